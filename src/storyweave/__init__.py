@@ -1,0 +1,1 @@
+"""storyweave: many news articles about one story -> one cited brief."""

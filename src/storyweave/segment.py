@@ -1,0 +1,113 @@
+"""Sentence splitting with character offsets into the clean text.
+
+Paragraphs are split first (blingfire is fast but joins across newlines), then blingfire
+splits each paragraph; a small repair pass re-joins splits it makes after abbreviations
+("Mr.", "Dec. 5", "U.S. officials") and moves a closing quotation mark onto the sentence it ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import blingfire
+
+from .model import Article, Sentence
+
+# Abbreviations after which a period rarely ends a sentence when more text follows.
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "det", "atty", "no", "vs", "v",
+    "inc", "corp", "co", "ltd", "dept", "univ", "mt", "ft", "fig", "approx", "est", "e.g", "i.e",
+}
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# Dotted initialisms: U.S., U.K., U.N., D.C., a.m. When the next word is lower case or a number
+# the sentence goes on ("the U.S. government"); before a capital it usually ended.
+_INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_PARA = re.compile(r"\n\s*\n|\n")
+_CLOSERS = "\"'”’)]"
+
+
+def _joinable(left: str, right: str) -> bool:
+    """Whether blingfire's break between `left` and `right` falls inside one sentence."""
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left or not right:
+        return False
+    m = _LAST_WORD.search(left)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    first = right[0]
+    if word in _TITLES:
+        return True
+    if word in _MONTHS and (first.isdigit() or first.islower()):
+        return True
+    if _INITIALISM.search(left) and (first.islower() or first.isdigit()):
+        return True
+    # A single capital initial: "John F. Kennedy"
+    if len(word) == 1 and word.isalpha() and first.isupper() and len(right.split()[0]) > 1:
+        return m.group(1).isupper()
+    return False
+
+
+def _paragraph_spans(text: str) -> Iterable[tuple[int, int]]:
+    pos = 0
+    for m in _PARA.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def split_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) for every sentence of `text`; offsets index into `text`."""
+    out: list[tuple[int, int, int]] = []
+    para = 0
+    for p_start, p_end in _paragraph_spans(text):
+        chunk = text[p_start:p_end]
+        if not chunk.strip():
+            continue
+        _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
+        spans: list[list[int]] = []
+        for s, e in offsets:
+            if spans and _joinable(chunk[spans[-1][0] : spans[-1][1]], chunk[s:e]):
+                spans[-1][1] = e
+            else:
+                spans.append([s, e])
+        for s, e in spans:
+            # blingfire offsets are character offsets into the chunk; trim white space
+            while s < e and chunk[s].isspace():
+                s += 1
+            while e > s and chunk[e - 1].isspace():
+                e -= 1
+            # a lone closing quote left at the start belongs to the previous sentence
+            if out and s < e and chunk[s] in _CLOSERS and (e - s == 1 or chunk[s + 1] == " "):
+                prev = out[-1]
+                if prev[2] == para:
+                    out[-1] = (prev[0], p_start + s + 1, para)
+                    s += 1
+                    while s < e and chunk[s].isspace():
+                        s += 1
+            if e > s:
+                out.append((p_start + s, p_start + e, para))
+        para += 1
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text` as strings."""
+    return [text[s:e] for s, e, _ in split_spans(text)]
+
+
+def segment(article: Article) -> list[Sentence]:
+    """The sentences of an article's clean text, each with its span."""
+    return [
+        Sentence(article.id, i, article.text[s:e], s, e, p)
+        for i, (s, e, p) in enumerate(split_spans(article.text))
+    ]
+
+
+def segment_all(articles: Sequence[Article]) -> dict[str, list[Sentence]]:
+    """Sentences of every article, keyed by article id."""
+    return {a.id: segment(a) for a in articles}

