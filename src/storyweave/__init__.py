@@ -1,1 +1,50 @@
-"""storyweave: many news articles about one story -> one cited brief."""
+"""storyweave: many news articles about one story -> one cited brief.
+
+    from storyweave import read, brief
+    b = brief(read("articles/"))
+
+Names are imported on first use (PEP 562), so `import storyweave.model` stays light and the
+CLI starts without loading torch.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Batch": "api",
+    "brief": "api",
+    "prepare": "api",
+    "read": "api",
+    "render": "render",
+    "Config": "config",
+    "ConfigError": "errors",
+    "InputError": "errors",
+    "ModelError": "errors",
+    "StoryweaveError": "errors",
+    **{
+        name: "model"
+        for name in (
+            "Agreement Article Brief Claim Conflict ConflictSide Entity Event Evidence Mention "
+            "Quote RemovedLine Sentence Skipped SummarySentence"
+        ).split()
+    },
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'storyweave' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

