@@ -1,0 +1,558 @@
+"""Boilerplate removal for scraped plain text: line-level rules, each removal kept with a reason.
+
+Hand-written because the libraries that do this (trafilatura, justext) work on HTML structure or
+whole paragraphs and say nothing about why; here every rule is a general feature (length,
+terminal punctuation, function-word and capitalisation ratios, credit patterns, a widget
+lexicon, position) and precision comes first: a real sentence is never removed by a weak rule.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+
+from .model import Article, RemovedLine
+
+# A unit removed for any reason other than these must not be a long sentence.
+_LONG_OK = {"cookie notice", "copyright notice", "disclaimer", "subscription pitch"}
+
+# Lexicon reasons too weak to beat a quotation or an attribution ("..., she said").
+_GUARDED = {
+    "reader poll",
+    "byline",
+    "timestamp",
+    "app prompt",
+    "market-data notice",
+    "social prompt",
+    "comment count",
+    "navigation",
+}
+
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet for of to in on at by with from into onto over under
+    about after before since until as than that this these those which who whom whose what
+    when where why how is are was were be been being am has have had do does did will would
+    shall should can could may might must not no it its he she they we you i me him her them us
+    his hers their our your my there here if then also just only very more most such own""".split()
+)
+_NAME_PARTICLES = frozenset(
+    "de van von der den da di du la le bin al el del dos das ibn st".split()
+)
+_QUOTES_DOUBLE = '"“”„«»'
+_CLOSERS = "\"'“”‘’)]»›"
+_TERMINAL = ".!?…"
+_REPORTING = re.compile(
+    r"\b(said|says|told|tells|according to|stated|added|wrote|explained)\b", re.I
+)
+_WORD = re.compile(r"[^\W_][\w'’.\-]*")
+
+_AGENCY = re.compile(
+    r"\b(getty(\s+images)?|wireimage|filmmagic|shutterstock|reuters|associated press|ap photo|"
+    r"splash(\s+news)?|alamy|istock(photo)?|corbis|invision|rex(\s+features)?|rex/shutterstock|"
+    r"pa\s+(images|wire)|backgrid|bauer-griffin|mega agency|zuma(\s+press)?|nurphoto|sipa|"
+    r"abaca(press)?|imagn|usa today sports|afp|epa|ap)\b",
+    re.I,
+)
+_SLASH_CREDIT = re.compile(
+    r"^\(?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*/\s*[A-Z][\w.&'’\-]*(?:\s+[\w.&'’\-]+){0,3}\)?$"
+)
+_CREDIT_PREFIX = re.compile(
+    r"^\(?\s*(photo(graph)?s?|images?|pictures?|pics?|illustrations?|credits?|"
+    r"(photo|image|picture)\s+credits?)\s*(:|by\b|via\b|courtesy\b|©)",
+    re.I,
+)
+_CREDIT_INLINE = re.compile(
+    r"\((photo|image|picture|credit)s?\b[^)]*\)|\b(photo|image|picture)s?\s*(by|:)\s*[A-Z]", re.I
+)
+# "Tenants packed the hall. (Photo: Jo Reyes)" — a caption however long it is
+_CREDIT_TAIL = re.compile(
+    r"\((photo(graph)?|image|picture|credit|illustration)s?\s*(:|by\b|courtesy\b|©)[^)]*\)\W*$",
+    re.I,
+)
+_COURTESY = re.compile(r"^\(?courtesy\b|\bcourtesy of\b", re.I)
+
+_SHARE_CORE = frozenset(
+    """share shares sharing tweet tweets email e-mail mail pin pinit print facebook twitter
+    whatsapp linkedin reddit pinterest flipboard messenger telegram comments comment save
+    copy""".split()
+)
+_SHARE_ALL = _SHARE_CORE | frozenset(
+    "this article story on via link url sms text more options it to the x threads bluesky "
+    "gift page".split()
+)
+
+# (reason, pattern) matched against the unit with bullets stripped; the first match wins.
+_LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "promo link",
+        re.compile(
+            r"^(read more|read next|read also|also read|see also|related(\s+(stories|articles|"
+            r"coverage|content|links?|posts?|video))?|more from\b[^:]{0,40}|more on\b[^:]{0,40}|"
+            r"watch(\s+now|\s+video)?|videos?|photos?|gallery|listen|recommended|"
+            r"don'?t miss|trending(\s+now)?|most (popular|read)|top stories|you may also like|"
+            r"you might also like|editor'?s picks?|further reading|up next|next up|also on[^:]{0,30})"
+            r"\s*[:>»|]",
+            re.I,
+        ),
+    ),
+    (
+        "promo link",
+        re.compile(
+            r"^(read more|continue reading|click here|tap here|more stories|related stories)\b"
+            r"|^check out (the|this|our) (video|clip|gallery|photos|interview|full)"
+            r"|^(watch|see) (the|our) (full |latest )?(video|clip|interview|gallery|photos)\b"
+            r"|^story continues below|^scroll (down )?to continue|[>»→]\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "advertisement",
+        re.compile(
+            r"^(advertisement|advert|ad|ads|sponsored( content| post)?|paid (post|content)|"
+            r"promoted( content)?|partner content)\W*$",
+            re.I,
+        ),
+    ),
+    (
+        "copyright notice",
+        re.compile(
+            r"©|\(c\)\s*\d{4}|\ball rights reserved\b|^copyright\b|"
+            r"may not be (published|reproduced|redistributed|rewritten)",
+            re.I,
+        ),
+    ),
+    (
+        "social prompt",
+        re.compile(
+            r"^follow (us|@?\w+( \w+)?) on (twitter|facebook|instagram|tiktok|x|threads|bluesky)\b|"
+            r"^(like|find) us on facebook\b|^follow @\w+",
+            re.I,
+        ),
+    ),
+    (
+        "reader poll",
+        re.compile(
+            r"^(tell us|let us know|sound off|share your (thoughts|views|story)|leave a comment|"
+            r"join the (conversation|discussion)|what do you think|weigh in\b|vote\b|take our poll)",
+            re.I,
+        ),
+    ),
+    (
+        "comment count",
+        re.compile(r"^(view |show |read )?(\d+\s+comments?|comments?\s*[(\[]?\d+[)\]]?)\W*$", re.I),
+    ),
+    (
+        "reader poll",
+        re.compile(r"\b(in the comments|comments? below|have your say|cast your vote)\b", re.I),
+    ),
+    (
+        "app prompt",
+        re.compile(
+            r"^(download|get|install|try|open in) (the |our )?([\w'’ ]{0,30})?\bapp\b|"
+            r"\bavailable (on|in|from) (the )?(app store|google play)\b",
+            re.I,
+        ),
+    ),
+    (
+        "market-data notice",
+        re.compile(
+            r"\bmarket data (provided|delayed|powered|supplied)\b|"
+            r"\b(stock |index )?quotes (are |may be )?delayed\b|\bdelayed (at least |by )?\d+ min",
+            re.I,
+        ),
+    ),
+    (
+        "disclaimer",
+        re.compile(
+            r"\b(not (intended )?(as |to be )?(a substitute for|intended to replace) "
+            r"(professional )?(medical|legal|financial) advice|for (general )?informational "
+            r"purposes only|does not (constitute|provide) (medical|legal|financial|investment) "
+            r"advice|not (medical|legal|financial|investment) advice)\b",
+            re.I,
+        ),
+    ),
+    (
+        "subscription pitch",
+        re.compile(
+            r"\b(support (our|independent|local|quality) (journalism|reporting|newsroom)|"
+            r"readers like you|reader[- ](funded|supported)|become a (member|subscriber|"
+            r"supporter)|(make|making) a (donation|contribution)|subscribe (today|now)|"
+            r"unlimited (digital )?access)\b",
+            re.I,
+        ),
+    ),
+    (
+        "navigation",
+        re.compile(
+            r"^(skip to (main )?content|sign in|log ?in|log ?out|menu|home|search|close|"
+            r"back to top|next article|previous article|print this (page|article)|loading\.*|"
+            r"show comments|view comments|tags?:.*|filed under:.*|topics?:.*)\W*$",
+            re.I,
+        ),
+    ),
+    ("bare link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
+    (
+        "byline",
+        re.compile(
+            r"^\(?(additional )?(reporting|writing|editing|compiled|edited) by\b|"
+            r"^(contact|email|e-mail) (the )?(author|reporter|writer|us)\b|^\S+@\S+\.\w+$",
+            re.I,
+        ),
+    ),
+    (
+        "timestamp",
+        re.compile(
+            r"^(published|updated|posted|last updated|first published|last modified)\b"
+            r"(?=.*\d).{0,70}$",
+            re.I,
+        ),
+    ),
+)
+_NEWSLETTER = re.compile(
+    r"\b(sign(ing)? up|subscribe|subscribing|subscription|newsletters?)\b", re.I
+)
+_NEWSLETTER_CONTEXT = re.compile(
+    r"\b(newsletters?|inbox|e-?mails?|updates|alerts|for free|free|daily|weekly|our|sign up)\b",
+    re.I,
+)
+# a prompt speaks to the reader; a news sentence about sign-ups does not
+_PROMPT = re.compile(
+    r"\b(you|your)\b|^(sign up|subscribe|join|get|receive|enter|never miss|don'?t miss)\b|"
+    r"\bour (free |daily |weekly )?newsletters?\b",
+    re.I,
+)
+_DATE_WORDS = frozenset(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+    july august september october november december mon tue wed thu fri sat sun monday tuesday
+    wednesday thursday friday saturday sunday am pm a.m p.m et est edt pt pst pdt gmt utc bst cet
+    updated published posted on at""".split()
+)
+_BYLINE = re.compile(
+    r"^[Bb][Yy]:?\s+[A-Z][\w.'’\-]+(\s+[A-Z][\w.'’\-]+){0,3}"
+    r"(\s*(,|and|&|\|)\s*[A-Z][\w.'’\-]*(\s+[A-Z][\w.'’\-]*){0,4})*\s*$"
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_CONTEXT = re.compile(
+    r"\b(cookie (policy|settings|preferences|notice)|this (site|website)|our (site|website)|"
+    r"by (using|continuing|clicking)|you (consent|agree|accept)|accept( all)? cookies|"
+    r"manage (your )?(consent|preferences|cookies)|our partners)\b",
+    re.I,
+)
+_LABEL_HEADLINE = re.compile(r"^([A-Z][\w'’&]*(?:\s+[\w'’&]+){0,3})\s*:\s+(.{8,})$")
+_BULLET = re.compile(r"^[\s•·*●▪■►▶\-–—|]+")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+@dataclass
+class _Unit:
+    """A paragraph: one line, or hard-wrapped lines joined with spaces."""
+
+    lines: list[tuple[int, str]]  # (1-based line number, stripped line)
+    text: str
+    reason: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+
+def normalize(line: str) -> str:
+    """A line folded for comparison: case, accents, quotes and punctuation ignored."""
+    text = unicodedata.normalize("NFKC", line).casefold()
+    text = _PUNCT.sub(" ", _BULLET.sub("", text))
+    return " ".join(text.split())
+
+
+def _ends_sentence(text: str) -> bool:
+    text = text.rstrip().rstrip(_CLOSERS)
+    return bool(text) and text[-1] in _TERMINAL
+
+
+def _is_short_fragment(text: str) -> bool:
+    """A short line that is not a sentence: the only kind that may repeat across articles."""
+    words = _WORD.findall(text)
+    return 0 < len(words) <= 12 and not _ends_sentence(text) and not _has_double_quote(text)
+
+
+def _has_double_quote(text: str) -> bool:
+    return any(c in text for c in _QUOTES_DOUBLE)
+
+
+def _units(raw: str) -> list[_Unit]:
+    """Paragraph units; a line ending mid-sentence and followed by a lower-case line is wrapped."""
+    units: list[_Unit] = []
+    prev_open = False  # the previous non-blank line continues on the next line
+    for n, line in enumerate(raw.split("\n"), 1):
+        s = line.strip()
+        if not s:
+            prev_open = False
+            continue
+        if prev_open and units and (s[0].islower() or s[0].isdigit()):
+            u = units[-1]
+            u.lines.append((n, s))
+            u.text = f"{u.text} {s}"
+        else:
+            units.append(_Unit([(n, s)], s))
+        prev_open = len(s) >= 40 and not _ends_sentence(s) and not s.endswith(":")
+    return units
+
+
+def _cap_ratio(words: Sequence[str]) -> float:
+    """Share of content words that start with a capital (1.0 for Title Case)."""
+    content = [w for w in words if w.casefold() not in _FUNCTION_WORDS and w[0].isalpha()]
+    if not content:
+        return 0.0
+    return sum(w[0].isupper() for w in content) / len(content)
+
+
+def _function_ratio(words: Sequence[str]) -> float:
+    return sum(w.casefold() in _FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+
+
+def _is_name(text: str) -> bool:
+    """Two to four name-shaped words and nothing else: 'Kelly Rutherford', 'kelly rutherford'."""
+    if _ends_sentence(text) and not re.search(r"\b[A-Z]\.$", text):
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if not all(re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) for t in tokens):
+        return False
+    first = tokens[0].casefold()
+    if first in _FUNCTION_WORDS or first in _NAME_PARTICLES:
+        return False
+    for t in tokens[1:]:
+        if t.casefold() in _FUNCTION_WORDS and t.casefold() not in _NAME_PARTICLES:
+            return False
+    cased = [t for t in tokens if t.casefold() not in _NAME_PARTICLES]
+    return all(t[0].isupper() for t in cased) or all(t.islower() for t in cased)
+
+
+def _name_elsewhere(unit: _Unit, others: Sequence[str]) -> bool:
+    """Whether the unit's words occur capitalised, as a name, in another line or the title."""
+    tokens = unit.text.split()
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(t) for t in tokens) + r"\b", re.I)
+    for other in others:
+        for m in pattern.finditer(other):
+            found = m.group(0).split()
+            if all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in found):
+                return True
+    return False
+
+
+def _is_credit(text: str, words: Sequence[str]) -> bool:
+    if _CREDIT_TAIL.search(text):
+        return True
+    if len(words) > 12:
+        return bool(_CREDIT_INLINE.search(text) and (_AGENCY.search(text) or "/" in text))
+    if _SLASH_CREDIT.match(text) and len(words) <= 8:
+        before, _, after = text.partition("/")
+        if _AGENCY.search(after) or len(before.split()) >= 2:
+            return True
+    if _CREDIT_PREFIX.match(text):
+        return True
+    if _COURTESY.search(text) and len(words) <= 8 and not _ends_sentence(text):
+        return True
+    if len(words) <= 5 and not _ends_sentence(text) and _agency_named(text):
+        return True
+    return bool(_CREDIT_INLINE.search(text) and (_AGENCY.search(text) or "/" in text))
+
+
+def _agency_named(text: str) -> bool:
+    m = _AGENCY.search(text)
+    if not m:
+        return False
+    # short agency acronyms only count in capitals: "ap" or "epa" in lower case is a word
+    return len(m.group(0)) > 4 or m.group(0).isupper()
+
+
+def _is_date_only(words: Sequence[str]) -> bool:
+    """A line that only gives a date or time: 'March 4, 2024 | 3:45 p.m. ET'."""
+    tokens = [w.casefold().strip(".") for w in words]
+    return (
+        0 < len(tokens) <= 10
+        and any(ch.isdigit() for ch in "".join(tokens))
+        and all(
+            t.replace(":", "").isdigit() or t in _DATE_WORDS or t.rstrip(".") in _DATE_WORDS
+            for t in tokens
+        )
+    )
+
+
+def _is_tag_list(text: str) -> bool:
+    """Short items between separators: 'Politics | City Council | Housing'."""
+    parts = [p.strip() for p in re.split(r"\s*[|•·]\s*", text) if p.strip()]
+    if len(parts) < 3 or _ends_sentence(text):
+        return False
+    return all(len(p.split()) <= 4 for p in parts)
+
+
+def _is_share_widget(text: str, words: Sequence[str]) -> bool:
+    tokens = [w.casefold().strip(".'’") for w in words if not w.isdigit()]
+    return (
+        0 < len(tokens) <= 8
+        and all(t in _SHARE_ALL for t in tokens)
+        and any(t in _SHARE_CORE for t in tokens)
+    )
+
+
+def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | None:
+    """Rules whose signal is strong enough to apply anywhere."""
+    text = _BULLET.sub("", unit.text).strip()
+    words = unit.words
+    if not text or not words:
+        return "symbols only" if unit.text.strip() else None
+    if _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
+        return "cookie notice"
+    long_sentence = len(words) > 25 and _ends_sentence(text)
+    if title_norm and normalize(text) == title_norm:
+        # mid-body, a name-only line equal to the title is a photo caption (found later)
+        if first_content or not (_ends_sentence(text) or _is_name(text)):
+            return "repeats the title"
+    if _is_credit(text, words) and not _REPORTING.search(text):
+        return "photo credit"
+    for reason, pattern in _LEXICON:
+        if pattern.search(text):
+            if reason not in _LONG_OK and long_sentence:
+                continue
+            if reason in _GUARDED and (_has_double_quote(text) or _REPORTING.search(text)):
+                continue
+            return reason
+    if _is_share_widget(text, words):
+        return "share widget"
+    if (
+        _NEWSLETTER.search(text)
+        and _NEWSLETTER_CONTEXT.search(text)
+        and _PROMPT.search(text)
+        and len(words) <= 25
+        and not _REPORTING.search(text)
+        and not _has_double_quote(text)
+    ):
+        return "newsletter prompt"
+    if _BYLINE.match(text) and len(words) <= 12:
+        return "byline"
+    if _is_date_only(words):
+        return "timestamp"
+    if _is_tag_list(text):
+        return "tag list"
+    m = _LABEL_HEADLINE.match(text)
+    if m and not _has_double_quote(text) and not _ends_sentence(text.rstrip("?!")):
+        label, rest = m.group(1), _WORD.findall(m.group(2))
+        # "WATCH: Stars Rally to Help ..." — a label and a Title Case headline is a teaser link
+        if len(rest) >= 3 and _cap_ratio(rest) >= 0.75 and label.split()[0][0].isupper():
+            if label.isupper() or _cap_ratio(_WORD.findall(label)) == 1.0:
+                return "promo link"
+    return None
+
+
+def _is_content(unit: _Unit) -> bool:
+    """A paragraph that is clearly article text."""
+    words = unit.words
+    return (len(words) >= 8 and _ends_sentence(unit.text)) or (
+        len(words) >= 15 and _function_ratio(words) >= 0.2
+    )
+
+
+def clean_text(
+    raw: str, *, title: str = "", repeated: Collection[str] = ()
+) -> tuple[str, tuple[RemovedLine, ...]]:
+    """Clean text (one blank line between paragraphs) and the removed lines with reasons."""
+    units = _units(raw)
+    title_norm = normalize(title)
+    repeated_norm = {normalize(r) for r in repeated}
+    seen_content = False
+    for u in units:
+        u.reason = _strong_reason(u, title_norm, not seen_content)
+        if u.reason is None and _is_content(u):
+            seen_content = True
+
+    texts = [title] + [u.text for u in units if u.reason is None and not _is_name(u.text)]
+    for i, u in enumerate(units):
+        if u.reason is not None or _has_double_quote(u.text) or _REPORTING.search(u.text):
+            continue
+        if _is_name(u.text) and _name_elsewhere(u, [t for t in texts if t != u.text]):
+            u.reason = "caption repeating a name"
+        elif repeated_norm and _is_short_fragment(u.text) and normalize(u.text) in repeated_norm:
+            u.reason = "repeated across articles"
+        elif (
+            i + 1 < len(units)
+            and units[i + 1].reason == "photo credit"
+            and _is_short_fragment(u.text)
+            and _cap_ratio(u.words) >= 0.75
+        ):
+            u.reason = "photo caption"
+
+    _mark_trailing(units)
+    kept = [u.text for u in units if u.reason is None]
+    removed = tuple(
+        RemovedLine(n, line, u.reason) for u in units if u.reason for n, line in u.lines
+    )
+    return "\n\n".join(kept), removed
+
+
+def _mark_trailing(units: list[_Unit]) -> None:
+    """Reader polls and stray fragments after the last paragraph of the article."""
+    for u in reversed(units):
+        if u.reason is not None:
+            continue
+        if _has_double_quote(u.text) or _is_content(u) and not u.text.rstrip().endswith("?"):
+            return
+        low = u.text.casefold()
+        if u.text.rstrip().endswith("?") and re.search(r"\b(you|your)\b", low):
+            u.reason = "reader poll"
+        elif _is_short_fragment(u.text) and len(u.words) <= 6:
+            u.reason = "trailing fragment"
+        else:
+            return
+
+
+def repeated_lines(articles: Sequence[Article]) -> set[str]:
+    """Short non-sentence lines (normalised) found in two or more articles that are not copies.
+
+    Syndicated copies share their subheadings too, so a line only counts as repeated when two
+    of the articles that carry it do not share most of their long paragraphs.
+    """
+    fragments: dict[str, set[int]] = {}
+    bodies: list[set[str]] = []
+    for i, a in enumerate(articles):
+        long: set[str] = set()
+        for u in _units(a.raw or a.text):
+            if _is_short_fragment(u.text):
+                key = normalize(u.text)
+                if key:
+                    fragments.setdefault(key, set()).add(i)
+            elif len(u.words) >= 12:
+                long.add(normalize(u.text))
+        bodies.append(long)
+
+    def copies(i: int, j: int) -> bool:
+        a, b = bodies[i], bodies[j]
+        if not a or not b:
+            return False
+        return len(a & b) / min(len(a), len(b)) >= 0.5
+
+    out: set[str] = set()
+    for key, where in fragments.items():
+        if len(where) < 2:
+            continue
+        idx = sorted(where)
+        if any(not copies(i, j) for n, i in enumerate(idx) for j in idx[n + 1 :]):
+            out.add(key)
+    return out
+
+
+def clean_articles(articles: Sequence[Article]) -> list[Article]:
+    """Each article not yet cleaned, cleaned; lines repeated across the batch count as junk."""
+    todo = [a for a in articles if not a.cleaned]
+    repeated = repeated_lines(todo) if len(todo) > 1 else set()
+    out: list[Article] = []
+    for a in articles:
+        if a.cleaned:
+            out.append(a)
+            continue
+        raw = a.raw or a.text
+        text, removed = clean_text(raw, title=a.title, repeated=repeated)
+        out.append(replace(a, text=text, raw=raw, removed=removed, cleaned=True))
+    return out

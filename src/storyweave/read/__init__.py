@@ -1,0 +1,119 @@
+"""Readers: files, folders and stdin into Articles; what cannot be read is skipped with a reason.
+
+Formats by extension: .txt (and unknown extensions that decode as text) plain text,
+.html/.htm through trafilatura, .jsonl/.ndjson one object per line. "-" reads stdin.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article, Skipped
+from ._common import (
+    MAX_BYTES,
+    Unreadable,
+    article_from_text,
+    check_size,
+    decode,
+    outlet_from_filename,
+    outlet_from_url,
+)
+from .html import html_article, read_html
+from .jsonl import jsonl_articles, read_jsonl
+from .text import read_text, text_article
+
+__all__ = [
+    "MAX_BYTES",
+    "Batch",
+    "article_from_text",
+    "outlet_from_filename",
+    "outlet_from_url",
+    "read",
+    "read_path",
+    "read_stdin",
+]
+
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+
+
+class Batch(list[Article]):
+    """Articles read from sources, with the inputs that were skipped and why."""
+
+    def __init__(self, articles: Iterable[Article] = (), skipped: Iterable[Skipped] = ()):
+        super().__init__(articles)
+        self.skipped: list[Skipped] = list(skipped)
+
+
+def read(*sources: str | Path, strict: bool = False, max_bytes: int = MAX_BYTES) -> Batch:
+    """Articles from paths, folders (recursive) and "-" (stdin); strict makes a skip an error."""
+    batch = Batch()
+    for src in sources:
+        if str(src) == "-":
+            articles, skipped = read_stdin(max_bytes=max_bytes)
+        else:
+            path = Path(src)
+            if not path.exists():
+                raise InputError(
+                    "no such file or folder", input=str(src), hint="check the path and try again"
+                )
+            articles, skipped = read_path(path, max_bytes=max_bytes)
+        if strict and skipped:
+            raise InputError(skipped[0].reason, input=skipped[0].input)
+        batch.extend(articles)
+        batch.skipped.extend(skipped)
+    return batch
+
+
+def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Skipped]]:
+    """Articles from one file or a folder (sorted, recursive, hidden files ignored)."""
+    if not path.is_dir():
+        return _read_file(path, max_bytes)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for f in sorted(p for p in path.rglob("*") if p.is_file()):
+        if any(part.startswith(".") for part in f.relative_to(path).parts):
+            continue
+        a, s = _read_file(f, max_bytes)
+        articles.extend(a)
+        skipped.extend(s)
+    return articles, skipped
+
+
+def _read_file(path: Path, max_bytes: int) -> tuple[list[Article], list[Skipped]]:
+    ext = path.suffix.lower()
+    try:
+        if ext in JSONL_EXT:
+            return read_jsonl(path, max_bytes=max_bytes)
+        if ext in HTML_EXT:
+            return [read_html(path, max_bytes=max_bytes)], []
+        return [read_text(path, max_bytes=max_bytes)], []
+    except Unreadable as e:
+        return [], [Skipped(str(path), str(e))]
+    except OSError as e:
+        return [], [Skipped(str(path), f"cannot be opened ({e.strerror}); check its permissions")]
+
+
+def read_stdin(*, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Skipped]]:
+    """JSONL from stdin when it starts with "{", else one plain-text article."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    try:
+        if buffer is not None:
+            data = buffer.read(max_bytes + 1)
+            check_size(len(data), max_bytes)
+            text = decode(data)
+        else:  # a text stream without bytes underneath (tests, some embedders)
+            text = sys.stdin.read(max_bytes + 1)
+            check_size(len(text.encode("utf-8")), max_bytes)
+            if not text.strip():
+                raise Unreadable("is empty; nothing to read")
+        if text.lstrip().startswith("{"):
+            return jsonl_articles(text.split("\n"), prefix="stdin", default_source="stdin")
+        if text.lstrip().startswith("<") and "<html" in text[:2000].lower():
+            return [html_article(text, origin="stdin", fallback_source="stdin")], []
+        return [text_article(text, origin="stdin", name="stdin")], []
+    except Unreadable as e:
+        return [], [Skipped("stdin", str(e))]

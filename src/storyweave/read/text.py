@@ -1,0 +1,28 @@
+"""Plain-text articles: first non-empty line is the title, the rest is the body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Article
+from ._common import (
+    MAX_BYTES,
+    Unreadable,
+    article_from_text,
+    decode,
+    load_bytes,
+    outlet_from_filename,
+)
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
+    """One article from a text file; outlet from the file name."""
+    return text_article(decode(load_bytes(path, max_bytes)), origin=str(path), name=path.name)
+
+
+def text_article(text: str, *, origin: str, name: str) -> Article:
+    """One article from decoded plain text; raises Unreadable when there is no body."""
+    article = article_from_text(text, source=outlet_from_filename(name), origin=origin)
+    if not article.text.strip():
+        raise Unreadable("has a title line but no body text")
+    return article

@@ -1,0 +1,296 @@
+"""Boilerplate removal: each junk kind goes with its reason; real sentences, quotes stay."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from storyweave.clean import clean_articles, clean_text, repeated_lines
+from storyweave.read import article_from_text, read
+
+PARA1 = "The harbour bridge reopened on Monday after three months of repairs, the council said."
+PARA2 = "Crews replaced forty steel cables and repainted the deck before the first buses crossed."
+PARA3 = "The repairs cost twelve million dollars, less than the budget set aside last year."
+
+
+def body(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def reasons(raw: str, **kw: object) -> dict[str, str]:
+    _, removed = clean_text(raw, **kw)  # type: ignore[arg-type]
+    return {r.text: r.reason for r in removed}
+
+
+@pytest.mark.parametrize(
+    ("junk", "reason"),
+    [
+        ("Jane Porter/Getty Images", "photo credit"),
+        ("Tom Reyes/WireImage", "photo credit"),
+        ("Getty Images", "photo credit"),
+        ("AP Photo/Sam Lee", "photo credit"),
+        ("Image via Splash", "photo credit"),
+        ("Photo: Maria Lind for the Gazette", "photo credit"),
+        ("Courtesy of the Harbour Museum", "photo credit"),
+        ("  \u2022 Share", "share widget"),
+        ("Tweet", "share widget"),
+        ("Share this article on Facebook", "share widget"),
+        ("Read More >", "promo link"),
+        ("READ MORE: Ferry Fares Rise Again", "promo link"),
+        ("WATCH: Mayor Opens the Bridge in Style", "promo link"),
+        ("Related: Five Bridges That Changed the City", "promo link"),
+        ("More from The Gazette: Ferry Strike Ends After Two Weeks", "promo link"),
+        ("Check out the video below for a look at the opening ceremony.", "promo link"),
+        ("Click here to see the photos", "promo link"),
+        ("Advertisement", "advertisement"),
+        ("Sign up for our daily newsletter", "newsletter prompt"),
+        ("Subscribe to get the latest updates in your inbox", "newsletter prompt"),
+        ("Follow us on Twitter", "social prompt"),
+        ("\u00a9 2024 Harbour Gazette. All rights reserved.", "copyright notice"),
+        ("By Jane Porter", "byline"),
+        ("By JANE PORTER and Tom Reyes", "byline"),
+        ("Updated 3:45 PM, March 4, 2024", "timestamp"),
+        ("https://www.example.com/story/123", "bare link"),
+        ("March 4, 2024 | 3:45 p.m. ET", "timestamp"),
+        ("Politics | City Council | Housing", "tag list"),
+        ("Tags: bridges, transport, harbour", "navigation"),
+        ("14 Comments", "comment count"),
+        ("Have your say in the comments below", "reader poll"),
+        ("Download the Harbour Gazette app for breaking news alerts", "app prompt"),
+        (
+            "Market data provided by Quotewell. Quotes delayed at least 15 minutes.",
+            "market-data notice",
+        ),
+        (
+            "This article is for informational purposes only and is not a substitute for "
+            "professional medical advice, diagnosis or treatment. Always ask your doctor about "
+            "any questions you may have regarding a medical condition.",
+            "disclaimer",
+        ),
+        (
+            "Our reporting is free to read because readers like you chip in. If you value local "
+            "news, become a member today for as little as three dollars a month and help keep "
+            "our newsroom going.",
+            "subscription pitch",
+        ),
+        (
+            "Crowds filled the bridge deck on Monday as the first buses crossed. "
+            "(Photo: Jane Porter)",
+            "photo credit",
+        ),
+        (
+            "We and our partners use cookies on this site to improve our service and personalise "
+            "advertising. By using the site, you consent to these cookies. See our Cookie Policy.",
+            "cookie notice",
+        ),
+    ],
+)
+def test_junk_removed_with_reason(junk: str, reason: str) -> None:
+    raw = body(PARA1, junk, PARA2, PARA3)
+    text, removed = clean_text(raw)
+    assert [(r.line, r.reason) for r in removed] == [(3, reason)]
+    assert junk.strip() not in text
+    assert text == body(PARA1, PARA2, PARA3)
+
+
+def test_removed_lines_keep_text_and_line_number() -> None:
+    raw = "\n" + body(PARA1, "Getty Images", PARA2)
+    _, removed = clean_text(raw)
+    (r,) = removed
+    assert (r.line, r.text, r.reason) == (4, "Getty Images", "photo credit")
+
+
+def test_title_repeated_at_top_removed() -> None:
+    raw = body("Bridge Reopens After Repairs", PARA1, PARA2)
+    text, removed = clean_text(raw, title="Bridge reopens after repairs")
+    assert [r.reason for r in removed] == ["repeats the title"]
+    assert text.startswith(PARA1)
+
+
+def test_caption_repeating_a_name() -> None:
+    raw = body(
+        "Mara Castellan, the city engineer, led the repairs on the harbour bridge this spring.",
+        "mara castellan",
+        PARA2,
+        "Mara Castellan",
+        PARA3,
+    )
+    got = reasons(raw)
+    assert got == {
+        "mara castellan": "caption repeating a name",
+        "Mara Castellan": "caption repeating a name",
+    }
+
+
+def test_name_line_not_in_article_kept() -> None:
+    raw = body(PARA1, "Oskar Brandt", PARA2)
+    assert reasons(raw) == {}
+
+
+def test_caption_before_credit() -> None:
+    raw = body(PARA1, "Crowds At The Opening", "Jane Porter/Getty Images", PARA2)
+    assert reasons(raw) == {
+        "Crowds At The Opening": "photo caption",
+        "Jane Porter/Getty Images": "photo credit",
+    }
+
+
+def test_reader_poll_at_the_end_removed_but_not_in_body() -> None:
+    poll = "Are you happy to hear that the bridge is open again?"
+    raw = body(PARA1, poll, PARA2, PARA3, poll, "What do you think?", "Image via Splash")
+    text, removed = clean_text(raw)
+    assert [(r.line, r.reason) for r in removed] == [
+        (9, "reader poll"),
+        (11, "reader poll"),
+        (13, "photo credit"),
+    ]
+    assert poll in text  # the same question inside the body stays
+
+
+def test_closing_question_without_you_kept() -> None:
+    raw = body(PARA1, PARA2, "Will the bridge last another fifty years?")
+    assert reasons(raw) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He refused.",
+        "It worked.",
+        '"We are glad it is over," the mayor said.',
+        "\u201cNever again.\u201d",
+        "So, now the city is looking at the bigger picture.",
+        "Why did it take so long?",
+        "The Repairs",  # a subheading inside the body
+        "What Happens Next",
+        "Photographs of the old bridge were shown at the museum, the curator said.",
+        "Shares of the builder rose 4% after the announcement.",
+        "Residents can sign up for the bridge walking tour through the city website, she said.",
+        "Watch groups representing cyclists want a wider lane.",
+        "Related charges against the contractor were dropped in May.",
+        "Share prices of the builder rose after the contract was signed.",
+        "Advertisement spending by the toll operator fell by a third.",
+        "Follow-up inspections are planned every six months.",
+        "Photo booths and food stalls lined the approach road on opening day.",
+        "Click-through traffic to the city's bridge page tripled.",
+        "Sign-ups for the free commuter pass doubled after the subscription price fell.",
+        "The data is provided by the transport department every quarter.",
+        "Will it survive?",
+        "It passed anyway.",
+    ],
+)
+def test_real_content_kept(line: str) -> None:
+    raw = body(PARA1, line, PARA2, PARA3)
+    text, removed = clean_text(raw)
+    assert removed == ()
+    assert line in text
+
+
+def test_wrapped_lines_form_one_paragraph() -> None:
+    raw = (
+        "The harbour bridge reopened on Monday after three months of\n"
+        "repairs, the council said in a statement on its website.\n\n"
+        "Getty Images\n\n" + PARA2
+    )
+    text, removed = clean_text(raw)
+    assert text.split("\n\n")[0] == (
+        "The harbour bridge reopened on Monday after three months of "
+        "repairs, the council said in a statement on its website."
+    )
+    assert [r.line for r in removed] == [4]
+
+
+def test_paragraphs_separated_by_blank_line() -> None:
+    text, _ = clean_text(f"{PARA1}\n{PARA2}\n\n\n{PARA3}")
+    assert text == body(PARA1, PARA2, PARA3)
+
+
+def test_long_sentence_never_removed_by_weak_rule() -> None:
+    long = (
+        "WATCH: the council said that the repairs, which took three months and cost twelve "
+        "million dollars, were finished ahead of schedule and that the bridge would stay open."
+    )
+    assert reasons(body(PARA1, long, PARA2)) == {}
+
+
+def _article(title: str, *paras: str, origin: str) -> object:
+    return article_from_text(body(*paras), source=origin, origin=origin, title=title)
+
+
+def test_repeated_widget_lines_across_articles_removed() -> None:
+    a = article_from_text(
+        body(PARA1, "The Harbour Gazette Newsroom", PARA2), source="a", origin="a", title="A"
+    )
+    b = article_from_text(
+        body("A different report on the ferries opened the day.", "The Harbour Gazette Newsroom")
+        + "\n\nFerry fares will rise next month, the operator said on Tuesday.",
+        source="b",
+        origin="b",
+        title="B",
+    )
+    out = clean_articles([a, b])
+    for art in out:
+        assert art.cleaned
+        assert "Harbour Gazette Newsroom" not in art.text
+        assert [r.reason for r in art.removed] == ["repeated across articles"]
+    # alone, the same line is kept: it is only junk because it repeats
+    (alone,) = clean_articles([a])
+    assert "The Harbour Gazette Newsroom" in alone.text
+
+
+def test_syndicated_copies_keep_shared_sentences_and_subheadings() -> None:
+    shared = [PARA1, "The Repairs", PARA2, PARA3]
+    a = article_from_text(body(*shared), source="a", origin="a", title="T")
+    b = article_from_text(body(*shared), source="b", origin="b", title="T")
+    out = clean_articles([a, b])
+    for art in out:
+        assert art.removed == ()
+        assert art.text == body(*shared)
+    assert repeated_lines([a, b]) == set()
+
+
+def test_clean_articles_skips_cleaned_and_keeps_raw() -> None:
+    a = article_from_text(body(PARA1, "Getty Images", PARA2), source="a", origin="a", title="T")
+    (c,) = clean_articles([a])
+    assert c.raw == a.raw and c.text == body(PARA1, PARA2) and c.cleaned
+    (again,) = clean_articles([c])
+    assert again is c
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def test_seeds(seeds_dir: Path) -> None:
+    """General properties on the real scraped seeds, not their strings."""
+    articles = clean_articles(read(seeds_dir))
+    assert articles
+    for a in articles:
+        kept_lines = set(a.text.split("\n\n"))
+        raw_lines = [x.strip() for x in a.raw.split("\n")]
+        removed = {r.line: r for r in a.removed}
+        for n, line in enumerate(raw_lines, 1):
+            if not line:
+                continue
+            # every line with a double quotation mark (a quote) survives
+            if any(q in line for q in '"“”'):
+                assert line in kept_lines, line
+            # slash credits, agency names, share widgets and cookie text are removed
+            if re.fullmatch(r"[A-Z][\w .'-]+/[A-Z][\w .'-]+", line):
+                assert removed[n].reason == "photo credit"
+            if (
+                re.search(r"\b(Getty|WireImage|Shutterstock|Splash)\b", line)
+                and len(line.split()) <= 5
+            ):
+                assert n in removed, line
+            if re.fullmatch(r"\W*(Share|Tweet|Email|Pin)\W*", line):
+                assert removed[n].reason == "share widget"
+            if "cookie" in line.casefold():
+                assert removed[n].reason == "cookie notice"
+        for r in a.removed:
+            long_sentence = len(r.text.split()) > 25 and _SENTENCE_END.search(r.text)
+            assert not long_sentence or r.reason in {"cookie notice", "copyright notice"}, r
+        # the clean text is what is left, in order, with blank lines between paragraphs
+        assert "\n\n\n" not in a.text
+        assert all(p == p.strip() and p for p in a.text.split("\n\n"))
