@@ -67,7 +67,7 @@ def main() -> None:
         ):
             r = run(load, system, analysis)
             rows.append((load, label, r, (r["n"] / r["seconds"]) / peer_rate))
-    print(f"| load | system | articles | seconds | articles/s | peak MB | vs lexrank |")
+    print("| load | system | articles | seconds | articles/s | peak MB | vs lexrank |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for load, label, r, ratio in rows:
         print(f"| {load} | {label} | {r['n']:.0f} | {r['seconds']:.2f} | "

@@ -42,5 +42,5 @@ def synthetic_articles(n: int, seed: int = 7) -> list[Article]:
                 lines += [rng.choice(JUNK), ""]
         text = "\n".join(lines[2:])
         out.append(Article(f"syn{i:05d}", OUTLETS[i % len(OUTLETS)], lines[0], text, raw=text,
-                           published="2024-03-0%d" % (1 + i % 9), origin=f"synthetic {i}"))
+                           published=f"2024-03-0{1 + i % 9}", origin=f"synthetic {i}"))
     return out

@@ -142,7 +142,7 @@ EMBEDDERS = {
 def get_embedder(name: str = "minilm") -> Embedder:
     """An embedder by registered name, or a sentence-transformers model by local path/hub name."""
     if name in EMBEDDERS:
-        return EMBEDDERS[name]()  # type: ignore[no-any-return]
+        return EMBEDDERS[name]()
     if "/" in name or Path(name).expanduser().exists():
         return SentenceTransformerEmbedder(name)
     raise unknown_choice("embedder", name, list(EMBEDDERS) + ["<model folder or hub name>"])

@@ -29,8 +29,8 @@ def to_markdown(b: Brief) -> str:
         out.append("")
     if b.agreements:
         out += ["## Agreed by several outlets", ""]
-        for a in b.agreements:
-            c = a.claim
+        for agreement in b.agreements:
+            c = agreement.claim
             outlets_list = ", ".join(
                 dict.fromkeys(f"[{b.number(e.article_id)}] {e.source}" for e in c.evidence)
             )
@@ -38,16 +38,17 @@ def to_markdown(b: Brief) -> str:
         out.append("")
     if b.conflicts:
         out += ["## Where outlets differ", ""]
-        for c in b.conflicts:
-            out.append(f"- **{_md(c.topic)}** ({c.kind})")
-            for side in c.sides:
+        for conflict in b.conflicts:
+            out.append(f"- **{_md(conflict.topic)}** ({conflict.kind})")
+            for side in conflict.sides:
                 for ev in side.evidence:
                     out.append(f"  - {_md(side.value)} — {_md(_ev(b, ev))}")
         out.append("")
     if b.single_source:
         out += ["## Said by one outlet only", ""]
-        for c in b.single_source:
-            out.append(f"- {_md(c.text)} {_cite(b, [e.article_id for e in c.evidence])}")
+        for single in b.single_source:
+            cited = _cite(b, [e.article_id for e in single.evidence])
+            out.append(f"- {_md(single.text)} {cited}")
         out.append("")
     if b.quotes:
         out += ["## Who said what", ""]
@@ -69,31 +70,32 @@ def to_markdown(b: Brief) -> str:
         out.append("")
     if b.timeline:
         out += ["## Timeline", ""]
-        for ev in b.timeline:
-            when = ev.date if ev.date else f"undated ({ev.expression})"
+        for event in b.timeline:
+            when = event.date if event.date else f"undated ({event.expression})"
             out.append(
-                f"- **{when}** — {_md(ev.text)} [{b.number(ev.evidence.article_id)}]"
-                + ("" if ev.resolved else " _(relative date, not resolved)_")
+                f"- **{when}** — {_md(event.text)} [{b.number(event.evidence.article_id)}]"
+                + ("" if event.resolved else " _(relative date, not resolved)_")
             )
         out.append("")
     out += ["## Sources", ""]
-    for i, a in enumerate(b.articles, 1):
-        extra = " · ".join(x for x in (a.published, a.url) if x)
-        out.append(f"{i}. **{_md(a.source)}** — {_md(a.title)}" + (f" ({extra})" if extra else ""))
+    for i, art in enumerate(b.articles, 1):
+        extra = " · ".join(x for x in (art.published, art.url) if x)
+        line = f"{i}. **{_md(art.source)}** — {_md(art.title)}"
+        out.append(line + (f" ({extra})" if extra else ""))
     out.append("")
-    removed = [(i, a) for i, a in enumerate(b.articles, 1) if a.removed]
+    removed = [(i, art) for i, art in enumerate(b.articles, 1) if art.removed]
     if removed:
         out += ["## Removed as boilerplate", ""]
-        for i, a in removed:
-            out.append(f"### [{i}] {_md(a.source)}")
+        for i, art in removed:
+            out.append(f"### [{i}] {_md(art.source)}")
             out.append("")
-            for r in a.removed:
+            for r in art.removed:
                 shown = r.text.replace("`", "'")
                 out.append(f"- line {r.line}: `{shown}` ({r.reason})")
             out.append("")
     if b.skipped:
         out += ["## Skipped inputs", ""]
-        for s in b.skipped:
-            out.append(f"- {_md(s.input)}: {_md(s.reason)}")
+        for skip in b.skipped:
+            out.append(f"- {_md(skip.input)}: {_md(skip.reason)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
