@@ -64,6 +64,10 @@ def load_sentence_transformer(model: str | Path | None = None, device: str | Non
         if key in _MODELS:
             return _MODELS[key]
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a CLI user should not see weight-loading bars
+        hf_logging.set_verbosity_error()
 
         local = Path(target).expanduser()
         try:
