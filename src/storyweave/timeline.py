@@ -1,0 +1,422 @@
+"""Dates in text -> normalised, ordered events.
+
+Expressions are found with regexes (dateparser's search is slow and over-eager: it reads "may",
+ages and sums as dates) and resolved by hand with dateutil's relativedelta against an anchor.
+
+Anchors: a relative-to-now expression ("last week", "on Thursday", "two years ago") uses the
+article's `published` date; a relative-to-text one ("the following year") uses the latest year
+stated before it in the same sentence or in the previous one. A date without a year ("in April",
+"Dec. 5") takes a year stated in the same sentence, else the previous sentence, else the
+published year, choosing the latest such date not after the anchor (news mostly reports the
+past) unless "next"/"this coming" says otherwise.
+
+Precision is honest: a day is a day; a week resolves to the month holding the day it points at
+(a week has no ISO prefix of its own); a season resolves to its year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.parser import isoparse
+from dateutil.relativedelta import relativedelta
+
+from .model import Article, Event, Evidence, Precision, Sentence
+
+_MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "fall": (9, 11),
+    "autumn": (9, 11),
+    "winter": (12, 2),
+}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 0,
+    "few": 0,
+}
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)"
+)
+_YEAR = r"(?:19\d\d|20\d\d|2100)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUMWORD = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+# Order matters: longer, more precise forms first; later matches may not overlap earlier ones.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b")),
+    ("mdy", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b", re.I)),
+    (
+        "dmy",
+        re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I),
+    ),
+    ("my", re.compile(rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            rf"\b(?P<n>{_NUMWORD})\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b"
+            r"(?!\s+(?:that|the|he|she|they|it)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "following",
+        re.compile(
+            r"\b(?:the\s+(?P<dir>following|next|previous|prior)\s+year|a\s+year\s+(?P<dir2>later|"
+            r"earlier|before)|(?:later|earlier)\s+that\s+year|that\s+same\s+year|the\s+same\s+year|"
+            r"that\s+year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_unit",
+        re.compile(
+            r"\b(?P<when>(?:earlier|later)\s+this|last|this|next|past|coming)\s+"
+            r"(?P<unit>week|month|year)\b(?!s)",
+            re.I,
+        ),
+    ),
+    ("day_word", re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<when>on|last|this|next|this\s+past|since)\s+(?P<wd>monday|tuesday|wednesday|"
+            r"thursday|friday|saturday|sunday)\b",
+            re.I,
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?P<when>last|this|next|this\s+past|this\s+coming|in\s+the|during\s+the)\s+"
+            r"(?P<s>spring|summer|fall|autumn|winter)\b",
+            re.I,
+        ),
+    ),
+    ("md", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![,:]?\s*\d)", re.I)),
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(?P<when>in|since|until|till|by|last|next|this|early|late|during|of|from|"
+            rf"through|before|after)\s+|\bmid-)(?P<mon>{_MONTH})(?![\w-])(?!\s+\d)",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(rf"(?<![$£€#\d.,])\b(?P<y>{_YEAR})\b(?![.,]?\d|-year|\s*%)")),
+]
+# Words after a 4-digit number that make it a count or a label, not a year.
+_NOT_YEAR_AFTER = re.compile(
+    r"^\s*(?:[a-z]+s\b(?<!days)(?<!years)|(?i:signatures|people|votes|dollars|euros|pounds|"
+    r"residents|troops|acres|miles|feet|meters|square|calories|points)\b)"
+)
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|from|until|till|by|during|of|before|after|between|and|to|early|late|mid|"
+    r"the|spring|summer|fall|autumn|winter|year)[\s-]*$",
+    re.I,
+)
+_NOT_YEAR_BEFORE = re.compile(r"(?:no\.?|number|room|route|flight|page|#|pin|code|model)\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """One date expression found in a sentence, resolved when an anchor allows it."""
+
+    start: int
+    end: int
+    text: str
+    date: str | None
+    precision: Precision | None
+    resolved: bool
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _month(token: str) -> int:
+    return _MONTHS[token.lower().rstrip(".")]
+
+
+def _day(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def published_date(article: Article) -> date | None:
+    """The article's published date, if given in ISO 8601."""
+    if not article.published:
+        return None
+    try:
+        return isoparse(article.published.strip()).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _month_year(
+    mon: int, when: str, year: int | None, anchor: date | None
+) -> tuple[int, int] | None:
+    """The year of a month named without one: a stated year, or the latest not after the anchor."""
+    when = when.lower()
+    if year is not None and when not in {"last", "next"}:
+        return year, mon
+    if anchor is None:
+        return None
+    if when == "next":
+        return (anchor.year if mon > anchor.month else anchor.year + 1), mon
+    if when == "this":
+        return anchor.year, mon
+    if when == "last":
+        return (anchor.year if mon < anchor.month else anchor.year - 1), mon
+    return (anchor.year if mon <= anchor.month else anchor.year - 1), mon
+
+
+def _season(name: str, when: str, anchor: date | None) -> int | None:
+    if anchor is None:
+        return None
+    first, last = _SEASONS[name.lower()]
+    when = " ".join(when.lower().split())
+    y = anchor.year
+    if when in {"last", "this past"}:
+        # the most recent season of that name that has ended (winter ends in February)
+        end_year = y if anchor.month > last else y - 1
+        return end_year - 1 if first > last else end_year
+    if when in {"next", "this coming"}:
+        return y if anchor.month < first else y + 1
+    # "this summer", "in the summer": the season of the anchor's year
+    return y - 1 if first > last and anchor.month <= last else y
+
+
+def _resolve(
+    kind: str,
+    m: re.Match[str],
+    text: str,
+    anchor: date | None,
+    year_before: int | None,
+    context_year: int | None,
+) -> tuple[str | None, Precision | None] | None:
+    """(date, precision); (None, None) when unresolvable; None when the match is not a date."""
+    g = m.groupdict()
+    if kind == "iso":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        return (_iso(y, mo, d), "day") if _valid(y, mo, d) else None
+    if kind in {"mdy", "dmy"}:
+        y, mo, d = int(g["y"]), _month(g["mon"]), _day(g["d"])
+        return (_iso(y, mo, d), "day") if _valid(y, mo, d) else None
+    if kind == "my":
+        return _iso(int(g["y"]), _month(g["mon"])), "month"
+    if kind == "year":
+        after = text[m.end() : m.end() + 20]
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _NOT_YEAR_BEFORE.search(before):
+            return None
+        if _NOT_YEAR_AFTER.match(after) and not _YEAR_BEFORE.search(before):
+            return None
+        return g["y"], "year"
+    if kind == "md":
+        if g["mon"].lower() == "may" and not g["mon"][0].isupper():
+            return None
+        mo, d = _month(g["mon"]), _day(g["d"])
+        base = context_year
+        if base is None and anchor is not None:
+            base = anchor.year if (mo, d) <= (anchor.month, anchor.day) else anchor.year - 1
+        if base is None:
+            return None, None
+        return (_iso(base, mo, d), "day") if _valid(base, mo, d) else None
+    if kind == "month":
+        if g["mon"].lower() == "may" and not g["mon"][0].isupper():
+            return None
+        ym = _month_year(_month(g["mon"]), g["when"] or "", context_year, anchor)
+        return (_iso(*ym), "month") if ym else (None, None)
+    if kind == "following":
+        if year_before is None:
+            return None, None
+        phrase = m.group(0).lower()
+        if re.search(r"following|next|later", phrase) and "that year" not in phrase:
+            step = 1
+        elif re.search(r"previous|prior|earlier|before", phrase) and "that year" not in phrase:
+            step = -1
+        else:
+            step = 0
+        return _iso(year_before + step), "year"
+    if anchor is None:
+        return None, None
+    if kind == "ago":
+        n = _NUMBERS.get(g["n"].lower()) if not g["n"].isdigit() else int(g["n"])
+        if not n:
+            return None, None
+        unit = g["unit"].lower()
+        if unit == "day":
+            t = anchor - timedelta(days=n)
+            return _iso(t.year, t.month, t.day), "day"
+        if unit == "week":
+            t = anchor - timedelta(weeks=n)
+            return _iso(t.year, t.month), "month"
+        if unit == "month":
+            t = anchor - relativedelta(months=n)
+            return _iso(t.year, t.month), "month"
+        return _iso(anchor.year - n), "year"
+    if kind == "rel_unit":
+        when = " ".join(g["when"].lower().split())
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(when, 0)
+        unit = g["unit"].lower()
+        if unit == "week":
+            t = anchor + timedelta(weeks=step)
+            return _iso(t.year, t.month), "month"
+        if unit == "month":
+            t = anchor + relativedelta(months=step)
+            return _iso(t.year, t.month), "month"
+        return _iso(anchor.year + step), "year"
+    if kind == "day_word":
+        step = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["w"].lower()]
+        t = anchor + timedelta(days=step)
+        return _iso(t.year, t.month, t.day), "day"
+    if kind == "weekday":
+        wd = _WEEKDAYS[g["wd"].lower()]
+        when = " ".join(g["when"].lower().split())
+        if when == "next":
+            delta = (wd - anchor.weekday()) % 7 or 7
+            t = anchor + timedelta(days=delta)
+        elif when in {"last", "this past", "since"}:
+            t = anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7)
+        else:  # "on Thursday": the latest such day up to the publication day
+            t = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+        return _iso(t.year, t.month, t.day), "day"
+    if kind == "season":
+        season_year = _season(g["s"], g["when"], anchor)
+        return (None, None) if season_year is None else (_iso(season_year), "year")
+    return None
+
+
+def find_dates(
+    text: str, anchor: date | None = None, previous_year: int | None = None
+) -> list[DateExpr]:
+    """Date expressions in one sentence, resolved against the published date and nearby years."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < fe and fs < e for fs, fe, _, _ in found):
+                continue
+            found.append((s, e, kind, m))
+    found.sort(key=lambda f: f[0])
+    stated = [
+        (s, int(d[:4]))
+        for s, _, kind, m in found
+        if kind in {"iso", "mdy", "dmy", "my", "year"}
+        and (d := m.group("y"))
+        and _resolve(kind, m, text, None, None, None) is not None
+    ]
+    out: list[DateExpr] = []
+    for s, e, kind, m in found:
+        before = [y for ps, y in stated if ps < s]
+        year_before = before[-1] if before else previous_year
+        in_sentence = [y for _, y in stated]
+        context_year = year_before if before else (in_sentence[0] if in_sentence else previous_year)
+        res = _resolve(kind, m, text, anchor, year_before, context_year)
+        if res is None:
+            continue
+        d, prec = res
+        out.append(DateExpr(s, e, m.group(0).strip(), d, prec, d is not None))
+    return out
+
+
+def build_timeline(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> list[Event]:
+    """Every dated expression as an Event, ordered by date (unresolved last), then by article."""
+    keyed: list[tuple[tuple[int, str, int, int, int], Event]] = []
+    seen: set[tuple[str | None, str, str]] = set()
+    for a_pos, art in enumerate(articles):
+        anchor = published_date(art)
+        previous_year: int | None = None
+        for s in sentences.get(art.id, ()):
+            exprs = find_dates(s.text, anchor, previous_year)
+            years = [
+                int(x.date[:4])
+                for x in exprs
+                if x.date and x.precision == "year" and re.fullmatch(r"\d{4}", x.text)
+            ]
+            explicit = [int(x.date[:4]) for x in exprs if x.date and re.search(r"\d{4}", x.text)]
+            stated = years or explicit
+            previous_year = stated[-1] if stated else None
+            for x in exprs:
+                key = (x.date, x.text.lower(), " ".join(s.text.lower().split()))
+                if key in seen:
+                    continue  # the same sentence and date from a copy of the article
+                seen.add(key)
+                ev = Event(
+                    x.date,
+                    x.precision,
+                    x.text,
+                    s.text,
+                    Evidence(art.id, art.source, s.index, s.text),
+                    x.resolved,
+                )
+                order = (0 if x.date else 1, x.date or "", a_pos, s.index, x.start)
+                keyed.append((order, ev))
+    keyed.sort(key=lambda t: t[0])
+    return [ev for _, ev in keyed]

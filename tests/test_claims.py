@@ -1,0 +1,395 @@
+"""Claim alignment: agreements across independent outlets, conflicts, single-source claims."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from storyweave.claims import align_claims, independent_outlets, quantities
+from storyweave.model import Article, Conflict, Entity, Mention
+from storyweave.segment import segment
+
+FILLER = {
+    "a": "Local cafes reported a busy weekend as the weather turned warm across the region.",
+    "b": "A new exhibition of maritime paintings opens at the town museum later this season.",
+    "c": "The school choir is preparing a concert for parents in the old assembly hall.",
+    "d": "Volunteers planted hundreds of oak saplings along the northern cycle path.",
+}
+
+
+def _art(aid: str, source: str, *sentences: str) -> Article:
+    text = " ".join(sentences)
+    return Article(aid, source, f"Story {aid}", text, cleaned=True)
+
+
+def _run(articles: list[Article], embedder, entities: list[Entity] | None = None):
+    sents = {a.id: segment(a) for a in articles}
+    return align_claims(articles, sents, entities or [], embedder=embedder)
+
+
+BRIDGE = [
+    "The harbour bridge in Port Elling was closed to traffic on Monday after engineers found "
+    "cracks in its main cable.",
+    "Engineers discovered cracks in the main cable of the Port Elling harbour bridge, so "
+    "officials shut it to traffic.",
+    "Port Elling's harbour bridge was shut to all vehicles once engineers spotted cracks in the "
+    "main cable.",
+]
+
+
+def _bridge_articles() -> list[Article]:
+    return [
+        _art("a1", "harbour-news", BRIDGE[0], FILLER["a"]),
+        _art("a2", "coast-daily", FILLER["b"], BRIDGE[1]),
+        _art("a3", "elling-times", BRIDGE[2], FILLER["c"]),
+    ]
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_fact_told_by_three_outlets_is_one_agreement(name: str, request) -> None:
+    embedder = request.getfixturevalue(name)
+    agreements, conflicts, _ = _run(_bridge_articles(), embedder)
+    assert len(agreements) == 1
+    claim = agreements[0].claim
+    assert claim.outlets == 3 and agreements[0].outlets == 3
+    assert {e.article_id for e in claim.evidence} == {"a1", "a2", "a3"}
+    assert claim.text in BRIDGE
+    assert claim.id == "c1"
+    assert conflicts == []
+
+
+def test_syndicated_copy_and_same_source_count_once(tfidf) -> None:
+    arts = _bridge_articles()
+    copy = Article("a4", "wire-service", "Copy", arts[0].text, cleaned=True)
+    again = _art("a5", "coast-daily", FILLER["d"], BRIDGE[1].replace("so officials", "and they"))
+    assert independent_outlets([*arts, copy, again]) == [0, 1, 2, 0, 1]
+    agreements, _, _ = _run([*arts, copy, again], tfidf)
+    assert len(agreements) == 1
+    claim = agreements[0].claim
+    assert claim.outlets == 3
+    assert {e.article_id for e in claim.evidence} >= {"a1", "a2", "a3", "a4"}
+
+
+def _sides(conflict: Conflict) -> dict[str, set[str]]:
+    return {s.value: {e.article_id for e in s.evidence} for s in conflict.sides}
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_polarity_conflict(name: str, request) -> None:
+    arts = [
+        _art(
+            "p1",
+            "harbour-news",
+            "The mayor of Port Elling was fined by the ethics board for "
+            "using a city car on holiday.",
+            FILLER["a"],
+        ),
+        _art(
+            "p2",
+            "coast-daily",
+            FILLER["b"],
+            "The mayor of Port Elling was not fined by the "
+            "ethics board over the city car, officials said.",
+        ),
+    ]
+    agreements, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    assert [c.kind for c in conflicts] == ["polarity"]
+    sides = _sides(conflicts[0])
+    assert sides == {"was fined": {"p1"}, "was not fined": {"p2"}}
+    assert "fin" in conflicts[0].topic or "mayor" in conflicts[0].topic
+    assert agreements == []  # contradicting sentences are not an agreement
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_denial_conflict(name: str, request) -> None:
+    arts = [
+        _art(
+            "d1",
+            "harbour-news",
+            "The shipping company paid a ransom to the hackers who locked its booking servers.",
+            FILLER["a"],
+        ),
+        _art(
+            "d2",
+            "coast-daily",
+            FILLER["b"],
+            "Reports that the shipping company paid a ransom "
+            "to the hackers are false, a spokesperson said.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    assert [c.kind for c in conflicts] == ["denial"]
+    sides = _sides(conflicts[0])
+    assert sides["are false"] == {"d2"}
+    assert {"d1"} in sides.values()
+    assert "ransom" in conflicts[0].topic
+
+
+def test_denied_statement_agreeing_with_a_negation_is_no_conflict(tfidf) -> None:
+    arts = [
+        _art(
+            "n1",
+            "harbour-news",
+            "The court said the two boys have not been deported and keep their citizenship.",
+            FILLER["a"],
+        ),
+        _art(
+            "n2",
+            "coast-daily",
+            "Her claim that their father was deported from the country is false, his lawyer said.",
+            FILLER["b"],
+        ),
+    ]
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "polarity"] == []
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_number_conflict_has_both_sides_and_outlets(name: str, request) -> None:
+    arts = [
+        _art(
+            "n1",
+            "harbour-news",
+            "The new footbridge over the Elling river cost $4.2 million "
+            "to build, the council said.",
+            FILLER["a"],
+        ),
+        _art(
+            "n2",
+            "coast-daily",
+            FILLER["b"],
+            "The council said the footbridge over the Elling river cost $6 million to build.",
+        ),
+        _art(
+            "n3",
+            "elling-times",
+            FILLER["c"],
+            "Building the Elling river footbridge cost the council $6 million in total.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    numbers = [c for c in conflicts if c.kind == "number"]
+    assert len(numbers) == 1
+    sides = _sides(numbers[0])
+    assert sides["$4.2 million"] == {"n1"}
+    assert sides["$6 million"] == {"n2", "n3"}
+    assert "money" in numbers[0].topic
+
+
+def test_age_conflict_through_a_shared_entity(tfidf) -> None:
+    arts = [
+        _art(
+            "g1",
+            "harbour-news",
+            "The 46-year-old skipper Mara Olsen steered the boat home through the storm.",
+            FILLER["a"],
+        ),
+        _art(
+            "g2",
+            "coast-daily",
+            FILLER["b"],
+            "Rescuers praised Mara Olsen, 45, who kept her crew calm in freezing water.",
+        ),
+    ]
+    texts = {a.id: segment(a) for a in arts}
+    mentions = tuple(
+        Mention(a.id, s.index, s.start, s.start + 4, "Mara")
+        for a in arts
+        for s in texts[a.id]
+        if "Mara" in s.text
+    )
+    olsen = Entity("e1", "Mara Olsen", "person", ("Mara Olsen",), mentions)
+    _, conflicts, _ = _run(arts, tfidf, [olsen])
+    ages = [c for c in conflicts if c.kind == "number"]
+    assert len(ages) == 1 and "age" in ages[0].topic
+    assert {s.value for s in ages[0].sides} == {"46-year-old", "Olsen, 45,"}
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_date_conflict(name: str, request) -> None:
+    arts = [
+        _art(
+            "y1",
+            "harbour-news",
+            "The two Halvorsen brothers have lived in Lisbon since 2012, "
+            "according to court papers.",
+            FILLER["a"],
+        ),
+        _art(
+            "y2",
+            "coast-daily",
+            FILLER["b"],
+            "According to court papers, the Halvorsen brothers have lived in Lisbon since 2011.",
+        ),
+    ]
+    agreements, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    assert [c.kind for c in conflicts] == ["date"]
+    assert _sides(conflicts[0]) == {"2012": {"y1"}, "2011": {"y2"}}
+    assert agreements == []
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_unrelated_numbers_do_not_conflict(name: str, request) -> None:
+    arts = [
+        _art(
+            "u1",
+            "harbour-news",
+            "The new footbridge over the Elling river cost $4.2 million to build.",
+            FILLER["a"],
+        ),
+        _art(
+            "u2",
+            "coast-daily",
+            "The summer festival drew 30,000 visitors and raised $250,000 "
+            "for the lifeboat charity.",
+            FILLER["b"],
+        ),
+        _art("u3", "elling-times", "The rowing club has 120 members and 14 boats.", FILLER["c"]),
+    ]
+    _, conflicts, single = _run(arts, request.getfixturevalue(name))
+    assert conflicts == []
+    assert {c.kind for c in single} == {"number"}
+    assert all(c.outlets == 1 for c in single)
+
+
+def test_single_source_accusation_is_listed(tfidf) -> None:
+    arts = _bridge_articles() + [
+        _art(
+            "s1",
+            "elling-gazette",
+            "Police allege that the treasurer embezzled money from the "
+            "rowing club over three years.",
+            FILLER["d"],
+        ),
+    ]
+    agreements, _, single = _run(arts, tfidf)
+    assert [c.kind for c in single] == ["accusation"]
+    claim = single[0]
+    assert claim.outlets == 1 and claim.evidence[0].article_id == "s1"
+    # ids: agreements first (more outlets), then by position
+    assert [a.claim.id for a in agreements] == ["c1"] and claim.id == "c2"
+
+
+def test_one_article_gives_no_agreement(minilm) -> None:
+    art = _art(
+        "o1",
+        "harbour-news",
+        BRIDGE[0],
+        FILLER["a"],
+        "Police accused the contractor of fraud over the cable inspection.",
+    )
+    agreements, conflicts, single = _run([art], minilm)
+    assert agreements == [] and conflicts == []
+    assert [c.kind for c in single] == ["accusation"]
+
+
+def test_degenerate_inputs(tfidf) -> None:
+    empty = Article("e", "x", "", "", cleaned=True)
+    short = _art("s", "y", "Yes.", "No way.")
+    assert _run([empty, short], tfidf) == ([], [], [])
+    loud = [
+        _art("l1", "harbour-news", BRIDGE[0].upper()),
+        _art("l2", "coast-daily", BRIDGE[1].lower()),
+    ]
+    agreements, _, _ = _run(loud, tfidf)
+    assert len(agreements) == 1 and agreements[0].outlets == 2
+
+
+def test_deterministic(tfidf) -> None:
+    arts = _bridge_articles()
+    assert _run(arts, tfidf) == _run(arts, tfidf)
+
+
+def test_quantities_normalise_units() -> None:
+    found = {
+        (q.kind, q.value)
+        for q in quantities(
+            "It cost $2.5 million, up 12% on the 46-year-old plan backed by 100,000 signatures."
+        )
+    }
+    assert found == {
+        ("money", 2.5e6),
+        ("percent", 12.0),
+        ("age", 46.0),
+        ("count:signatur", 100000.0),
+    }
+    assert quantities("In 2012 the club was sold.") == []
+
+
+def _generated(n: int) -> list[Article]:
+    rng = random.Random(7)
+    facts = [
+        "The harbour bridge in Port Elling was closed after engineers found cracks in the cable.",
+        "Repairs to the Port Elling bridge are expected to cost $4.2 million, officials said.",
+        "Mayor Ines Varga said the ferry service would run extra crossings until the bridge "
+        "reopens.",
+        "Traffic on the coastal road doubled as drivers took the long way round the bay.",
+    ]
+    words = ("quiet", "busy", "windy", "grey", "calm", "cold", "bright", "late", "early")
+    out = []
+    for i in range(n):
+        body = [f"{fact} Reporter {i} noted the {rng.choice(words)} morning." for fact in facts]
+        body += [
+            f"Resident number {i} said the {rng.choice(words)} {rng.choice(words)} weather "
+            f"made the detour {rng.choice(words)} for {rng.randint(2, 90)} minutes."
+            for _ in range(6)
+        ]
+        rng.shuffle(body)
+        out.append(_art(f"g{i}", f"outlet-{i}", *body))
+    return out
+
+
+def test_two_hundred_articles_finish_quickly(tfidf) -> None:
+    arts = _generated(200)
+    start = time.perf_counter()
+    agreements, _, single = _run(arts, tfidf)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 20, elapsed
+    assert agreements and max(a.outlets for a in agreements) >= 50
+
+
+def _seed_articles(seeds_dir: Path) -> list[Article]:
+    arts = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.strip())
+        arts.append(Article(path.stem, path.stem, title.strip(), text, cleaned=True))
+    return arts
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_seeds_general_properties(seeds_dir: Path, name: str, request) -> None:
+    arts = _seed_articles(seeds_dir)
+    agreements, conflicts, single = _run(arts, request.getfixturevalue(name))
+    assert any(a.outlets >= 2 for a in agreements)
+    for conflict in conflicts:
+        assert len(conflict.sides) >= 2
+        assert len({e.article_id for s in conflict.sides for e in s.evidence}) >= 2
+    ids = [c.id for c in [a.claim for a in agreements] + single]
+    assert ids == [f"c{k}" for k in range(1, len(ids) + 1)]
+    assert any("100,000" in c.text for c in single)
+    for claim in [a.claim for a in agreements] + single:
+        assert any(claim.text == e.text for e in claim.evidence)
+
+
+def test_antonym_conflict(tfidf) -> None:
+    arts = [
+        _art(
+            "v1",
+            "harbour-news",
+            "The jury in Bergen found the ferry captain guilty of negligence on Friday.",
+            FILLER["a"],
+        ),
+        _art(
+            "v2",
+            "coast-daily",
+            FILLER["b"],
+            "The ferry captain was found innocent of negligence by the Bergen jury.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c.kind for c in conflicts] == ["polarity"]
+    assert _sides(conflicts[0]) == {"guilty": {"v1"}, "innocent": {"v2"}}

@@ -1,0 +1,259 @@
+"""Entity chunking and cross-document resolution, on invented articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyweave.entities import find_entities, fold
+from storyweave.model import Article, Entity
+from storyweave.segment import segment, segment_all
+
+
+def _story(*texts: str) -> tuple[list[Article], dict]:
+    arts = [
+        Article(f"a{i}", f"outlet{i}.example", f"Title {i}", t, cleaned=True)
+        for i, t in enumerate(texts, 1)
+    ]
+    return arts, segment_all(arts)
+
+
+def _by_name(ents: list[Entity], name: str) -> Entity:
+    for e in ents:
+        if e.name == name:
+            return e
+    raise AssertionError(f"{name!r} not in {[e.name for e in ents]}")
+
+
+def _owner(ents: list[Entity], surface: str) -> Entity:
+    hits = [e for e in ents if surface in e.variants]
+    assert len(hits) == 1, (surface, [(e.name, e.variants) for e in ents])
+    return hits[0]
+
+
+BRIDGE = (
+    "The mayor of Riverton, Marta Kowalczyk, closed the Alder Street bridge on Monday. "
+    "Kowalczyk said engineers from the Harbor Point Foundation found cracks in two piers.\n\n"
+    "Meanwhile, residents of Ohio and Berlin wrote to Bank of America about the loans. "
+    "Kowalczyk's deputy, Peter Lang, met engineers in Toledo.",
+    "Mayor Marta Kowalcyzk said the bridge would stay shut. Her son Tobías was at the meeting. "
+    "Celebs weighed in. Marta Kowalczyk has led the city since 2019.",
+    "Marta Kowalczyk met Paul Lang, the brother of Peter Lang. Tobias and his sister Tamsin "
+    "joined them. The Riverton City Council voted on Tuesday.",
+)
+
+
+def test_variant_and_surname_mentions_merge() -> None:
+    arts, sents = _story(*BRIDGE)
+    ents = find_entities(arts, sents)
+    marta = _by_name(ents, "Marta Kowalczyk")
+    assert marta.kind == "person"
+    assert {"Marta Kowalczyk", "Marta Kowalcyzk", "Kowalczyk"} <= set(marta.variants)
+    assert marta.variants[0] == marta.name
+    assert set(marta.articles) == {"a1", "a2", "a3"}
+    # the most-mentioned entity gets the first id
+    assert ents[0] is marta and marta.id == "e1"
+    assert [e.id for e in ents] == [f"e{i}" for i in range(1, len(ents) + 1)]
+
+
+def test_accents_fold_but_variants_keep_every_form() -> None:
+    arts, sents = _story(*BRIDGE)
+    ents = find_entities(arts, sents)
+    tobias = _owner(ents, "Tobias")
+    assert "Tobías" in tobias.variants
+    assert tobias.kind == "person"
+    assert fold("Tobías") == fold("TOBIAS") == "tobias"
+
+
+def test_similar_but_different_names_stay_apart() -> None:
+    arts, sents = _story(*BRIDGE)
+    ents = find_entities(arts, sents)
+    assert _owner(ents, "Tobias") is not _owner(ents, "Tamsin")
+    peter = _by_name(ents, "Peter Lang")
+    paul = _by_name(ents, "Paul Lang")
+    assert peter is not paul
+    # "Lang" alone is ambiguous between them and is not attached to either
+    assert "Lang" not in peter.variants and "Lang" not in paul.variants
+
+
+def test_sentence_start_words_and_possessives() -> None:
+    arts, sents = _story(*BRIDGE)
+    ents = find_entities(arts, sents)
+    names = {v for e in ents for v in e.variants}
+    assert not names & {"Meanwhile", "Celebs", "The", "Her", "Mayor"}
+    assert "Kowalczyk's" not in names
+    marta = _by_name(ents, "Marta Kowalczyk")
+    for m in marta.mentions:
+        assert "'" not in m.text
+    assert "Mayor Marta Kowalcyzk" not in names  # the title is evidence, not part of the name
+
+
+def test_places_and_organizations() -> None:
+    arts, sents = _story(*BRIDGE)
+    ents = find_entities(arts, sents)
+    kinds = {e.name: e.kind for e in ents}
+    assert kinds["Ohio"] == "place"
+    assert kinds["Berlin"] == "place"
+    assert kinds["Toledo"] == "place"
+    assert kinds["Bank of America"] == "organization"
+    assert kinds["Harbor Point Foundation"] == "organization"
+    assert kinds["Riverton City Council"] == "organization"
+
+
+def test_mentions_point_into_clean_text() -> None:
+    arts, sents = _story(*BRIDGE)
+    texts = {a.id: a.text for a in arts}
+    for e in find_entities(arts, sents):
+        for m in e.mentions:
+            assert texts[m.article_id][m.start : m.end] == m.text
+            s = sents[m.article_id][m.sentence]
+            assert s.start <= m.start and m.end <= s.end
+
+
+def test_deterministic() -> None:
+    arts, sents = _story(*BRIDGE)
+    assert find_entities(arts, sents) == find_entities(arts, sents)
+
+
+def test_country_aliases_merge() -> None:
+    arts, sents = _story(
+        "The envoy flew back to the U.S. on Friday. Officials in the United States agreed.",
+        "Talks in America stalled before the US delegation left Geneva.",
+    )
+    us = _owner(find_entities(arts, sents), "U.S.")
+    assert us.kind == "place"
+    assert {"U.S.", "United States", "America", "US"} <= set(us.variants)
+
+
+def test_organisation_possessive_inside_name() -> None:
+    arts, sents = _story("She founded the Children's Rights Campaign with her sister in 2014.")
+    ents = find_entities(arts, sents)
+    assert _by_name(ents, "Children's Rights Campaign").kind == "organization"
+
+
+def test_all_caps_and_all_lower_text() -> None:
+    arts, sents = _story(
+        "MAYOR MARTA KOWALCZYK CLOSED THE BRIDGE. KOWALCZYK SAID IT WAS UNSAFE.",
+        "marta kowalczyk said the bridge in riverton would reopen in may.",
+    )
+    assert find_entities(arts, sents) == []  # no case, no evidence: nothing invented
+    arts, sents = _story(
+        BRIDGE[0], "MAYOR MARTA KOWALCZYK CLOSED THE BRIDGE.", "kowalczyk said it was unsafe."
+    )
+    marta = _by_name(find_entities(arts, sents), "Marta Kowalczyk")
+    assert {"a1", "a2", "a3"} == set(marta.articles)
+
+
+def test_headline_case_matches_only_known_names() -> None:
+    arts, sents = _story(
+        "Marta Kowalczyk closed the bridge.\n\nWATCH: Marta Kowalczyk Says The Bridge Will "
+        "Stay Closed For Good"
+    )
+    ents = find_entities(arts, sents)
+    names = {v for e in ents for v in e.variants}
+    assert names == {"Marta Kowalczyk"}
+    assert len(ents[0].mentions) == 2
+
+
+def test_empty_inputs() -> None:
+    assert find_entities([], {}) == []
+    arts, sents = _story("it rained all day and nobody came.")
+    assert find_entities(arts, sents) == []
+
+
+def test_spacy_blank_with_entity_ruler() -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Marta Kowalczyk"},
+            {"label": "PERSON", "pattern": "Marta Kowalcyzk"},
+            {"label": "PERSON", "pattern": "Kowalczyk"},
+            {"label": "ORG", "pattern": "Harbor Point Foundation"},
+            {"label": "GPE", "pattern": "Ohio"},
+        ]
+    )
+    arts, sents = _story(*BRIDGE)
+    ents = find_entities(arts, sents, nlp=nlp)
+    marta = _by_name(ents, "Marta Kowalczyk")
+    assert marta.kind == "person"
+    assert {"Marta Kowalcyzk", "Kowalczyk"} <= set(marta.variants)
+    assert _by_name(ents, "Harbor Point Foundation").kind == "organization"
+    assert _by_name(ents, "Ohio").kind == "place"
+    assert {e.name for e in ents} == {"Marta Kowalczyk", "Harbor Point Foundation", "Ohio"}
+
+
+def test_many_articles_are_fast() -> None:
+    import time
+
+    arts, sents = _story(*(BRIDGE * 67))
+    t = time.perf_counter()
+    ents = find_entities(arts, sents)
+    assert time.perf_counter() - t < 10
+    assert len(_by_name(ents, "Marta Kowalczyk").articles) == len(arts)
+
+
+def _read_seeds(seeds_dir: Path) -> list[Article]:
+    arts = []
+    for p in sorted(seeds_dir.glob("*.txt")):
+        lines = p.read_text(encoding="utf-8").splitlines()
+        first = next(i for i, line in enumerate(lines) if line.strip())
+        text = "\n".join(lines[first + 1 :]).strip()
+        arts.append(Article(p.stem, p.stem, lines[first].strip(), text, cleaned=True))
+    return arts
+
+
+def test_seeds_general_properties(seeds_dir: Path) -> None:
+    arts = _read_seeds(seeds_dir)
+    sents = {a.id: segment(a) for a in arts}
+    ents = find_entities(arts, sents)
+    persons = [e for e in ents if e.kind == "person"]
+    assert persons
+    top = persons[0]
+    # one person named by every outlet; surname-only mentions join the full name
+    assert len(top.articles) == len(arts)
+    assert any(len(v.split()) == 1 for v in top.variants)
+    # a misspelling by one outlet merges into the right person, not into a new one
+    multi = [e for e in persons if len({fold(v).split()[-1] for v in e.variants}) >= 2]
+    assert multi, [(e.name, e.variants) for e in persons]
+    surnames = [fold(e.name).split()[-1] for e in persons if len(e.name.split()) >= 2]
+    assert len(surnames) == len(set(surnames))
+    for e in ents:
+        assert len(set(e.variants)) == len(e.variants)
+        assert e.name in e.variants
+
+
+def test_outlets_connectors_and_place_tails() -> None:
+    arts = [
+        Article(
+            "a1",
+            "Harbour Ledger",
+            "t",
+            "The Ostbury Fire and Rescue Service said the blaze started on Mill Lane, the "
+            "Harbour Ledger reported. Crews from Ostbury District and from Europe helped.",
+            cleaned=True,
+        )
+    ]
+    ents = find_entities(arts, segment_all(arts))
+    kinds = {e.name: e.kind for e in ents}
+    assert kinds["Ostbury Fire and Rescue Service"] == "organization"
+    assert kinds["Harbour Ledger"] == "organization"  # an outlet of the story
+    assert kinds["Mill Lane"] == "place"
+    assert kinds["Ostbury District"] == "place"
+    assert kinds["Europe"] == "place"
+
+
+def test_surname_that_is_also_a_town_stays_a_person() -> None:
+    arts, sents = _story(
+        "Striker Mateo Arriaga signed on Monday. Arriaga said he was delighted.",
+        "ARRIAGA SIGNS FOR KINGSFORD ATHLETIC. THE CLUB CONFIRMED THE DEAL ON MONDAY.",
+        "Kingsford Athletic paid a record fee. Kingsford had wanted Arriaga for years.",
+    )
+    ents = find_entities(arts, sents)
+    mateo = _by_name(ents, "Mateo Arriaga")
+    assert mateo.kind == "person"
+    assert {"Arriaga", "ARRIAGA"} <= set(mateo.variants)
+    club = _by_name(ents, "Kingsford Athletic")
+    assert club.kind == "organization" and "Kingsford" in club.variants

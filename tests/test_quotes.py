@@ -1,0 +1,242 @@
+"""Quote finding and speaker attribution, on invented articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyweave.entities import find_entities
+from storyweave.model import Article, Quote
+from storyweave.quotes import find_quotes
+from storyweave.segment import segment, segment_all
+
+
+def _quotes(*texts: str) -> list[Quote]:
+    arts = [
+        Article(f"a{i}", f"outlet{i}.example", f"Title {i}", t, cleaned=True)
+        for i, t in enumerate(texts, 1)
+    ]
+    sents = segment_all(arts)
+    return find_quotes(arts, sents, find_entities(arts, sents))
+
+
+def _one(quotes: list[Quote], start: str) -> Quote:
+    hits = [q for q in quotes if q.text.startswith(start)]
+    assert len(hits) == 1, (start, quotes)
+    return hits[0]
+
+
+INTRO = "Mayor Maria Torres closed the Alder Street bridge. Engineer Peter Lang inspected it.\n\n"
+
+
+def test_named_speaker_after_and_before() -> None:
+    qs = _quotes(
+        INTRO + '"We will rebuild it within a year," Torres said.\n\n'
+        '"The piers are cracked right through," said Lang.\n\n'
+        'Torres told reporters: "Nobody will cross it until it is safe."'
+    )
+    q = _one(qs, "We will rebuild")
+    assert (q.speaker, q.speaker_kind, q.verb, q.direct) == ("Maria Torres", "named", "said", True)
+    assert q.entity_id is not None
+    assert _one(qs, "The piers").speaker == "Peter Lang"
+    q = _one(qs, "Nobody will cross")
+    assert q.speaker == "Maria Torres" and q.verb == "told reporters"
+    assert q.text == "Nobody will cross it until it is safe."
+
+
+def test_curly_multi_sentence_and_appositive() -> None:
+    qs = _quotes(
+        INTRO + "“The bridge is old. It was built in 1931. Nobody maintained it,” Lang, an "
+        "engineer for the county, said on Monday."
+    )
+    q = _one(qs, "The bridge is old.")
+    assert q.speaker == "Peter Lang"
+    assert "Nobody maintained it" in q.text
+    assert q.sentence == 2  # the first sentence the quote touches
+
+
+def test_pronoun_resolves_to_fitting_person() -> None:
+    qs = _quotes(
+        INTRO + "Torres met Lang on Monday.\n\n"
+        '"I am not going to take any chances with this," she said.\n\n'
+        '"The repairs will take at least eight months," he added.'
+    )
+    assert _one(qs, "I am not going").speaker == "Maria Torres"
+    q = _one(qs, "The repairs")
+    assert (q.speaker, q.verb) == ("Peter Lang", "added")
+
+
+def test_they_and_unattributed_stay_unresolved() -> None:
+    qs = _quotes(
+        INTRO + '"We have waited far too long for an answer from the city," they said.\n\n'
+        "The bridge carried 20,000 cars a day.\n\n"
+        '"This is the worst closure the town has seen in decades."'
+    )
+    for start in ("We have waited", "This is the worst"):
+        q = _one(qs, start)
+        assert q.speaker is None and q.speaker_kind == "unresolved" and q.entity_id is None
+
+
+def test_unnamed_sources_kept_verbatim() -> None:
+    qs = _quotes(
+        INTRO + '"The mayor knew about the cracks for months," a source close to the '
+        "situation tells the Riverton Post.\n\n"
+        '"She is furious about it," the insider says.\n\n'
+        '"We expect a vote in June," a spokesperson for the council said.\n\n'
+        'A city official said, "The budget has room for the repairs."'
+    )
+    q = _one(qs, "The mayor knew")
+    assert (q.speaker, q.speaker_kind) == ("a source close to the situation", "unnamed")
+    assert q.entity_id is None
+    assert q.verb == "tells the Riverton Post" or q.verb.startswith("tells")
+    assert _one(qs, "She is furious").speaker == "the insider"
+    assert _one(qs, "We expect a vote").speaker == "a spokesperson for the council"
+    assert _one(qs, "The budget").speaker == "a city official"
+
+
+def test_source_close_to_a_person_is_not_that_person() -> None:
+    qs = _quotes(INTRO + "A source close to Torres tells WRVT that the mayor will resign soon.")
+    q = _one(qs, "the mayor will resign")
+    assert (q.speaker, q.speaker_kind, q.direct) == ("a source close to Torres", "unnamed", False)
+
+
+def test_quote_running_over_paragraphs() -> None:
+    qs = _quotes(
+        INTRO + '"It was a hard decision," Torres said. "We looked at every option.\n\n'
+        '"In the end the engineers were clear. The bridge had to close."\n\n'
+        "The council meets on Friday."
+    )
+    q = _one(qs, "We looked at every option.")
+    assert q.text.endswith("The bridge had to close.")
+    assert q.speaker == "Maria Torres"
+    assert len(qs) == 2
+
+
+def test_continuation_in_the_same_paragraph() -> None:
+    qs = _quotes(
+        INTRO + '"The piers are cracked," Lang said. "We will need divers to look at the '
+        'foundations."'
+    )
+    assert _one(qs, "We will need divers").speaker == "Peter Lang"
+
+
+def test_statements_and_attorneys() -> None:
+    qs = _quotes(
+        INTRO + "Torres's attorney said in a statement: \"My client followed every rule the "
+        'state has."\n\n'
+        "“The city ignored our warnings for years,” Lang’s statement reads. "
+        "“We will say more in court.”\n\n"
+        "“The engineers did their jobs,” the statement continues.",
+        INTRO + "Torres's attorney Jonathan Reyes spoke on Friday.\n\n"
+        'Torres\'s attorney said in a statement: "The mayor has nothing to hide from anyone."',
+    )
+    q = _one(qs, "My client")
+    assert (q.speaker, q.speaker_kind, q.entity_id) == ("Torres's attorney", "unnamed", None)
+    assert q.verb == "said in a statement"
+    q = _one(qs, "The city ignored")
+    assert (q.speaker, q.speaker_kind, q.verb) == ("Peter Lang", "named", "statement reads")
+    assert _one(qs, "We will say more").speaker == "Peter Lang"
+    assert _one(qs, "The engineers did").speaker == "Peter Lang"
+    q = _one(qs, "The mayor has nothing")
+    assert q.speaker == "Jonathan Reyes" and q.entity_id is not None
+
+
+def test_reported_speech() -> None:
+    qs = _quotes(
+        INTRO + "Torres previously told WRVT News that the bridge had failed two inspections.\n\n"
+        "According to Lang, the cracks were first seen in 2019.\n\n"
+        "The repairs will cost $4 million, according to a county engineer.\n\n"
+        "The weather said that nothing was certain."
+    )
+    q = _one(qs, "the bridge had failed")
+    assert (q.speaker, q.verb, q.direct) == ("Maria Torres", "told WRVT News", False)
+    q = _one(qs, "the cracks were first seen")
+    assert (q.speaker, q.verb, q.direct) == ("Peter Lang", "according to", False)
+    q = _one(qs, "The repairs will cost")
+    assert (q.speaker, q.speaker_kind) == ("a county engineer", "unnamed")
+    assert not [q for q in qs if "nothing was certain" in q.text]  # no speaker, no quote
+
+
+def test_single_quotes_in_headlines_and_possessive_apostrophes() -> None:
+    qs = _quotes(
+        INTRO + "WATCH: Maria Torres Says the Closure Has ‘Cost the Town Everything’\n\n"
+        "The drivers' union said, 'The detours are adding an hour to every trip.'\n\n"
+        "The parents' group met the teachers' union on Friday."
+    )
+    q = _one(qs, "Cost the Town")
+    assert q.speaker == "Maria Torres"
+    q = _one(qs, "The detours")
+    assert q.speaker is None or q.speaker_kind == "unnamed"
+    assert not [q for q in qs if "group met" in q.text]
+
+
+def test_scare_quotes_are_not_speech() -> None:
+    assert _quotes(INTRO + 'The so-called "repair plan" was never published.') == []
+
+
+def _read_seeds(seeds_dir: Path) -> list[Article]:
+    arts = []
+    for p in sorted(seeds_dir.glob("*.txt")):
+        lines = p.read_text(encoding="utf-8").splitlines()
+        first = next(i for i, line in enumerate(lines) if line.strip())
+        text = "\n".join(lines[first + 1 :]).strip()
+        arts.append(Article(p.stem, p.stem, lines[first].strip(), text, cleaned=True))
+    return arts
+
+
+def test_seeds_general_properties(seeds_dir: Path) -> None:
+    arts = _read_seeds(seeds_dir)
+    sents = {a.id: segment(a) for a in arts}
+    ents = find_entities(arts, sents)
+    quotes = find_quotes(arts, sents, ents)
+    assert quotes
+    texts = {a.id: a.text for a in arts}
+    by_id = {e.id: e for e in ents}
+    unnamed_words = ("source", "insider", "spokes", "official")
+    for q in quotes:
+        assert q.text[:40] in " ".join(texts[q.article_id].split())
+        if q.speaker_kind == "unresolved":
+            assert q.speaker is None and q.entity_id is None
+        elif q.speaker_kind == "unnamed":
+            assert q.entity_id is None
+        else:
+            # a named speaker is an entity that appears in the quote's own article
+            assert q.entity_id in by_id
+            assert q.article_id in by_id[q.entity_id].articles
+            assert q.speaker == by_id[q.entity_id].name
+        if q.speaker and any(w in q.speaker.lower().split()[1:2] for w in unnamed_words):
+            assert q.speaker_kind == "unnamed"
+        if q.speaker and q.speaker_kind == "unnamed":
+            assert q.speaker.lower() in texts[q.article_id].lower()
+    assert any(q.speaker_kind == "unnamed" for q in quotes)
+    assert any(q.speaker_kind == "named" for q in quotes)
+    assert any(not q.direct for q in quotes)
+
+
+def test_bare_plural_sources_and_said_without_that() -> None:
+    qs = _quotes(
+        INTRO + "Prosecutors said the money was moved through three accounts.\n\n"
+        "Lang said the piers had not been inspected since 2015.\n\n"
+        "Torres said in a radio interview on Friday."
+    )
+    q = _one(qs, "the money was moved")
+    assert (q.speaker, q.speaker_kind, q.direct) == ("prosecutors", "unnamed", False)
+    q = _one(qs, "the piers had not")
+    assert (q.speaker, q.verb, q.direct) == ("Peter Lang", "said", False)
+    assert not [q for q in qs if "radio interview" in q.text]
+
+
+def test_the_source_refers_back_to_a_described_source() -> None:
+    qs = _quotes(
+        INTRO + "A source close to the investigation said the fire began in the loading bay.\n\n"
+        '"That area is the first place they are looking at," the source said.'
+    )
+    q = _one(qs, "That area")
+    assert (q.speaker, q.speaker_kind) == ("a source close to the investigation", "unnamed")
+
+
+def test_role_words_before_a_named_speaker() -> None:
+    qs = _quotes(
+        INTRO + '"We had to fight the fire from outside the building," said chief fire '
+        "officer Maria Torres."
+    )
+    assert _one(qs, "We had to fight").speaker == "Maria Torres"

@@ -1,0 +1,174 @@
+"""The summarizer contract, checked for every registered summarizer and embedder."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyweave.embed import EMBEDDERS, Embedder, similarity
+from storyweave.model import Article, Sentence, SummarySentence
+from storyweave.segment import segment
+from storyweave.summarize import SUMMARIZERS, Summarizer, is_junk, summarize
+
+# Invented story: a fire at a fictional library. The fact "the fire destroyed about 12,000
+# books" is told by a1, a2 and a3 in different words; "the mayor of Ellerby pledged ..." only
+# by a2.
+TEXTS = {
+    "a1": (
+        "A fire swept through the Ellerby Public Library on Tuesday night and destroyed "
+        "about 12,000 books in the old reading room. "
+        "Firefighters from three stations fought the blaze for nearly four hours before "
+        "bringing it under control. "
+        "Nobody was inside the building when the fire started, officials said. "
+        "Investigators believe faulty wiring in the basement caused the fire. "
+        "The library had been scheduled to reopen next month after a renovation."
+    ),
+    "a2": (
+        "Roughly 12,000 books were lost when flames tore through the Ellerby Public Library "
+        "late on Tuesday evening. "
+        "Mayor Rosalind Okafor pledged two million dollars to rebuild the historic building "
+        "within three years. "
+        "Local residents gathered outside on Wednesday morning to watch the smoke rise. "
+        "The building, which opened in 1911, was the oldest public library in the county."
+    ),
+    "a3": (
+        "The Ellerby Public Library lost some 12,000 of its books to a blaze that broke out "
+        "on Tuesday night. "
+        "A fire department spokesman said crews kept the flames from spreading to the "
+        "neighbouring bakery. "
+        "Electrical problems in the basement are the suspected cause of the fire, according "
+        "to the fire marshal. "
+        "Volunteers have already offered to help sort the books that survived the smoke."
+    ),
+}
+FACT_ALL = ("a1", "a2", "a3")
+
+
+def _articles(texts: dict[str, str] = TEXTS) -> tuple[list[Article], dict[str, list[Sentence]]]:
+    arts = [
+        Article(id=k, source=f"{k}.example", title="", text=v, cleaned=True)
+        for k, v in texts.items()
+    ]
+    return arts, {a.id: segment(a) for a in arts}
+
+
+@pytest.fixture(params=sorted(EMBEDDERS))
+def embedder(request: pytest.FixtureRequest) -> Embedder:
+    """Every registered embedder, through the session fixtures that load the real model."""
+    emb: Embedder = request.getfixturevalue(request.param)
+    return emb
+
+
+@pytest.fixture(params=sorted(SUMMARIZERS))
+def summarizer(request: pytest.FixtureRequest) -> Summarizer:
+    return SUMMARIZERS[request.param]
+
+
+def _words(summary: list[SummarySentence]) -> int:
+    return sum(len(s.text.split()) for s in summary)
+
+
+def test_registry_holds_the_default() -> None:
+    assert SUMMARIZERS["storyweave"] is summarize
+
+
+@pytest.mark.parametrize("words", [0, 5, 20, 40, 60, 250])
+def test_budget_is_never_exceeded(summarizer: Summarizer, embedder: Embedder, words: int) -> None:
+    arts, sents = _articles()
+    summary = summarizer(arts, sents, words=words, embedder=embedder)
+    assert _words(summary) <= words
+    if words >= 40:
+        assert summary
+
+
+def test_sentences_are_complete_and_verbatim(summarizer: Summarizer, embedder: Embedder) -> None:
+    arts, sents = _articles()
+    summary = summarizer(arts, sents, words=250, embedder=embedder)
+    assert summary
+    for s in summary:
+        source = sents[s.article_id][s.sentence]
+        assert s.text == source.text.strip()
+        assert s.article_id in s.citations
+    ids = [a.id for a in arts]
+    for s in summary:
+        assert list(s.citations) == sorted(s.citations, key=ids.index)
+
+
+def test_no_near_duplicates(summarizer: Summarizer, embedder: Embedder, minilm: Embedder) -> None:
+    arts, sents = _articles()
+    summary = summarizer(arts, sents, words=250, embedder=embedder)
+    texts = [s.text for s in summary]
+    # The 12,000-books fact is in all three articles; it must be said once.
+    assert sum("12,000" in t for t in texts) == 1
+    # Judged by the dense model for every embedder: no pair reads as the same sentence.
+    sim = similarity(minilm.encode(texts))
+    np.fill_diagonal(sim, 0.0)
+    assert float(sim.max()) < 0.85
+
+
+def test_shared_fact_cites_every_article(summarizer: Summarizer, embedder: Embedder) -> None:
+    arts, sents = _articles()
+    summary = summarizer(arts, sents, words=250, embedder=embedder)
+    fact = [s for s in summary if "12,000" in s.text]
+    assert len(fact) == 1
+    assert fact[0].citations == FACT_ALL
+
+
+def test_single_source_fact_cites_one_article(summarizer: Summarizer, embedder: Embedder) -> None:
+    arts, sents = _articles()
+    summary = summarizer(arts, sents, words=250, embedder=embedder)
+    mayor = [s for s in summary if "Okafor" in s.text]
+    assert len(mayor) == 1
+    assert mayor[0].citations == ("a2",)
+
+
+def test_deterministic(summarizer: Summarizer, embedder: Embedder) -> None:
+    arts, sents = _articles()
+    first = summarizer(arts, sents, words=60, embedder=embedder)
+    for _ in range(2):
+        assert summarizer(arts, sents, words=60, embedder=embedder) == first
+
+
+def test_single_article(summarizer: Summarizer, embedder: Embedder) -> None:
+    arts, sents = _articles({"a1": TEXTS["a1"]})
+    summary = summarizer(arts, sents, words=40, embedder=embedder)
+    assert summary
+    assert _words(summary) <= 40
+    assert all(s.citations == ("a1",) for s in summary)
+    # Reading order: positions in the article increase.
+    assert [s.sentence for s in summary] == sorted(s.sentence for s in summary)
+
+
+def test_junk_is_skipped(summarizer: Summarizer, embedder: Embedder) -> None:
+    junk = (
+        "Photo: Ellerby fire department handout\n\n"
+        "Click here to sign up for our free morning newsletter about the library fire.\n\n"
+        "Have you ever visited the Ellerby Public Library with your family?\n\n"
+        "Smoke rising above the Ellerby Public Library on Tuesday night\n\n"
+    )
+    texts = {k: (junk + v if k == "a1" else v) for k, v in TEXTS.items()}
+    arts, sents = _articles(texts)
+    summary = summarizer(arts, sents, words=250, embedder=embedder)
+    bad = ("Photo", "Click here", "Have you", "Smoke rising")
+    assert not [s.text for s in summary if s.text.startswith(bad)]
+
+
+def test_empty_input(summarizer: Summarizer, embedder: Embedder) -> None:
+    assert summarizer([], {}, words=100, embedder=embedder) == []
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("This article was originally published on an invented news site in 2019.", True),
+        ("Photo: a volunteer sorts wet books outside the Ellerby library", True),
+        ("Sign up for our newsletter to get the latest Ellerby news every day.", True),
+        ("What would you save if your own library caught fire tonight?", True),
+        ("Too short to say much.", True),
+        ('"We will rebuild it.', True),
+        ("The Ellerby library lost about 12,000 books in the fire on Tuesday night.", False),
+        ('"We will rebuild it stone by stone," the mayor told reporters on Wednesday.', False),
+    ],
+)
+def test_is_junk(text: str, junk: bool) -> None:
+    assert is_junk(text) is junk

@@ -1,0 +1,138 @@
+"""Timeline: date expressions found, resolved against anchors, and ordered."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storyweave.model import Article
+from storyweave.segment import segment
+from storyweave.timeline import build_timeline, find_dates
+
+FRIDAY = date(2015, 7, 10)
+
+
+def _one(text: str, anchor: date | None = FRIDAY, previous_year: int | None = None):
+    found = find_dates(text, anchor, previous_year)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "iso", "precision"),
+    [
+        ("The mill reopened in 2012.", "2012", "2012", "year"),
+        ("The vote took place in April.", "in April", "2015-04", "month"),
+        ("The ferry was launched in April 2013.", "April 2013", "2013-04", "month"),
+        ("The hearing began on Dec. 5, 2014 in Oslo.", "Dec. 5, 2014", "2014-12-05", "day"),
+        ("The hearing began on 5 December 2014.", "5 December 2014", "2014-12-05", "day"),
+        ("The filing is dated 2014-12-05.", "2014-12-05", "2014-12-05", "day"),
+        ("The mayor spoke on Thursday.", "on Thursday", "2015-07-09", "day"),
+        ("The council met last Tuesday.", "last Tuesday", "2015-07-07", "day"),
+        ("The boat sank yesterday.", "yesterday", "2015-07-09", "day"),
+        ("The report came out last week.", "last week", "2015-07", "month"),
+        ("The team will tour Japan this summer.", "this summer", "2015", "year"),
+        ("Work will resume next spring.", "next spring", "2016", "year"),
+        ("Earlier this month, the board resigned.", "Earlier this month", "2015-07", "month"),
+        ("The shop closed two years ago.", "two years ago", "2013", "year"),
+        ("Prices rose last year.", "last year", "2014", "year"),
+    ],
+)
+def test_expression_resolved_against_published_date(
+    text: str, expression: str, iso: str, precision: str
+) -> None:
+    found = _one(text)
+    assert found.text == expression
+    assert found.date == iso
+    assert found.precision == precision
+    assert found.resolved
+    assert found.text in text
+
+
+def test_following_year_resolves_against_a_year_in_the_same_sentence() -> None:
+    found = find_dates("The pair separated in 2009 and the divorce was final the following year.")
+    assert [(f.text, f.date) for f in found] == [("2009", "2009"), ("the following year", "2010")]
+
+
+def test_relative_year_and_bare_month_use_the_previous_sentence() -> None:
+    assert _one("The next year it moved to Bergen.", None, 1998).date == "1999"
+    assert _one("In March the new owners fired the coach.", None, 2014).date == "2014-03"
+
+
+def test_bare_month_after_publication_goes_to_the_previous_year() -> None:
+    assert _one("The petition started in October.").date == "2014-10"
+    assert _one("The petition starts next October.").date == "2015-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The petition passed 100,000 signatures.",
+        "She was fined $2,500 by the club.",
+        "The 46-year-old coach resigned.",
+        "Organisers counted 2015 signatures at the gate.",
+        "This may be the end of the affair.",
+        "The school has 1500 pupils.",
+    ],
+)
+def test_numbers_that_are_not_dates_are_skipped(text: str) -> None:
+    assert find_dates(text, FRIDAY) == []
+
+
+def test_unresolvable_relative_dates_are_kept_unresolved() -> None:
+    found = _one("The club was sold last week.", None)
+    assert found.date is None and found.precision is None and not found.resolved
+    following = _one("The year after that, the following year, was quiet.", None)
+    assert not following.resolved
+
+
+def test_all_caps_text() -> None:
+    found = find_dates("THE FIRM WAS SOLD IN MAY 2014 AND CLOSED LAST WEEK.", FRIDAY)
+    assert [(f.date, f.precision) for f in found] == [("2014-05", "month"), ("2015-07", "month")]
+
+
+def _article(aid: str, source: str, text: str, published: str | None = None) -> Article:
+    return Article(aid, source, text.split(".")[0], text, published=published, cleaned=True)
+
+
+def test_build_timeline_orders_by_date_with_unresolved_last_and_dedupes_copies() -> None:
+    a = _article(
+        "a",
+        "harbour-news",
+        "The ferry line opened in 2010. Its owner sold it last week. "
+        "The new owner said fares would rise next spring.",
+        published="2015-07-10T08:00:00Z",
+    )
+    b = _article(
+        "b", "coast-daily", "The ferry line opened in 2010. Divers found a wreck last week."
+    )
+    copy = _article("c", "wire", a.text, published="2015-07-10")
+    arts = [a, b, copy]
+    events = build_timeline(arts, {x.id: segment(x) for x in arts})
+    dates = [e.date for e in events]
+    assert dates == ["2010", "2015-07", "2016", None]
+    assert events[-1].expression == "last week" and not events[-1].resolved
+    assert events[-1].evidence.article_id == "b"
+    assert events[0].evidence.article_id == "a"  # the other "opened in 2010" is the same sentence
+    for e in events:
+        assert e.expression in e.evidence.text
+        assert e.text == e.evidence.text
+
+
+def test_seed_timeline(seeds_dir: Path) -> None:
+    arts = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.strip())
+        arts.append(Article(path.stem, path.stem, title.strip(), text, cleaned=True))
+    events = build_timeline(arts, {a.id: segment(a) for a in arts})
+    assert events
+    for e in events:
+        assert e.expression in e.evidence.text
+        assert (e.date is None) == (not e.resolved)
+    resolved = [e.date for e in events if e.date]
+    assert resolved == sorted(resolved)
+    assert "2010" in resolved  # "... in 2009 ... the following year"
+    assert not any("100,000" in e.expression or "2.5" in e.expression for e in events)
