@@ -14,11 +14,11 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# `brief` and `read` are also submodule names: bind the functions eagerly so the package
+# attribute is the function, not the module (importing them loads no model).
+from .api import Batch, brief, prepare, read  # noqa: E402, F401  (re-exported)
+
 _EXPORTS = {
-    "Batch": "api",
-    "brief": "api",
-    "prepare": "api",
-    "read": "api",
     "render": "render",
     "Config": "config",
     "ConfigError": "errors",
@@ -34,7 +34,7 @@ _EXPORTS = {
     },
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = sorted([*_EXPORTS, "Batch", "brief", "prepare", "read", "__version__"])
 
 
 def __getattr__(name: str) -> Any:
