@@ -343,7 +343,8 @@ def _name_elsewhere(unit: _Unit, others: Sequence[str]) -> bool:
 
 
 def _is_credit(text: str, words: Sequence[str]) -> bool:
-    if _CREDIT_TAIL.search(text):
+    # "Image: ...", "Photo: ..." open a caption or credit however long the line runs
+    if _CREDIT_TAIL.search(text) or _CREDIT_PREFIX.match(text):
         return True
     if len(words) > 12:
         return bool(_CREDIT_INLINE.search(text) and (_AGENCY.search(text) or "/" in text))

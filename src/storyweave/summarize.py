@@ -146,7 +146,7 @@ def is_junk(text: str) -> bool:
         return True
     marks = sum(text.count(q) for q in '"“”')
     # A short piece of a quote that runs over several sentences, out of context.
-    if marks % 2 == 1 and n < 12:
+    if marks % 2 == 1 and n < 25:
         return True
     if marks >= 2 and sum(len(m) for m in _QUOTED.findall(text)) > 0.9 * len(text):
         return True
