@@ -172,3 +172,19 @@ def test_empty_input(summarizer: Summarizer, embedder: Embedder) -> None:
 )
 def test_is_junk(text: str, junk: bool) -> None:
     assert is_junk(text) is junk
+
+
+def test_an_article_giving_another_number_does_not_back_a_sentence(embedder: Embedder) -> None:
+    texts = {
+        "n1": "Inspectors found 12 cracks in the welds of the harbour footbridge on Tuesday.",
+        "n2": "Inspectors found 12 cracks in the welds of the harbour footbridge on Tuesday "
+        "morning.",
+        "n3": "Inspectors found 17 cracks in the welds of the harbour footbridge on Tuesday.",
+    }
+    arts, sents = _articles(texts)
+    out = summarize(arts, sents, words=40, embedder=embedder)
+    for s in out:
+        if "12 cracks" in s.text:
+            assert "n3" not in s.citations
+        if "17 cracks" in s.text:
+            assert s.citations == ("n3",)

@@ -289,6 +289,14 @@ def _story(
     return _Story(order, kept, texts, doc, n_words, features, sim, same, dense)
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers written in digits in a sentence, thousands separators dropped."""
+    return {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
+
+
 def _weight_vector(w: Weights) -> np.ndarray:
     return np.array([getattr(w, f) for f in FEATURES], dtype=np.float32)
 
@@ -323,7 +331,15 @@ def summarize_with(
     chosen = _select(story, score, words, w.redundancy)
     out: list[SummarySentence] = []
     for k in chosen:
-        cited = sorted(set(np.unique(story.doc[story.same[k]]).tolist()) | {int(story.doc[k])})
+        # a sentence with numbers is backed only by one that repeats one of them: "17 cracks"
+        # or "the cracks were in the welds" does not back "12 cracks"
+        own = _numbers(story.texts[k])
+        backing = [
+            int(story.doc[j])
+            for j in np.flatnonzero(story.same[k])
+            if not own or own & _numbers(story.texts[j])
+        ]
+        cited = sorted(set(backing) | {int(story.doc[k])})
         s = story.sentences[k]
         out.append(
             SummarySentence(
