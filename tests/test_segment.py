@@ -45,3 +45,11 @@ def test_offsets_index_the_clean_text_exactly() -> None:
 def test_empty_and_blank_text_has_no_sentences() -> None:
     assert split_spans("") == []
     assert split_spans("\n \n\t") == []
+
+
+def test_a_brand_with_a_bang_does_not_end_the_sentence() -> None:
+    text = "A source tells E! News that the deal is off. Nobody else confirmed it."
+    assert split_sentences(text) == [
+        "A source tells E! News that the deal is off.",
+        "Nobody else confirmed it.",
+    ]

@@ -25,6 +25,7 @@ _MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct"
 # the sentence goes on ("the U.S. government"); before a capital it usually ended.
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_BANG_BRAND = re.compile(r"(?:^|\s)[A-Z]{1,2}!$")
 _PARA = re.compile(r"\n\s*\n|\n")
 _CLOSERS = "\"'”’)]"
 # blingfire does not break before a title abbreviation: "... said so. Mr. Smith left."
@@ -37,6 +38,9 @@ def _joinable(left: str, right: str) -> bool:
     right = right.lstrip()
     if not left or not right:
         return False
+    # a brand with a bang, "E! News", "Yahoo! Finance": one or two capitals and "!"
+    if _BANG_BRAND.search(left) and right[0].isupper():
+        return True
     m = _LAST_WORD.search(left)
     if not m:
         return False
