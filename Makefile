@@ -33,7 +33,9 @@ test: $(STAMP) lint typecheck
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_boilerplate.py
+	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_speed.py
+	$(BIN)/python benchmarks/bench_rouge.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
