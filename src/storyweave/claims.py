@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "tfidf": (0.35, 0.22),
 }
 DEFAULT_THRESHOLDS = THRESHOLDS["minilm"]
+TOPIC_SHARE = 0.12  # a word in more than this share of sentences is the story's topic
 TOP_K = 12  # neighbours kept per sentence; bounds the work on big stories
 MIN_WORDS = 6  # shorter sentences are captions, bylines or fragments
 SYNDICATION_JACCARD = 0.8  # word 5-shingle Jaccard above which two articles are copies
@@ -783,10 +785,14 @@ def align_claims(
 
     arts = np.array([it.art for it in items])
     raw_edges = _neighbours(x, arts, TOP_K, related_t - 0.1)
+    # Words in a large share of the story's sentences (the celebrity's name, "custody") tie
+    # every sentence to every other: they are the topic, not an anchor for one fact.
+    df = Counter(w for it in items for w in it.words)
+    topic = {w for w, c in df.items() if c > TOPIC_SHARE * len(items)} if len(items) >= 20 else set()
     edges: list[tuple[float, int, int]] = []
     for sim, i, j in raw_edges:
         a, b = items[i], items[j]
-        if len(a.words & b.words) < 2:
+        if len((a.words & b.words) - topic) < 2:
             continue
         boost = 0.05 * min(2, len(a.ents & b.ents)) + (0.08 if a.nums & b.nums else 0.0)
         edges.append((sim + boost if sim >= related_t - 0.05 else sim, i, j))
