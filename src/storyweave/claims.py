@@ -788,11 +788,13 @@ def align_claims(
     # Words in a large share of the story's sentences (the celebrity's name, "custody") tie
     # every sentence to every other: they are the topic, not an anchor for one fact.
     df = Counter(w for it in items for w in it.words)
-    topic = {w for w, c in df.items() if c > TOPIC_SHARE * len(items)} if len(items) >= 20 else set()
+    topic_words = (
+        {w for w, c in df.items() if c > TOPIC_SHARE * len(items)} if len(items) >= 20 else set()
+    )
     edges: list[tuple[float, int, int]] = []
     for sim, i, j in raw_edges:
         a, b = items[i], items[j]
-        if len((a.words & b.words) - topic) < 2:
+        if len((a.words & b.words) - topic_words) < 2:
             continue
         boost = 0.05 * min(2, len(a.ents & b.ents)) + (0.08 if a.nums & b.nums else 0.0)
         edges.append((sim + boost if sim >= related_t - 0.05 else sim, i, j))
