@@ -21,6 +21,7 @@ import scipy.sparse as sp
 
 from .embed import Embedder, Matrix, similarity
 from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
+from .unionfind import UnionFind
 
 # Cosine thresholds per embedder: (align into one claim, related enough to compare for conflicts).
 # Within one story every sentence is on topic: MiniLM gives unrelated sentences of one story
@@ -437,26 +438,6 @@ def denial_clause(text: str) -> tuple[str, str] | None:
 # --- outlets ------------------------------------------------------------------------------
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> int:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return ra
-        if rb < ra:
-            ra, rb = rb, ra
-        self.parent[rb] = ra  # the smaller index stays the root: deterministic
-        return ra
-
-
 def _shingles(text: str, k: int = 5) -> set[int]:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < k:
@@ -467,7 +448,7 @@ def _shingles(text: str, k: int = 5) -> set[int]:
 def independent_outlets(articles: Sequence[Article]) -> list[int]:
     """Per article, the index of its independent outlet (same source or a syndicated copy)."""
     n = len(articles)
-    uf = _UnionFind(n)
+    uf = UnionFind(n)
     first: dict[str, int] = {}
     for i, a in enumerate(articles):
         key = (a.source or "").strip().lower() or f"\0{a.id}"
@@ -571,7 +552,7 @@ def _cluster(
     x: Matrix, items: Sequence[_Item], edges: Sequence[tuple[float, int, int]], threshold: float
 ) -> list[list[int]]:
     """Agglomerative merge over edges (best first): one sentence per article, average linkage."""
-    uf = _UnionFind(len(items))
+    uf = UnionFind(len(items))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     arts: dict[int, set[int]] = {i: {items[i].art} for i in range(len(items))}
     sums: dict[int, np.ndarray] = {}  # row sums of merged clusters: average linkage in O(dim)
@@ -710,7 +691,7 @@ def _conflicts(pairs: Sequence[_Pair], items: Sequence[_Item]) -> list[Conflict]
         kind = ps[0].kind
         nodes = sorted({p.i for p in ps} | {p.j for p in ps})
         index = {n: k for k, n in enumerate(nodes)}
-        uf = _UnionFind(len(nodes))
+        uf = UnionFind(len(nodes))
         for p in ps:
             uf.union(index[p.i], index[p.j])
         comps: dict[int, list[tuple[int, str]]] = {}

@@ -22,6 +22,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .model import Article, Entity, EntityKind, Mention, Sentence
 from .segment import segment
+from .unionfind import UnionFind
 
 __all__ = ["find_entities", "fold", "given_name_gender"]
 
@@ -1140,23 +1141,6 @@ def _spacy_mentions(
     return raws
 
 
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # the smaller index stays root so results do not depend on call order
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _similar(a: str, b: str) -> bool:
     """Spelling variants of one name: same initial, close length, one or two edits apart."""
     if a == b:
@@ -1192,7 +1176,7 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             form_mentions.append([])
         form_votes[fi].update(r.votes)
         form_mentions[fi].append(mi)
-    uf = _Union(len(form_keys))
+    uf = UnionFind(len(form_keys))
     kinds = [_leaning(v) for v in form_votes]
     words = [k.split() for k in form_keys]
     given = _given_names()
