@@ -75,22 +75,6 @@ _OF_HEADS = {
     "society",
     "union",
     "league",
-    "republic",
-    "kingdom",
-    "state",
-    "states",
-    "city",
-    "town",
-    "county",
-    "province",
-    "gulf",
-    "bay",
-    "sea",
-    "lake",
-    "isle",
-    "isles",
-    "mount",
-    "cape",
     "secretary",
     "minister",
     "chamber",
@@ -150,6 +134,8 @@ _PLACE_HEADS = {
     "street",
     "avenue",
 }
+# place heads join with "of" too: "Republic of Ireland", "Isle of Man", "District of Columbia"
+_OF_HEADS |= _PLACE_HEADS
 _ORG_SUFFIXES = {
     "inc",
     "corp",
