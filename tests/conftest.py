@@ -32,3 +32,12 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     return SEEDS
+
+
+@pytest.fixture
+def seed_articles(seeds_dir: Path):
+    """The seed articles as the brief sees them: read, cleaned (the same `prepare` as brief())."""
+    from storyweave import prepare, read
+
+    articles, _, _ = prepare(read(seeds_dir))
+    return articles

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import time
-from pathlib import Path
 
 import pytest
 
@@ -351,18 +350,9 @@ def test_two_hundred_articles_finish_quickly(tfidf) -> None:
     assert agreements and max(a.outlets for a in agreements) >= 50
 
 
-def _seed_articles(seeds_dir: Path) -> list[Article]:
-    arts = []
-    for path in sorted(seeds_dir.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        title = next(line for line in text.splitlines() if line.strip())
-        arts.append(Article(path.stem, path.stem, title.strip(), text, cleaned=True))
-    return arts
-
-
 @pytest.mark.parametrize("name", ["minilm", "tfidf"])
-def test_seeds_general_properties(seeds_dir: Path, name: str, request) -> None:
-    arts = _seed_articles(seeds_dir)
+def test_seeds_general_properties(seed_articles: list[Article], name: str, request) -> None:
+    arts = seed_articles
     agreements, conflicts, single = _run(arts, request.getfixturevalue(name))
     assert any(a.outlets >= 2 for a in agreements)
     for conflict in conflicts:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from storyweave.entities import find_entities, fold
@@ -195,18 +193,8 @@ def test_many_articles_are_fast() -> None:
     assert len(_by_name(ents, "Marta Kowalczyk").articles) == len(arts)
 
 
-def _read_seeds(seeds_dir: Path) -> list[Article]:
-    arts = []
-    for p in sorted(seeds_dir.glob("*.txt")):
-        lines = p.read_text(encoding="utf-8").splitlines()
-        first = next(i for i, line in enumerate(lines) if line.strip())
-        text = "\n".join(lines[first + 1 :]).strip()
-        arts.append(Article(p.stem, p.stem, lines[first].strip(), text, cleaned=True))
-    return arts
-
-
-def test_seeds_general_properties(seeds_dir: Path) -> None:
-    arts = _read_seeds(seeds_dir)
+def test_seeds_general_properties(seed_articles: list[Article]) -> None:
+    arts = seed_articles
     sents = {a.id: segment(a) for a in arts}
     ents = find_entities(arts, sents)
     persons = [e for e in ents if e.kind == "person"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from storyweave.entities import find_entities
 from storyweave.model import Article, Quote
 from storyweave.quotes import find_quotes
@@ -173,18 +171,8 @@ def test_scare_quotes_are_not_speech() -> None:
     assert _quotes(INTRO + 'The so-called "repair plan" was never published.') == []
 
 
-def _read_seeds(seeds_dir: Path) -> list[Article]:
-    arts = []
-    for p in sorted(seeds_dir.glob("*.txt")):
-        lines = p.read_text(encoding="utf-8").splitlines()
-        first = next(i for i, line in enumerate(lines) if line.strip())
-        text = "\n".join(lines[first + 1 :]).strip()
-        arts.append(Article(p.stem, p.stem, lines[first].strip(), text, cleaned=True))
-    return arts
-
-
-def test_seeds_general_properties(seeds_dir: Path) -> None:
-    arts = _read_seeds(seeds_dir)
+def test_seeds_general_properties(seed_articles: list[Article]) -> None:
+    arts = seed_articles
     sents = {a.id: segment(a) for a in arts}
     ents = find_entities(arts, sents)
     quotes = find_quotes(arts, sents, ents)
