@@ -72,8 +72,10 @@ def _article(i: int, text: str, source: str | None = None) -> Article:
 
 
 def test_one_article_only(tfidf) -> None:
-    b = brief([_article(1, "The council approved the budget on Monday. It passed 7 to 2.")],
-              embedder=tfidf)
+    b = brief(
+        [_article(1, "The council approved the budget on Monday. It passed 7 to 2.")],
+        embedder=tfidf,
+    )
     assert b.summary and not b.agreements
 
 
@@ -93,8 +95,8 @@ def test_nothing_usable_raises_input_error(tfidf) -> None:
 @pytest.mark.parametrize("transform", [str.upper, str.lower])
 def test_all_caps_or_lower_case_degrades_without_crashing(transform, tfidf) -> None:
     texts = [
-        "Mayor Ana Ruiz said on Tuesday that the library will close in May. \"We have no "
-        "money left,\" Ruiz said. The closure affects 40 staff.",
+        'Mayor Ana Ruiz said on Tuesday that the library will close in May. "We have no '
+        'money left," Ruiz said. The closure affects 40 staff.',
         "The city library will shut in May, Mayor Ana Ruiz announced Tuesday. The closure "
         "affects 45 staff, according to the union.",
     ]

@@ -45,8 +45,9 @@ def test_brief_of_a_folder_to_markdown(tmp_path: Path, capsys) -> None:
 
 def test_json_output_to_file(tmp_path: Path) -> None:
     target = tmp_path / "brief.json"
-    code = main(["brief", str(_story(tmp_path)), "--embedder", "tfidf", "-f", "json",
-                 "-o", str(target)])
+    code = main(
+        ["brief", str(_story(tmp_path)), "--embedder", "tfidf", "-f", "json", "-o", str(target)]
+    )
     assert code == EXIT_OK
     doc = json.loads(target.read_text())
     assert len(doc["articles"]) == 2
@@ -94,17 +95,30 @@ def test_unknown_embedder_lists_choices(tmp_path: Path, capsys) -> None:
 
 def test_stdin_jsonl_through_the_installed_command(tmp_path: Path) -> None:
     lines = [
-        {"source": "Valley Post", "title": "Dam gates opened", "url": "https://valley.example/1",
-         "text": "Officials opened the Kessel dam gates on Monday after record rain. About 300 "
-                 "homes were evacuated."},
-        {"url": "https://www.riverwire.example/x", "title": "Record reservoir",
-         "text": "The Kessel dam gates were opened on Monday as the reservoir hit a record. "
-                 "Some 300 homes were evacuated."},
+        {
+            "source": "Valley Post",
+            "title": "Dam gates opened",
+            "url": "https://valley.example/1",
+            "text": "Officials opened the Kessel dam gates on Monday after record rain. About 300 "
+            "homes were evacuated.",
+        },
+        {
+            "url": "https://www.riverwire.example/x",
+            "title": "Record reservoir",
+            "text": "The Kessel dam gates were opened on Monday as the reservoir hit a record. "
+            "Some 300 homes were evacuated.",
+        },
     ]
     data = "\n".join(json.dumps(x) for x in lines) + "\n"
     exe = Path(sys.executable).with_name("storyweave")
-    proc = subprocess.run([str(exe), "brief", "-", "--embedder", "tfidf", "-f", "json"],
-                          input=data, capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [str(exe), "brief", "-", "--embedder", "tfidf", "-f", "json"],
+        input=data,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == EXIT_OK, proc.stderr
     doc = json.loads(proc.stdout)
     assert [a["source"] for a in doc["articles"]] == ["Valley Post", "riverwire.example"]

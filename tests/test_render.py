@@ -34,9 +34,16 @@ SCHEMA = json.loads(
 
 
 def _brief() -> Brief:
-    a1 = Article("x1", "Coast Courier", "Bridge shut", "Inspectors shut the bridge. <b>Bold</b>",
-                 removed=(RemovedLine(2, "Getty Images", "photo credit"),), cleaned=True,
-                 url="https://coast.example/a", published="2024-03-04")
+    a1 = Article(
+        "x1",
+        "Coast Courier",
+        "Bridge shut",
+        "Inspectors shut the bridge. <b>Bold</b>",
+        removed=(RemovedLine(2, "Getty Images", "photo credit"),),
+        cleaned=True,
+        url="https://coast.example/a",
+        published="2024-03-04",
+    )
     a2 = Article("x2", "Metro Wire", "Cracks close bridge", "The bridge was closed.", cleaned=True)
     a3 = Article("x3", "Ledger", "Span closed", "Repairs cost $6 million.", cleaned=True)
     e1 = Evidence("x1", "Coast Courier", 0, "Inspectors shut the bridge.")
@@ -45,22 +52,49 @@ def _brief() -> Brief:
     claim = Claim("c1", "Inspectors shut the bridge.", (e1, e2), 2, ("e1",))
     return Brief(
         title="Bridge shut",
-        summary=(SummarySentence("Inspectors shut the bridge.", "x1", 0, ("x1", "x2"), ("e1",),
-                                 ("c1",)),
-                 SummarySentence("Repairs cost $6 million.", "x3", 0, ("x3",))),
+        summary=(
+            SummarySentence("Inspectors shut the bridge.", "x1", 0, ("x1", "x2"), ("e1",), ("c1",)),
+            SummarySentence("Repairs cost $6 million.", "x3", 0, ("x3",)),
+        ),
         articles=(a1, a2, a3),
         agreements=(Agreement(claim),),
-        conflicts=(Conflict("number", "cost of repairs",
-                            (ConflictSide("$4.2 million", (e2,)), ConflictSide("$6 million", (e3,)))),),
+        conflicts=(
+            Conflict(
+                "number",
+                "cost of repairs",
+                (ConflictSide("$4.2 million", (e2,)), ConflictSide("$6 million", (e3,))),
+            ),
+        ),
         single_source=(Claim("c2", "Repairs cost $6 million.", (e3,), 1, kind="number"),),
-        quotes=(Quote("It is unsafe.", "Margit Oyelaran", "named", "x1", "Coast Courier", 0, "e1",
-                      "said"),
-                Quote("the city knew", "a source close to the council", "unnamed", "x2",
-                      "Metro Wire", 0, None, "told", direct=False)),
-        entities=(Entity("e1", "Margit Oyelaran", "person", ("Margit Oyelaran", "Oyelarran"),
-                         (Mention("x1", 0, 0, 5, "Margit"),)),),
-        timeline=(Event("2024-03-04", "day", "Monday", "Inspectors shut the bridge.", e1),
-                  Event(None, None, "next spring", "It may reopen next spring.", e2, resolved=False)),
+        quotes=(
+            Quote(
+                "It is unsafe.", "Margit Oyelaran", "named", "x1", "Coast Courier", 0, "e1", "said"
+            ),
+            Quote(
+                "the city knew",
+                "a source close to the council",
+                "unnamed",
+                "x2",
+                "Metro Wire",
+                0,
+                None,
+                "told",
+                direct=False,
+            ),
+        ),
+        entities=(
+            Entity(
+                "e1",
+                "Margit Oyelaran",
+                "person",
+                ("Margit Oyelaran", "Oyelarran"),
+                (Mention("x1", 0, 0, 5, "Margit"),),
+            ),
+        ),
+        timeline=(
+            Event("2024-03-04", "day", "Monday", "Inspectors shut the bridge.", e1),
+            Event(None, None, "next spring", "It may reopen next spring.", e2, resolved=False),
+        ),
         skipped=(Skipped("bad.jsonl line 3", "not JSON"),),
     )
 
@@ -84,9 +118,17 @@ def test_schema_rejects_a_broken_brief() -> None:
 def test_markdown_cites_numbers_and_lists_every_section() -> None:
     md = render(_brief(), "md")
     assert "Inspectors shut the bridge. [1][2]" in md
-    for heading in ("## Summary", "## Agreed by several outlets", "## Where outlets differ",
-                    "## Who said what", "## People and organisations", "## Timeline",
-                    "## Sources", "## Removed as boilerplate", "## Skipped inputs"):
+    for heading in (
+        "## Summary",
+        "## Agreed by several outlets",
+        "## Where outlets differ",
+        "## Who said what",
+        "## People and organisations",
+        "## Timeline",
+        "## Sources",
+        "## Removed as boilerplate",
+        "## Skipped inputs",
+    ):
         assert heading in md
     assert "**2 outlets**" in md
     assert "$4.2 million" in md and "[3] Ledger" in md

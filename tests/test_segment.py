@@ -11,12 +11,19 @@ from storyweave.segment import segment, split_sentences, split_spans
     [
         ("The U.S. government said so. It agreed.", ["The U.S. government said so.", "It agreed."]),
         ("He left on Dec. 5 for Oslo. She stayed.", ["He left on Dec. 5 for Oslo.", "She stayed."]),
-        ("It was over, she said. Mr. Hale disagreed.", ["It was over, she said.", "Mr. Hale disagreed."]),
-        ("Dr. Amara Lin spoke first. Then the board voted.",
-         ["Dr. Amara Lin spoke first.", "Then the board voted."]),
+        (
+            "It was over, she said. Mr. Hale disagreed.",
+            ["It was over, she said.", "Mr. Hale disagreed."],
+        ),
+        (
+            "Dr. Amara Lin spoke first. Then the board voted.",
+            ["Dr. Amara Lin spoke first.", "Then the board voted."],
+        ),
         ("“We are done.” The mayor left.", ["“We are done.”", "The mayor left."]),
-        ("He met John F. Kennedy once. Nobody believed him.",
-         ["He met John F. Kennedy once.", "Nobody believed him."]),
+        (
+            "He met John F. Kennedy once. Nobody believed him.",
+            ["He met John F. Kennedy once.", "Nobody believed him."],
+        ),
     ],
 )
 def test_splits_where_a_reader_would(text: str, expected: list[str]) -> None:
@@ -24,7 +31,9 @@ def test_splits_where_a_reader_would(text: str, expected: list[str]) -> None:
 
 
 def test_paragraphs_split_first_even_without_final_punctuation() -> None:
-    text = "A headline without a stop\n\nThe first paragraph ends here. Another one.\nA caption line"
+    text = (
+        "A headline without a stop\n\nThe first paragraph ends here. Another one.\nA caption line"
+    )
     sents = split_sentences(text)
     assert sents[0] == "A headline without a stop"
     assert "A caption line" in sents
@@ -52,4 +61,29 @@ def test_a_brand_with_a_bang_does_not_end_the_sentence() -> None:
     assert split_sentences(text) == [
         "A source tells E! News that the deal is off.",
         "Nobody else confirmed it.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII. Two sentences here.",
+        "Café “naïve” résumé. Ünïcødé 😀 here! Next one?",
+        "日本語の文。Another sentence. 😀😀 x.",
+    ],
+)
+def test_offsets_match_blingfire_on_any_script(text: str) -> None:
+    import blingfire
+
+    from storyweave.segment import _blingfire_offsets
+
+    expected = [tuple(o) for o in blingfire.text_to_sentences_and_offsets(text)[1]]
+    assert _blingfire_offsets(text) == expected
+
+
+def test_dateline_with_abbreviated_state_stays_with_its_sentence() -> None:
+    text = "SYCAMORE, Ill. --A man was freed on Friday. He walked out at noon."
+    assert split_sentences(text) == [
+        "SYCAMORE, Ill. --A man was freed on Friday.",
+        "He walked out at noon.",
     ]

@@ -188,3 +188,20 @@ def test_an_article_giving_another_number_does_not_back_a_sentence(embedder: Emb
             assert "n3" not in s.citations
         if "17 cracks" in s.text:
             assert s.citations == ("n3",)
+
+
+def test_weight_presets_match_the_features_the_summarizer_computes(tmp_path) -> None:
+    import json
+
+    from storyweave.summarize import _WEIGHTS_FILE, FEATURES, load_weights
+
+    presets = load_weights()
+    assert set(presets) == {"dense", "sparse"}
+    assert all(len(w.features) == len(FEATURES) for w in presets.values())
+    # a feature added to the code without a refit is caught, naming the script that refits
+    data = json.loads(_WEIGHTS_FILE.read_text(encoding="utf-8"))
+    del data["presets"]["sparse"]["features"]["depth"]
+    stale = tmp_path / "weights.json"
+    stale.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="fit_summary_weights"):
+        load_weights(stale)

@@ -11,9 +11,11 @@ Every chosen sentence cites its own article and every article holding a near-par
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -40,38 +42,45 @@ class Summarizer(Protocol):
 FEATURES = (
     "centrality",  # cosine to the centroid of the story's usable sentences
     "support",  # mean over the other articles of the best cosine in each
+    "best_other",  # best cosine to a sentence of another article
     "leads",  # mean cosine to the opening sentences of the articles
+    "own_lead",  # cosine to the opening sentence of its own article (1 for the opening)
     "shared_words",  # mean share of articles that use each content word of the sentence
     "shared_pairs",  # share of the sentence's word pairs found in two or more articles
+    "word_cover",  # sum of article counts of its content words found in 2+ articles, per word
+    "pair_cover",  # the same for word pairs: the bigram concepts a summary should cover
     "frequency",  # mean frequency of its content words across the story's sentences
     "lead",  # first usable sentence of its article
     "position",  # 1 / (1 + rank / 4), rank among the article's usable sentences
     "depth",  # min(rank, 30) / 30
+    "relative",  # rank / usable sentences of its article
+    "last",  # last usable sentence of its article (often cut off or a sign-off)
+    "first_article",  # from the first article of the input
+    "article_order",  # article index / articles
+    "article_share",  # share of the story's usable words that its article holds
     "length",  # 1 for 15-35 words, falling off outside
     "words",  # min(words, 60) / 30
     "attributed",  # says who said it: "said", "told", "according to"
+    "quoted",  # holds a quotation mark
+    "number",  # holds a digit
+    "dangling",  # opens on a pronoun or connective that needs the sentence before
 )
+
+_WEIGHTS_FILE = Path(__file__).with_name("summary_weights.json")
 
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """Tunable knobs of the storyweave summarizer; defaults are the dense-embedder preset."""
+    """Tunable knobs of the storyweave summarizer.
 
-    # Feature weights: a ridge fit of each sentence's ROUGE-1/2 precision against the human
-    # summary on Multi-News tuning clusters (50 raw-dev + 300 validation), rounded.
-    centrality: float = 1.0
-    support: float = -0.02
-    leads: float = -0.01
-    shared_words: float = 0.23
-    shared_pairs: float = 0.73
-    frequency: float = 0.04
-    lead: float = 0.07
-    position: float = -0.16
-    depth: float = -0.46
-    length: float = -0.04
-    words: float = -0.22
-    attributed: float = 0.15
-    redundancy: float = 0.3  # MMR penalty on the best cosine to a chosen sentence
+    `features` holds one weight per name in FEATURES. The presets come from
+    `summary_weights.json`, written by `benchmarks/fit_summary_weights.py`: a ridge fit of each
+    candidate sentence's ROUGE-1 + ROUGE-2 precision against the human summary on Multi-News
+    clusters that the reported held-out scores do not use.
+    """
+
+    features: tuple[float, ...]
+    redundancy: float = 0.2  # MMR penalty on the best cosine to a chosen sentence
     max_per_article: int = 40  # usable sentences per article; later ones rarely matter
     same_dense: float = 0.72  # dense cosine at which two sentences carry the same fact
     same_sparse: float = 0.5  # tf-idf cosine at which two sentences carry the same fact
@@ -79,24 +88,32 @@ class Weights:
     floor_dense: float = 0.55  # the lexical check needs at least this cosine (dense)
     floor_sparse: float = 0.3  # ... or this one (tf-idf)
 
+    def __post_init__(self) -> None:
+        if len(self.features) != len(FEATURES):
+            raise ValueError(
+                f"{len(FEATURES)} feature weights are needed, not {len(self.features)}"
+            )
 
-DENSE_WEIGHTS = Weights()
-# TF-IDF cosines are lexical already and lower: centrality and support mean other things.
-SPARSE_WEIGHTS = Weights(
-    centrality=0.43,
-    support=-0.44,
-    leads=0.14,
-    shared_words=0.45,
-    shared_pairs=1.0,
-    frequency=0.12,
-    lead=0.04,
-    position=-0.28,
-    depth=-0.54,
-    length=0.02,
-    words=-0.13,
-    attributed=0.17,
-    redundancy=0.4,
-)
+
+def load_weights(path: Path = _WEIGHTS_FILE) -> dict[str, Weights]:
+    """The weight presets by embedder kind ("dense", "sparse") from a fitted weights file."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    presets: dict[str, Weights] = {}
+    for kind, preset in data["presets"].items():
+        names = list(preset["features"])
+        if names != list(FEATURES):
+            raise ValueError(
+                f"{path}: preset {kind!r} has weights for {names}, but the summarizer computes "
+                f"{list(FEATURES)}; refit with benchmarks/fit_summary_weights.py"
+            )
+        knobs = {k: v for k, v in preset.items() if k not in ("features", "fit")}
+        presets[kind] = Weights(tuple(float(preset["features"][f]) for f in FEATURES), **knobs)
+    return presets
+
+
+_PRESETS = load_weights()
+DENSE_WEIGHTS = _PRESETS["dense"]
+SPARSE_WEIGHTS = _PRESETS["sparse"]
 DEFAULT_WEIGHTS = DENSE_WEIGHTS
 
 MIN_WORDS = 6
@@ -131,6 +148,13 @@ _STOP = frozenset(
 )
 _TOKEN = r"(?u)\b\w+\b"
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_QUOTE_MARK = re.compile('["“”]')
+_DANGLING = re.compile(
+    r"^[\"“'‘(]?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|also|"
+    r"however|still|then|yet)\b",
+    re.IGNORECASE,
+)
 
 
 def is_junk(text: str) -> bool:
@@ -150,7 +174,7 @@ def is_junk(text: str) -> bool:
         return True
     if marks >= 2 and sum(len(m) for m in _QUOTED.findall(text)) > 0.9 * len(text):
         return True
-    return sum(c.isalpha() for c in text) < 0.6 * len(text)
+    return sum(map(str.isalpha, text)) < 0.6 * len(text)
 
 
 def _length_prior(n_words: np.ndarray) -> np.ndarray:
@@ -230,16 +254,18 @@ def _story(
     norm = float(np.linalg.norm(centroid))
     centrality = np.asarray(vectors @ (centroid / (norm or 1.0)), dtype=np.float32).ravel()
     present = np.unique(doc)
+    starts = np.searchsorted(doc, present)  # candidates are grouped article by article
     if present.size > 1:
-        starts = np.searchsorted(doc, present)
         best = np.maximum.reduceat(sim, starts, axis=1)  # (candidates, articles present)
         best[np.arange(n), np.searchsorted(present, doc)] = 0.0
         support = best.sum(axis=1) / (present.size - 1)
+        best_other = best.max(axis=1)
     else:
-        support = np.zeros(n, dtype=np.float32)
+        support = best_other = np.zeros(n, dtype=np.float32)
     # Cosine to the articles' opening sentences: the leads state what the story is.
     lead_rows = rank == 0
     leads = sim[:, lead_rows].mean(axis=1)
+    own_lead = sim[np.arange(n), starts[np.searchsorted(present, doc)]]
 
     # Word and word-pair statistics across articles: what several outlets say is the story.
     counter = CountVectorizer(
@@ -259,25 +285,47 @@ def _story(
     pairs = x[:, np.flatnonzero(is_pair)]
     shared_words = _row_mean(bag, df[content] / n_docs)
     shared_pairs = _row_mean(pairs, (df[is_pair] >= 2).astype(np.float32))
+    # Concept cover (Gillick & Favre's bigram concepts): article counts of the shared words
+    # and word pairs a sentence holds, per word of the sentence.
+    cover_words = np.where(df[content] >= 2, df[content], 0.0).astype(np.float32)
+    cover_pairs = np.where(df[is_pair] >= 2, df[is_pair], 0.0).astype(np.float32)
+    word_cover = np.asarray(bag @ cover_words).ravel() / np.maximum(n_words, 1.0)
+    pair_cover = np.asarray(pairs @ cover_pairs).ravel() / np.maximum(n_words, 1.0)
     frequency = _row_mean(bag, sentence_freq[content] / n * 10)
-    attributed = np.array([bool(_SAID.search(t)) for t in texts], dtype=np.float32)
 
-    features = np.column_stack(
-        [
-            centrality,
-            support,
-            leads,
-            shared_words,
-            shared_pairs,
-            frequency,
-            (rank == 0).astype(np.float32),
-            1.0 / (1.0 + rank / 4.0),
-            np.minimum(rank, 30.0) / 30.0,
-            _length_prior(n_words),
-            np.minimum(n_words, 60.0) / 30.0,
-            attributed,
-        ]
-    ).astype(np.float32)
+    per_article = np.bincount(doc, minlength=n_docs).astype(np.float32)
+    article_words = np.bincount(doc, weights=n_words, minlength=n_docs).astype(np.float32)
+
+    def flags(pattern: re.Pattern[str]) -> np.ndarray:
+        return np.array([bool(pattern.search(t)) for t in texts], dtype=np.float32)
+
+    columns = {
+        "centrality": centrality,
+        "support": support,
+        "best_other": best_other,
+        "leads": leads,
+        "own_lead": own_lead,
+        "shared_words": shared_words,
+        "shared_pairs": shared_pairs,
+        "word_cover": word_cover,
+        "pair_cover": pair_cover,
+        "frequency": frequency,
+        "lead": (rank == 0).astype(np.float32),
+        "position": 1.0 / (1.0 + rank / 4.0),
+        "depth": np.minimum(rank, 30.0) / 30.0,
+        "relative": rank / per_article[doc],
+        "last": (rank == per_article[doc] - 1).astype(np.float32),
+        "first_article": (doc == 0).astype(np.float32),
+        "article_order": doc / n_docs,
+        "article_share": article_words[doc] / max(float(article_words.sum()), 1.0),
+        "length": _length_prior(n_words),
+        "words": np.minimum(n_words, 60.0) / 30.0,
+        "attributed": flags(_SAID),
+        "quoted": flags(_QUOTE_MARK),
+        "number": flags(_DIGIT),
+        "dangling": flags(_DANGLING),
+    }
+    features = np.column_stack([columns[f] for f in FEATURES]).astype(np.float32)
 
     # Same fact: a high cosine, or a near miss that shares most content words.
     overlap = np.asarray((bag @ bag.T).todense(), dtype=np.float32)
@@ -298,7 +346,7 @@ def _numbers(text: str) -> set[str]:
 
 
 def _weight_vector(w: Weights) -> np.ndarray:
-    return np.array([getattr(w, f) for f in FEATURES], dtype=np.float32)
+    return np.array(w.features, dtype=np.float32)
 
 
 def summarize(
