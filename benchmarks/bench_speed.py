@@ -45,8 +45,13 @@ print(json.dumps({{"n": len(arts), "seconds": dt, "peak_mb": rss}}))
 
 
 def run(load: str, system: str, analysis: bool) -> dict[str, float]:
-    code = CHILD.format(bench=str(ROOT / "benchmarks"), load=load, system=system,
-                        examples=str(ROOT / "examples/harbour-bridge"), analysis=analysis)
+    code = CHILD.format(
+        bench=str(ROOT / "benchmarks"),
+        load=load,
+        system=system,
+        examples=str(ROOT / "examples/harbour-bridge"),
+        analysis=analysis,
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise SystemExit(f"{load}/{system} failed:\n{out.stderr[-2000:]}")
@@ -73,8 +78,11 @@ def main() -> None:
             r = run(load, system, analysis)
             rows.append((load, label, r, (r["n"] / r["seconds"]) / peer_rate))
         for load_, label, r, ratio in rows:
-            print(f"| {load_} | {label} | {r['n']:.0f} | {r['seconds']:.2f} | "
-                  f"{r['n'] / r['seconds']:.1f} | {r['peak_mb']:.0f} | {ratio:.1f}x |", flush=True)
+            print(
+                f"| {load_} | {label} | {r['n']:.0f} | {r['seconds']:.2f} | "
+                f"{r['n'] / r['seconds']:.1f} | {r['peak_mb']:.0f} | {ratio:.1f}x |",
+                flush=True,
+            )
         rows.clear()
 
 

@@ -21,8 +21,15 @@ FACTS = [
     "Engineers from {pl} will review the findings before the end of the month.",
     "Traffic was diverted through {pl}, adding twenty minutes to many commutes.",
 ]
-JUNK = ["Share", "Tweet", "Getty Images", "Read More >", "Sign up for our newsletter",
-        "Advertisement", "WATCH: Drone footage of the closed span"]
+JUNK = [
+    "Share",
+    "Tweet",
+    "Getty Images",
+    "Read More >",
+    "Sign up for our newsletter",
+    "Advertisement",
+    "WATCH: Drone footage of the closed span",
+]
 
 
 def synthetic_articles(n: int, seed: int = 7) -> list[Article]:
@@ -33,14 +40,26 @@ def synthetic_articles(n: int, seed: int = 7) -> list[Article]:
         lines = [f"Bridge closure update {i}", ""]
         for _ in range(rng.randint(6, 12)):
             fact = rng.choice(FACTS).format(
-                p=rng.choice(PEOPLE), pl=rng.choice(PLACES), n=rng.choice([4, 6, 8]),
-                k=rng.randint(2, 30), y=rng.choice([1998, 2009]), d=rng.choice(
-                    ["March 3", "Tuesday", "April 12, 2024"]),
+                p=rng.choice(PEOPLE),
+                pl=rng.choice(PLACES),
+                n=rng.choice([4, 6, 8]),
+                k=rng.randint(2, 30),
+                y=rng.choice([1998, 2009]),
+                d=rng.choice(["March 3", "Tuesday", "April 12, 2024"]),
             )
             lines += [fact, ""]
             if rng.random() < 0.15:
                 lines += [rng.choice(JUNK), ""]
         text = "\n".join(lines[2:])
-        out.append(Article(f"syn{i:05d}", OUTLETS[i % len(OUTLETS)], lines[0], text, raw=text,
-                           published=f"2024-03-0{1 + i % 9}", origin=f"synthetic {i}"))
+        out.append(
+            Article(
+                f"syn{i:05d}",
+                OUTLETS[i % len(OUTLETS)],
+                lines[0],
+                text,
+                raw=text,
+                published=f"2024-03-0{1 + i % 9}",
+                origin=f"synthetic {i}",
+            )
+        )
     return out

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storyweave.errors import ConfigError, InputError
@@ -317,3 +318,49 @@ def test_cli_exit_code_3_when_records_were_skipped(
     assert evaluate_cli.run(args) == 3
     captured = capsys.readouterr()
     assert "| lead " in captured.out and f"{path} line 3" in captured.err
+
+
+class _CountingEmbedder:
+    """A dense, order-independent stand-in for MiniLM: vectors from word hashes, calls counted."""
+
+    name = "counting"
+    independent = True
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        import zlib
+
+        self.calls.append(len(texts))
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in t.lower().split():
+                out[i, zlib.crc32(w.encode()) % 64] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def test_many_clusters_are_encoded_in_one_batch_with_the_same_summaries() -> None:
+    from storyweave.evaluate.systems import StoryweaveSystem
+
+    clusters = [[DOC_A, DOC_B], [DOC_C, DOC_A], ["", "   "], [DOC_B, DOC_C]]
+    system = StoryweaveSystem("unused")
+    system._embedder = one = _CountingEmbedder()
+    alone = [system(c, 40) for c in clusters]
+    system._embedder = batched = _CountingEmbedder()
+    assert system.many(clusters, 40) == alone
+    assert alone[2] == []  # a cluster with no text gets an empty summary, the rest go on
+    assert len(batched.calls) == 1 and len(one.calls) == 3
+
+
+def test_precomputed_serves_known_texts_and_encodes_new_ones() -> None:
+    from storyweave.embed import Precomputed, TfidfEmbedder
+
+    inner = _CountingEmbedder()
+    pre = Precomputed(inner, ["alpha beta", "gamma", "alpha beta"])
+    assert inner.calls == [2]  # repeats encoded once
+    got = pre.encode(["gamma", "delta epsilon", "alpha beta"])
+    assert inner.calls == [2, 1]  # only the unseen text went to the model
+    np.testing.assert_allclose(got, inner.encode(["gamma", "delta epsilon", "alpha beta"]))
+    with pytest.raises(ValueError, match="tfidf"):
+        Precomputed(TfidfEmbedder(), ["a"])

@@ -36,7 +36,9 @@ def _brief_parser(sub: argparse._SubParsersAction) -> None:
         default=defaults.embedder,
         help="minilm (dense, default), tfidf (fast), or a local sentence-transformers folder",
     )
-    p.add_argument("--no-analysis", action="store_true", help="summary only, no cross-source analysis")
+    p.add_argument(
+        "--no-analysis", action="store_true", help="summary only, no cross-source analysis"
+    )
     p.add_argument("--strict", action="store_true", help="any skipped input is fatal")
     p.add_argument(
         "--max-bytes", type=int, default=None, help="largest input file read (default 50 MB)"

@@ -89,6 +89,10 @@ def load_sentence_transformer(model: str | Path | None = None, device: str | Non
 class SentenceTransformerEmbedder:
     """Dense embeddings from a sentence-transformers model (default: bundled all-MiniLM-L6-v2)."""
 
+    # A text's vector does not depend on the other texts of the call, so the texts of many
+    # stories can be encoded in one batch (see `Precomputed`).
+    independent = True
+
     def __init__(
         self, model: str | Path | None = None, device: str | None = None, batch_size: int = 64
     ):
@@ -115,6 +119,7 @@ class TfidfEmbedder:
     """Sparse TF-IDF vectors fitted on the texts given (one story at a time): fast, no model."""
 
     name = "tfidf"
+    independent = False  # IDF comes from the texts of the call: one story at a time
 
     def __init__(self, ngram_range: tuple[int, int] = (1, 1)):
         self.ngram_range = ngram_range
@@ -135,6 +140,38 @@ class TfidfEmbedder:
             return vec.fit_transform(texts).tocsr()
         except ValueError:  # only stop words or no tokens at all
             return sp.csr_matrix((len(texts), 1), dtype=np.float32)
+
+
+class Precomputed:
+    """An embedder whose vectors for known texts were computed beforehand, in one batch.
+
+    Encoding the candidate sentences of many stories in one call keeps a GPU busy and lets
+    sentence-transformers sort the whole lot by length, instead of one small padded batch per
+    story. Texts not seen beforehand go to the wrapped embedder. Only for embedders whose
+    vectors are `independent` of the other texts in a call.
+    """
+
+    def __init__(self, inner: Embedder, texts: Sequence[str]):
+        if not getattr(inner, "independent", False):
+            raise ValueError(f"the {inner.name} embedder cannot encode texts ahead of time")
+        self.inner = inner
+        self.name = inner.name
+        self.independent = True
+        unique = list(dict.fromkeys(texts))
+        self._index = {t: i for i, t in enumerate(unique)}
+        self._vectors = np.asarray(inner.encode(unique), dtype=np.float32)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        rows = [self._index.get(t, -1) for t in texts]
+        missing = [t for t, r in zip(texts, rows, strict=True) if r < 0]
+        if not missing:
+            return self._vectors[rows]
+        fresh = np.asarray(self.inner.encode(missing), dtype=np.float32)
+        out = np.empty((len(texts), fresh.shape[1]), dtype=np.float32)
+        known = [i for i, r in enumerate(rows) if r >= 0]
+        out[known] = self._vectors[[rows[i] for i in known]]
+        out[[i for i, r in enumerate(rows) if r < 0]] = fresh
+        return out
 
 
 EMBEDDERS = {

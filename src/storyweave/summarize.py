@@ -225,6 +225,16 @@ def _candidates(
     return order, kept, ranks
 
 
+def candidate_texts(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    weights: Weights | None = None,
+) -> list[str]:
+    """The sentences `summarize` will embed for these articles (for encoding in advance)."""
+    _, kept, _ = _candidates(articles, sentences, (weights or DEFAULT_WEIGHTS).max_per_article)
+    return [s.text.strip() for s in kept]
+
+
 def _story(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],

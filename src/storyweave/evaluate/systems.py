@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..errors import unknown_choice
+from ..errors import StoryweaveError, unknown_choice
 from ..segment import split_sentences
 
 System = Callable[[list[str], int], list[str]]
@@ -78,20 +78,45 @@ class StoryweaveSystem:
         return self._embedder
 
     def __call__(self, documents: list[str], words: int) -> list[str]:
-        from ..brief import prepare
-        from ..model import Article
-        from ..summarize import summarize
+        return self.many([documents], words)[0]
 
-        # Multi-News documents carry no title line: the whole document is body text.
-        articles = [
-            Article(id=f"doc{i}", source=f"doc{i}", title="", text=d, raw=d, origin=f"doc{i}")
-            for i, d in enumerate(documents)
-        ]
-        kept, sentences, _ = prepare(articles)
-        if not kept:
-            return []
-        summary = summarize(kept, sentences, words=words, embedder=self._get_embedder())
-        return fit_budget((s.text for s in summary), words)
+    def many(self, clusters: Sequence[list[str]], words: int) -> list[list[str]]:
+        """Summaries of several clusters; a dense model encodes all their sentences in one go.
+
+        A cluster with nothing usable left after cleaning gets an empty summary.
+        """
+        from ..brief import prepare
+        from ..embed import Precomputed
+        from ..model import Article
+        from ..summarize import candidate_texts, summarize
+
+        prepared = []
+        for documents in clusters:
+            # Multi-News documents carry no title line: the whole document is body text.
+            articles = [
+                Article(id=f"doc{i}", source=f"doc{i}", title="", text=d, raw=d, origin=f"doc{i}")
+                for i, d in enumerate(documents)
+            ]
+            try:
+                kept, sentences, _ = prepare(articles)
+            except StoryweaveError:
+                kept, sentences = [], {}
+            prepared.append((kept, sentences))
+        embedder = self._get_embedder()
+        if getattr(embedder, "independent", False) and len(clusters) > 1:
+            texts = [t for kept, sents in prepared if kept for t in candidate_texts(kept, sents)]
+            embedder = Precomputed(embedder, texts)
+        out: list[list[str]] = []
+        for kept, sentences in prepared:
+            if not kept:
+                out.append([])
+                continue
+            try:
+                summary = summarize(kept, sentences, words=words, embedder=embedder)
+            except StoryweaveError:  # one bad cluster does not cost the others their summary
+                summary = []
+            out.append(fit_budget((s.text for s in summary), words))
+        return out
 
 
 # --- lead --------------------------------------------------------------------------------------

@@ -104,7 +104,9 @@ def to_dict(b: Brief) -> dict[str, Any]:
                 "published": a.published,
                 "origin": a.origin,
                 "text": a.text,
-                "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in a.removed],
+                "removed": [
+                    {"line": r.line, "text": r.text, "reason": r.reason} for r in a.removed
+                ],
             }
             for i, a in enumerate(b.articles, 1)
         ],
