@@ -57,6 +57,22 @@ def reasons(raw: str, **kw: object) -> dict[str, str]:
         ("Politics | City Council | Housing", "tag list"),
         ("Tags: bridges, transport, harbour", "navigation"),
         ("14 Comments", "comment count"),
+        (
+            "Video Loading Video Unavailable Click to play Tap to play The video will start in 8 "
+            "Cancel Play now",
+            "platform notice",
+        ),
+        ("Tweet with a location", "platform notice"),
+        (
+            "You can add location information to your Tweets, such as your city or precise "
+            "location, from the web and via third-party applications.",
+            "platform notice",
+        ),
+        (
+            "Since 2001 the Lantern Web Trust has been donating their crawl data to the Internet "
+            "Archive, where it is added to the Wayback Machine after an embargo period.",
+            "platform notice",
+        ),
         ("Have your say in the comments below", "reader poll"),
         ("Download the Harbour Gazette app for breaking news alerts", "app prompt"),
         (
@@ -174,6 +190,8 @@ def test_closing_question_without_you_kept() -> None:
         "Advertisement spending by the toll operator fell by a third.",
         "Follow-up inspections are planned every six months.",
         "Photo booths and food stalls lined the approach road on opening day.",
+        "Archivists said the Wayback Machine kept copies of the council's deleted web pages.",
+        "The video showed the cable snapping, and officials said it would start a review.",
         "Click-through traffic to the city's bridge page tripled.",
         "Sign-ups for the free commuter pass doubled after the subscription price fell.",
         "The data is provided by the transport department every quarter.",

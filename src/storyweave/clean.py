@@ -16,7 +16,13 @@ from dataclasses import dataclass, replace
 from .model import Article, RemovedLine
 
 # A unit removed for any reason other than these must not be a long sentence.
-_LONG_OK = {"cookie notice", "copyright notice", "disclaimer", "subscription pitch"}
+_LONG_OK = {
+    "cookie notice",
+    "copyright notice",
+    "disclaimer",
+    "subscription pitch",
+    "platform notice",
+}
 
 # Lexicon reasons too weak to beat a quotation or an attribution ("..., she said").
 _GUARDED = {
@@ -193,6 +199,18 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("bare link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
+    (
+        # what a scraper keeps of an embedded player, tweet or web-archive page
+        "platform notice",
+        re.compile(
+            r"^video (loading|unavailable)\b|\bclick to play\b.{0,40}\btap to play\b|"
+            r"\bthe video will start in \d+|^tweet with a location$|"
+            r"\badd location information to your tweets\b|\btweet location history\b|"
+            r"\bdonating their crawl data to the internet archive\b|"
+            r"\badded to the wayback machine\b|^this crawl of online resources\b",
+            re.I,
+        ),
+    ),
     (
         "byline",
         re.compile(
