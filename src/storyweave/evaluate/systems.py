@@ -202,6 +202,8 @@ class SumySystem:
         with warnings.catch_warnings():
             # LSA warns when a cluster has fewer distinct words than sentences; it still ranks.
             warnings.simplefilter("ignore", UserWarning)
+            # LexRank's power method divides by zero on a cluster of one repeated sentence.
+            warnings.simplefilter("ignore", RuntimeWarning)
             self._summarizer(document, ranking)
         ranked = [info.order for info in ranking.ranked]
         texts = [str(sentences[o]) for o in ranked]
