@@ -39,13 +39,23 @@ DEFAULT_TRAIN = f"{DATA / 'validation.jsonl.gz'}:600:3000"
 
 
 def _slice(spec: str) -> tuple[str, int, int | None]:
-    """PATH[:START[:END]] -> (path, start, end)."""
-    parts = spec.rsplit(":", 2)
-    if len(parts) == 3 and parts[1].isdigit():
-        return parts[0], int(parts[1]), int(parts[2]) if parts[2] else None
-    if len(parts) >= 2 and parts[-1].isdigit() and len(parts) == 2:
-        return parts[0], int(parts[1]), None
-    return spec, 0, None
+    """PATH[:START[:END]] -> (path, start, end); END empty or absent means to the end."""
+    path, *bounds = spec.split(":")
+    if not bounds or len(bounds) > 2 or not all(b.isdigit() or b == "" for b in bounds):
+        return spec, 0, None
+    start = int(bounds[0] or 0)
+    end = int(bounds[1]) if len(bounds) == 2 and bounds[1] else None
+    return path, start, end
+
+
+def _label(spec: str) -> str:
+    """A training slice as the weights file records it: relative to shared/data when there."""
+    path, start, end = _slice(spec)
+    try:
+        shown = str(Path(path).resolve().relative_to(DATA.parent))
+    except ValueError:
+        shown = Path(path).name
+    return f"{shown}:{start}:{'' if end is None else end}"
 
 
 def examples(spec: str, embedder_name: str) -> tuple[np.ndarray, np.ndarray, int]:
@@ -109,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         preset["features"] = weights
         preset["fit"] = {
             "embedder": args.embedder,
-            "train": [s.replace(str(DATA.parent.parent), "shared") for s in specs],
+            "train": [_label(s) for s in specs],
             "clusters": clusters,
             "sentences": int(len(y)),
             "alpha": args.alpha,
