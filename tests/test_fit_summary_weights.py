@@ -1,0 +1,42 @@
+"""The weight-fitting script stays in step with the summarizer's features."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import numpy as np
+
+from storyweave.summarize import FEATURES
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "fit_summary_weights.py"
+
+# Invented text only.
+DOCS = [
+    "The Lanterne ferry ran aground near Port Verity on Tuesday morning. "
+    "A bakery on the quay sold out of bread by noon on the same day. "
+    "All forty passengers were brought ashore by the coast guard.",
+    "Fog had covered the channel since dawn, the harbour master said. "
+    "The town's football club won its match on Saturday afternoon. "
+    "An inquiry into the grounding of the ferry will open next week.",
+]
+REFERENCE = "The Lanterne ferry ran aground near Port Verity on Tuesday morning in fog."
+
+
+def test_examples_give_one_labelled_row_per_candidate(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("fit_summary_weights", SCRIPT)
+    assert spec and spec.loader
+    fit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fit)
+    data = tmp_path / "train.jsonl"
+    lines = [json.dumps({"id": i, "documents": DOCS, "summary": REFERENCE}) for i in range(3)]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    x, y, clusters = fit.examples(f"{data}:1:3", "tfidf")  # clusters 1 and 2 only
+    assert clusters == 2
+    assert x.shape == (len(y), len(FEATURES)) and len(y) % 2 == 0
+    half = len(y) // 2
+    np.testing.assert_allclose(y[:half], y[half:])  # the same cluster twice, the same rows
+    assert np.all((y >= 0) & (y <= 2))
+    # the opening sentence, every word of it in the reference, is labelled best
+    assert int(np.argmax(y[:half])) == 0 and y[0] > 1.5
