@@ -33,7 +33,7 @@ from storyweave.brief import prepare
 from storyweave.embed import get_embedder
 from storyweave.evaluate.datasets import load
 from storyweave.evaluate.rouge import METRICS, score
-from storyweave.model import Article
+from storyweave.evaluate.systems import cluster_articles
 from storyweave.summarize import SPARSE_WEIGHTS, _select, _story, _weight_vector
 
 RAW_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews" / "raw-dev.jsonl"
@@ -86,11 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         "greedy oracle": [],
     }
     for cluster in islice(load(args.data), args.limit):
-        arts = [
-            Article(id=f"doc{i}", source=f"doc{i}", title="", text=d, raw=d, origin=f"doc{i}")
-            for i, d in enumerate(cluster.documents)
-        ]
-        kept, sentences, _ = prepare(arts)
+        kept, sentences, _ = prepare(cluster_articles(cluster.documents))
         story = _story(kept, sentences, embedder, w) if kept else None
         refs = list(cluster.references)
         if story is None:

@@ -31,7 +31,7 @@ import numpy as np
 from storyweave.brief import prepare
 from storyweave.embed import get_embedder
 from storyweave.evaluate.datasets import load
-from storyweave.model import Article
+from storyweave.evaluate.systems import cluster_articles
 from storyweave.summarize import _WEIGHTS_FILE, DEFAULT_WEIGHTS, FEATURES, _story
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews"
@@ -67,11 +67,7 @@ def examples(spec: str, embedder_name: str) -> tuple[np.ndarray, np.ndarray, int
     path, start, end = _slice(spec)
     xs, ys, clusters = [], [], 0
     for cluster in islice(load(path), start, end):
-        arts = [
-            Article(id=f"doc{i}", source=f"doc{i}", title="", text=d, raw=d, origin=f"doc{i}")
-            for i, d in enumerate(cluster.documents)
-        ]
-        kept, sentences, _ = prepare(arts)
+        kept, sentences, _ = prepare(cluster_articles(cluster.documents))
         story = _story(kept, sentences, embedder, DEFAULT_WEIGHTS) if kept else None
         if story is None:
             continue

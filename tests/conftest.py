@@ -41,3 +41,23 @@ def seed_articles(seeds_dir: Path):
 
     articles, _, _ = prepare(read(seeds_dir))
     return articles
+
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture(scope="session")
+def benchmark_module():
+    """Load a script of benchmarks/ by name ("bench_ceiling") as a module."""
+    import importlib.util
+    import sys
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        return module
+
+    return load

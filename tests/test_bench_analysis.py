@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -23,17 +20,10 @@ from storyweave.model import (
     Quote,
 )
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_analysis.py"
-
 
 @pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_analysis", BENCH)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["bench_analysis"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+def bench(benchmark_module) -> ModuleType:
+    return benchmark_module("bench_analysis")
 
 
 BODY_A = (

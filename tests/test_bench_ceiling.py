@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_ceiling.py"
 
 # Invented text only.
 DOCS = [
@@ -26,12 +23,9 @@ REFERENCE = (
 
 
 def test_greedy_oracle_finds_the_sentences_of_the_reference(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
 ) -> None:
-    spec = importlib.util.spec_from_file_location("bench_ceiling", BENCH)
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = benchmark_module("bench_ceiling")
     data = tmp_path / "one.jsonl"
     data.write_text(json.dumps({"id": "c1", "documents": DOCS, "summary": REFERENCE}) + "\n")
     assert bench.main([str(data), "--limit", "1", "--words", "25"]) == 0

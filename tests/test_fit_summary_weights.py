@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import numpy as np
 
 from storyweave.summarize import FEATURES
-
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "fit_summary_weights.py"
 
 # Invented text only.
 DOCS = [
@@ -24,11 +21,8 @@ DOCS = [
 REFERENCE = "The Lanterne ferry ran aground near Port Verity on Tuesday morning in fog."
 
 
-def test_examples_give_one_labelled_row_per_candidate(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("fit_summary_weights", SCRIPT)
-    assert spec and spec.loader
-    fit = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fit)
+def test_examples_give_one_labelled_row_per_candidate(tmp_path: Path, benchmark_module) -> None:
+    fit = benchmark_module("fit_summary_weights")
     data = tmp_path / "train.jsonl"
     lines = [json.dumps({"id": i, "documents": DOCS, "summary": REFERENCE}) for i in range(3)]
     data.write_text("\n".join(lines) + "\n", encoding="utf-8")

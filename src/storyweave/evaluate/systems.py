@@ -56,6 +56,16 @@ def fit_budget(candidates: Iterable[str], words: int) -> list[str]:
     return [items[i] for i in budget_indices(items, words)]
 
 
+def cluster_articles(documents: Sequence[str]) -> list[Any]:
+    """A cluster's plain documents as Articles; evaluation documents carry no title line."""
+    from ..model import Article
+
+    return [
+        Article(id=f"doc{i}", source=f"doc{i}", title="", text=d, raw=d, origin=f"doc{i}")
+        for i, d in enumerate(documents)
+    ]
+
+
 # --- storyweave --------------------------------------------------------------------------------
 
 
@@ -87,18 +97,12 @@ class StoryweaveSystem:
         """
         from ..brief import prepare
         from ..embed import Precomputed
-        from ..model import Article
         from ..summarize import candidate_texts, summarize
 
         prepared = []
         for documents in clusters:
-            # Multi-News documents carry no title line: the whole document is body text.
-            articles = [
-                Article(id=f"doc{i}", source=f"doc{i}", title="", text=d, raw=d, origin=f"doc{i}")
-                for i, d in enumerate(documents)
-            ]
             try:
-                kept, sentences, _ = prepare(articles)
+                kept, sentences, _ = prepare(cluster_articles(documents))
             except StoryweaveError:
                 kept, sentences = [], {}
             prepared.append((kept, sentences))
