@@ -96,9 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         label = np.array([_precision(scorer, refs, t) for t in story.texts])
         picks = {
             "storyweave (tfidf)": _select(
-                story, story.features @ _weight_vector(w), args.words, w.redundancy
+                story, story.features @ _weight_vector(w), args.words, w.redundancy, w.context
             ),
-            "perfect ranker": _select(story, label, args.words, w.redundancy),
+            "perfect ranker": _select(story, label, args.words, w.redundancy, w.context),
             "greedy oracle": _greedy_oracle(story.texts, story.n_words, refs, args.words),
         }
         for name, chosen in picks.items():

@@ -8,7 +8,15 @@ import pytest
 from storyweave.embed import EMBEDDERS, Embedder, similarity
 from storyweave.model import Article, Sentence, SummarySentence
 from storyweave.segment import segment
-from storyweave.summarize import SUMMARIZERS, Summarizer, is_junk, summarize
+from storyweave.summarize import (
+    FEATURES,
+    SUMMARIZERS,
+    Summarizer,
+    _select,
+    _Story,
+    is_junk,
+    summarize,
+)
 
 # Invented story: a fire at a fictional library. The fact "the fire destroyed about 12,000
 # books" is told by a1, a2 and a3 in different words; "the mayor of Ellerby pledged ..." only
@@ -205,3 +213,54 @@ def test_weight_presets_match_the_features_the_summarizer_computes(tmp_path) -> 
     stale.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="fit_summary_weights"):
         load_weights(stale)
+
+
+def _toy_story(n_words: list[int], dangling: list[bool], prev: list[int]) -> _Story:
+    """A story of unrelated sentences for the selector alone (no two alike)."""
+    n = len(n_words)
+    return _Story(
+        order=["a"],
+        sentences=[],
+        texts=[f"s{i}" for i in range(n)],
+        doc=np.zeros(n, dtype=int),
+        n_words=np.array(n_words, dtype=np.float32),
+        features=np.zeros((n, len(FEATURES)), dtype=np.float32),
+        sim=np.eye(n, dtype=np.float32),
+        same=np.eye(n, dtype=bool),
+        dense=True,
+        prev=np.array(prev),
+        dangling=np.array(dangling),
+    )
+
+
+# s0 opens the article; s1 reads "He ..." and scores highest; s2 stands alone.
+SCORES = np.array([0.1, 0.9, 0.5], dtype=np.float32)
+
+
+def test_a_sentence_opening_on_a_pronoun_comes_with_the_one_before() -> None:
+    story = _toy_story([10, 10, 10], [False, True, False], [-1, 0, 1])
+    assert _select(story, SCORES, 20, 0.2) == [0, 1]
+
+
+def test_a_pronoun_sentence_is_passed_over_when_its_context_does_not_fit() -> None:
+    story = _toy_story([15, 10, 10], [False, True, False], [-1, 0, 1])
+    # s0 + s1 need 25 words; s1 alone would fit 20 but would point at nobody.
+    assert _select(story, SCORES, 20, 0.2) == [2]
+    assert _select(story, SCORES, 20, 0.2, context=False) == [1, 2]
+
+
+def test_summaries_hold_no_orphaned_pronoun_sentence(embedder: Embedder) -> None:
+    texts = dict(TEXTS)
+    texts["a4"] = (
+        "The county archive stood next door to the burned building. "
+        "It lost about 12,000 books of the Ellerby Public Library to the fire on Tuesday night, "
+        "the fire marshal said. "
+        "Crews will inspect the roof next week."
+    )
+    arts, sents = _articles(texts)
+    for words in (30, 45, 60, 120):
+        summary = summarize(arts, sents, words=words, embedder=embedder)
+        picked = {(s.article_id, s.sentence) for s in summary}
+        for s in summary:
+            if s.sentence > 0 and s.text.split()[0] in ("It", "He", "But", "They", "This"):
+                assert (s.article_id, s.sentence - 1) in picked, (words, s.text)
