@@ -14,6 +14,7 @@ from storyweave.summarize import (
     Summarizer,
     _select,
     _Story,
+    _unattributed_quotes,
     is_junk,
     summarize,
 )
@@ -264,3 +265,48 @@ def test_summaries_hold_no_orphaned_pronoun_sentence(embedder: Embedder) -> None
         for s in summary:
             if s.sentence > 0 and s.text.split()[0] in ("It", "He", "But", "They", "This"):
                 assert (s.article_id, s.sentence - 1) in picked, (words, s.text)
+
+
+QUOTE_ARTICLE = (
+    "The Ellerby council met on Monday to discuss the library fire.\n\n"
+    '"We owe the town a new library. The old one was the heart of Ellerby," Mayor Rosalind '
+    "Okafor said after the meeting.\n\n"
+    '"Every child here learned to read in that building. The fire took about 12,000 books '
+    "from them.\n\n"
+    '"We will rebuild it within three years."\n\n'
+    'A 12" water main under the library was not damaged, the fire marshal said. '
+    "Crews finished clearing the reading room on Tuesday."
+)
+
+
+def test_quote_continuations_without_a_speaker_are_flagged() -> None:
+    article = Article(id="q", source="q.example", title="", text=QUOTE_ARTICLE, cleaned=True)
+    sentences = segment(article)
+    flags = {s.text: f for s, f in zip(sentences, _unattributed_quotes(sentences), strict=True)}
+    assert flags["The Ellerby council met on Monday to discuss the library fire."] is False
+    # the speaker is named in the next sentence, which therefore stays usable
+    assert flags['"We owe the town a new library.'] is True
+    assert (
+        flags[
+            'The old one was the heart of Ellerby," Mayor Rosalind Okafor said after the meeting.'
+        ]
+        is False
+    )
+    # a quotation opened and left open, then carried on, with nobody named
+    assert flags['"Every child here learned to read in that building.'] is True
+    assert flags["The fire took about 12,000 books from them."] is True
+    # an inch mark is not a quotation, and the quote does not leak past its paragraph
+    assert (
+        flags['A 12" water main under the library was not damaged, the fire marshal said.'] is False
+    )
+    assert flags["Crews finished clearing the reading room on Tuesday."] is False
+
+
+def test_summaries_do_not_present_a_speakers_words_as_fact(embedder: Embedder) -> None:
+    texts = dict(TEXTS)
+    texts["a4"] = QUOTE_ARTICLE
+    arts, sents = _articles(texts)
+    summary = summarize(arts, sents, words=400, embedder=embedder)
+    chosen = " ".join(s.text for s in summary)
+    assert "The fire took about 12,000 books from them." not in chosen
+    assert "Every child here" not in chosen
