@@ -383,3 +383,19 @@ def test_antonym_conflict(tfidf) -> None:
     _, conflicts, _ = _run(arts, tfidf)
     assert [c.kind for c in conflicts] == ["polarity"]
     assert _sides(conflicts[0]) == {"guilty": {"v1"}, "innocent": {"v2"}}
+
+
+def test_a_speakers_words_are_not_listed_as_the_outlets_claim(tfidf) -> None:
+    text = (
+        '"The club lost 40,000 dollars last year," the treasurer said. "We still owe the '
+        "regional bank another 25,000 dollars for the boathouse roof.\n\n"
+        "The rowing club spent 12,000 dollars on new boats in the United States, records show."
+    )
+    arts = _bridge_articles() + [Article("s2", "elling-gazette", "Story s2", text, cleaned=True)]
+    _, _, single = _run(arts, tfidf)
+    texts = [c.text for c in single]
+    # attributed in its own sentence, and plain reporting: both are the outlet's to list
+    assert any("40,000" in t for t in texts)
+    assert any("12,000" in t for t in texts)
+    # the quote carried on past the speaker's sentence names nobody
+    assert not any("25,000" in t for t in texts)

@@ -7,6 +7,7 @@ import pytest
 
 from storyweave.embed import EMBEDDERS, Embedder, similarity
 from storyweave.model import Article, Sentence, SummarySentence
+from storyweave.quotes import unattributed_quotes
 from storyweave.segment import segment
 from storyweave.summarize import (
     FEATURES,
@@ -14,7 +15,6 @@ from storyweave.summarize import (
     Summarizer,
     _select,
     _Story,
-    _unattributed_quotes,
     is_junk,
     summarize,
 )
@@ -282,7 +282,7 @@ QUOTE_ARTICLE = (
 def test_quote_continuations_without_a_speaker_are_flagged() -> None:
     article = Article(id="q", source="q.example", title="", text=QUOTE_ARTICLE, cleaned=True)
     sentences = segment(article)
-    flags = {s.text: f for s, f in zip(sentences, _unattributed_quotes(sentences), strict=True)}
+    flags = {s.text: f for s, f in zip(sentences, unattributed_quotes(sentences), strict=True)}
     assert flags["The Ellerby council met on Monday to discuss the library fire."] is False
     # the speaker is named in the next sentence, which therefore stays usable
     assert flags['"We owe the town a new library.'] is True

@@ -21,6 +21,7 @@ import scipy.sparse as sp
 
 from .embed import Embedder, Matrix, similarity
 from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
+from .quotes import unattributed_quotes
 from .unionfind import UnionFind
 
 # Cosine thresholds per embedder: (align into one claim, related enough to compare for conflicts).
@@ -730,6 +731,14 @@ def align_claims(
         for m in ent.mentions:
             ents_at.setdefault((m.article_id, m.sentence), set()).add(ent.id)
 
+    unattributed = {
+        (s.article_id, s.index)
+        for art in articles
+        for s, flag in zip(
+            sentences.get(art.id, ()), unattributed_quotes(sentences.get(art.id, ())), strict=True
+        )
+        if flag
+    }
     items: list[_Item] = []
     for a_pos, art in enumerate(articles):
         seen_text: set[str] = set()
@@ -922,7 +931,10 @@ def align_claims(
                 )
             )
         else:
-            text = items[ordered[0]].sent.text
+            first = items[ordered[0]].sent
+            if (first.article_id, first.index) in unattributed:
+                continue  # a source's words with the speaker elsewhere: not the outlet's claim
+            text = first.text
             if _ACCUSATION.search(text):
                 kind = "accusation"
             elif any(k != "year" for k, _ in items[ordered[0]].nums):

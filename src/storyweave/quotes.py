@@ -17,7 +17,7 @@ from .entities import given_name_gender
 from .model import Article, Entity, Mention, Quote, Sentence
 from .segment import segment
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "unattributed_quotes"]
 
 SpeakerKind = Literal["named", "unnamed", "unresolved"]
 
@@ -462,6 +462,56 @@ def _genders(articles: Sequence[Article], entities: Sequence[Entity]) -> dict[st
         else:
             out[e.id] = None
     return out
+
+
+def unattributed_quotes(sentences: Sequence[Sentence]) -> list[bool]:
+    """Which sentences are someone's words with the speaker named elsewhere.
+
+    News quotes run over several sentences and paragraphs ("She spent 10 days in Paris. The
+    kids are growing up." / "However, Daniel will not ..."); only one sentence names the
+    speaker. A sentence that starts inside an open quotation, or opens one it leaves open, and
+    says nothing of who speaks would put a source's words in the summary as fact. A quotation
+    is closed at a paragraph break (a continued quote re-opens with a mark) and after
+    `_QUOTE_REACH` sentences, so one stray mark cannot swallow an article.
+    """
+    out: list[bool] = []
+    inside = 0  # sentences since the open quotation began; 0 when outside
+    paragraph = None
+    for s in sentences:
+        if s.paragraph != paragraph or inside > _QUOTE_REACH:
+            inside, paragraph = 0, s.paragraph
+        started_inside = inside > 0
+        opened = False
+        for m in _QUOTE_MARKS.finditer(s.text):
+            if _opens(s.text, m.start(), inside > 0):
+                inside, opened = 1, True
+            else:
+                inside = 0
+        out.append((started_inside or (opened and inside > 0)) and not _SPEECH.search(s.text))
+        if inside:
+            inside += 1
+    return out
+
+
+_QUOTE_MARKS = re.compile('["“”]')
+# Lower case only ("the United States" is no verb of speech); "learned to read" names nobody.
+_SPEECH = re.compile(rf"\b(?!read\b|continue[ds]\b)(?:{_VERB})\b")
+_QUOTE_REACH = 2  # sentences an open quotation may run: the opener and one more
+
+
+def _opens(text: str, i: int, inside: bool) -> bool:
+    """Whether the quotation mark at text[i] opens a quotation (curly marks say; straight
+    ones by their neighbours: space before and a word after opens, the reverse closes)."""
+    ch = text[i]
+    if ch != '"':
+        return ch == "“"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() and not after.isspace():
+        return True
+    if after.isspace() and not before.isspace():
+        return False
+    return not inside
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from .embed import Embedder, Matrix, similarity
 from .model import Article, Sentence, SummarySentence
+from .quotes import unattributed_quotes
 
 
 class Summarizer(Protocol):
@@ -151,11 +152,6 @@ _STOP = frozenset(
 )
 _TOKEN = r"(?u)\b\w+\b"
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
-_SPEAKS = re.compile(
-    r"\b(?:said|says|say|told|tells|tell|according to|added|adds|asked|asks|wrote|writes|"
-    r"explained|explains|insisted|insists|stated|states|noted|notes|recalled|recalls)\b",
-    re.IGNORECASE,
-)
 _DIGIT = re.compile(r"\d")
 _QUOTE_MARK = re.compile('["“”]')
 _DANGLING = re.compile(
@@ -216,53 +212,6 @@ class _Story:
     dangling: np.ndarray  # bool: opens on a pronoun or connective and is not an opening
 
 
-def _unattributed_quotes(sentences: Sequence[Sentence]) -> list[bool]:
-    """Which sentences are someone's words with the speaker named elsewhere.
-
-    News quotes run over several sentences and paragraphs ("She spent 10 days in Paris. The
-    kids are growing up." / "However, Daniel will not ..."); only one sentence names the
-    speaker. A sentence that starts inside an open quotation, or opens one it leaves open, and
-    says nothing of who speaks would put a source's words in the summary as fact. A quotation
-    is closed at a paragraph break (a continued quote re-opens with a mark) and after
-    `_QUOTE_REACH` sentences, so one stray mark cannot swallow an article.
-    """
-    out: list[bool] = []
-    inside = 0  # sentences since the open quotation began; 0 when outside
-    paragraph = None
-    for s in sentences:
-        if s.paragraph != paragraph or inside > _QUOTE_REACH:
-            inside, paragraph = 0, s.paragraph
-        started_inside = inside > 0
-        opened = False
-        for m in _QUOTE_MARK.finditer(s.text):
-            if _opens(s.text, m.start(), inside > 0):
-                inside, opened = 1, True
-            else:
-                inside = 0
-        out.append((started_inside or (opened and inside > 0)) and not _SPEAKS.search(s.text))
-        if inside:
-            inside += 1
-    return out
-
-
-_QUOTE_REACH = 2  # sentences an open quotation may run: the opener and one more
-
-
-def _opens(text: str, i: int, inside: bool) -> bool:
-    """Whether the quotation mark at text[i] opens a quotation (curly marks say; straight
-    ones by their neighbours: space before and a word after opens, the reverse closes)."""
-    ch = text[i]
-    if ch != '"':
-        return ch == "“"
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isspace() and not after.isspace():
-        return True
-    if after.isspace() and not before.isspace():
-        return False
-    return not inside
-
-
 def _candidates(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], limit: int
 ) -> tuple[list[str], list[Sentence], list[int]]:
@@ -272,7 +221,7 @@ def _candidates(
     ranks: list[int] = []
     for aid in order:
         rank = 0
-        quoted = _unattributed_quotes(sentences[aid])
+        quoted = unattributed_quotes(sentences[aid])
         for s, unattributed in zip(sentences[aid], quoted, strict=True):
             if rank >= limit:
                 break
