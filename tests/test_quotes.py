@@ -154,6 +154,14 @@ def test_reported_speech() -> None:
     assert not [q for q in qs if "nothing was certain" in q.text]  # no speaker, no quote
 
 
+def test_saying_goodbye_is_not_reported_speech() -> None:
+    qs = _quotes(
+        INTRO + "Torres said good-bye to her crew on the bridge deck before the closure began.\n\n"
+        "Lang said farewell to the last commuters crossing the span on Friday evening."
+    )
+    assert not [q for q in qs if "to her crew" in q.text or "the last commuters" in q.text]
+
+
 def test_single_quotes_in_headlines_and_possessive_apostrophes() -> None:
     qs = _quotes(
         INTRO + "WATCH: Maria Torres Says the Closure Has ‘Cost the Town Everything’\n\n"

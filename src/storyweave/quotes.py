@@ -70,7 +70,11 @@ _NOT_CLAUSE = {
     "something",
     "anything",
     "goodbye",
+    "good",  # "said good-bye"
+    "farewell",
+    "grace",
     "hello",
+    "hi",
     "yes",
     "no",
     "thanks",
