@@ -245,3 +245,19 @@ def test_surname_that_is_also_a_town_stays_a_person() -> None:
     assert {"Arriaga", "ARRIAGA"} <= set(mateo.variants)
     club = _by_name(ents, "Kingsford Athletic")
     assert club.kind == "organization" and "Kingsford" in club.variants
+
+
+def test_a_surname_two_people_share_goes_to_the_one_the_story_is_about() -> None:
+    arts, sents = _story(
+        "State senator Wendy Davis will publish her memoir on Tuesday. Davis wrote the book "
+        "over two years. Her former husband, Jeff Davis, did not comment. Davis said the "
+        "book was the hardest thing she had written.",
+        "Wendy Davis signed copies in Fort Worth on Monday. Davis thanked her readers.",
+    )
+    ents = find_entities(arts, sents)
+    wendy = _by_name(ents, "Wendy Davis")
+    jeff = _by_name(ents, "Jeff Davis")
+    # every bare "Davis", even the one right after Jeff's name, is Wendy
+    assert sum(m.text == "Davis" for m in wendy.mentions) == 3
+    assert not any(m.text == "Davis" for m in jeff.mentions)
+    assert not [e for e in ents if e.name == "Davis"]  # no stray "Davis" entity (a town too)

@@ -1201,9 +1201,25 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
     surnames = sorted(by_last)
     regions, cities = _gazetteer()
     in_article: dict[int, set[int]] = {}
+    full_at: dict[int, list[tuple[int, int]]] = {}  # (article, offset) of each full mention
     for fi in full:
         for mi in form_mentions[fi]:
             in_article.setdefault(uf.find(fi), set()).add(raws[mi].article)
+            full_at.setdefault(uf.find(fi), []).append((raws[mi].article, raws[mi].start))
+
+    def nearest(candidates: set[int], mi: int) -> set[int]:
+        """Of people sharing a surname ("Wendy Davis", "Jeff Davis"), the one the story names
+        most: news writing gives the lesser one a first name. Ties go to the one named last
+        before this mention in its article."""
+        most = max(len(full_at[c]) for c in candidates)
+        top = {c for c in candidates if len(full_at[c]) == most}
+        if len(top) == 1:
+            return top
+        here, at = raws[mi].article, raws[mi].start
+        last = {c: max((s for a, s in full_at[c] if a == here and s < at), default=-1) for c in top}
+        best = max(last.values())
+        return {c for c, s in last.items() if s == best} if best >= 0 else top
+
     n_forms = len(form_keys)
     mention_root: list[int] = [0] * len(raws)
     for fi in range(n_forms):
@@ -1236,6 +1252,8 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             pick = {uf.find(c) for c in cands}
             if len(pick) > 1:
                 pick = {c for c in pick if raws[mi].article in in_article.get(c, set())}
+            if len(pick) > 1:
+                pick = nearest(pick, mi)
             if len(pick) == 1:
                 mention_root[mi] = pick.pop()
     # remaining single-word forms that are spelling variants of each other
