@@ -312,3 +312,32 @@ def test_seeds(seeds_dir: Path) -> None:
         # the clean text is what is left, in order, with blank lines between paragraphs
         assert "\n\n\n" not in a.text
         assert all(p == p.strip() and p for p in a.text.split("\n\n"))
+
+
+def test_promo_and_comment_rules_inside_a_paragraph_are_cut_out() -> None:
+    promo = "(See pictures of the bridge works.)"
+    rules = (
+        "Guidelines: You share in the Gazette community, so please keep your comments smart "
+        'and civil. Don\'t attack other readers personally. Use the "Report Abuse" button.'
+    )
+    closing = 'The mayor said: "We will be back on the bridge by spring."'
+    raw = body(f"{PARA1} {promo} {PARA2}", f"{closing} {rules}", PARA3)
+    text, removed = clean_text(raw)
+    assert text.split("\n\n") == [f"{PARA1} {PARA2}", closing, PARA3]
+    assert {(r.line, r.reason) for r in removed} == {(1, "promo link"), (3, "comment policy")}
+    assert promo in {r.text for r in removed}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The cracks (see the diagram below) ran along two welds.",
+        "(Read more about it, the council urged, in its annual report) was the advice given.",
+        "Readers who attack other drivers on the bridge will be fined, police said",
+    ],
+)
+def test_inline_rules_leave_ordinary_prose(line: str) -> None:
+    raw = body(PARA1, f"{PARA2} {line}", PARA3)
+    text, removed = clean_text(raw)
+    assert removed == ()
+    assert line in text

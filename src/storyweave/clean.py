@@ -504,11 +504,56 @@ def clean_text(
             u.reason = "photo caption"
 
     _mark_trailing(units)
+    inline: list[RemovedLine] = []
+    for u in units:
+        if u.reason is None:
+            _strip_inline(u, inline)
     kept = [u.text for u in units if u.reason is None]
     removed = tuple(
         RemovedLine(n, line, u.reason) for u in units if u.reason for n, line in u.lines
     )
-    return "\n\n".join(kept), removed
+    return "\n\n".join(kept), tuple(sorted(removed + tuple(inline), key=lambda r: r.line))
+
+
+# Junk set inside a paragraph rather than on its own line: removed from the paragraph's text.
+_INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "(See the top 10 movies of 2009.)", "(Read a review of the book.)": a link to elsewhere
+    (
+        "promo link",
+        re.compile(
+            r"\((?:See|Read|Watch|Listen to|View|Photos?|Pictures?|Video|More)\b[^()]{3,160}?"
+            r"[.!]\)"
+        ),
+    ),
+    # a comment section's house rules, pasted after the article by the scraper
+    (
+        "comment policy",
+        re.compile(
+            r"(?<!\S)(?:Guidelines:\s*)?[A-Z][^.!?]*(?:\bReport Abuse\b|attack other readers|"
+            r"keep (?:your|the) (?:comments|conversation) (?:smart|civil|clean|respectful))"
+            r"[^.!?]*[.!?]\W?",
+            re.I,
+        ),
+    ),
+)
+
+
+def _strip_inline(unit: _Unit, removed: list[RemovedLine]) -> None:
+    """Take inline junk out of a kept unit's text; the unit goes when nothing else is left."""
+    text = unit.text
+    for reason, pattern in _INLINE:
+        found = [m.group().strip() for m in pattern.finditer(text)]
+        if not found:
+            continue
+        removed.extend(RemovedLine(unit.lines[0][0], f, reason) for f in found)
+        text = pattern.sub(" ", text)
+    if text is unit.text:
+        return
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    if sum(ch.isalpha() for ch in text) < 3:
+        unit.reason = removed.pop().reason  # the whole unit was junk: report it as lines
+        return
+    unit.text = text
 
 
 def _mark_trailing(units: list[_Unit]) -> None:
