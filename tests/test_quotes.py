@@ -154,12 +154,20 @@ def test_reported_speech() -> None:
     assert not [q for q in qs if "nothing was certain" in q.text]  # no speaker, no quote
 
 
-def test_saying_goodbye_is_not_reported_speech() -> None:
+def test_saying_goodbye_or_keeping_up_appearances_is_not_reported_speech() -> None:
     qs = _quotes(
         INTRO + "Torres said good-bye to her crew on the bridge deck before the closure began.\n\n"
-        "Lang said farewell to the last commuters crossing the span on Friday evening."
+        "Lang said farewell to the last commuters crossing the span on Friday evening.\n\n"
+        "Lang maintains a calm exterior that hides a restless mind.\n\n"
+        "Torres revealed the new timetable for the ferries at the meeting.\n\n"
+        "Lang maintains that the welds were sound all along."
     )
-    assert not [q for q in qs if "to her crew" in q.text or "the last commuters" in q.text]
+    assert not [
+        q
+        for q in qs
+        if any(w in q.text for w in ("to her crew", "last commuters", "calm", "timetable"))
+    ]
+    assert _one(qs, "the welds were sound").speaker == "Peter Lang"
 
 
 def test_single_quotes_in_headlines_and_possessive_apostrophes() -> None:

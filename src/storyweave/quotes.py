@@ -45,6 +45,22 @@ _REPORTED = re.compile(
     rf"\b({_REPORT_VERBS})\b((?:\s+(?:[A-Z][\w.!&'’-]*|reporters|me|us|him|her|them)){{0,5}})"
     r"(,?\s+that\b[,\s]*|\s+(?=[\w£$€]))"
 )
+# verbs that as often take a plain object: they report speech only with "that"
+_NEEDS_THAT = {
+    "claimed",
+    "claims",
+    "maintained",
+    "maintains",
+    "revealed",
+    "reveals",
+    "confirmed",
+    "announced",
+    "admitted",
+    "reported",
+    "reports",
+    "alleged",
+    "alleges",
+}
 # words that, right after "said", start an adjunct rather than the reported clause
 _NOT_CLAUSE = {
     "in",
@@ -924,6 +940,8 @@ def _reported(
             continue  # the sentence carries a direct quote; that is the better record
         for m in _REPORTED.finditer(text, s.start, s.end):
             if "that" not in m.group(3):
+                if m.group(1).lower() in _NEEDS_THAT:
+                    continue  # "maintains an exterior", "revealed a plan": an object, not speech
                 nxt = re.match(r"[\w'’]+", text[m.end() : s.end])
                 if nxt is None or nxt.group().lower() in _NOT_CLAUSE:
                     continue
