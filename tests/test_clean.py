@@ -63,6 +63,8 @@ def reasons(raw: str, **kw: object) -> dict[str, str]:
             "platform notice",
         ),
         ("Tweet with a location", "platform notice"),
+        ("Please enter the characters shown in the box to continue", "platform notice"),
+        ("Note: * A friend wanted you to see this story from Gazette.example", "platform notice"),
         (
             "You can add location information to your Tweets, such as your city or precise "
             "location, from the web and via third-party applications.",
@@ -275,6 +277,17 @@ def test_clean_articles_skips_cleaned_and_keeps_raw() -> None:
     assert c.raw == a.raw and c.text == body(PARA1, PARA2) and c.cleaned
     (again,) = clean_articles([c])
     assert again is c
+
+
+def test_a_junk_title_line_is_dropped_and_reported() -> None:
+    raw = "Type the characters you see in the picture above\n\n" + body(PARA1, PARA2)
+    a = article_from_text(raw, source="a", origin="a")
+    assert a.title.startswith("Type the characters")
+    (c,) = clean_articles([a])
+    assert c.title == "" and c.text == body(PARA1, PARA2)
+    assert (c.removed[0].line, c.removed[0].reason) == (0, "platform notice")
+    good = article_from_text("Harbour bridge reopens\n\n" + PARA1, source="b", origin="b")
+    assert clean_articles([good])[0].title == "Harbour bridge reopens"
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")

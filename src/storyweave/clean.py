@@ -207,7 +207,11 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bthe video will start in \d+|^tweet with a location$|"
             r"\badd location information to your tweets\b|\btweet location history\b|"
             r"\bdonating their crawl data to the internet archive\b|"
-            r"\badded to the wayback machine\b|^this crawl of online resources\b",
+            r"\badded to the wayback machine\b|^this crawl of online resources\b|"
+            # a CAPTCHA or e-mail-a-friend form around the article
+            r"\benter the characters\b|\btype the (characters|letters|code|text) (you see|shown)\b|"
+            r"\bcaptcha\b|\bverify (that )?you are (a )?human\b|"
+            r"\ba friend wanted you to see this\b",
             re.I,
         ),
     ),
@@ -617,6 +621,12 @@ def clean_articles(articles: Sequence[Article]) -> list[Article]:
             out.append(a)
             continue
         raw = a.raw or a.text
-        text, removed = clean_text(raw, title=a.title, repeated=repeated)
-        out.append(replace(a, text=text, raw=raw, removed=removed, cleaned=True))
+        title = a.title
+        text, removed = clean_text(raw, title=title, repeated=repeated)
+        # a scraped page's first line can be junk too ("You must enter the characters ...")
+        reason = _strong_reason(_Unit([(0, title)], title), "", True) if title else None
+        if reason is not None:
+            removed = (RemovedLine(0, title, reason), *removed)
+            title = ""
+        out.append(replace(a, title=title, text=text, raw=raw, removed=removed, cleaned=True))
     return out

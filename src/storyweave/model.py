@@ -19,7 +19,7 @@ Precision = Literal["year", "month", "day"]
 class RemovedLine:
     """A line the cleaner took out of an article, and why."""
 
-    line: int  # 1-based line number in the raw text
+    line: int  # 1-based line number in the raw text; 0 for a title line taken out
     text: str
     reason: str
 

@@ -91,7 +91,8 @@ def to_markdown(b: Brief) -> str:
             out.append("")
             for r in art.removed:
                 shown = r.text.replace("`", "'")
-                out.append(f"- line {r.line}: `{shown}` ({r.reason})")
+                where = f"line {r.line}" if r.line else "title line"
+                out.append(f"- {where}: `{shown}` ({r.reason})")
             out.append("")
     if b.skipped:
         out += ["## Skipped inputs", ""]
