@@ -399,3 +399,25 @@ def test_a_speakers_words_are_not_listed_as_the_outlets_claim(tfidf) -> None:
     assert any("12,000" in t for t in texts)
     # the quote carried on past the speaker's sentence names nobody
     assert not any("25,000" in t for t in texts)
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_a_noun_is_not_the_positive_side_of_a_negated_verb(name: str, request) -> None:
+    arts = [
+        _art(
+            "n1",
+            "harbour-news",
+            "The court ruled that the brewery can't patent the shape of the Elling "
+            "harbour bottle in every market.",
+            FILLER["a"],
+        ),
+        _art(
+            "n2",
+            "coast-daily",
+            FILLER["b"],
+            "The ruling means the office must review the brewery's patent on the shape of "
+            "the Elling harbour bottle.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    assert conflicts == []

@@ -63,6 +63,11 @@ def reasons(raw: str, **kw: object) -> dict[str, str]:
             "platform notice",
         ),
         ("Tweet with a location", "platform notice"),
+        (
+            "Image copyright Elling Press Image caption The bridge at dawn, before the closure",
+            "photo caption",
+        ),
+        ("Media caption Watch: the mayor explains why the harbour bridge shut", "photo caption"),
         ("Please enter the characters shown in the box to continue", "platform notice"),
         ("Note: * A friend wanted you to see this story from Gazette.example", "platform notice"),
         (

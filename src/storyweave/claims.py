@@ -390,6 +390,21 @@ def negated_predicates(text: str) -> list[Polar]:
     return out
 
 
+_AUXILIARIES = frozenset(
+    "is are was were be been being am has have had will would shall should can could may might "
+    "must do does did to also still then now already later".split()
+)
+
+
+def _verbal(word: str, previous: str) -> bool:
+    """Whether a word reads as a verb here: inflected as one ("deported", "paid", "pays" after
+    a name) or after an auxiliary, a modal, "to" or a pronoun ("will reopen", "they attend")."""
+    w, prev = word.lower().replace("’", "'"), previous.lower().replace("’", "'")
+    if w.endswith("ed") or w in _IRREGULAR or prev in _AUXILIARIES or prev in _PRONOUNS:
+        return True
+    return w.endswith("s") and previous[:1].isupper()
+
+
 def _positive_phrase(text: str, lemma: str) -> str | None:
     """The words asserting `lemma` without a negation in the few words before, if any."""
     tokens = list(re.finditer(r"[A-Za-z'’]+", text))
@@ -399,6 +414,8 @@ def _positive_phrase(text: str, lemma: str) -> str | None:
         before = [x.group(0).lower().replace("’", "'") for x in tokens[max(0, i - 3) : i]]
         if any(b in _NEGATORS or b.endswith("n't") for b in before):
             continue
+        if not _verbal(t.group(0), tokens[i - 1].group(0) if i else ""):
+            continue  # "Nestlé's trademark on the shape" does not assert "can trademark"
         start = (
             tokens[i - 1].start()
             if i

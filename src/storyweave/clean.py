@@ -22,6 +22,7 @@ _LONG_OK = {
     "disclaimer",
     "subscription pitch",
     "platform notice",
+    "photo caption",
 }
 
 # Lexicon reasons too weak to beat a quotation or an attribution ("..., she said").
@@ -199,6 +200,8 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("bare link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
+    # a caption as a scraper flattens it: "Image copyright Getty Images Image caption ..."
+    ("photo caption", re.compile(r"^(image|media|photo|video) (caption|copyright)\b", re.I)),
     (
         # what a scraper keeps of an embedded player, tweet or web-archive page
         "platform notice",
