@@ -72,28 +72,25 @@ def test_syndicated_copy_and_same_source_count_once(tfidf) -> None:
     assert {e.article_id for e in claim.evidence} >= {"a1", "a2", "a3", "a4"}
 
 
+def _pair(first: str, second: str) -> list[Article]:
+    """Two outlets, each with one filler sentence: p1 says `first`, p2 says `second`."""
+    return [
+        _art("p1", "harbour-news", first, FILLER["a"]),
+        _art("p2", "coast-daily", FILLER["b"], second),
+    ]
+
+
 def _sides(conflict: Conflict) -> dict[str, set[str]]:
     return {s.value: {e.article_id for e in s.evidence} for s in conflict.sides}
 
 
 @pytest.mark.parametrize("name", ["minilm", "tfidf"])
 def test_polarity_conflict(name: str, request) -> None:
-    arts = [
-        _art(
-            "p1",
-            "harbour-news",
-            "The mayor of Port Elling was fined by the ethics board for "
-            "using a city car on holiday.",
-            FILLER["a"],
-        ),
-        _art(
-            "p2",
-            "coast-daily",
-            FILLER["b"],
-            "The mayor of Port Elling was not fined by the "
-            "ethics board over the city car, officials said.",
-        ),
-    ]
+    arts = _pair(
+        "The mayor of Port Elling was fined by the ethics board for using a city car on holiday.",
+        "The mayor of Port Elling was not fined by the ethics board over the city car, officials "
+        "said.",
+    )
     agreements, conflicts, _ = _run(arts, request.getfixturevalue(name))
     assert [c.kind for c in conflicts] == ["polarity"]
     sides = _sides(conflicts[0])
@@ -403,21 +400,11 @@ def test_a_speakers_words_are_not_listed_as_the_outlets_claim(tfidf) -> None:
 
 @pytest.mark.parametrize("name", ["minilm", "tfidf"])
 def test_a_noun_is_not_the_positive_side_of_a_negated_verb(name: str, request) -> None:
-    arts = [
-        _art(
-            "n1",
-            "harbour-news",
-            "The court ruled that the brewery can't patent the shape of the Elling "
-            "harbour bottle in every market.",
-            FILLER["a"],
-        ),
-        _art(
-            "n2",
-            "coast-daily",
-            FILLER["b"],
-            "The ruling means the office must review the brewery's patent on the shape of "
-            "the Elling harbour bottle.",
-        ),
-    ]
+    arts = _pair(
+        "The court ruled that the brewery can't patent the shape of the Elling harbour bottle "
+        "in every market.",
+        "The ruling means the office must review the brewery's patent on the shape of the "
+        "Elling harbour bottle.",
+    )
     _, conflicts, _ = _run(arts, request.getfixturevalue(name))
     assert conflicts == []
