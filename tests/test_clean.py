@@ -68,6 +68,14 @@ def reasons(raw: str, **kw: object) -> dict[str, str]:
             "photo caption",
         ),
         ("Media caption Watch: the mayor explains why the harbour bridge shut", "photo caption"),
+        (
+            "FILE - In this March 5, 2024, file photo, engineers inspect the Gull Quay footbridge.",
+            "photo caption",
+        ),
+        (
+            "In this undated photo provided by the city, the bridge is lit at night.",
+            "photo caption",
+        ),
         ("Please enter the characters shown in the box to continue", "platform notice"),
         ("Note: * A friend wanted you to see this story from Gazette.example", "platform notice"),
         (
@@ -204,6 +212,8 @@ def test_closing_question_without_you_kept() -> None:
         "The data is provided by the transport department every quarter.",
         "Will it survive?",
         "It passed anyway.",
+        "In this case, the photographs of the cracks were never published by the council.",
+        "File photos of the bridge show the same cracks in 2019, the engineers said.",
     ],
 )
 def test_real_content_kept(line: str) -> None:
@@ -334,15 +344,20 @@ def test_seeds(seeds_dir: Path) -> None:
 
 def test_promo_and_comment_rules_inside_a_paragraph_are_cut_out() -> None:
     promo = "(See pictures of the bridge works.)"
+    player = "CLOSE Skip in Skip x Embed x Share"
     rules = (
         "Guidelines: You share in the Gazette community, so please keep your comments smart "
         'and civil. Don\'t attack other readers personally. Use the "Report Abuse" button.'
     )
     closing = 'The mayor said: "We will be back on the bridge by spring."'
-    raw = body(f"{PARA1} {promo} {PARA2}", f"{closing} {rules}", PARA3)
+    raw = body(f"{PARA1} {promo} {PARA2}", f"{closing} {rules}", f"{player} {PARA3}")
     text, removed = clean_text(raw)
     assert text.split("\n\n") == [f"{PARA1} {PARA2}", closing, PARA3]
-    assert {(r.line, r.reason) for r in removed} == {(1, "promo link"), (3, "comment policy")}
+    assert {(r.line, r.reason) for r in removed} == {
+        (1, "promo link"),
+        (3, "comment policy"),
+        (5, "platform notice"),
+    }
     assert promo in {r.text for r in removed}
 
 

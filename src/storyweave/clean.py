@@ -201,7 +201,17 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("bare link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
     # a caption as a scraper flattens it: "Image copyright Getty Images Image caption ..."
-    ("photo caption", re.compile(r"^(image|media|photo|video) (caption|copyright)\b", re.I)),
+    # ... and an agency's file-photo caption: "FILE - In this May 4, 2001, file photo, ..."
+    (
+        "photo caption",
+        re.compile(
+            r"^(image|media|photo|video) (caption|copyright)\b|"
+            r"^(file|ap)\s*[-–—]\s*(in )?this\b|"
+            r"^in this [^,]{0,60}\b(file |handout |undated )?(photo|image|picture|frame grab)\b"
+            r"[^,]{0,60},",
+            re.I,
+        ),
+    ),
     (
         # what a scraper keeps of an embedded player, tweet or web-archive page
         "platform notice",
@@ -532,6 +542,8 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"[.!]\)"
         ),
     ),
+    # an embedded video player's buttons, flattened into the paragraph that follows
+    ("platform notice", re.compile(r"\bCLOSE Skip in Skip x Embed x Share\b")),
     # a comment section's house rules, pasted after the article by the scraper
     (
         "comment policy",
