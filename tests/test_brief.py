@@ -102,3 +102,21 @@ def test_all_caps_or_lower_case_degrades_without_crashing(transform, tfidf) -> N
     ]
     b = brief([_article(i, transform(t)) for i, t in enumerate(texts)], embedder=tfidf)
     assert b.summary
+
+
+def test_the_title_is_a_headline_not_a_first_sentence(tfidf) -> None:
+    body = "The council approved the harbour budget on Monday after a long debate. It passed."
+    sentence_first = Article(
+        "s",
+        "wire",
+        "PORT ALDOUS (Wire) - The council approved the harbour budget on Monday "
+        "after a long and bitter debate that ran past midnight, officials said.",
+        body,
+    )
+    headline = Article("h", "paper", "Council passes harbour budget", body + " Seven voted yes.")
+    assert (
+        brief([sentence_first, headline], embedder=tfidf).title == "Council passes harbour budget"
+    )
+    alone = brief([sentence_first], embedder=tfidf).title
+    assert alone.startswith("PORT ALDOUS (Wire) - The council") and alone.endswith("…")
+    assert len(alone.split()) <= 13

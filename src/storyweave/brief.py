@@ -54,9 +54,19 @@ def brief(
     return _analyse(title, kept, sentences, summary, skipped, emb)
 
 
+HEADLINE_WORDS = 20
+
+
 def _title(articles: Sequence[Article]) -> str:
+    """The first title that reads as a headline; a text file's first line may be a sentence."""
     titles = [a.title for a in articles if a.title]
-    return titles[0] if titles else "Untitled story"
+    for t in titles:
+        if len(t.split()) <= HEADLINE_WORDS and not t.rstrip().endswith("."):
+            return t
+    if not titles:
+        return "Untitled story"
+    words = titles[0].split()
+    return titles[0] if len(words) <= HEADLINE_WORDS else " ".join(words[:12]) + " …"
 
 
 def _analyse(
