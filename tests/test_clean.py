@@ -374,3 +374,27 @@ def test_inline_rules_leave_ordinary_prose(line: str) -> None:
     text, removed = clean_text(raw)
     assert removed == ()
     assert line in text
+
+
+def test_a_flattened_article_loses_only_its_junk_sentence() -> None:
+    # Newlines lost upstream: the caption and the CAPTCHA form sit in the article's one line.
+    caption = "Image copyright Reuters Image caption Buses queued at the bridge at dawn."
+    form = "You must enter the characters shown to send this story to a friend."
+    text, removed = clean_text(f"{caption} {PARA1} {PARA2} {form} {PARA3}")
+    assert text == f"{PARA1} {PARA2} {PARA3}"
+    assert [(r.text, r.reason) for r in removed] == [
+        (caption, "photo caption"),
+        (form, "platform notice"),
+    ]
+
+
+def test_a_notice_of_a_few_sentences_still_goes_whole() -> None:
+    notice = (
+        "We and our partners use cookies on this site to improve our service, measure traffic "
+        "and personalise the advertising you see on every page of the site and in our apps. "
+        "By using the site, you consent to these cookies and to the processing of your data "
+        "by us and by our advertising partners. See our Cookie Policy for details and choices."
+    )
+    text, removed = clean_text(body(notice, PARA1))
+    assert text == PARA1
+    assert [r.text for r in removed] == [notice]

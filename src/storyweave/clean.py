@@ -499,8 +499,11 @@ def clean_text(
     title_norm = normalize(title)
     repeated_norm = {normalize(r) for r in repeated}
     seen_content = False
+    inline: list[RemovedLine] = []
     for u in units:
         u.reason = _strong_reason(u, title_norm, not seen_content)
+        if u.reason is not None and len(u.words) >= _FLATTENED_WORDS:
+            _strip_sentences(u, title_norm, not seen_content, inline)
         if u.reason is None and _is_content(u):
             seen_content = True
 
@@ -521,7 +524,6 @@ def clean_text(
             u.reason = "photo caption"
 
     _mark_trailing(units)
-    inline: list[RemovedLine] = []
     for u in units:
         if u.reason is None:
             _strip_inline(u, inline)
@@ -530,6 +532,33 @@ def clean_text(
         RemovedLine(n, line, u.reason) for u in units if u.reason for n, line in u.lines
     )
     return "\n\n".join(kept), tuple(sorted(removed + tuple(inline), key=lambda r: r.line))
+
+
+# A unit this long may be a whole article flattened into one line (newlines lost by the scraper
+# or the dataset): one junk sentence in it must not take the article with it.
+_FLATTENED_WORDS = 60
+
+
+def _strip_sentences(
+    unit: _Unit, title_norm: str, first_content: bool, removed: list[RemovedLine]
+) -> None:
+    """Judge a flattened unit sentence by sentence; drop the junk ones, keep the rest."""
+    from .segment import split_sentences  # clean runs before segmenting; import on demand
+
+    line = unit.lines[0][0]
+    kept: list[str] = []
+    cut: list[RemovedLine] = []
+    for sentence in split_sentences(unit.text):
+        reason = _strong_reason(_Unit([(line, sentence)], sentence), title_norm, first_content)
+        if reason is None:
+            kept.append(sentence)
+        else:
+            cut.append(RemovedLine(line, sentence, reason))
+    rest = _Unit(unit.lines, " ".join(kept))
+    if len(cut) + len(kept) < 3 or not _is_content(rest) or 2 * len(rest.words) < len(unit.words):
+        return  # a notice of a few sentences, or mostly junk: the unit goes whole, as judged
+    unit.text, unit.reason = rest.text, None
+    removed.extend(cut)
 
 
 # Junk set inside a paragraph rather than on its own line: removed from the paragraph's text.
