@@ -116,6 +116,11 @@ def reasons(raw: str, **kw: object) -> dict[str, str]:
             "advertising. By using the site, you consent to these cookies. See our Cookie Policy.",
             "cookie notice",
         ),
+        (
+            "We've detected that JavaScript is disabled in your browser. Would you like to "
+            "proceed to legacy Twitter?",
+            "platform notice",
+        ),
     ],
 )
 def test_junk_removed_with_reason(junk: str, reason: str) -> None:
@@ -344,7 +349,7 @@ def test_seeds(seeds_dir: Path) -> None:
 
 def test_promo_and_comment_rules_inside_a_paragraph_are_cut_out() -> None:
     promo = "(See pictures of the bridge works.)"
-    player = "CLOSE Skip in Skip x Embed x Share"
+    player = "CLOSE Skip in Skip x Embed x Share Please enable Javascript to watch this video"
     rules = (
         "Guidelines: You share in the Gazette community, so please keep your comments smart "
         'and civil. Don\'t attack other readers personally. Use the "Report Abuse" button.'

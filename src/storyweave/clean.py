@@ -224,7 +224,10 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a CAPTCHA or e-mail-a-friend form around the article
             r"\benter the characters\b|\btype the (characters|letters|code|text) (you see|shown)\b|"
             r"\bcaptcha\b|\bverify (that )?you are (a )?human\b|"
-            r"\ba friend wanted you to see this\b",
+            r"\ba friend wanted you to see this\b|"
+            # a page that needs scripts the scraper did not run
+            r"\bjavascript is (disabled|required|not enabled|turned off)\b|\blegacy twitter\b|"
+            r"\benable javascript to use\b",
             re.I,
         ),
     ),
@@ -573,6 +576,15 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # an embedded video player's buttons, flattened into the paragraph that follows
     ("platform notice", re.compile(r"\bCLOSE Skip in Skip x Embed x Share\b")),
+    # ... or the notice it shows instead of the player
+    (
+        "platform notice",
+        re.compile(
+            r"\b(?:please )?enable javascript to (?:watch|view|play|see) this "
+            r"(?:video|content|media)\b\W?",
+            re.I,
+        ),
+    ),
     # a comment section's house rules, pasted after the article by the scraper
     (
         "comment policy",
