@@ -7,7 +7,7 @@ import pytest
 
 from storyweave.embed import EMBEDDERS, Embedder, similarity
 from storyweave.model import Article, Sentence, SummarySentence
-from storyweave.quotes import unattributed_quotes
+from storyweave.quotes import quote_roles, unattributed_quotes
 from storyweave.segment import segment
 from storyweave.summarize import (
     FEATURES,
@@ -274,6 +274,8 @@ QUOTE_ARTICLE = (
     '"Every child here learned to read in that building. The fire took about 12,000 books '
     "from them.\n\n"
     '"We will rebuild it within three years."\n\n'
+    'The fire chief told reporters: "The wiring in the basement was more than fifty years old. '
+    'The library had no sprinklers in the reading room or the stacks."\n\n'
     'A 12" water main under the library was not damaged, the fire marshal said. '
     "Crews finished clearing the reading room on Tuesday."
 )
@@ -300,6 +302,36 @@ def test_quote_continuations_without_a_speaker_are_flagged() -> None:
         flags['A 12" water main under the library was not damaged, the fire marshal said.'] is False
     )
     assert flags["Crews finished clearing the reading room on Tuesday."] is False
+
+
+OPENER = 'The fire chief told reporters: "The wiring in the basement was more than fifty years old.'
+CARRIED = 'The library had no sprinklers in the reading room or the stacks."'
+
+
+def test_a_quote_carried_on_from_a_sentence_that_names_its_speaker_is_continued() -> None:
+    article = Article(id="q", source="q.example", title="", text=QUOTE_ARTICLE, cleaned=True)
+    sentences = segment(article)
+    roles = {s.text: r for s, r in zip(sentences, quote_roles(sentences), strict=True)}
+    assert roles[OPENER] is None
+    assert roles[CARRIED] == "continued"
+    # carried on from a sentence that names nobody: still nobody's words
+    assert roles["The fire took about 12,000 books from them."] == "unattributed"
+    assert roles['"We owe the town a new library.'] == "unattributed"
+
+
+def test_a_continued_quote_comes_only_with_the_sentence_naming_its_speaker(
+    embedder: Embedder,
+) -> None:
+    texts = dict(TEXTS)
+    texts["a4"] = QUOTE_ARTICLE
+    arts, sents = _articles(texts)
+    seen = 0
+    for words in (40, 80, 160, 400):
+        out = [s.text for s in summarize(arts, sents, words=words, embedder=embedder)]
+        if CARRIED in out:
+            seen += 1
+            assert out[out.index(CARRIED) - 1] == OPENER, words
+    assert seen  # with room for everything, the pair is in
 
 
 def test_summaries_do_not_present_a_speakers_words_as_fact(embedder: Embedder) -> None:

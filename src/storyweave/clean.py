@@ -227,7 +227,7 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\ba friend wanted you to see this\b|"
             # a page that needs scripts the scraper did not run
             r"\bjavascript is (disabled|required|not enabled|turned off)\b|\blegacy twitter\b|"
-            r"\benable javascript to use\b",
+            r"\benable javascript to use\b|\bmedia playback is unsupported on your device\b",
             re.I,
         ),
     ),

@@ -17,7 +17,7 @@ from .entities import given_name_gender
 from .model import Article, Entity, Mention, Quote, Sentence
 from .segment import segment
 
-__all__ = ["find_quotes", "unattributed_quotes"]
+__all__ = ["find_quotes", "quote_roles", "unattributed_quotes"]
 
 SpeakerKind = Literal["named", "unnamed", "unresolved"]
 
@@ -480,21 +480,35 @@ def unattributed_quotes(sentences: Sequence[Sentence]) -> list[bool]:
     is closed at a paragraph break (a continued quote re-opens with a mark) and after
     `_QUOTE_REACH` sentences, so one stray mark cannot swallow an article.
     """
-    out: list[bool] = []
+    return [role is not None for role in quote_roles(sentences)]
+
+
+def quote_roles(sentences: Sequence[Sentence]) -> list[str | None]:
+    """Per sentence: None, "continued" (it carries on a quotation whose speaker the sentence
+    just before names: 'He said: "We waited. | The bridge was shut."'), or "unattributed"
+    (any other quoted sentence without a speaker; see `unattributed_quotes`)."""
+    out: list[str | None] = []
     inside = 0  # sentences since the open quotation began; 0 when outside
+    named = False  # the sentence that opened the quotation names its speaker
     paragraph = None
     for s in sentences:
         if s.paragraph != paragraph or inside > _QUOTE_REACH:
             inside, paragraph = 0, s.paragraph
         started_inside = inside > 0
+        continues = inside == 2 and named  # the opener is the sentence just before
         opened = False
         for m in _QUOTE_MARKS.finditer(s.text):
             if _opens(s.text, m.start(), inside > 0):
                 inside, opened = 1, True
             else:
                 inside = 0
-        out.append((started_inside or (opened and inside > 0)) and not _SPEECH.search(s.text))
+        speaks = bool(_SPEECH.search(s.text))
+        if speaks or not (started_inside or (opened and inside > 0)):
+            out.append(None)
+        else:
+            out.append("continued" if continues else "unattributed")
         if inside:
+            named = speaks if inside == 1 else named
             inside += 1
     return out
 

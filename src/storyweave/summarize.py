@@ -24,7 +24,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from .embed import Embedder, Matrix, similarity
 from .model import Article, Sentence, SummarySentence
-from .quotes import unattributed_quotes
+from .quotes import quote_roles
 
 
 class Summarizer(Protocol):
@@ -161,8 +161,11 @@ _DANGLING = re.compile(
 )
 
 
-def is_junk(text: str) -> bool:
-    """Whether a sentence is page furniture, a caption, a question or a quote fragment."""
+def is_junk(text: str, *, paired: bool = False) -> bool:
+    """Whether a sentence is page furniture, a caption, a question or a quote fragment.
+
+    `paired`: it opens or carries on a quotation together with its neighbour, so an odd
+    number of quotation marks is no sign of a fragment."""
     words = text.split()
     n = len(words)
     if n < MIN_WORDS or _QUESTION.search(text) or _JUNK.search(text):
@@ -174,7 +177,7 @@ def is_junk(text: str) -> bool:
         return True
     marks = sum(text.count(q) for q in '"“”')
     # A short piece of a quote that runs over several sentences, out of context.
-    if marks % 2 == 1 and n < 25:
+    if marks % 2 == 1 and n < 25 and not paired:
         return True
     if marks >= 2 and sum(len(m) for m in _QUOTED.findall(text)) > 0.9 * len(text):
         return True
@@ -214,22 +217,29 @@ class _Story:
 
 def _candidates(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], limit: int
-) -> tuple[list[str], list[Sentence], list[int]]:
-    """Article order, the usable sentences (the first `limit` of each article) and their ranks."""
+) -> tuple[list[str], list[Sentence], list[int], list[bool]]:
+    """Article order, the usable sentences (the first `limit` of each article), their ranks,
+    and which of them carry on a quotation from the sentence before (kept only after it)."""
     order = [a.id for a in articles if sentences.get(a.id)]
     kept: list[Sentence] = []
     ranks: list[int] = []
+    leans: list[bool] = []
     for aid in order:
         rank = 0
-        quoted = unattributed_quotes(sentences[aid])
-        for s, unattributed in zip(sentences[aid], quoted, strict=True):
+        before = False  # the sentence just before was kept
+        roles = quote_roles(sentences[aid])
+        for i, (s, role) in enumerate(zip(sentences[aid], roles, strict=True)):
             if rank >= limit:
                 break
-            if not unattributed and not is_junk(s.text.strip()):
+            usable = role is None or (role == "continued" and before)
+            paired = role == "continued" or roles[i + 1 : i + 2] == ["continued"]
+            before = usable and not is_junk(s.text.strip(), paired=paired)
+            if before:
                 kept.append(s)
                 ranks.append(rank)
+                leans.append(role == "continued")
                 rank += 1
-    return order, kept, ranks
+    return order, kept, ranks, leans
 
 
 def candidate_texts(
@@ -238,7 +248,9 @@ def candidate_texts(
     weights: Weights | None = None,
 ) -> list[str]:
     """The sentences `summarize` will embed for these articles (for encoding in advance)."""
-    _, kept, _ = _candidates(articles, sentences, (weights or DEFAULT_WEIGHTS).max_per_article)
+    _, kept, _, _ = _candidates(
+        articles, sentences, (weights or DEFAULT_WEIGHTS).max_per_article
+    )
     return [s.text.strip() for s in kept]
 
 
@@ -248,7 +260,7 @@ def _story(
     embedder: Embedder,
     w: Weights,
 ) -> _Story | None:
-    order, kept, ranks = _candidates(articles, sentences, w.max_per_article)
+    order, kept, ranks, leans = _candidates(articles, sentences, w.max_per_article)
     if not kept:
         return None
     texts = [s.text.strip() for s in kept]
@@ -353,7 +365,7 @@ def _story(
     same = (sim >= high) | ((sim >= floor) & (lexical >= w.lexical))
     # Junk between two candidates is gone from the cleaned text, so they read as neighbours.
     prev = np.where(rank > 0, np.arange(n) - 1, -1)
-    dangling = (columns["dangling"] > 0) & (rank > 0)
+    dangling = ((columns["dangling"] > 0) | np.array(leans, dtype=bool)) & (rank > 0)
     return _Story(order, kept, texts, doc, n_words, features, sim, same, dense, prev, dangling)
 
 
