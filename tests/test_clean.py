@@ -403,3 +403,25 @@ def test_a_notice_of_a_few_sentences_still_goes_whole() -> None:
     text, removed = clean_text(body(notice, PARA1))
     assert text == PARA1
     assert [r.text for r in removed] == [notice]
+
+
+def test_encoding_damage_is_repaired_before_cleaning() -> None:
+    raw = body(
+        "The mayor called the delay \u201cunacceptable\ufffd? and left at nightâ€™s end.",
+        "Crews worked through the night \x97 and the bridge reopened, AT&amp;T said.",
+    )
+    text, _ = clean_text(raw)
+    assert text.split("\n\n") == [
+        "The mayor called the delay \u201cunacceptable\u201d and left at night\u2019s end.",
+        "Crews worked through the night \u2014 and the bridge reopened, AT&T said.",
+    ]
+
+
+@pytest.mark.parametrize("damage", ["", " (AT&amp;T)"])
+def test_curly_quotes_and_accents_are_no_damage(damage: str) -> None:
+    # with or without damage beside them, nothing is straightened or re-encoded
+    line = (
+        "\u201cWe\u2019re back,\u201d said Zo\u00eb Lef\u00e8vre of the caf\u00e9 \u2014 at last{}."
+    )
+    text = clean_text(body(line.format(damage), PARA1))[0]
+    assert text == f"{line.format(damage.replace('&amp;', '&'))}\n\n{PARA1}"

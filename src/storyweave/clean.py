@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+import ftfy
+
 from .model import Article, RemovedLine
 
 # A unit removed for any reason other than these must not be a long sentence.
@@ -494,11 +496,27 @@ def _is_content(unit: _Unit) -> bool:
     )
 
 
+# Mojibake ("nightâ€™s"), C1 controls ("Cokes \x97 a") and leaked HTML entities ("AT&amp;T")
+# are ftfy's job; this gate keeps text with none of their marks off its slower path.
+_SUSPECT = re.compile(r"[\x80-\x9f\ufffd]|[ÂÃâ][\x80-\xbf€]|&(?:[a-zA-Z]{2,8}|#\d{2,5});")
+# ftfy cannot bring back bytes a decoder has already replaced. "�?" is what a closing double
+# quote (UTF-8 E2 80 9D) becomes when its last byte, undefined in cp1252, is lost: by hand.
+_LOST_CLOSING_QUOTE = re.compile(r"(?<=\S)\ufffd\?(?=\s|$|[,.;:)])")
+
+
+def repair_text(text: str) -> str:
+    """Text with encoding damage undone where it can be; line breaks are left as they are."""
+    if not _SUSPECT.search(text):
+        return text
+    text = ftfy.fix_text(text, fix_line_breaks=False, uncurl_quotes=False)
+    return _LOST_CLOSING_QUOTE.sub("\u201d", text)
+
+
 def clean_text(
     raw: str, *, title: str = "", repeated: Collection[str] = ()
 ) -> tuple[str, tuple[RemovedLine, ...]]:
     """Clean text (one blank line between paragraphs) and the removed lines with reasons."""
-    units = _units(raw)
+    units = _units(repair_text(raw))
     title_norm = normalize(title)
     repeated_norm = {normalize(r) for r in repeated}
     seen_content = False
@@ -677,7 +695,7 @@ def clean_articles(articles: Sequence[Article]) -> list[Article]:
             out.append(a)
             continue
         raw = a.raw or a.text
-        title = a.title
+        title = repair_text(a.title)
         text, removed = clean_text(raw, title=title, repeated=repeated)
         # a scraped page's first line can be junk too ("You must enter the characters ...")
         reason = _strong_reason(_Unit([(0, title)], title), "", True) if title else None

@@ -248,9 +248,7 @@ def candidate_texts(
     weights: Weights | None = None,
 ) -> list[str]:
     """The sentences `summarize` will embed for these articles (for encoding in advance)."""
-    _, kept, _, _ = _candidates(
-        articles, sentences, (weights or DEFAULT_WEIGHTS).max_per_article
-    )
+    _, kept, _, _ = _candidates(articles, sentences, (weights or DEFAULT_WEIGHTS).max_per_article)
     return [s.text.strip() for s in kept]
 
 
