@@ -10,11 +10,13 @@ from storyweave.model import Article, Sentence, SummarySentence
 from storyweave.quotes import quote_roles, unattributed_quotes
 from storyweave.segment import segment
 from storyweave.summarize import (
+    DEFAULT_WEIGHTS,
     FEATURES,
     SUMMARIZERS,
     Summarizer,
     _select,
     _Story,
+    _story,
     is_junk,
     summarize,
 )
@@ -177,6 +179,9 @@ def test_empty_input(summarizer: Summarizer, embedder: Embedder) -> None:
         ('"We will rebuild it.', True),
         ("The Ellerby library lost about 12,000 books in the fire on Tuesday night.", False),
         ('"We will rebuild it stone by stone," the mayor told reporters on Wednesday.', False),
+        # cut off by the page: a teaser or a truncated quotation
+        ("Crews kept working on the library roof on Thursday, with witnesses saying...", True),
+        ("“On that day, when I read the first report of the fire in the library …”", True),
     ],
 )
 def test_is_junk(text: str, junk: bool) -> None:
@@ -265,6 +270,18 @@ def test_summaries_hold_no_orphaned_pronoun_sentence(embedder: Embedder) -> None
         for s in summary:
             if s.sentence > 0 and s.text.split()[0] in ("It", "He", "But", "They", "This"):
                 assert (s.article_id, s.sentence - 1) in picked, (words, s.text)
+
+
+def test_words_of_a_speaker_named_only_she_need_the_sentence_before(embedder: Embedder) -> None:
+    texts = {
+        "a1": "Librarian Ada Moss watched the 12,000 books of the Ellerby Public Library burn. "
+        '"We lost the whole collection in one night," she said. '
+        '"The town will raise the money," Mayor Rosalind Okafor said on Wednesday.'
+    }
+    arts, sents = _articles(texts)
+    story = _story(arts, sents, embedder, DEFAULT_WEIGHTS)
+    assert story is not None
+    assert story.dangling.tolist() == [False, True, False]
 
 
 QUOTE_ARTICLE = (

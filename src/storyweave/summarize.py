@@ -160,6 +160,16 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 
+# Words quoted from someone the sentence calls only "he", "she" or "they" ("“No,” she said."):
+# the name is in a sentence before.
+_PRONOUN_SPEAKER = re.compile(
+    r"(?:[,.!?][\"”’']?|[\"”’'])\s+(?:he|she|they)\s+"
+    r"(?:said|says|added|adds|explained|wrote|continued|told)\b",
+    re.IGNORECASE,
+)
+# A teaser or a quotation cut off by the page: "..., with witnesses saying..."
+_CUT_OFF = re.compile(rf"(?:\.\.\.|…)[{_CLOSE}]*$")
+
 
 def is_junk(text: str, *, paired: bool = False) -> bool:
     """Whether a sentence is page furniture, a caption, a question or a quote fragment.
@@ -168,7 +178,7 @@ def is_junk(text: str, *, paired: bool = False) -> bool:
     number of quotation marks is no sign of a fragment."""
     words = text.split()
     n = len(words)
-    if n < MIN_WORDS or _QUESTION.search(text) or _JUNK.search(text):
+    if n < MIN_WORDS or _QUESTION.search(text) or _JUNK.search(text) or _CUT_OFF.search(text):
         return True
     # No end punctuation on a short line: a caption or a headline, not a sentence.
     if not _TERMINAL.search(text) and n < 15:
@@ -363,7 +373,8 @@ def _story(
     same = (sim >= high) | ((sim >= floor) & (lexical >= w.lexical))
     # Junk between two candidates is gone from the cleaned text, so they read as neighbours.
     prev = np.where(rank > 0, np.arange(n) - 1, -1)
-    dangling = ((columns["dangling"] > 0) | np.array(leans, dtype=bool)) & (rank > 0)
+    leaning = np.array(leans, dtype=bool) | flags(_PRONOUN_SPEAKER).astype(bool)
+    dangling = ((columns["dangling"] > 0) | leaning) & (rank > 0)
     return _Story(order, kept, texts, doc, n_words, features, sim, same, dense, prev, dangling)
 
 
