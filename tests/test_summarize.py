@@ -179,6 +179,8 @@ def test_empty_input(summarizer: Summarizer, embedder: Embedder) -> None:
         ('"We will rebuild it.', True),
         ("The Ellerby library lost about 12,000 books in the fire on Tuesday night.", False),
         ('"We will rebuild it stone by stone," the mayor told reporters on Wednesday.', False),
+        # a headline left in the text: no end punctuation
+        ("Oldest known evidence of a library in the arid north found in Ellerby rock shelter", True),
         # cut off by the page: a teaser or a truncated quotation
         ("Crews kept working on the library roof on Thursday, with witnesses saying...", True),
         ("“On that day, when I read the first report of the fire in the library …”", True),

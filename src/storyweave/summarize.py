@@ -180,8 +180,8 @@ def is_junk(text: str, *, paired: bool = False) -> bool:
     n = len(words)
     if n < MIN_WORDS or _QUESTION.search(text) or _JUNK.search(text) or _CUT_OFF.search(text):
         return True
-    # No end punctuation on a short line: a caption or a headline, not a sentence.
-    if not _TERMINAL.search(text) and n < 15:
+    # No end punctuation on a line of under 20 words: a caption or a headline, not a sentence.
+    if not _TERMINAL.search(text) and n < 20:
         return True
     if not _VERBISH.search(text):
         return True
