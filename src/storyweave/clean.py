@@ -616,10 +616,19 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# The comment-policy pattern backtracks over every sentence start; most text has none of its
+# key phrases, so it runs only where one is found (it was a tenth of all cleaning time).
+_COMMENT_POLICY_KEY = re.compile(
+    r"report abuse|attack other readers|keep (?:your|the) (?:comments|conversation)", re.I
+)
+
+
 def _strip_inline(unit: _Unit, removed: list[RemovedLine]) -> None:
     """Take inline junk out of a kept unit's text; the unit goes when nothing else is left."""
     text = unit.text
     for reason, pattern in _INLINE:
+        if reason == "comment policy" and not _COMMENT_POLICY_KEY.search(text):
+            continue
         found = [m.group().strip() for m in pattern.finditer(text)]
         if not found:
             continue
