@@ -338,6 +338,16 @@ def test_a_quote_carried_on_from_a_sentence_that_names_its_speaker_is_continued(
     assert roles['"We owe the town a new library.'] == "unattributed"
 
 
+def test_a_speech_verb_inside_the_quotation_names_no_speaker() -> None:
+    text = (
+        '"We asked the council for the inspection data on Monday. We are still waiting."\n\n'
+        '"What we asked for is simple, and the council said no," the builder told reporters.'
+    )
+    article = Article(id="q", source="q.example", title="", text=text, cleaned=True)
+    sentences = segment(article)
+    assert quote_roles(sentences) == ["unattributed", "unattributed", None]
+
+
 def test_a_continued_quote_comes_only_with_the_sentence_naming_its_speaker(
     embedder: Embedder,
 ) -> None:

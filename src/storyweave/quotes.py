@@ -497,12 +497,21 @@ def quote_roles(sentences: Sequence[Sentence]) -> list[str | None]:
         started_inside = inside > 0
         continues = inside == 2 and named  # the opener is the sentence just before
         opened = False
+        outside: list[str] = []  # the sentence's words outside quotation marks
+        start = 0
         for m in _QUOTE_MARKS.finditer(s.text):
+            if not inside:
+                outside.append(s.text[start : m.start()])
             if _opens(s.text, m.start(), inside > 0):
                 inside, opened = 1, True
             else:
                 inside = 0
-        speaks = bool(_SPEECH.search(s.text))
+            start = m.end()
+        if not inside:
+            outside.append(s.text[start:])
+        # "“What we've asked the city for is simple ..." names no speaker: only words outside
+        # the marks can
+        speaks = bool(_SPEECH.search(" ".join(outside)))
         if speaks or not (started_inside or (opened and inside > 0)):
             out.append(None)
         else:
