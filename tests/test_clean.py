@@ -242,6 +242,26 @@ def test_wrapped_lines_form_one_paragraph() -> None:
     assert [r.line for r in removed] == [4]
 
 
+def test_a_pdf_pasted_with_every_line_doubled_is_read_as_sentences() -> None:
+    raw = (
+        "On March 3 the committee voted to disclose a memorandum containing\n\n"
+        "information provided to it in connection with its oversight work (the report,\n\n"
+        "which is attached to this letter). The committee has forwarded it to the\n\n"
+        "President based on its view that the release would serve the public.\n\n"
+        "Next steps\n\n"
+        "The chair will brief the full house on Thursday about the outcome of the vote."
+    )
+    text, _ = clean_text(raw)
+    assert text.split("\n\n") == [
+        "On March 3 the committee voted to disclose a memorandum containing information "
+        "provided to it in connection with its oversight work (the report, which is attached "
+        "to this letter). The committee has forwarded it to the President based on its view "
+        "that the release would serve the public.",
+        "Next steps",
+        "The chair will brief the full house on Thursday about the outcome of the vote.",
+    ]
+
+
 def test_paragraphs_separated_by_blank_line() -> None:
     text, _ = clean_text(f"{PARA1}\n{PARA2}\n\n\n{PARA3}")
     assert text == body(PARA1, PARA2, PARA3)

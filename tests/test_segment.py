@@ -24,6 +24,10 @@ from storyweave.segment import segment, split_sentences, split_spans
             "He met John F. Kennedy once. Nobody believed him.",
             ["He met John F. Kennedy once.", "Nobody believed him."],
         ),
+        (
+            'He wrote: "Who knew?" after a friend posted the photo. Then he left.',
+            ['He wrote: "Who knew?" after a friend posted the photo.', "Then he left."],
+        ),
     ],
 )
 def test_splits_where_a_reader_would(text: str, expected: list[str]) -> None:

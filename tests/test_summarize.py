@@ -14,6 +14,7 @@ from storyweave.summarize import (
     FEATURES,
     SUMMARIZERS,
     Summarizer,
+    _misshapen,
     _select,
     _Story,
     _story,
@@ -180,7 +181,10 @@ def test_empty_input(summarizer: Summarizer, embedder: Embedder) -> None:
         ("The Ellerby library lost about 12,000 books in the fire on Tuesday night.", False),
         ('"We will rebuild it stone by stone," the mayor told reporters on Wednesday.', False),
         # a headline left in the text: no end punctuation
-        ("Oldest known evidence of a library in the arid north found in Ellerby rock shelter", True),
+        (
+            "Oldest known evidence of a library in the arid north found in Ellerby rock shelter",
+            True,
+        ),
         # cut off by the page: a teaser or a truncated quotation
         ("Crews kept working on the library roof on Thursday, with witnesses saying...", True),
         ("“On that day, when I read the first report of the fire in the library …”", True),
@@ -371,3 +375,47 @@ def test_summaries_do_not_present_a_speakers_words_as_fact(embedder: Embedder) -
     chosen = " ".join(s.text for s in summary)
     assert "The fire took about 12,000 books from them." not in chosen
     assert "Every child here" not in chosen
+
+
+def _shape(text: str) -> dict[str, bool]:
+    article = Article(id="m", source="m.example", title="", text=text, cleaned=True)
+    sentences = segment(article)
+    return dict(zip((x.text for x in sentences), _misshapen(sentences), strict=True))
+
+
+def test_capitals_and_broken_sentence_starts_are_not_summary_material() -> None:
+    shape = _shape(
+        "The county said the bridge would reopen on Monday after repairs.\n\n"
+        "A NEWBORN BABY IS NOW IN STATE CUSTODY AFTER POLICE SAY HER MOTHER REFUSED CARE.\n\n"
+        "which is attached to the letter sent by the committee on Friday.\n\n"
+        "Engineers found cracks in two of the steel supports last spring.\n\n"
+        "eBay listed the old bridge lamps for sale on Tuesday."
+    )
+    assert [k for k, bad in shape.items() if bad] == [
+        "A NEWBORN BABY IS NOW IN STATE CUSTODY AFTER POLICE SAY HER MOTHER REFUSED CARE.",
+        "which is attached to the letter sent by the committee on Friday.",
+    ]
+
+
+def test_a_lower_cased_corpus_keeps_its_sentences() -> None:
+    shape = _shape(
+        "the county said the bridge would reopen on monday after repairs. "
+        "engineers found cracks in two of the steel supports last spring."
+    )
+    assert not any(shape.values())
+
+
+def test_transcript_turns_and_promo_labels_are_not_narration() -> None:
+    shape = _shape(
+        "The mayor took questions after the vote on Monday evening.\n\n"
+        "REPORTER: Will the bridge open on time? MAYOR: We expect it to. The crews are ready.\n\n"
+        "The council will meet again in June to approve the budget.\n\n"
+        "WATCH: See the mayor answer questions about the bridge repairs here."
+    )
+    assert [k for k, bad in shape.items() if not bad] == [
+        "The mayor took questions after the vote on Monday evening.",
+        "The council will meet again in June to approve the budget.",
+    ]
+    # one capital label is a dateline, not a transcript
+    shape = _shape("NEW DELHI: The government approved the budget on Monday.")
+    assert not any(shape.values())

@@ -285,6 +285,15 @@ _BULLET = re.compile(r"^[\s•·*●▪■►▶\-–—|]+")
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+# A line that stops where no sentence or heading stops: on a comma, an opening bracket, a hyphen
+# or a function word
+_OPEN_END = re.compile(
+    r"(?:[,(\[-]|\b(?:the|a|an|of|to|in|on|for|and|or|by|with|from|that|its|their|his|her|"
+    r"is|are|was|were|be|as|at))$",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _Unit:
     """A paragraph: one line, or hard-wrapped lines joined with spaces."""
@@ -321,20 +330,30 @@ def _has_double_quote(text: str) -> bool:
 
 
 def _units(raw: str) -> list[_Unit]:
-    """Paragraph units; a line ending mid-sentence and followed by a lower-case line is wrapped."""
+    """Paragraph units; a line ending mid-sentence and followed by a lower-case line is wrapped.
+
+    Across one blank line (a PDF or e-mail pasted with every line doubled) the next line must
+    also read as the same sentence: it opens in lower case, or the line before stops on a
+    comma, a bracket, a hyphen or a function word ("... the" / "President has ...")."""
     units: list[_Unit] = []
     prev_open = False  # the previous non-blank line continues on the next line
+    blanks = 0  # blank lines since it
     for n, line in enumerate(raw.split("\n"), 1):
         s = line.strip()
         if not s:
-            prev_open = False
+            blanks += 1
             continue
-        if prev_open and units and (s[0].islower() or s[0].isdigit()):
+        joins = False
+        if prev_open and units and blanks <= 1:
+            lower = s[0].islower() or (s[0].isdigit() and blanks == 0)
+            joins = lower or (blanks == 1 and _OPEN_END.search(units[-1].text) is not None)
+        if joins:
             u = units[-1]
             u.lines.append((n, s))
             u.text = f"{u.text} {s}"
         else:
             units.append(_Unit([(n, s)], s))
+        blanks = 0
         prev_open = len(s) >= 40 and not _ends_sentence(s) and not s.endswith(":")
     return units
 

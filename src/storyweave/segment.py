@@ -119,6 +119,9 @@ def _joinable(left: str, right: str) -> bool:
     # a brand with a bang, "E! News", "Yahoo! Finance": one or two capitals and "!"
     if _BANG_BRAND.search(left) and right[0].isupper():
         return True
+    # a quoted question or exclamation inside a sentence: 'wrote: "Who knew?" after a friend ...'
+    if left[-1] in '"”' and left[-2:-1] in ("?", "!") and right[0].islower():
+        return True
     m = _LAST_WORD.search(left)
     if not m:
         return False

@@ -225,6 +225,53 @@ class _Story:
     dangling: np.ndarray  # bool: opens on a pronoun or connective and is not an opening
 
 
+# A speaker's or a promo's capital label: "TRUMP: Well, ...", "REPORTER: ...", "TRAILER: ..."
+_LABEL = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
+_PROMO_LABELS = frozenset(
+    "WATCH TRAILER VIDEO VIDEOS PHOTOS PHOTO GALLERY LISTEN RELATED MORE SEE ALSO READ".split()
+)
+
+
+def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
+    """Sentences no reader should meet alone in a summary, whatever their words.
+
+    A line in capitals amid normal text (a TV station's caption feed; an article all in
+    capitals is still read), a promo behind a capital label, each turn of a transcript (two or
+    more speaker labels) from its label to the end of its paragraph, and, where the article is
+    written in normal case, a sentence opening in lower case (a line of a hard-wrapped PDF, a
+    piece of a broken sentence). A lower-cased corpus has no case to go by, so there only the
+    labels count (and it has none)."""
+    texts = [s.text.lstrip("\"'“‘(") for s in sentences]
+    upper_first = sum(1 for t in texts if t[:1].isupper())
+    cased = upper_first >= 0.5 * len(texts)
+    labels = [m.group(1) if (m := _LABEL.match(t)) else None for t in texts]
+    transcript = len({lab for lab in labels if lab and lab.split()[0] not in _PROMO_LABELS}) >= 2
+    shouting = [_shouting(t) for t in texts]
+    # an article all in capitals is still read (badly); capitals amid normal text are not
+    shouting_counts = not all(shouting)
+    out: list[bool] = []
+    turn = -1  # paragraph of the transcript turn being read
+    for s, t, label, shouts in zip(sentences, texts, labels, shouting, strict=True):
+        bad = False
+        if label and (transcript or label.split()[0] in _PROMO_LABELS):
+            bad, turn = True, s.paragraph if transcript else -1
+        elif transcript and s.paragraph == turn:
+            bad = True
+        elif shouts and shouting_counts:
+            bad = True  # a TV station's caption feed, a warning in capitals
+        elif cased:
+            first = t.split(maxsplit=1)[0] if t.split() else ""
+            # opens mid-sentence ("iPhone", "eBay" keep their capital)
+            bad = first[:1].islower() and first == first.lower()
+        out.append(bad)
+    return out
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
 def _candidates(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], limit: int
 ) -> tuple[list[str], list[Sentence], list[int], list[bool]]:
@@ -238,10 +285,11 @@ def _candidates(
         rank = 0
         before = False  # the sentence just before was kept
         roles = quote_roles(sentences[aid])
+        misshapen = _misshapen(sentences[aid])
         for i, (s, role) in enumerate(zip(sentences[aid], roles, strict=True)):
             if rank >= limit:
                 break
-            usable = role is None or (role == "continued" and before)
+            usable = not misshapen[i] and (role is None or (role == "continued" and before))
             paired = role == "continued" or roles[i + 1 : i + 2] == ["continued"]
             before = usable and not is_junk(s.text.strip(), paired=paired)
             if before:
