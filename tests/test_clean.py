@@ -262,6 +262,12 @@ def test_a_pdf_pasted_with_every_line_doubled_is_read_as_sentences() -> None:
     ]
 
 
+def test_a_heading_ending_on_a_preposition_is_not_joined_to_the_next_paragraph() -> None:
+    heading = "Related: Bridge closures this winter: what drivers should look for"
+    text, _ = clean_text(body(PARA1, heading, PARA2))
+    assert PARA2 in text.split("\n\n")
+
+
 def test_paragraphs_separated_by_blank_line() -> None:
     text, _ = clean_text(f"{PARA1}\n{PARA2}\n\n\n{PARA3}")
     assert text == body(PARA1, PARA2, PARA3)
@@ -445,3 +451,26 @@ def test_curly_quotes_and_accents_are_no_damage(damage: str) -> None:
     )
     text = clean_text(body(line.format(damage), PARA1))[0]
     assert text == f"{line.format(damage.replace('&amp;', '&'))}\n\n{PARA1}"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Councillor Jo Reyes speaks to reporters outside the town hall in Port Aldous, Friday, "
+        "May 2, 2014. The council continues to debate the harbour budget... (Associated Press)",
+        "Crews work on the harbour bridge in Port Aldous, Thursday, Nov. 14, 2013. "
+        "(AP Photo/Sam Ortiz) (Associated Press)",
+        "A crane lifts a steel cable onto the harbour bridge in Port Aldous. July 31, 2014 (Reuters)",
+    ],
+)
+def test_an_agency_photo_caption_is_removed(caption: str) -> None:
+    text, removed = clean_text(body(PARA1, caption, PARA2, PARA3))
+    assert text == body(PARA1, PARA2, PARA3)
+    assert [r.reason for r in removed] == ["photo credit"]
+
+
+def test_an_agency_sign_off_after_a_sentence_is_kept() -> None:
+    signed = "The council could not agree on a statement about the bridge, diplomats said. (Reuters)"
+    text, removed = clean_text(body(PARA1, signed, PARA2))
+    assert removed == ()
+    assert signed in text

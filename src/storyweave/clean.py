@@ -80,6 +80,17 @@ _CREDIT_TAIL = re.compile(
     r"\((photo(graph)?|image|picture|credit|illustration)s?\s*(:|by\b|courtesy\b|©)[^)]*\)\W*$",
     re.I,
 )
+# An agency's photo credit closing a paragraph: "... outside the station, Friday, May 2, 2014.
+# (AP Photo/Jo Reyes)", or a caption cut short: "Police continue to ... (Associated Press)".
+# "... Khan Yunis. July 31, 2014 (Reuters)" too, but a bare "(Reuters)" after a whole sentence
+# is the agency's sign-off, not a credit.
+_AGENCY_TAIL = re.compile(
+    r"(?:\((?:ap|reuters|afp|epa)[ /](?:photos?|images?|file)\b[^)]*\)"
+    r"(?:\s*\((?:the )?associated press\))?|"
+    r"(?:\.\.\.|…|\b\d{4}\.?)\s*\((?:the )?(?:associated press|ap|reuters|afp|getty images)\))"
+    r"\W*$",
+    re.I,
+)
 _COURTESY = re.compile(r"^\(?courtesy\b|\bcourtesy of\b", re.I)
 
 _SHARE_CORE = frozenset(
@@ -285,11 +296,10 @@ _BULLET = re.compile(r"^[\s•·*●▪■►▶\-–—|]+")
 _PUNCT = re.compile(r"[^\w\s]")
 
 
-# A line that stops where no sentence or heading stops: on a comma, an opening bracket, a hyphen
-# or a function word
+# A line that stops where no sentence or heading stops: on a comma, an opening bracket or a
+# word that needs one after it ("what to look for" may end a heading; "of the" cannot)
 _OPEN_END = re.compile(
-    r"(?:[,(\[-]|\b(?:the|a|an|of|to|in|on|for|and|or|by|with|from|that|its|their|his|her|"
-    r"is|are|was|were|be|as|at))$",
+    r"(?:[,(\[]|\b(?:the|a|an|of|and|or|by|from|that|its|their|his|her|is|are|was|were|be))$",
     re.IGNORECASE,
 )
 
@@ -334,7 +344,7 @@ def _units(raw: str) -> list[_Unit]:
 
     Across one blank line (a PDF or e-mail pasted with every line doubled) the next line must
     also read as the same sentence: it opens in lower case, or the line before stops on a
-    comma, a bracket, a hyphen or a function word ("... the" / "President has ...")."""
+    comma, a bracket or a word that needs one after it ("... the" / "President has ...")."""
     units: list[_Unit] = []
     prev_open = False  # the previous non-blank line continues on the next line
     blanks = 0  # blank lines since it
@@ -403,7 +413,7 @@ def _name_elsewhere(unit: _Unit, others: Sequence[str]) -> bool:
 
 def _is_credit(text: str, words: Sequence[str]) -> bool:
     # "Image: ...", "Photo: ..." open a caption or credit however long the line runs
-    if _CREDIT_TAIL.search(text) or _CREDIT_PREFIX.match(text):
+    if _CREDIT_TAIL.search(text) or _CREDIT_PREFIX.match(text) or _AGENCY_TAIL.search(text):
         return True
     if len(words) > 12:
         return bool(_CREDIT_INLINE.search(text) and (_AGENCY.search(text) or "/" in text))
