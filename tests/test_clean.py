@@ -474,3 +474,24 @@ def test_an_agency_sign_off_after_a_sentence_is_kept() -> None:
     text, removed = clean_text(body(PARA1, signed, PARA2))
     assert removed == ()
     assert signed in text
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Councillor Jo Reyes speaks to reporters outside the town hall in Port Aldous, Friday, "
+        "May 2, 2014, after the vote on the harbour budget.",
+        "This image provided by the Port Aldous police shows the damaged bridge on Tuesday.",
+        "EMBED More News Videos Crews repair the harbour bridge in Port Aldous.",
+    ],
+)
+def test_photo_and_video_captions_without_a_credit_are_removed(caption: str) -> None:
+    text, removed = clean_text(body(PARA1, caption, PARA2, PARA3))
+    assert text == body(PARA1, PARA2, PARA3)
+    assert len(removed) == 1
+
+
+def test_a_past_tense_sentence_with_a_full_date_is_kept() -> None:
+    dated = "Councillor Jo Reyes spoke to reporters on Friday, May 2, 2014, after the vote."
+    text, removed = clean_text(body(PARA1, dated, PARA2))
+    assert removed == () and dated in text

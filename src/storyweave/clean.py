@@ -221,7 +221,17 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(image|media|photo|video) (caption|copyright)\b|"
             r"^(file|ap)\s*[-–—]\s*(in )?this\b|"
             r"^in this [^,]{0,60}\b(file |handout |undated )?(photo|image|picture|frame grab)\b"
-            r"[^,]{0,60},",
+            r"[^,]{0,60},|"
+            # "This image provided by the county jail shows ..."
+            r"^this (undated |handout |file )?(photo|image|picture|frame grab)( \w+){0,3} "
+            r"(provided|released|taken|made available|obtained|posted) (by|from|on)\b|"
+            # an agency caption: present tense and the full date with its weekday, "Jo Reyes
+            # speaks to reporters in Port Aldous, Friday, May 2, 2014."
+            r"\b(speaks|arrives|departs|walks|stands|testifies|listens|gestures|poses|waves|"
+            r"leaves|attends|sits|holds|talks|smiles|reacts|looks on|pauses|addresses|greets|"
+            r"answers|is seen|are seen|is shown|are shown)\b[^.]{0,150}?\b"
+            r"(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|mar|apr|may|jun|jul|aug|sep|"
+            r"oct|nov|dec)[a-z]*\.?,? \d{1,2},? \d{4}\b",
             re.I,
         ),
     ),
@@ -240,7 +250,8 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\ba friend wanted you to see this\b|"
             # a page that needs scripts the scraper did not run
             r"\bjavascript is (disabled|required|not enabled|turned off)\b|\blegacy twitter\b|"
-            r"\benable javascript to use\b|\bmedia playback is unsupported on your device\b",
+            r"\benable javascript to use\b|\bmedia playback is unsupported on your device\b|"
+            r"^embed more news videos\b",
             re.I,
         ),
     ),
