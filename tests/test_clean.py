@@ -86,7 +86,7 @@ def reasons(raw: str, **kw: object) -> dict[str, str]:
         (
             "Since 2001 the Lantern Web Trust has been donating their crawl data to the Internet "
             "Archive, where it is added to the Wayback Machine after an embargo period.",
-            "platform notice",
+            "web archive notice",
         ),
         ("Have your say in the comments below", "reader poll"),
         ("Download the Harbour Gazette app for breaking news alerts", "app prompt"),
@@ -495,3 +495,54 @@ def test_a_past_tense_sentence_with_a_full_date_is_kept() -> None:
     dated = "Councillor Jo Reyes spoke to reporters on Friday, May 2, 2014, after the vote."
     text, removed = clean_text(body(PARA1, dated, PARA2))
     assert removed == () and dated in text
+
+
+def test_a_web_archive_page_scraped_instead_of_the_article_goes_whole() -> None:
+    # what the archive says about its crawl, as a flattened page: every sentence goes, even
+    # the ones that name no crawl
+    page = (
+        "Crawl of outlinks from the example.org wiki started in May. These files are currently "
+        "not publicly accessible. It has been several years since the last time we did this. "
+        "The original runs covered only one language. This time every language was included. "
+        "The seed list was built from all of the collections of the last two years. We expect "
+        "the data to be useful to researchers who study how links change over time."
+    )
+    text, removed = clean_text(body(PARA1, page, PARA2))
+    assert text == body(PARA1, PARA2)
+    assert {r.reason for r in removed} == {"web archive notice"}
+
+
+def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
+    article = (
+        "The council deleted the bridge report from its website on Monday, but a copy had "
+        "already been added to the Wayback Machine by a local historian. The report shows that "
+        "engineers warned of cracks in two steel supports as early as last spring. The council "
+        "said the report was removed because it was out of date and would be replaced soon. "
+        "Residents said they wanted the full report published again before the next vote."
+    )
+    text, _ = clean_text(body(PARA1, article, PARA2))
+    assert "engineers warned of cracks" in text
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("These crawls are part of an effort to archive pages as they are created.", "web"),
+        ("Crawls of supported sites.", "web"),
+        ("Focused crawls are collections of frequently updated web data from narrow crawls.", "web"),
+        ("The seed for this crawl was a list of every host we know of.", "web"),
+        ("These files are currently not publicly accessible.", "web"),
+        ("We used Heritrix crawler software and respected robots.txt directives.", "web"),
+        ("This is a set of collections curated using the Archive-It service of a library.", "web"),
+        ("Video unavailable", "platform"),
+        ("Click to play. Tap to play.", "platform"),
+        ("Please type the characters you see in the picture above.", "platform"),
+        ("To continue, please verify you are a human by ticking the box.", "platform"),
+        ("A friend wanted you to see this item from our site.", "platform"),
+        ("JavaScript is disabled in your browser.", "platform"),
+        ("Media playback is unsupported on your device", "platform"),
+    ],
+)
+def test_each_notice_phrase_gets_past_its_keyword_gate(line: str, reason: str) -> None:
+    _, removed = clean_text(body(PARA1, line, PARA2, PARA3))
+    assert [r.reason.split()[0] for r in removed] == [reason]

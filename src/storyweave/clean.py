@@ -24,6 +24,7 @@ _LONG_OK = {
     "disclaimer",
     "subscription pitch",
     "platform notice",
+    "web archive notice",
     "photo caption",
 }
 
@@ -236,14 +237,32 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # the Internet Archive's description of the crawl a page was saved in, scraped instead
+        # of the page; two of these in one flattened paragraph make it an archive page whole
+        "web archive notice",
+        re.compile(
+            r"\bdonating their crawl data to the internet archive\b|"
+            r"\badded to the wayback machine\b|^this crawl of online resources\b|"
+            r"\bcrawls are part of an effort to archive\b|\bcrawls of supported\b|"
+            r"\ba link to the version that was live when the page was written\b|"
+            r"\binternet archive hopes that references\b|\bfix all broken links on the web\b|"
+            r"\bfocused crawls are collections\b|\bthe seed for this crawl\b|"
+            r"\bcrawl of outlinks\b|\bproperties of this collection\b|"
+            r"\bthe seed ?list was built\b|\bthese files are currently not publicly accessible\b|"
+            r"\busing the archive-it service\b|\bwith initial seed ?list and crawler\b|"
+            r"\bsoftware for distributed crawling\b|\bheritrix\b|\bcrawl start date\b|"
+            r"\bend of term (web )?archiv(e|ing)\b|\barchive-it (partner|program)\b|"
+            r"\bwarczone\b|\bthis crawl was run at a level\b|\bdaily crawl of more than\b",
+            re.I,
+        ),
+    ),
+    (
         # what a scraper keeps of an embedded player, tweet or web-archive page
         "platform notice",
         re.compile(
             r"^video (loading|unavailable)\b|\bclick to play\b.{0,40}\btap to play\b|"
             r"\bthe video will start in \d+|^tweet with a location$|"
             r"\badd location information to your tweets\b|\btweet location history\b|"
-            r"\bdonating their crawl data to the internet archive\b|"
-            r"\badded to the wayback machine\b|^this crawl of online resources\b|"
             # a CAPTCHA or e-mail-a-friend form around the article
             r"\benter the characters\b|\btype the (characters|letters|code|text) (you see|shown)\b|"
             r"\bcaptcha\b|\bverify (that )?you are (a )?human\b|"
@@ -479,6 +498,38 @@ def _is_share_widget(text: str, words: Sequence[str]) -> bool:
     )
 
 
+# Words one of which every phrase of a long lexicon entry holds: a substring test is ten times
+# cheaper than the entry's regex, which most paragraphs would otherwise run in full.
+# An entry's new phrase must hold one of its keys (tests/test_clean.py checks the examples).
+_LEXICON_GATES: dict[str, tuple[str, ...]] = {
+    "web archive notice": (
+        "crawl",
+        "wayback",
+        "archiv",
+        "seed",
+        "collection",
+        "heritrix",
+        "warczone",
+        "broken links",
+        "live when",
+        "publicly accessible",
+    ),
+    "platform notice": (
+        "video",
+        "play",
+        "tweet",
+        "characters",
+        "type the",
+        "captcha",
+        "human",
+        "friend wanted",
+        "javascript",
+        "twitter",
+        "embed more",
+    ),
+}
+
+
 def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | None:
     """Rules whose signal is strong enough to apply anywhere."""
     text = _BULLET.sub("", unit.text).strip()
@@ -494,7 +545,11 @@ def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | N
             return "repeats the title"
     if _is_credit(text, words) and not _REPORTING.search(text):
         return "photo credit"
+    folded = text.casefold()
     for reason, pattern in _LEXICON:
+        gate = _LEXICON_GATES.get(reason)
+        if gate is not None and not any(key in folded for key in gate):
+            continue
         if pattern.search(text):
             if reason not in _LONG_OK and long_sentence:
                 continue
@@ -616,6 +671,8 @@ def _strip_sentences(
         else:
             cut.append(RemovedLine(line, sentence, reason))
     rest = _Unit(unit.lines, " ".join(kept))
+    if sum(r.reason == "web archive notice" for r in cut) >= 2:
+        return  # an archive's page about its crawl: what it says between the notices is too
     if len(cut) + len(kept) < 3 or not _is_content(rest) or 2 * len(rest.words) < len(unit.words):
         return  # a notice of a few sentences, or mostly junk: the unit goes whole, as judged
     unit.text, unit.reason = rest.text, None
