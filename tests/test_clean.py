@@ -541,6 +541,7 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
         ("A friend wanted you to see this item from our site.", "platform"),
         ("JavaScript is disabled in your browser.", "platform"),
         ("Media playback is unsupported on your device", "platform"),
+        ("Add this tweet to your website by copying the code below.", "platform"),
     ],
 )
 def test_each_notice_phrase_gets_past_its_keyword_gate(line: str, reason: str) -> None:

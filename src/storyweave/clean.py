@@ -263,6 +263,8 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^video (loading|unavailable)\b|\bclick to play\b.{0,40}\btap to play\b|"
             r"\bthe video will start in \d+|^tweet with a location$|"
             r"\badd location information to your tweets\b|\btweet location history\b|"
+            r"\badd a location to your tweets\b|\bswitch location on/off before each tweet\b|"
+            r"\badd this tweet to your website\b|"
             # a CAPTCHA or e-mail-a-friend form around the article
             r"\benter the characters\b|\btype the (characters|letters|code|text) (you see|shown)\b|"
             r"\bcaptcha\b|\bverify (that )?you are (a )?human\b|"
