@@ -244,3 +244,23 @@ def test_role_words_before_a_named_speaker() -> None:
         "officer Maria Torres."
     )
     assert _one(qs, "We had to fight").speaker == "Maria Torres"
+
+
+def test_transcript_turns_are_quotes_of_the_labelled_speaker() -> None:
+    qs = _quotes(
+        INTRO + "Here is the exchange at the briefing:\n\n"
+        "REPORTER: Will the bridge open before winter? TORRES: No. The piers are cracked, "
+        "and we will not rush it.\n\n"
+        "LANG: I agree with the mayor."
+    )
+    q = _one(qs, "No. The piers")
+    assert q.text == "No. The piers are cracked, and we will not rush it."
+    assert (q.speaker, q.speaker_kind, q.direct) == ("Maria Torres", "named", True)
+    assert q.entity_id is not None
+    assert _one(qs, "Will the bridge").speaker_kind == "unnamed"
+    assert _one(qs, "I agree").speaker == "Peter Lang"
+
+
+def test_a_single_capital_label_is_a_dateline_not_a_speaker() -> None:
+    qs = _quotes("NEW DELHI: The government approved the bridge budget on Monday.")
+    assert qs == []

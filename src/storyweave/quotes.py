@@ -1017,6 +1017,64 @@ def _reported(
     return out
 
 
+# A speaker's capital label opening a sentence of a transcript: "TRUMP: Well, ...",
+# "SEN. KAINE: ...". One label alone is a dateline ("NEW DELHI: ..."); promo labels never speak.
+TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
+PROMO_LABELS = frozenset(
+    "WATCH TRAILER VIDEO VIDEOS PHOTOS PHOTO GALLERY LISTEN RELATED MORE SEE ALSO READ".split()
+)
+
+
+def transcript_labels(sentences: Sequence[Sentence]) -> list[str | None]:
+    """Per sentence, the speaker label it opens with when the article is a transcript (two or
+    more different labels), else None."""
+    labels: list[str | None] = []
+    for s in sentences:
+        m = TRANSCRIPT_LABEL.match(s.text.lstrip())
+        labels.append(m.group(1) if m and m.group(1).split()[0] not in PROMO_LABELS else None)
+    if len({label for label in labels if label}) < 2:
+        return [None] * len(sentences)
+    return labels
+
+
+def _transcript(
+    art: _Article, entities: Sequence[Entity], sents: Sequence[Sentence]
+) -> list[tuple[int, Quote]]:
+    """Each turn of a transcript (label to the next label or the end of its paragraph) as a
+    direct quote of the labelled speaker, where no quotation mark already holds it."""
+    labels = transcript_labels(sents)
+    out: list[tuple[int, Quote]] = []
+    for i, label in enumerate(labels):
+        if label is None:
+            continue
+        s = sents[i]
+        j = i + 1
+        while j < len(sents) and labels[j] is None and sents[j].paragraph == s.paragraph:
+            j += 1
+        start = s.start + s.text.index(":") + 1
+        words = art.text[start : sents[j - 1].end].strip()
+        if len(words.split()) < 2 or any(
+            lo < sents[j - 1].end and start < hi for lo, hi in art.quoted
+        ):
+            continue
+        who = _label_speaker(label, entities, art.a.id)
+        q = Quote(words, who.speaker, who.kind, art.a.id, art.a.source, i, who.entity_id, None)
+        out.append((s.start, q))
+    return out
+
+
+def _label_speaker(label: str, entities: Sequence[Entity], article_id: str) -> _Who:
+    """ "TRUMP" -> the person of this article whose name ends so; "REPORTER" -> "a reporter"."""
+    last = label.split()[-1].strip(".").casefold()
+    for e in entities:
+        if e.kind == "person" and e.name.split()[-1].casefold() == last:
+            if article_id in e.articles:
+                return _Who(e.name, "named", e.id)
+    if last in _SPEAKER_NOUNS or last in {"reporter", "reporters", "question", "q", "host"}:
+        return _Who(f"a {last}" if last not in {"question", "q"} else "a questioner", "unnamed")
+    return _Who(label.title(), "named")
+
+
 def find_quotes(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -1035,6 +1093,7 @@ def find_quotes(
         # reported speech first, so "the source" in a later quote can find "a source close to"
         found = _reported(art, attr, sents)
         found += _direct(art, attr, sents, starts)
+        found += _transcript(art, entities, sents)
         found.sort(key=lambda p: p[0])
         quotes.extend(q for _, q in found)
     return quotes

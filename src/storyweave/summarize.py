@@ -24,7 +24,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from .embed import Embedder, Matrix, similarity
 from .model import Article, Sentence, SummarySentence
-from .quotes import quote_roles
+from .quotes import PROMO_LABELS, TRANSCRIPT_LABEL, quote_roles, transcript_labels
 
 
 class Summarizer(Protocol):
@@ -225,13 +225,6 @@ class _Story:
     dangling: np.ndarray  # bool: opens on a pronoun or connective and is not an opening
 
 
-# A speaker's or a promo's capital label: "TRUMP: Well, ...", "REPORTER: ...", "TRAILER: ..."
-_LABEL = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
-_PROMO_LABELS = frozenset(
-    "WATCH TRAILER VIDEO VIDEOS PHOTOS PHOTO GALLERY LISTEN RELATED MORE SEE ALSO READ".split()
-)
-
-
 def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
     """Sentences no reader should meet alone in a summary, whatever their words.
 
@@ -244,8 +237,10 @@ def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
     texts = [s.text.lstrip("\"'“‘(") for s in sentences]
     upper_first = sum(1 for t in texts if t[:1].isupper())
     cased = upper_first >= 0.5 * len(texts)
-    labels = [m.group(1) if (m := _LABEL.match(t)) else None for t in texts]
-    transcript = len({lab for lab in labels if lab and lab.split()[0] not in _PROMO_LABELS}) >= 2
+    turns = transcript_labels(sentences)
+    transcript = any(turns)
+    # a capital label: a transcript's speaker or a promo's ("TRAILER: ...", "WATCH: ...")
+    labels = [m.group(1) if (m := TRANSCRIPT_LABEL.match(t)) else None for t in texts]
     shouting = [_shouting(t) for t in texts]
     # an article all in capitals is still read (badly); capitals amid normal text are not
     shouting_counts = not all(shouting)
@@ -253,7 +248,7 @@ def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
     turn = -1  # paragraph of the transcript turn being read
     for s, t, label, shouts in zip(sentences, texts, labels, shouting, strict=True):
         bad = False
-        if label and (transcript or label.split()[0] in _PROMO_LABELS):
+        if label and (transcript or label.split()[0] in PROMO_LABELS):
             bad, turn = True, s.paragraph if transcript else -1
         elif transcript and s.paragraph == turn:
             bad = True
