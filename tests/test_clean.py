@@ -482,6 +482,8 @@ def test_an_agency_sign_off_after_a_sentence_is_kept() -> None:
         "Councillor Jo Reyes speaks to reporters outside the town hall in Port Aldous, Friday, "
         "May 2, 2014, after the vote on the harbour budget.",
         "This image provided by the Port Aldous police shows the damaged bridge on Tuesday.",
+        "Councillor Jo Reyes answers questions at the town hall in Port Aldous, U.S., "
+        "February 16, 2017.",
         "EMBED More News Videos Crews repair the harbour bridge in Port Aldous.",
     ],
 )

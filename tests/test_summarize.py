@@ -419,3 +419,17 @@ def test_transcript_turns_and_promo_labels_are_not_narration() -> None:
     # one capital label is a dateline, not a transcript
     shape = _shape("NEW DELHI: The government approved the budget on Monday.")
     assert not any(shape.values())
+
+
+def test_a_paragraph_without_a_full_stop_before_the_article_goes_on_is_not_a_sentence() -> None:
+    shape = _shape(
+        "The council approved the harbour budget on Monday after a long debate.\n\n"
+        "If fixing the bridge means closing the harbour road for a whole winter then I am "
+        "happy to take the blame for it Councillor Jo Reyes, Port Aldous\n\n"
+        "Work on the bridge starts in March and is due to end before the summer holidays.\n\n"
+        "The last paragraph of a page cut short by the dataset keeps its words for the reader"
+    )
+    assert [k for k, bad in shape.items() if bad] == [
+        "If fixing the bridge means closing the harbour road for a whole winter then I am "
+        "happy to take the blame for it Councillor Jo Reyes, Port Aldous"
+    ]

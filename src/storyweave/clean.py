@@ -230,9 +230,12 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             # speaks to reporters in Port Aldous, Friday, May 2, 2014."
             r"\b(speaks|arrives|departs|walks|stands|testifies|listens|gestures|poses|waves|"
             r"leaves|attends|sits|holds|talks|smiles|reacts|looks on|pauses|addresses|greets|"
-            r"answers|is seen|are seen|is shown|are shown)\b[^.]{0,150}?\b"
+            r"answers|is seen|are seen|is shown|are shown)\b(?:[^.]{0,150}?\b"
             r"(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|mar|apr|may|jun|jul|aug|sep|"
-            r"oct|nov|dec)[a-z]*\.?,? \d{1,2},? \d{4}\b",
+            r"oct|nov|dec)[a-z]*\.?,? \d{1,2},? \d{4}\b|"
+            # ... or closing on the date, Reuters style: "... in Washington, U.S., February 16, 2017."
+            r".{0,150}?, (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? "
+            r"\d{4}\W*$)",
             re.I,
         ),
     ),

@@ -241,6 +241,7 @@ def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
     transcript = any(turns)
     # a capital label: a transcript's speaker or a promo's ("TRAILER: ...", "WATCH: ...")
     labels = [m.group(1) if (m := TRANSCRIPT_LABEL.match(t)) else None for t in texts]
+    last_paragraph = sentences[-1].paragraph if sentences else 0
     shouting = [_shouting(t) for t in texts]
     # an article all in capitals is still read (badly); capitals amid normal text are not
     shouting_counts = not all(shouting)
@@ -258,6 +259,11 @@ def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
             first = t.split(maxsplit=1)[0] if t.split() else ""
             # opens mid-sentence ("iPhone", "eBay" keep their capital)
             bad = first[:1].islower() and first == first.lower()
+        if not bad and s.paragraph < last_paragraph and not _TERMINAL.search(t.rstrip()):
+            # a paragraph that stops without a full stop before the article goes on: a pull
+            # quote ("... then I'm happy with it Dr Mike Brown, Caltech"), a heading, a caption
+            # (the last paragraph may be cut short by the page or the dataset; it is spared)
+            bad = True
         out.append(bad)
     return out
 
