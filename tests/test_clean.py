@@ -470,7 +470,9 @@ def test_an_agency_photo_caption_is_removed(caption: str) -> None:
 
 
 def test_an_agency_sign_off_after_a_sentence_is_kept() -> None:
-    signed = "The council could not agree on a statement about the bridge, diplomats said. (Reuters)"
+    signed = (
+        "The council could not agree on a statement about the bridge, diplomats said. (Reuters)"
+    )
     text, removed = clean_text(body(PARA1, signed, PARA2))
     assert removed == ()
     assert signed in text
@@ -531,7 +533,10 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
     [
         ("These crawls are part of an effort to archive pages as they are created.", "web"),
         ("Crawls of supported sites.", "web"),
-        ("Focused crawls are collections of frequently updated web data from narrow crawls.", "web"),
+        (
+            "Focused crawls are collections of frequently updated web data from narrow crawls.",
+            "web",
+        ),
         ("The seed for this crawl was a list of every host we know of.", "web"),
         ("These files are currently not publicly accessible.", "web"),
         ("We used Heritrix crawler software and respected robots.txt directives.", "web"),

@@ -227,7 +227,12 @@ def test_weight_presets_match_the_features_the_summarizer_computes(tmp_path) -> 
         load_weights(stale)
 
 
-def _toy_story(n_words: list[int], dangling: list[bool], prev: list[int]) -> _Story:
+def _toy_story(
+    n_words: list[int],
+    dangling: list[bool],
+    prev: list[int],
+    carried: list[bool] | None = None,
+) -> _Story:
     """A story of unrelated sentences for the selector alone (no two alike)."""
     n = len(n_words)
     return _Story(
@@ -242,6 +247,7 @@ def _toy_story(n_words: list[int], dangling: list[bool], prev: list[int]) -> _St
         dense=True,
         prev=np.array(prev),
         dangling=np.array(dangling),
+        carried=np.array(carried if carried is not None else [False] * n),
     )
 
 
@@ -259,6 +265,16 @@ def test_a_pronoun_sentence_is_passed_over_when_its_context_does_not_fit() -> No
     # s0 + s1 need 25 words; s1 alone would fit 20 but would point at nobody.
     assert _select(story, SCORES, 20, 0.2) == [2]
     assert _select(story, SCORES, 20, 0.2, context=False) == [1, 2]
+
+
+def test_a_quotation_opened_in_one_sentence_comes_with_the_sentence_closing_it() -> None:
+    # s1 opens a quotation that s2 closes; s1 scores highest
+    scores = np.array([0.5, 0.9, 0.1], dtype=np.float32)
+    story = _toy_story([10, 10, 10], [False, False, True], [-1, 0, 1], [False, True, False])
+    assert _select(story, scores, 20, 0.2) == [1, 2]
+    # both do not fit: s1 is passed over rather than left open
+    story = _toy_story([10, 10, 15], [False, False, True], [-1, 0, 1], [False, True, False])
+    assert _select(story, scores, 20, 0.2) == [0]
 
 
 def test_summaries_hold_no_orphaned_pronoun_sentence(embedder: Embedder) -> None:

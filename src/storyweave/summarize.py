@@ -223,6 +223,7 @@ class _Story:
     dense: bool  # the embedder gave dense vectors
     prev: np.ndarray  # the candidate read just before, in the same article; -1 for an opening
     dangling: np.ndarray  # bool: opens on a pronoun or connective and is not an opening
+    carried: np.ndarray  # bool: opens a quotation that the next candidate carries on
 
 
 def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
@@ -424,7 +425,11 @@ def _story(
     prev = np.where(rank > 0, np.arange(n) - 1, -1)
     leaning = np.array(leans, dtype=bool) | flags(_PRONOUN_SPEAKER).astype(bool)
     dangling = ((columns["dangling"] > 0) | leaning) & (rank > 0)
-    return _Story(order, kept, texts, doc, n_words, features, sim, same, dense, prev, dangling)
+    carried = np.zeros(n, dtype=bool)
+    carried[:-1] = np.array(leans[1:], dtype=bool) & (rank[1:] > 0)
+    return _Story(
+        order, kept, texts, doc, n_words, features, sim, same, dense, prev, dangling, carried
+    )
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -495,6 +500,7 @@ def _select(
     With `context`, a sentence that opens on a pronoun or connective ("He was charged ...",
     "But the court ...") is taken only together with the sentence before it, when both fit;
     otherwise it is passed over, so no summary sentence points at a sentence the reader lacks.
+    Likewise a sentence whose quotation runs on into the next comes only with that one.
     This costs about 0.1 ROUGE-1 on Multi-News and removes about 90% of such orphans.
     """
     n_words = story.n_words
@@ -523,6 +529,14 @@ def _select(
             if alive[p] and n_words[p] + n_words[k] <= left:
                 take(p)
                 take(k)
+            else:
+                alive[k] = False
+            continue
+        # a quotation opened here and closed in the next sentence is not left open
+        if context and story.carried[k] and not taken[k + 1]:
+            if alive[k + 1] and n_words[k] + n_words[k + 1] <= left:
+                take(k)
+                take(k + 1)
             else:
                 alive[k] = False
             continue
