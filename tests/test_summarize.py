@@ -355,7 +355,10 @@ def test_a_quote_carried_on_from_a_sentence_that_names_its_speaker_is_continued(
     assert roles[CARRIED] == "continued"
     # carried on from a sentence that names nobody: still nobody's words
     assert roles["The fire took about 12,000 books from them."] == "unattributed"
-    assert roles['"We owe the town a new library.'] == "unattributed"
+    # a quotation whose speaker comes in the sentence that closes it: read as a pair
+    assert roles['"We owe the town a new library.'] == "opener"
+    closing = 'The old one was the heart of Ellerby," Mayor Rosalind Okafor said after the meeting.'
+    assert roles[closing] == "closing"
 
 
 def test_a_speech_verb_inside_the_quotation_names_no_speaker() -> None:
@@ -449,3 +452,21 @@ def test_a_paragraph_without_a_full_stop_before_the_article_goes_on_is_not_a_sen
         "If fixing the bridge means closing the harbour road for a whole winter then I am "
         "happy to take the blame for it Councillor Jo Reyes, Port Aldous"
     ]
+
+
+def test_a_quotation_closed_with_its_speaker_in_the_next_sentence_is_a_pair(
+    embedder: Embedder,
+) -> None:
+    texts = {
+        "a1": "The Ellerby Public Library burned down on Tuesday night.\n\n"
+        '"We lost about 12,000 books in one night. The town will help us rebuild the library," '
+        "librarian Ada Moss said on Wednesday.\n\n"
+        "The fire marshal said the cause was old wiring in the basement."
+    }
+    arts, sents = _articles(texts)
+    story = _story(arts, sents, embedder, DEFAULT_WEIGHTS)
+    assert story is not None
+    pair = [t.startswith(('"We lost', "The town")) for t in story.texts]
+    assert pair == [False, True, True, False]
+    assert story.carried.tolist() == [False, True, False, False]
+    assert story.dangling.tolist() == [False, False, True, False]

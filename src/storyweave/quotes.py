@@ -480,13 +480,15 @@ def unattributed_quotes(sentences: Sequence[Sentence]) -> list[bool]:
     is closed at a paragraph break (a continued quote re-opens with a mark) and after
     `_QUOTE_REACH` sentences, so one stray mark cannot swallow an article.
     """
-    return [role is not None for role in quote_roles(sentences)]
+    return [role not in (None, "closing") for role in quote_roles(sentences)]
 
 
 def quote_roles(sentences: Sequence[Sentence]) -> list[str | None]:
     """Per sentence: None, "continued" (it carries on a quotation whose speaker the sentence
-    just before names: 'He said: "We waited. | The bridge was shut."'), or "unattributed"
-    (any other quoted sentence without a speaker; see `unattributed_quotes`)."""
+    just before names: 'He said: "We waited. | The bridge was shut."'), "opener" and
+    "closing" (a quotation opened in one sentence and closed with its speaker in the next:
+    '"We waited. | The bridge was shut," he said.'), or "unattributed" (any other quoted
+    sentence without a speaker; see `unattributed_quotes`)."""
     out: list[str | None] = []
     inside = 0  # sentences since the open quotation began; 0 when outside
     named = False  # the sentence that opened the quotation names its speaker
@@ -495,6 +497,7 @@ def quote_roles(sentences: Sequence[Sentence]) -> list[str | None]:
         if s.paragraph != paragraph or inside > _QUOTE_REACH:
             inside, paragraph = 0, s.paragraph
         started_inside = inside > 0
+        inside_before = inside
         continues = inside == 2 and named  # the opener is the sentence just before
         opened = False
         outside: list[str] = []  # the sentence's words outside quotation marks
@@ -512,7 +515,10 @@ def quote_roles(sentences: Sequence[Sentence]) -> list[str | None]:
         # "“What we've asked the city for is simple ..." names no speaker: only words outside
         # the marks can
         speaks = bool(_SPEECH.search(" ".join(outside)))
-        if speaks or not (started_inside or (opened and inside > 0)):
+        if speaks and started_inside and inside_before == 2 and out[-1] == "unattributed":
+            out[-1] = "opener"  # the speaker comes in this sentence, which closes the quote
+            out.append("closing")
+        elif speaks or not (started_inside or (opened and inside > 0)):
             out.append(None)
         else:
             out.append("continued" if continues else "unattributed")

@@ -274,6 +274,17 @@ def _shouting(text: str) -> bool:
     return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+_PAIRED = frozenset({"continued", "closing", "opener"})  # quote roles read with a neighbour
+
+
+def _fine(
+    sents: Sequence[Sentence], roles: Sequence[str | None], misshapen: Sequence[bool], i: int
+) -> bool:
+    """Sentence i is whole and readable (its quote role aside)."""
+    paired = roles[i] in _PAIRED or roles[i + 1 : i + 2] in (["continued"], ["closing"])
+    return not misshapen[i] and not is_junk(sents[i].text.strip(), paired=paired)
+
+
 def _candidates(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], limit: int
 ) -> tuple[list[str], list[Sentence], list[int], list[bool]]:
@@ -286,18 +297,26 @@ def _candidates(
     for aid in order:
         rank = 0
         before = False  # the sentence just before was kept
-        roles = quote_roles(sentences[aid])
-        misshapen = _misshapen(sentences[aid])
-        for i, (s, role) in enumerate(zip(sentences[aid], roles, strict=True)):
+        sents = sentences[aid]
+        roles = quote_roles(sents)
+        misshapen = _misshapen(sents)
+
+        for i, (s, role) in enumerate(zip(sents, roles, strict=True)):
             if rank >= limit:
                 break
-            usable = not misshapen[i] and (role is None or (role == "continued" and before))
-            paired = role == "continued" or roles[i + 1 : i + 2] == ["continued"]
-            before = usable and not is_junk(s.text.strip(), paired=paired)
-            if before:
+            if role is None:
+                usable = _fine(sents, roles, misshapen, i)
+            elif role in ("continued", "closing"):  # only after the sentence it leans on
+                usable = before and _fine(sents, roles, misshapen, i)
+            elif role == "opener":  # only when the sentence closing its quotation can follow
+                usable = _fine(sents, roles, misshapen, i) and _fine(sents, roles, misshapen, i + 1)
+            else:
+                usable = False
+            before = usable
+            if usable:
                 kept.append(s)
                 ranks.append(rank)
-                leans.append(role == "continued")
+                leans.append(role in ("continued", "closing"))
                 rank += 1
     return order, kept, ranks, leans
 
