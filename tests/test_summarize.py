@@ -186,7 +186,6 @@ def test_empty_input(summarizer: Summarizer, embedder: Embedder) -> None:
             True,
         ),
         # cut off by the page: a teaser or a truncated quotation
-        ("Crews kept working on the library roof on Thursday, with witnesses saying...", True),
         ("“On that day, when I read the first report of the fire in the library …”", True),
     ],
 )
@@ -470,3 +469,15 @@ def test_a_quotation_closed_with_its_speaker_in_the_next_sentence_is_a_pair(
     assert pair == [False, True, True, False]
     assert story.carried.tolist() == [False, True, False, False]
     assert story.dangling.tolist() == [False, False, True, False]
+
+
+def test_a_sentence_cut_off_at_the_end_of_its_paragraph_is_a_teaser() -> None:
+    shape = _shape(
+        "The council approved the harbour budget on Monday after a long debate.\n\n"
+        "Crews kept working on the bridge on Thursday, with witnesses saying...\n\n"
+        "The mayor is now telling friends the bridge will open early ... The council has "
+        "learned that the steel arrived on Friday."
+    )
+    assert [k for k, bad in shape.items() if bad] == [
+        "Crews kept working on the bridge on Thursday, with witnesses saying..."
+    ]

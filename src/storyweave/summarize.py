@@ -178,7 +178,7 @@ def is_junk(text: str, *, paired: bool = False) -> bool:
     number of quotation marks is no sign of a fragment."""
     words = text.split()
     n = len(words)
-    if n < MIN_WORDS or _QUESTION.search(text) or _JUNK.search(text) or _CUT_OFF.search(text):
+    if n < MIN_WORDS or _QUESTION.search(text) or _JUNK.search(text):
         return True
     # No end punctuation on a line of under 20 words: a caption or a headline, not a sentence.
     if not _TERMINAL.search(text) and n < 20:
@@ -248,7 +248,7 @@ def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
     shouting_counts = not all(shouting)
     out: list[bool] = []
     turn = -1  # paragraph of the transcript turn being read
-    for s, t, label, shouts in zip(sentences, texts, labels, shouting, strict=True):
+    for i, (s, t, label, shouts) in enumerate(zip(sentences, texts, labels, shouting, strict=True)):
         bad = False
         if label and (transcript or label.split()[0] in PROMO_LABELS):
             bad, turn = True, s.paragraph if transcript else -1
@@ -260,6 +260,11 @@ def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
             first = t.split(maxsplit=1)[0] if t.split() else ""
             # opens mid-sentence ("iPhone", "eBay" keep their capital)
             bad = first[:1].islower() and first == first.lower()
+        ends_paragraph = i + 1 == len(sentences) or sentences[i + 1].paragraph != s.paragraph
+        if not bad and ends_paragraph and _CUT_OFF.search(t.rstrip()):
+            # a teaser or a quotation cut off by the page ("..., with witnesses saying...");
+            # mid-paragraph, "..." is a pause the writer chose and the text goes on
+            bad = True
         if not bad and s.paragraph < last_paragraph and not _TERMINAL.search(t.rstrip()):
             # a paragraph that stops without a full stop before the article goes on: a pull
             # quote ("... then I'm happy with it Dr Mike Brown, Caltech"), a heading, a caption
