@@ -798,12 +798,18 @@ def align_claims(
     topic_words = (
         {w for w, c in df.items() if c > TOPIC_SHARE * len(items)} if len(items) >= 20 else set()
     )
+    # ... and so are the names in them: sharing the celebrity is no sign of sharing a fact
+    ef = Counter(e for it in items for e in it.ents)
+    topic_ents = (
+        {e for e, c in ef.items() if c > TOPIC_SHARE * len(items)} if len(items) >= 20 else set()
+    )
     edges: list[tuple[float, int, int]] = []
     for sim, i, j in raw_edges:
         a, b = items[i], items[j]
         if len((a.words & b.words) - topic_words) < 2:
             continue
-        boost = 0.05 * min(2, len(a.ents & b.ents)) + (0.08 if a.nums & b.nums else 0.0)
+        shared_ents = len((a.ents & b.ents) - topic_ents)
+        boost = 0.05 * min(2, shared_ents) + (0.08 if a.nums & b.nums else 0.0)
         edges.append((sim + boost if sim >= related_t - 0.05 else sim, i, j))
     edges.sort(key=lambda t: (-t[0], t[1], t[2]))
     clusters = _cluster(x, items, edges, align_t)
