@@ -105,6 +105,24 @@ _SHARE_ALL = _SHARE_CORE | frozenset(
 )
 
 # (reason, pattern) matched against the unit with bullets stripped; the first match wins.
+# An agency caption: a present-tense verb of the photo and the full date with its weekday,
+# "Jo Reyes speaks to reporters in Port Aldous, Friday, May 2, 2014.", or closing on the date,
+# Reuters style: "... answers questions in Washington, U.S., February 16, 2017."
+_CAPTION_VERBS = (
+    "speaks", "arrives", "departs", "walks", "stands", "testifies", "listens", "gestures",
+    "poses", "waves", "leaves", "attends", "sits", "holds", "talks", "smiles", "reacts",
+    "looks on", "pauses", "addresses", "greets", "answers", "is seen", "are seen", "is shown",
+    "are shown",
+)  # fmt: skip
+_CAPTION_DATE = re.compile(
+    rf"\b({'|'.join(_CAPTION_VERBS)})\b(?:[^.]{{0,150}}?\b"
+    r"(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\.?,? \d{1,2},? \d{4}\b|"
+    r".{0,150}?, (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? "
+    r"\d{4}\W*$)",
+    re.I,
+)
+
 _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "promo link",
@@ -225,20 +243,11 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"[^,]{0,60},|"
             # "This image provided by the county jail shows ..."
             r"^this (undated |handout |file )?(photo|image|picture|frame grab)( \w+){0,3} "
-            r"(provided|released|taken|made available|obtained|posted) (by|from|on)\b|"
-            # an agency caption: present tense and the full date with its weekday, "Jo Reyes
-            # speaks to reporters in Port Aldous, Friday, May 2, 2014."
-            r"\b(speaks|arrives|departs|walks|stands|testifies|listens|gestures|poses|waves|"
-            r"leaves|attends|sits|holds|talks|smiles|reacts|looks on|pauses|addresses|greets|"
-            r"answers|is seen|are seen|is shown|are shown)\b(?:[^.]{0,150}?\b"
-            r"(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|mar|apr|may|jun|jul|aug|sep|"
-            r"oct|nov|dec)[a-z]*\.?,? \d{1,2},? \d{4}\b|"
-            # ... or closing on the date, Reuters style: "... in Washington, U.S., February 16, 2017."
-            r".{0,150}?, (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? "
-            r"\d{4}\W*$)",
+            r"(provided|released|taken|made available|obtained|posted) (by|from|on)\b",
             re.I,
         ),
     ),
+    ("photo caption", _CAPTION_DATE),
     (
         # the Internet Archive's description of the crawl a page was saved in, scraped instead
         # of the page; two of these in one flattened paragraph make it an archive page whole
@@ -506,7 +515,7 @@ def _is_share_widget(text: str, words: Sequence[str]) -> bool:
 # Words one of which every phrase of a long lexicon entry holds: a substring test is ten times
 # cheaper than the entry's regex, which most paragraphs would otherwise run in full.
 # An entry's new phrase must hold one of its keys (tests/test_clean.py checks the examples).
-_LEXICON_GATES: dict[str, tuple[str, ...]] = {
+_GATES_BY_REASON: dict[str, tuple[str, ...]] = {
     "web archive notice": (
         "crawl",
         "wayback",
@@ -533,6 +542,10 @@ _LEXICON_GATES: dict[str, tuple[str, ...]] = {
         "embed more",
     ),
 }
+_LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    pattern: _GATES_BY_REASON[reason] for reason, pattern in _LEXICON if reason in _GATES_BY_REASON
+}
+_LEXICON_GATES[_CAPTION_DATE] = _CAPTION_VERBS
 
 
 def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | None:
@@ -552,7 +565,7 @@ def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | N
         return "photo credit"
     folded = text.casefold()
     for reason, pattern in _LEXICON:
-        gate = _LEXICON_GATES.get(reason)
+        gate = _LEXICON_GATES.get(pattern)
         if gate is not None and not any(key in folded for key in gate):
             continue
         if pattern.search(text):

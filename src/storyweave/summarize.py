@@ -275,8 +275,13 @@ def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
 
 
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    """At least 20 letters, nine in ten of them capitals (counted in C: this runs on every
+    sentence)."""
+    lower = sum(map(str.islower, text))
+    if lower > 2 and lower * 4 > len(text):
+        return False  # plainly normal case
+    letters = sum(map(str.isalpha, text))
+    return letters >= 20 and letters - lower >= 0.9 * letters
 
 
 _PAIRED = frozenset({"continued", "closing", "opener"})  # quote roles read with a neighbour
