@@ -175,6 +175,29 @@ def test_number_conflict_has_both_sides_and_outlets(name: str, request) -> None:
     assert "money" in numbers[0].topic
 
 
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_other_sums_of_money_are_not_sides_of_a_disputed_figure(name: str, request) -> None:
+    arts = [
+        _art(
+            "n1",
+            "harbour-news",
+            "Repairs to the Elling river footbridge will cost $4.2 million, the council said.",
+            "The shuttle bus that replaces the footbridge costs about $9,000 a week to run.",
+        ),
+        _art(
+            "n2",
+            "coast-daily",
+            "The council now puts repairs to the Elling river footbridge at $6 million.",
+            "The old bridge cost $5 million when it opened in 2009 and won a design award.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    values = {v for c in conflicts if c.kind == "number" for v in _sides(c)}
+    assert {"$4.2 million", "$6 million"} <= values
+    assert "$9,000" not in values  # a weekly running cost, 400 times smaller
+    assert "$5 million" not in values  # shares only "cost" with the repair bill
+
+
 def test_age_conflict_through_a_shared_entity(tfidf) -> None:
     arts = [
         _art(

@@ -37,6 +37,9 @@ DEFAULT_THRESHOLDS = THRESHOLDS["minilm"]
 TOPIC_SHARE = 0.12  # a word in more than this share of sentences is the story's topic
 TOP_K = 12  # neighbours kept per sentence; bounds the work on big stories
 MIN_WORDS = 6  # shorter sentences are captions, bylines or fragments
+# Two sums of money further apart than this are different things (a weekly running cost and a
+# repair bill), not one figure the outlets disagree on
+_MONEY_RATIO = 5.0
 SYNDICATION_JACCARD = 0.8  # word 5-shingle Jaccard above which two articles are copies
 MAX_SINGLE = 60  # single-source claims kept (the most specific first)
 
@@ -375,6 +378,12 @@ class Polar:
     phrase: str
 
 
+# Sharing only a word of money is no sign that two sums are one figure.
+_MONEY_WORDS = frozenset(
+    map(_lemma, "cost price pay paid worth spend spent money dollar million billion".split())
+)
+
+
 def negated_predicates(text: str) -> list[Polar]:
     """Negated verb phrases ("have not been deported") with their lemma and subject word."""
     out: list[Polar] = []
@@ -633,11 +642,13 @@ def _number_pairs(items: Sequence[_Item], i: int, j: int, loose: bool = False) -
         if len(a) != 1 or len(b) != 1:
             continue  # several amounts of one kind: cannot tell which matches which
         y = b[0]
-        if loose and not (x.context & y.context) - x.heads:
-            continue
+        if loose and not (x.context & y.context) - x.heads - _MONEY_WORDS:
+            continue  # "cost" alone does not make two sums one figure
         (lo1, hi1), (lo2, hi2) = x.interval(), y.interval()
         if lo1 <= hi2 and lo2 <= hi1:
             continue  # the ranges overlap: both can be true
+        if x.kind == "money" and max(x.value, y.value) > _MONEY_RATIO * min(x.value, y.value):
+            continue  # "$9,000 a week" and "$4.2 million": two different sums, not one disputed
         label = x.kind.split(":", 1)[-1] if x.kind.startswith("count:") else x.kind
         shared = _shared_words(ti, tj)
         topic = f"{shared} ({label})" if shared else label
@@ -829,7 +840,8 @@ def align_claims(
         if sim < related_t and not same:
             continue
         checked.add((i, j))
-        pairs.extend(_number_pairs(items, i, j))
+        # sentences of one claim state one figure; merely related ones must share its context
+        pairs.extend(_number_pairs(items, i, j, loose=not same))
         pairs.extend(_antonym_pairs(items, i, j))
         pairs.extend(_year_pairs(items, i, j))
     # Ages belong to a person: compare them across sentences naming the same entity.
