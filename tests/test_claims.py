@@ -431,3 +431,16 @@ def test_a_noun_is_not_the_positive_side_of_a_negated_verb(name: str, request) -
     )
     _, conflicts, _ = _run(arts, request.getfixturevalue(name))
     assert conflicts == []
+
+
+def test_an_agreement_is_worded_by_a_sentence_that_leaves_no_quotation_open(tfidf) -> None:
+    arts = _pair(
+        '"The Elling river footbridge will stay shut until the spring repairs are finished. '
+        'Nobody crosses before the welds are fixed," the city engineer said.',
+        "The Elling river footbridge will stay shut until the spring repairs are finished, "
+        "the city engineer said on Monday.",
+    )
+    agreements, _, _ = _run(arts, tfidf)
+    assert len(agreements) == 1
+    assert {e.article_id for e in agreements[0].claim.evidence} == {"p1", "p2"}
+    assert agreements[0].claim.text.startswith("The Elling river footbridge will stay shut")

@@ -524,6 +524,11 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(words | set(re.findall(r"\d[\d,.]*\d|\d", text)))
 
 
+def _balanced(text: str) -> bool:
+    """Its double quotation marks pair up (none left open or closed from elsewhere)."""
+    return sum(text.count(q) for q in '"“”') % 2 == 0
+
+
 def _usable(text: str) -> bool:
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS or _BOILERPLATE.search(text):
@@ -952,6 +957,11 @@ def align_claims(
                 continue
             if len(members) > 1:
                 sims = _dot(x, ordered, ordered).sum(axis=1)
+                # the claim reads as a whole sentence: one that opens a quotation and leaves
+                # it open ('"Now they're on a bus ...') is the wording only if all are so
+                whole = np.array([_balanced(items[k].sent.text) for k in ordered])
+                if whole.any():
+                    sims = np.where(whole, sims, -np.inf)
                 rep = ordered[int(np.argmax(sims))]
             else:
                 rep = ordered[0]
