@@ -136,6 +136,7 @@ class TfidfEmbedder:
         self.ngram_range = ngram_range
 
     def encode(self, texts: Sequence[str]) -> sp.csr_matrix:
+        import sklearn
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         if not texts:
@@ -148,7 +149,9 @@ class TfidfEmbedder:
             token_pattern=r"(?u)\b\w[\w'.-]*\w\b|\b\w\b",
         )
         try:
-            return vec.fit_transform(texts).tocsr()
+            # our own constant parameters: sklearn's per-call validation is pure overhead here
+            with sklearn.config_context(skip_parameter_validation=True):
+                return vec.fit_transform(texts).tocsr()
         except ValueError:  # only stop words or no tokens at all
             return sp.csr_matrix((len(texts), 1), dtype=np.float32)
 

@@ -20,6 +20,7 @@ from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
+import sklearn
 from sklearn.feature_extraction.text import CountVectorizer
 
 from .embed import Embedder, Matrix, similarity
@@ -388,7 +389,9 @@ def _story(
         lowercase=True, token_pattern=_TOKEN, ngram_range=(1, 2), binary=True, dtype=np.float32
     )
     try:
-        x = counter.fit_transform(texts).tocsr()
+        # constant parameters of ours: skip sklearn's per-call validation (0.3 ms a story)
+        with sklearn.config_context(skip_parameter_validation=True):
+            x = counter.fit_transform(texts).tocsr()
         vocab = counter.get_feature_names_out().astype(str)
     except ValueError:  # no token at all
         x, vocab = sp.csr_matrix((n, 1), dtype=np.float32), np.array(["."])
