@@ -395,59 +395,61 @@ def test_summaries_do_not_present_a_speakers_words_as_fact(embedder: Embedder) -
     assert "Every child here" not in chosen
 
 
-def _shape(text: str) -> dict[str, bool]:
+def _flagged(text: str, bad: bool = True) -> list[str]:
+    """The sentences of an article that `_misshapen` flags (or, with bad=False, keeps)."""
     article = Article(id="m", source="m.example", title="", text=text, cleaned=True)
     sentences = segment(article)
-    return dict(zip((x.text for x in sentences), _misshapen(sentences), strict=True))
+    return [x.text for x, b in zip(sentences, _misshapen(sentences), strict=True) if b == bad]
 
 
 def test_capitals_and_broken_sentence_starts_are_not_summary_material() -> None:
-    shape = _shape(
+    flagged = _flagged(
         "The county said the bridge would reopen on Monday after repairs.\n\n"
         "A NEWBORN BABY IS NOW IN STATE CUSTODY AFTER POLICE SAY HER MOTHER REFUSED CARE.\n\n"
         "which is attached to the letter sent by the committee on Friday.\n\n"
         "Engineers found cracks in two of the steel supports last spring.\n\n"
         "eBay listed the old bridge lamps for sale on Tuesday."
     )
-    assert [k for k, bad in shape.items() if bad] == [
+    assert flagged == [
         "A NEWBORN BABY IS NOW IN STATE CUSTODY AFTER POLICE SAY HER MOTHER REFUSED CARE.",
         "which is attached to the letter sent by the committee on Friday.",
     ]
 
 
 def test_a_lower_cased_corpus_keeps_its_sentences() -> None:
-    shape = _shape(
+    flagged = _flagged(
         "the county said the bridge would reopen on monday after repairs. "
         "engineers found cracks in two of the steel supports last spring."
     )
-    assert not any(shape.values())
+    assert flagged == []
 
 
 def test_transcript_turns_and_promo_labels_are_not_narration() -> None:
-    shape = _shape(
-        "The mayor took questions after the vote on Monday evening.\n\n"
+    kept = _flagged(
+        bad=False,
+        text="The mayor took questions after the vote on Monday evening.\n\n"
         "REPORTER: Will the bridge open on time? MAYOR: We expect it to. The crews are ready.\n\n"
         "The council will meet again in June to approve the budget.\n\n"
-        "WATCH: See the mayor answer questions about the bridge repairs here."
+        "WATCH: See the mayor answer questions about the bridge repairs here.",
     )
-    assert [k for k, bad in shape.items() if not bad] == [
+    assert kept == [
         "The mayor took questions after the vote on Monday evening.",
         "The council will meet again in June to approve the budget.",
     ]
     # one capital label is a dateline, not a transcript
-    shape = _shape("NEW DELHI: The government approved the budget on Monday.")
-    assert not any(shape.values())
+    flagged = _flagged("NEW DELHI: The government approved the budget on Monday.")
+    assert flagged == []
 
 
 def test_a_paragraph_without_a_full_stop_before_the_article_goes_on_is_not_a_sentence() -> None:
-    shape = _shape(
+    flagged = _flagged(
         "The council approved the harbour budget on Monday after a long debate.\n\n"
         "If fixing the bridge means closing the harbour road for a whole winter then I am "
         "happy to take the blame for it Councillor Jo Reyes, Port Aldous\n\n"
         "Work on the bridge starts in March and is due to end before the summer holidays.\n\n"
         "The last paragraph of a page cut short by the dataset keeps its words for the reader"
     )
-    assert [k for k, bad in shape.items() if bad] == [
+    assert flagged == [
         "If fixing the bridge means closing the harbour road for a whole winter then I am "
         "happy to take the blame for it Councillor Jo Reyes, Port Aldous"
     ]
@@ -472,12 +474,10 @@ def test_a_quotation_closed_with_its_speaker_in_the_next_sentence_is_a_pair(
 
 
 def test_a_sentence_cut_off_at_the_end_of_its_paragraph_is_a_teaser() -> None:
-    shape = _shape(
+    flagged = _flagged(
         "The council approved the harbour budget on Monday after a long debate.\n\n"
         "Crews kept working on the bridge on Thursday, with witnesses saying...\n\n"
         "The mayor is now telling friends the bridge will open early ... The council has "
         "learned that the steel arrived on Friday."
     )
-    assert [k for k, bad in shape.items() if bad] == [
-        "Crews kept working on the bridge on Thursday, with witnesses saying..."
-    ]
+    assert flagged == ["Crews kept working on the bridge on Thursday, with witnesses saying..."]

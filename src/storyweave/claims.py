@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,7 +21,7 @@ import scipy.sparse as sp
 
 from .embed import Embedder, Matrix, similarity
 from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
-from .quotes import unattributed_quotes
+from .quotes import quote_marks, unattributed_quotes
 from .unionfind import UnionFind
 
 # Cosine thresholds per embedder: (align into one claim, related enough to compare for conflicts).
@@ -524,9 +524,13 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(words | set(re.findall(r"\d[\d,.]*\d|\d", text)))
 
 
-def _balanced(text: str) -> bool:
-    """Its double quotation marks pair up (none left open or closed from elsewhere)."""
-    return sum(text.count(q) for q in '"“”') % 2 == 0
+def _topic(items: Sequence[_Item], keys: Callable[[_Item], Iterable[str]]) -> set[str]:
+    """The keys (words, names) found in more than TOPIC_SHARE of a story's sentences, when it
+    has enough sentences to tell."""
+    if len(items) < 20:
+        return set()
+    counts = Counter(k for it in items for k in keys(it))
+    return {k for k, c in counts.items() if c > TOPIC_SHARE * len(items)}
 
 
 def _usable(text: str) -> bool:
@@ -810,15 +814,9 @@ def align_claims(
     raw_edges = _neighbours(x, arts, TOP_K, related_t - 0.1)
     # Words in a large share of the story's sentences (the celebrity's name, "custody") tie
     # every sentence to every other: they are the topic, not an anchor for one fact.
-    df = Counter(w for it in items for w in it.words)
-    topic_words = (
-        {w for w, c in df.items() if c > TOPIC_SHARE * len(items)} if len(items) >= 20 else set()
-    )
+    topic_words = _topic(items, lambda it: it.words)
     # ... and so are the names in them: sharing the celebrity is no sign of sharing a fact
-    ef = Counter(e for it in items for e in it.ents)
-    topic_ents = (
-        {e for e, c in ef.items() if c > TOPIC_SHARE * len(items)} if len(items) >= 20 else set()
-    )
+    topic_ents = _topic(items, lambda it: it.ents)
     edges: list[tuple[float, int, int]] = []
     for sim, i, j in raw_edges:
         a, b = items[i], items[j]
@@ -959,7 +957,7 @@ def align_claims(
                 sims = _dot(x, ordered, ordered).sum(axis=1)
                 # the claim reads as a whole sentence: one that opens a quotation and leaves
                 # it open ('"Now they're on a bus ...') is the wording only if all are so
-                whole = np.array([_balanced(items[k].sent.text) for k in ordered])
+                whole = np.array([quote_marks(items[k].sent.text) % 2 == 0 for k in ordered])
                 if whole.any():
                     sims = np.where(whole, sims, -np.inf)
                 rep = ordered[int(np.argmax(sims))]

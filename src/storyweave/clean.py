@@ -104,7 +104,6 @@ _SHARE_ALL = _SHARE_CORE | frozenset(
     "gift page".split()
 )
 
-# (reason, pattern) matched against the unit with bullets stripped; the first match wins.
 # An agency caption: a present-tense verb of the photo and the full date with its weekday,
 # "Jo Reyes speaks to reporters in Port Aldous, Friday, May 2, 2014.", or closing on the date,
 # Reuters style: "... answers questions in Washington, U.S., February 16, 2017."
@@ -123,6 +122,51 @@ _CAPTION_DATE = re.compile(
     re.I,
 )
 
+# The Internet Archive's description of the crawl a page was saved in, scraped instead of the
+# page; two of these in one flattened paragraph make it an archive page whole.
+_WEB_ARCHIVE_NOTICE = re.compile(
+    r"\bdonating their crawl data to the internet archive\b|"
+    r"\badded to the wayback machine\b|^this crawl of online resources\b|"
+    r"\bcrawls are part of an effort to archive\b|\bcrawls of supported\b|"
+    r"\ba link to the version that was live when the page was written\b|"
+    r"\binternet archive hopes that references\b|\bfix all broken links on the web\b|"
+    r"\bfocused crawls are collections\b|\bthe seed for this crawl\b|"
+    r"\bcrawl of outlinks\b|\bproperties of this collection\b|"
+    r"\bthe seed ?list was built\b|\bthese files are currently not publicly accessible\b|"
+    r"\busing the archive-it service\b|\bwith initial seed ?list and crawler\b|"
+    r"\bsoftware for distributed crawling\b|\bheritrix\b|\bcrawl start date\b|"
+    r"\bend of term (web )?archiv(e|ing)\b|\barchive-it (partner|program)\b|"
+    r"\bwarczone\b|\bthis crawl was run at a level\b|\bdaily crawl of more than\b",
+    re.I,
+)
+# What a scraper keeps of an embedded player, tweet or web-archive page, a CAPTCHA or
+# e-mail-a-friend form around the article, or a page that needs scripts it did not run.
+_PLATFORM_NOTICE = re.compile(
+    r"^video (loading|unavailable)\b|\bclick to play\b.{0,40}\btap to play\b|"
+    r"\bthe video will start in \d+|^tweet with a location$|"
+    r"\badd location information to your tweets\b|\btweet location history\b|"
+    r"\badd a location to your tweets\b|\bswitch location on/off before each tweet\b|"
+    r"\badd this tweet to your website\b|"
+    # a CAPTCHA or e-mail-a-friend form around the article
+    r"\benter the characters\b|\btype the (characters|letters|code|text) (you see|shown)\b|"
+    r"\bcaptcha\b|\bverify (that )?you are (a )?human\b|"
+    r"\ba friend wanted you to see this\b|"
+    # a page that needs scripts the scraper did not run
+    r"\bjavascript is (disabled|required|not enabled|turned off)\b|\blegacy twitter\b|"
+    r"\benable javascript to use\b|\bmedia playback is unsupported on your device\b|"
+    r"^embed more news videos\b",
+    re.I,
+)
+
+# A comment section's house rules ("Keep your comments civil ... Report Abuse").
+_COMMENT_POLICY = re.compile(
+    r"(?<!\S)(?:Guidelines:\s*)?[A-Z][^.!?]*(?:\bReport Abuse\b|attack other readers|"
+    r"keep (?:your|the) (?:comments|conversation) (?:smart|civil|clean|respectful))"
+    r"[^.!?]*[.!?]\W?",
+    re.I,
+)
+
+# (reason, pattern) matched against the unit with bullets stripped; the first match wins.
 _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "promo link",
@@ -248,46 +292,8 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("photo caption", _CAPTION_DATE),
-    (
-        # the Internet Archive's description of the crawl a page was saved in, scraped instead
-        # of the page; two of these in one flattened paragraph make it an archive page whole
-        "web archive notice",
-        re.compile(
-            r"\bdonating their crawl data to the internet archive\b|"
-            r"\badded to the wayback machine\b|^this crawl of online resources\b|"
-            r"\bcrawls are part of an effort to archive\b|\bcrawls of supported\b|"
-            r"\ba link to the version that was live when the page was written\b|"
-            r"\binternet archive hopes that references\b|\bfix all broken links on the web\b|"
-            r"\bfocused crawls are collections\b|\bthe seed for this crawl\b|"
-            r"\bcrawl of outlinks\b|\bproperties of this collection\b|"
-            r"\bthe seed ?list was built\b|\bthese files are currently not publicly accessible\b|"
-            r"\busing the archive-it service\b|\bwith initial seed ?list and crawler\b|"
-            r"\bsoftware for distributed crawling\b|\bheritrix\b|\bcrawl start date\b|"
-            r"\bend of term (web )?archiv(e|ing)\b|\barchive-it (partner|program)\b|"
-            r"\bwarczone\b|\bthis crawl was run at a level\b|\bdaily crawl of more than\b",
-            re.I,
-        ),
-    ),
-    (
-        # what a scraper keeps of an embedded player, tweet or web-archive page
-        "platform notice",
-        re.compile(
-            r"^video (loading|unavailable)\b|\bclick to play\b.{0,40}\btap to play\b|"
-            r"\bthe video will start in \d+|^tweet with a location$|"
-            r"\badd location information to your tweets\b|\btweet location history\b|"
-            r"\badd a location to your tweets\b|\bswitch location on/off before each tweet\b|"
-            r"\badd this tweet to your website\b|"
-            # a CAPTCHA or e-mail-a-friend form around the article
-            r"\benter the characters\b|\btype the (characters|letters|code|text) (you see|shown)\b|"
-            r"\bcaptcha\b|\bverify (that )?you are (a )?human\b|"
-            r"\ba friend wanted you to see this\b|"
-            # a page that needs scripts the scraper did not run
-            r"\bjavascript is (disabled|required|not enabled|turned off)\b|\blegacy twitter\b|"
-            r"\benable javascript to use\b|\bmedia playback is unsupported on your device\b|"
-            r"^embed more news videos\b",
-            re.I,
-        ),
-    ),
+    ("web archive notice", _WEB_ARCHIVE_NOTICE),
+    ("platform notice", _PLATFORM_NOTICE),
     (
         "byline",
         re.compile(
@@ -512,40 +518,30 @@ def _is_share_widget(text: str, words: Sequence[str]) -> bool:
     )
 
 
-# Words one of which every phrase of a long lexicon entry holds: a substring test is ten times
-# cheaper than the entry's regex, which most paragraphs would otherwise run in full.
-# An entry's new phrase must hold one of its keys (tests/test_clean.py checks the examples).
-_GATES_BY_REASON: dict[str, tuple[str, ...]] = {
-    "web archive notice": (
-        "crawl",
-        "wayback",
-        "archiv",
-        "seed",
-        "collection",
-        "heritrix",
-        "warczone",
-        "broken links",
-        "live when",
-        "publicly accessible",
-    ),
-    "platform notice": (
-        "video",
-        "play",
-        "tweet",
-        "characters",
-        "type the",
-        "captcha",
-        "human",
-        "friend wanted",
-        "javascript",
-        "twitter",
-        "embed more",
-    ),
-}
+# Words one of which every phrase of a long pattern holds: a substring test is ten times cheaper
+# than the pattern, which most paragraphs would otherwise run in full. A new phrase of a gated
+# pattern must hold one of its keys (tests/test_clean.py checks an example of each).
 _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
-    pattern: _GATES_BY_REASON[reason] for reason, pattern in _LEXICON if reason in _GATES_BY_REASON
-}
-_LEXICON_GATES[_CAPTION_DATE] = _CAPTION_VERBS
+    _WEB_ARCHIVE_NOTICE: (
+        "crawl", "wayback", "archiv", "seed", "collection", "heritrix", "warczone",
+        "broken links", "live when", "publicly accessible",
+    ),
+    _PLATFORM_NOTICE: (
+        "video", "play", "tweet", "characters", "type the", "captcha", "human",
+        "friend wanted", "javascript", "twitter", "embed more",
+    ),
+    _CAPTION_DATE: _CAPTION_VERBS,
+    _COMMENT_POLICY: (
+        "report abuse", "attack other readers", "keep your comments", "keep the comments",
+        "keep your conversation", "keep the conversation",
+    ),
+}  # fmt: skip
+
+
+def _gated_out(pattern: re.Pattern[str], folded: str) -> bool:
+    """The pattern cannot match: none of its gate's keys is in the case-folded text."""
+    gate = _LEXICON_GATES.get(pattern)
+    return gate is not None and not any(key in folded for key in gate)
 
 
 def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | None:
@@ -565,8 +561,7 @@ def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | N
         return "photo credit"
     folded = text.casefold()
     for reason, pattern in _LEXICON:
-        gate = _LEXICON_GATES.get(pattern)
-        if gate is not None and not any(key in folded for key in gate):
+        if _gated_out(pattern, folded):
             continue
         if pattern.search(text):
             if reason not in _LONG_OK and long_sentence:
@@ -719,30 +714,16 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # a comment section's house rules, pasted after the article by the scraper
-    (
-        "comment policy",
-        re.compile(
-            r"(?<!\S)(?:Guidelines:\s*)?[A-Z][^.!?]*(?:\bReport Abuse\b|attack other readers|"
-            r"keep (?:your|the) (?:comments|conversation) (?:smart|civil|clean|respectful))"
-            r"[^.!?]*[.!?]\W?",
-            re.I,
-        ),
-    ),
-)
-
-
-# The comment-policy pattern backtracks over every sentence start; most text has none of its
-# key phrases, so it runs only where one is found (it was a tenth of all cleaning time).
-_COMMENT_POLICY_KEY = re.compile(
-    r"report abuse|attack other readers|keep (?:your|the) (?:comments|conversation)", re.I
+    ("comment policy", _COMMENT_POLICY),
 )
 
 
 def _strip_inline(unit: _Unit, removed: list[RemovedLine]) -> None:
     """Take inline junk out of a kept unit's text; the unit goes when nothing else is left."""
     text = unit.text
+    folded = text.casefold()
     for reason, pattern in _INLINE:
-        if reason == "comment policy" and not _COMMENT_POLICY_KEY.search(text):
+        if _gated_out(pattern, folded):
             continue
         found = [m.group().strip() for m in pattern.finditer(text)]
         if not found:

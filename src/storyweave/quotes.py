@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -1031,16 +1031,24 @@ PROMO_LABELS = frozenset(
 )
 
 
-def transcript_labels(sentences: Sequence[Sentence]) -> list[str | None]:
-    """Per sentence, the speaker label it opens with when the article is a transcript (two or
-    more different labels), else None."""
-    labels: list[str | None] = []
-    for s in sentences:
-        m = TRANSCRIPT_LABEL.match(s.text.lstrip())
-        labels.append(m.group(1) if m and m.group(1).split()[0] not in PROMO_LABELS else None)
-    if len({label for label in labels if label}) < 2:
-        return [None] * len(sentences)
-    return labels
+def quote_marks(text: str) -> int:
+    """How many double quotation marks, straight or curly, a text holds; an odd count is a
+    quotation left open or closed from elsewhere."""
+    return sum(text.count(q) for q in '"“”')
+
+
+def capital_labels(texts: Iterable[str]) -> list[str | None]:
+    """The capital label ("TRUMP", "SEN. KAINE", "WATCH") each text opens with, else None."""
+    return [m.group(1) if (m := TRANSCRIPT_LABEL.match(t)) else None for t in texts]
+
+
+def transcript_labels(labels: Sequence[str | None]) -> list[str | None]:
+    """Of an article's capital labels, the speakers' when it is a transcript (two or more
+    different labels that are not promos), else all None."""
+    speakers = [lab if lab and lab.split()[0] not in PROMO_LABELS else None for lab in labels]
+    if len({lab for lab in speakers if lab}) < 2:
+        return [None] * len(labels)
+    return speakers
 
 
 def _transcript(
@@ -1048,7 +1056,7 @@ def _transcript(
 ) -> list[tuple[int, Quote]]:
     """Each turn of a transcript (label to the next label or the end of its paragraph) as a
     direct quote of the labelled speaker, where no quotation mark already holds it."""
-    labels = transcript_labels(sents)
+    labels = transcript_labels(capital_labels(s.text.lstrip() for s in sents))
     out: list[tuple[int, Quote]] = []
     for i, label in enumerate(labels):
         if label is None:

@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from .embed import Embedder, Matrix, similarity
 from .model import Article, Sentence, SummarySentence
-from .quotes import PROMO_LABELS, TRANSCRIPT_LABEL, quote_roles, transcript_labels
+from .quotes import PROMO_LABELS, capital_labels, quote_marks, quote_roles, transcript_labels
 
 
 class Summarizer(Protocol):
@@ -186,7 +186,7 @@ def is_junk(text: str, *, paired: bool = False) -> bool:
         return True
     if not _VERBISH.search(text):
         return True
-    marks = sum(text.count(q) for q in '"“”')
+    marks = quote_marks(text)
     # A short piece of a quote that runs over several sentences, out of context.
     if marks % 2 == 1 and n < 25 and not paired:
         return True
@@ -239,10 +239,9 @@ def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
     texts = [s.text.lstrip("\"'“‘(") for s in sentences]
     upper_first = sum(1 for t in texts if t[:1].isupper())
     cased = upper_first >= 0.5 * len(texts)
-    turns = transcript_labels(sentences)
-    transcript = any(turns)
     # a capital label: a transcript's speaker or a promo's ("TRAILER: ...", "WATCH: ...")
-    labels = [m.group(1) if (m := TRANSCRIPT_LABEL.match(t)) else None for t in texts]
+    labels = capital_labels(texts)
+    transcript = any(transcript_labels(labels))
     last_paragraph = sentences[-1].paragraph if sentences else 0
     shouting = [_shouting(t) for t in texts]
     # an article all in capitals is still read (badly); capitals amid normal text are not
@@ -258,7 +257,7 @@ def _misshapen(sentences: Sequence[Sentence]) -> list[bool]:
         elif shouts and shouting_counts:
             bad = True  # a TV station's caption feed, a warning in capitals
         elif cased:
-            first = t.split(maxsplit=1)[0] if t.split() else ""
+            first = (t.split(maxsplit=1) or [""])[0]
             # opens mid-sentence ("iPhone", "eBay" keep their capital)
             bad = first[:1].islower() and first == first.lower()
         ends_paragraph = i + 1 == len(sentences) or sentences[i + 1].paragraph != s.paragraph
@@ -455,10 +454,11 @@ def _story(
     same = (sim >= high) | ((sim >= floor) & (lexical >= w.lexical))
     # Junk between two candidates is gone from the cleaned text, so they read as neighbours.
     prev = np.where(rank > 0, np.arange(n) - 1, -1)
-    leaning = np.array(leans, dtype=bool) | flags(_PRONOUN_SPEAKER).astype(bool)
-    dangling = ((columns["dangling"] > 0) | leaning) & (rank > 0)
+    lean = np.array(leans, dtype=bool)
+    speaker_he = flags(_PRONOUN_SPEAKER) > 0  # words of a speaker called only he/she/they
+    dangling = ((columns["dangling"] > 0) | lean | speaker_he) & (rank > 0)
     carried = np.zeros(n, dtype=bool)
-    carried[:-1] = np.array(leans[1:], dtype=bool) & (rank[1:] > 0)
+    carried[:-1] = lean[1:] & (rank[1:] > 0)
     return _Story(
         order, kept, texts, doc, n_words, features, sim, same, dense, prev, dangling, carried
     )
@@ -556,23 +556,20 @@ def _select(
             break
         gain = np.where(alive, score - redundancy * max_sim, -np.inf)
         k = int(np.argmax(gain))  # ties go to the earliest sentence: deterministic
-        p = int(story.prev[k])
-        if context and story.dangling[k] and not taken[p]:
-            if alive[p] and n_words[p] + n_words[k] <= left:
-                take(p)
-                take(k)
-            else:
-                alive[k] = False
-            continue
-        # a quotation opened here and closed in the next sentence is not left open
-        if context and story.carried[k] and not taken[k + 1]:
-            if alive[k + 1] and n_words[k] + n_words[k + 1] <= left:
-                take(k)
-                take(k + 1)
-            else:
-                alive[k] = False
-            continue
-        take(k)
+        # The sentence k leans on: the one before a dangling opener, or the one a quotation
+        # opened here runs on into. Both are taken or neither.
+        partner = -1
+        if context and story.dangling[k] and not taken[story.prev[k]]:
+            partner = int(story.prev[k])
+        elif context and story.carried[k] and not taken[k + 1]:
+            partner = k + 1
+        if partner < 0:
+            take(k)
+        elif alive[partner] and n_words[partner] + n_words[k] <= left:
+            take(partner)
+            take(k)
+        else:
+            alive[k] = False
     # Reading order: article by article, each in its own order.
     return [int(k) for k in np.flatnonzero(taken)]
 
