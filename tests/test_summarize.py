@@ -481,3 +481,36 @@ def test_a_sentence_cut_off_at_the_end_of_its_paragraph_is_a_teaser() -> None:
         "learned that the steel arrived on Friday."
     )
     assert flagged == ["Crews kept working on the bridge on Thursday, with witnesses saying..."]
+
+
+def test_lexrank_puts_the_sentence_others_echo_first() -> None:
+    from storyweave.summarize import _lexrank
+
+    # s0 is echoed by s1, s2 and s3; those three share nothing with each other; s4 is alone
+    sim = np.eye(5, dtype=np.float32)
+    for k in (1, 2, 3):
+        sim[0, k] = sim[k, 0] = 0.4
+    rank = _lexrank(sim, threshold=0.1)
+    assert rank.argmax() == 0
+    assert rank[4] == rank.min()
+    assert rank.mean() == pytest.approx(1.0, abs=1e-5)
+    # below the threshold, a cosine is no link: every sentence ranks the same
+    assert np.allclose(_lexrank(sim, threshold=0.5), 1.0)
+
+
+def test_function_words_tell_prose_from_a_label(embedder: Embedder) -> None:
+    texts = {
+        "p1": "Harbour Authority Chief Executive Mirela Dovant Quayside Terminal Expansion Plan "
+        "Budget Review Committee Meeting. The harbour authority said it would open the new "
+        "terminal to ships in the spring if the work on the quay was finished in time.",
+        "p2": "The harbour authority said that the new terminal would be open to the first "
+        "ships in the spring.",
+    }
+    arts, sents = _articles(texts)
+    story = _story(arts, sents, embedder, DEFAULT_WEIGHTS)
+    assert story is not None
+    column = story.features[:, FEATURES.index("function_words")]
+    share = dict(zip(story.texts, column, strict=True))
+    label = next(v for t, v in share.items() if t.startswith("Harbour Authority"))
+    prose = [v for t, v in share.items() if not t.startswith("Harbour Authority")]
+    assert label < 0.2 < min(prose)

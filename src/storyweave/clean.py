@@ -158,6 +158,37 @@ _PLATFORM_NOTICE = re.compile(
     re.I,
 )
 
+# Unanchored lexicon patterns, named so that a keyword gate (_LEXICON_GATES) can spare the
+# regex on the paragraphs, nearly all, that hold none of their words.
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\ball rights reserved\b|^copyright\b|"
+    r"may not be (published|reproduced|redistributed|rewritten)",
+    re.I,
+)
+_MARKET_DATA = re.compile(
+    r"\bmarket data (provided|delayed|powered|supplied)\b|"
+    r"\b(stock |index )?quotes (are |may be )?delayed\b|\bdelayed (at least |by )?\d+ min",
+    re.I,
+)
+_DISCLAIMER = re.compile(
+    r"\b(not (intended )?(as |to be )?(a substitute for|intended to replace) "
+    r"(professional )?(medical|legal|financial) advice|for (general )?informational "
+    r"purposes only|does not (constitute|provide) (medical|legal|financial|investment) "
+    r"advice|not (medical|legal|financial|investment) advice)\b",
+    re.I,
+)
+_SUBSCRIPTION = re.compile(
+    r"\b(support (our|independent|local|quality) (journalism|reporting|newsroom)|"
+    r"readers like you|reader[- ](funded|supported)|become a (member|subscriber|"
+    r"supporter)|(make|making) a (donation|contribution)|subscribe (today|now)|"
+    r"unlimited (digital )?access)\b",
+    re.I,
+)
+_APP_STORE = re.compile(r"\bavailable (on|in|from) (the )?(app store|google play)\b", re.I)
+_COMMENTS_BELOW = re.compile(
+    r"\b(in the comments|comments? below|have your say|cast your vote)\b", re.I
+)
+
 # A comment section's house rules ("Keep your comments civil ... Report Abuse").
 _COMMENT_POLICY = re.compile(
     r"(?<!\S)(?:Guidelines:\s*)?[A-Z][^.!?]*(?:\bReport Abuse\b|attack other readers|"
@@ -186,10 +217,12 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(read more|continue reading|click here|tap here|more stories|related stories)\b"
             r"|^check out (the|this|our) (video|clip|gallery|photos|interview|full)"
             r"|^(watch|see) (the|our) (full |latest )?(video|clip|interview|gallery|photos)\b"
-            r"|^story continues below|^scroll (down )?to continue|[>»→]\s*$",
+            r"|^story continues below|^scroll (down )?to continue",
             re.I,
         ),
     ),
+    # apart from the anchored phrases above, which Python tries at the start only
+    ("promo link", re.compile(r"[>»→]\s*$")),
     (
         "advertisement",
         re.compile(
@@ -200,11 +233,7 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "copyright notice",
-        re.compile(
-            r"©|\(c\)\s*\d{4}|\ball rights reserved\b|^copyright\b|"
-            r"may not be (published|reproduced|redistributed|rewritten)",
-            re.I,
-        ),
+        _COPYRIGHT,
     ),
     (
         "social prompt",
@@ -228,43 +257,26 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "reader poll",
-        re.compile(r"\b(in the comments|comments? below|have your say|cast your vote)\b", re.I),
+        _COMMENTS_BELOW,
     ),
     (
         "app prompt",
         re.compile(
-            r"^(download|get|install|try|open in) (the |our )?([\w'’ ]{0,30})?\bapp\b|"
-            r"\bavailable (on|in|from) (the )?(app store|google play)\b",
-            re.I,
+            r"^(download|get|install|try|open in) (the |our )?([\w'’ ]{0,30})?\bapp\b", re.I
         ),
     ),
+    ("app prompt", _APP_STORE),
     (
         "market-data notice",
-        re.compile(
-            r"\bmarket data (provided|delayed|powered|supplied)\b|"
-            r"\b(stock |index )?quotes (are |may be )?delayed\b|\bdelayed (at least |by )?\d+ min",
-            re.I,
-        ),
+        _MARKET_DATA,
     ),
     (
         "disclaimer",
-        re.compile(
-            r"\b(not (intended )?(as |to be )?(a substitute for|intended to replace) "
-            r"(professional )?(medical|legal|financial) advice|for (general )?informational "
-            r"purposes only|does not (constitute|provide) (medical|legal|financial|investment) "
-            r"advice|not (medical|legal|financial|investment) advice)\b",
-            re.I,
-        ),
+        _DISCLAIMER,
     ),
     (
         "subscription pitch",
-        re.compile(
-            r"\b(support (our|independent|local|quality) (journalism|reporting|newsroom)|"
-            r"readers like you|reader[- ](funded|supported)|become a (member|subscriber|"
-            r"supporter)|(make|making) a (donation|contribution)|subscribe (today|now)|"
-            r"unlimited (digital )?access)\b",
-            re.I,
-        ),
+        _SUBSCRIPTION,
     ),
     (
         "navigation",
@@ -527,9 +539,18 @@ _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         "broken links", "live when", "publicly accessible",
     ),
     _PLATFORM_NOTICE: (
-        "video", "play", "tweet", "characters", "type the", "captcha", "human",
-        "friend wanted", "javascript", "twitter", "embed more",
+        "video loading", "video unavailable", "click to play", "the video will start", "tweet",
+        "enter the characters", "type the", "captcha", "human", "friend wanted", "javascript",
+        "legacy twitter", "media playback", "embed more",
     ),
+    _COPYRIGHT: ("©", "(c)", "all rights reserved", "copyright", "may not be "),
+    _MARKET_DATA: ("market data", "delayed"),
+    _DISCLAIMER: ("advice", "informational purposes"),
+    _SUBSCRIPTION: (
+        "support ", "reader", "become a ", "donation", "contribution", "subscribe ", "unlimited",
+    ),
+    _APP_STORE: ("app store", "google play"),
+    _COMMENTS_BELOW: ("comment", "have your say", "cast your vote"),
     _CAPTION_DATE: _CAPTION_VERBS,
     _COMMENT_POLICY: (
         "report abuse", "attack other readers", "keep your comments", "keep the comments",

@@ -21,7 +21,7 @@ from typing import Protocol
 import numpy as np
 import scipy.sparse as sp
 import sklearn
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from .embed import Embedder, Matrix, similarity
 from .model import Article, Sentence, SummarySentence
@@ -43,6 +43,7 @@ class Summarizer(Protocol):
 
 FEATURES = (
     "centrality",  # cosine to the centroid of the story's usable sentences
+    "lexrank",  # PageRank over the sentences linked by a cosine above a threshold (LexRank)
     "support",  # mean over the other articles of the best cosine in each
     "best_other",  # best cosine to a sentence of another article
     "leads",  # mean cosine to the opening sentences of the articles
@@ -62,6 +63,7 @@ FEATURES = (
     "article_share",  # share of the story's usable words that its article holds
     "length",  # 1 for 15-35 words, falling off outside
     "words",  # min(words, 60) / 30
+    "function_words",  # share of its words that are function words: prose, not a list or label
     "attributed",  # says who said it: "said", "told", "according to"
     "quoted",  # holds a quotation mark
     "number",  # holds a digit
@@ -89,6 +91,8 @@ class Weights:
     lexical: float = 0.5  # share of content words that makes a near miss the same fact
     floor_dense: float = 0.55  # the lexical check needs at least this cosine (dense)
     floor_sparse: float = 0.3  # ... or this one (tf-idf)
+    link_dense: float = 0.4  # LexRank links two sentences from this dense cosine up
+    link_sparse: float = 0.1  # ... or this tf-idf cosine (Erkan & Radev's threshold)
     context: bool = (
         True  # a sentence that opens on "He", "But", "This" ... comes with the one before
     )
@@ -152,6 +156,7 @@ _STOP = frozenset(
     "said says say also just more most very up out s t".split()
 )
 _TOKEN = r"(?u)\b\w+\b"
+_FUNCTION = ENGLISH_STOP_WORDS  # sklearn's list of 318: the glue of written prose
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _QUOTE_MARK = re.compile('["“”]')
@@ -200,6 +205,26 @@ def _length_prior(n_words: np.ndarray) -> np.ndarray:
     short = np.clip((n_words - MIN_WORDS) / (15 - MIN_WORDS), 0.0, 1.0)
     long = np.clip(1.0 - (n_words - 35) / 35.0, 0.0, 1.0)
     return np.minimum(short, long).astype(np.float32)
+
+
+def _lexrank(sim: np.ndarray, threshold: float, damping: float = 0.85) -> np.ndarray:
+    """LexRank (Erkan & Radev 2004): PageRank on the graph of sentences whose cosine is above
+    `threshold`, scaled so that the mean is 1. By hand: ten lines of numpy on a matrix we hold,
+    where sumy's version loops in Python and networkx would be a dependency for one call."""
+    n = sim.shape[0]
+    links = (sim > threshold).astype(np.float64)
+    np.fill_diagonal(links, 0.0)
+    degree = links.sum(axis=1, keepdims=True)
+    # a sentence linked to nothing spreads its rank evenly (the random surfer's jump)
+    step = np.divide(links, degree, out=np.full_like(links, 1.0 / n), where=degree > 0)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(50):
+        new = (1.0 - damping) / n + damping * (step.T @ rank)
+        if np.abs(new - rank).sum() < 1e-6:
+            rank = new
+            break
+        rank = new
+    return (rank * n).astype(np.float32)
 
 
 def _row_mean(x: sp.csr_matrix, values: np.ndarray) -> np.ndarray:
@@ -385,17 +410,25 @@ def _story(
 
     # Word and word-pair statistics across articles: what several outlets say is the story.
     counter = CountVectorizer(
-        lowercase=True, token_pattern=_TOKEN, ngram_range=(1, 2), binary=True, dtype=np.float32
+        lowercase=True, token_pattern=_TOKEN, ngram_range=(1, 2), dtype=np.float32
     )
     try:
         # constant parameters of ours: skip sklearn's per-call validation (0.3 ms a story)
         with sklearn.config_context(skip_parameter_validation=True):
-            x = counter.fit_transform(texts).tocsr()
+            counts = counter.fit_transform(texts).tocsr()
         vocab = counter.get_feature_names_out().astype(str)
     except ValueError:  # no token at all
-        x, vocab = sp.csr_matrix((n, 1), dtype=np.float32), np.array(["."])
+        counts, vocab = sp.csr_matrix((n, 1), dtype=np.float32), np.array(["."])
+    x = counts.copy()
+    x.data[:] = 1.0  # binary: does the sentence hold the word (pair)
     is_pair = np.char.find(vocab, " ") >= 0
-    content = ~is_pair & ~np.isin(vocab, list(_STOP))
+    unigrams = counts[:, np.flatnonzero(~is_pair)]
+    # set lookups: np.isin on strings sorts both arrays, ten times slower at these sizes
+    is_function = np.fromiter((v in _FUNCTION for v in vocab), dtype=bool, count=len(vocab))
+    is_stop = np.fromiter((v in _STOP for v in vocab), dtype=bool, count=len(vocab))
+    function = np.asarray(counts[:, np.flatnonzero(is_function)].sum(axis=1))
+    function_words = function.ravel() / np.maximum(np.asarray(unigrams.sum(axis=1)).ravel(), 1.0)
+    content = ~is_pair & ~is_stop
     in_doc = sp.csr_matrix((np.ones(n, dtype=np.float32), (doc, np.arange(n))))
     df = np.asarray(((in_doc @ x) > 0).sum(axis=0)).ravel().astype(np.float32)
     sentence_freq = np.asarray(x.sum(axis=0)).ravel()
@@ -419,6 +452,7 @@ def _story(
 
     columns = {
         "centrality": centrality,
+        "lexrank": _lexrank(sim, w.link_dense if dense else w.link_sparse),
         "support": support,
         "best_other": best_other,
         "leads": leads,
@@ -438,6 +472,7 @@ def _story(
         "article_share": article_words[doc] / max(float(article_words.sum()), 1.0),
         "length": _length_prior(n_words),
         "words": np.minimum(n_words, 60.0) / 30.0,
+        "function_words": function_words,
         "attributed": flags(_SAID),
         "quoted": flags(_QUOTE_MARK),
         "number": flags(_DIGIT),
