@@ -69,3 +69,51 @@ def test_device_follows_the_environment_then_the_hardware(monkeypatch) -> None:
     assert default_device() == "cpu"
     monkeypatch.delenv("STORYWEAVE_DEVICE")
     assert default_device() == ("cuda" if torch.cuda.is_available() else "cpu")
+
+
+STORIES = [
+    [
+        "The U.S. navy's new ship sailed from the harbour on Monday.",
+        "Crowds waved as the ship left the harbour, the navy said.",
+        "It will return in May.",
+    ],
+    ["Rain closed the mountain pass for a week.", "The pass reopened after snowploughs cleared it."],
+]
+
+
+def test_tfidf_matches_sklearns_vectorizer() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from storyweave.embed import _TFIDF_TOKEN, TfidfEmbedder
+
+    for texts in STORIES:
+        sk = TfidfVectorizer(
+            stop_words="english", sublinear_tf=True, token_pattern=_TFIDF_TOKEN, dtype=np.float32
+        )
+        expected = sk.fit_transform(texts).toarray()
+        got = TfidfEmbedder().encode(texts).toarray()
+        np.testing.assert_array_equal(got, expected)  # bit for bit
+
+
+def test_tfidf_of_a_batch_equals_tfidf_of_each_story_alone() -> None:
+    from storyweave.embed import TfidfEmbedder
+
+    plain = TfidfEmbedder()
+    batch = plain.batch([t for story in STORIES for t in story])
+    for texts in STORIES:
+        np.testing.assert_allclose(batch.encode(texts).toarray(), plain.encode(texts).toarray())
+    # a text the batch never counted is counted afresh, with the same result
+    mixed = [STORIES[0][0], "A new sentence about the harbour."]
+    np.testing.assert_allclose(batch.encode(mixed).toarray(), plain.encode(mixed).toarray())
+    assert batch.encode(["the and of"]).shape == (1, 1)  # stop words only: an empty row
+
+
+def test_word_counts_of_a_batch_equal_a_fresh_count() -> None:
+    from storyweave.summarize import word_counter
+
+    batch = word_counter([t for story in STORIES for t in story])
+    for texts in STORIES:
+        got, got_vocab = batch.counts(texts)
+        want, want_vocab = word_counter().counts(texts)
+        assert list(got_vocab) == list(want_vocab)
+        np.testing.assert_array_equal(got.toarray(), want.toarray())

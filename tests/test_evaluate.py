@@ -364,3 +364,13 @@ def test_precomputed_serves_known_texts_and_encodes_new_ones() -> None:
     np.testing.assert_allclose(got, inner.encode(["gamma", "delta epsilon", "alpha beta"]))
     with pytest.raises(ValueError, match="tfidf"):
         Precomputed(TfidfEmbedder(), ["a"])
+
+
+def test_tfidf_clusters_summarized_together_match_one_at_a_time() -> None:
+    from storyweave.evaluate.systems import StoryweaveSystem
+
+    clusters = [[DOC_A, DOC_B], [DOC_C, DOC_A], ["", "   "], [DOC_B, DOC_C]]
+    system = StoryweaveSystem("tfidf")
+    alone = [system(c, 40) for c in clusters]
+    assert any(alone)
+    assert system.many(clusters, 40) == alone

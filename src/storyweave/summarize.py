@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +21,9 @@ from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
-import sklearn
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
-from .embed import Embedder, Matrix, similarity
+from .embed import CountCache, Embedder, Matrix, Precomputed, TfidfEmbedder, similarity
 from .model import Article, Sentence, SummarySentence
 from .quotes import PROMO_LABELS, capital_labels, quote_marks, quote_roles, transcript_labels
 
@@ -320,9 +320,12 @@ def _fine(
     return not misshapen[i] and not is_junk(sents[i].text.strip(), paired=paired)
 
 
+_Candidates = tuple[list[str], list[Sentence], list[int], list[bool]]
+
+
 def _candidates(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], limit: int
-) -> tuple[list[str], list[Sentence], list[int], list[bool]]:
+) -> _Candidates:
     """Article order, the usable sentences (the first `limit` of each article), their ranks,
     and which of them carry on a quotation from the sentence before (kept only after it)."""
     order = [a.id for a in articles if sentences.get(a.id)]
@@ -356,14 +359,26 @@ def _candidates(
     return order, kept, ranks, leans
 
 
-def candidate_texts(
-    articles: Sequence[Article],
-    sentences: Mapping[str, Sequence[Sentence]],
-    weights: Weights | None = None,
-) -> list[str]:
-    """The sentences `summarize` will embed for these articles (for encoding in advance)."""
-    _, kept, _, _ = _candidates(articles, sentences, (weights or DEFAULT_WEIGHTS).max_per_article)
-    return [s.text.strip() for s in kept]
+def _word_vectorizer() -> CountVectorizer:
+    return CountVectorizer(
+        lowercase=True, token_pattern=_TOKEN, ngram_range=(1, 2), dtype=np.float32
+    )
+
+
+def word_counter(texts: Sequence[str] = ()) -> CountCache:
+    """Word and word-pair counts of these candidate texts (of many stories) for `summarize`."""
+    return CountCache(_word_vectorizer, texts)
+
+
+_LOCAL = threading.local()
+
+
+def _local_counter() -> CountCache:
+    """This thread's counter: one vectorizer, reused (fitting mutates it)."""
+    cache = getattr(_LOCAL, "counter", None)
+    if cache is None:
+        cache = _LOCAL.counter = word_counter()
+    return cache
 
 
 def _story(
@@ -371,8 +386,13 @@ def _story(
     sentences: Mapping[str, Sequence[Sentence]],
     embedder: Embedder,
     w: Weights,
+    counter: CountCache | None = None,
+    candidates: _Candidates | None = None,
 ) -> _Story | None:
-    order, kept, ranks, leans = _candidates(articles, sentences, w.max_per_article)
+    """Candidates, features and similarities of a story. From `summarize_many`: `counter`
+    holds the word counts of many stories' candidates, counted in one pass, and `candidates`
+    this story's `_candidates`; by default both are worked out here."""
+    order, kept, ranks, leans = candidates or _candidates(articles, sentences, w.max_per_article)
     if not kept:
         return None
     texts = [s.text.strip() for s in kept]
@@ -409,23 +429,18 @@ def _story(
     own_lead = sim[np.arange(n), starts[np.searchsorted(present, doc)]]
 
     # Word and word-pair statistics across articles: what several outlets say is the story.
-    counter = CountVectorizer(
-        lowercase=True, token_pattern=_TOKEN, ngram_range=(1, 2), dtype=np.float32
-    )
-    try:
-        # constant parameters of ours: skip sklearn's per-call validation (0.3 ms a story)
-        with sklearn.config_context(skip_parameter_validation=True):
-            counts = counter.fit_transform(texts).tocsr()
-        vocab = counter.get_feature_names_out().astype(str)
-    except ValueError:  # no token at all
-        counts, vocab = sp.csr_matrix((n, 1), dtype=np.float32), np.array(["."])
+    counted = (counter or _local_counter()).counts(texts)
+    if counted is None:  # no token at all
+        counted = sp.csr_matrix((n, 1), dtype=np.float32), np.array(["."])
+    counts, vocab = counted
     x = counts.copy()
     x.data[:] = 1.0  # binary: does the sentence hold the word (pair)
     is_pair = np.char.find(vocab, " ") >= 0
     unigrams = counts[:, np.flatnonzero(~is_pair)]
     # set lookups: np.isin on strings sorts both arrays, ten times slower at these sizes
-    is_function = np.fromiter((v in _FUNCTION for v in vocab), dtype=bool, count=len(vocab))
-    is_stop = np.fromiter((v in _STOP for v in vocab), dtype=bool, count=len(vocab))
+    terms = vocab.tolist()
+    is_function = np.fromiter(map(_FUNCTION.__contains__, terms), dtype=bool, count=len(terms))
+    is_stop = np.fromiter(map(_STOP.__contains__, terms), dtype=bool, count=len(terms))
     function = np.asarray(counts[:, np.flatnonzero(is_function)].sum(axis=1))
     function_words = function.ravel() / np.maximum(np.asarray(unigrams.sum(axis=1)).ravel(), 1.0)
     content = ~is_pair & ~is_stop
@@ -522,6 +537,30 @@ def summarize(
     return summarize_with(articles, sentences, words=words, embedder=embedder)
 
 
+def summarize_many(
+    stories: Sequence[tuple[Sequence[Article], Mapping[str, Sequence[Sentence]]]],
+    *,
+    words: int,
+    embedder: Embedder,
+) -> list[list[SummarySentence]]:
+    """`summarize` for many stories (articles, sentences) at once, each summary the same as
+    alone: the candidates of all of them are tokenized in one pass and, by a model whose
+    vectors do not depend on the other texts, encoded in one batch (a GPU stays busy)."""
+    limit = DEFAULT_WEIGHTS.max_per_article
+    found = [_candidates(articles, sentences, limit) for articles, sentences in stories]
+    texts = [s.text.strip() for c in found for s in c[1]]
+    counter = word_counter(texts)
+    batched: Embedder = embedder
+    if texts and getattr(embedder, "independent", False):
+        batched = Precomputed(embedder, texts)
+    elif texts and isinstance(embedder, TfidfEmbedder):
+        batched = embedder.batch(texts)
+    return [
+        summarize_with(a, s, words=words, embedder=batched, counter=counter, candidates=c)
+        for (a, s), c in zip(stories, found, strict=True)
+    ]
+
+
 def summarize_with(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -529,11 +568,16 @@ def summarize_with(
     words: int,
     embedder: Embedder,
     weights: Weights | None = None,
+    counter: CountCache | None = None,
+    candidates: _Candidates | None = None,
 ) -> list[SummarySentence]:
-    """`summarize` with explicit weights (default: the preset for the embedder's kind)."""
+    """`summarize` with explicit weights (default: the preset for the embedder's kind);
+    `counter` and `candidates` come from `summarize_many`."""
     if words <= 0:
         return []
-    story = _story(articles, sentences, embedder, weights or DEFAULT_WEIGHTS)
+    story = _story(
+        articles, sentences, embedder, weights or DEFAULT_WEIGHTS, counter, candidates
+    )
     if story is None:
         return []
     w = weights or (DENSE_WEIGHTS if story.dense else SPARSE_WEIGHTS)

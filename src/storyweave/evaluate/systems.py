@@ -91,13 +91,13 @@ class StoryweaveSystem:
         return self.many([documents], words)[0]
 
     def many(self, clusters: Sequence[list[str]], words: int) -> list[list[str]]:
-        """Summaries of several clusters; a dense model encodes all their sentences in one go.
+        """Summaries of several clusters, summarized together (`summarize.summarize_many`).
 
-        A cluster with nothing usable left after cleaning gets an empty summary.
+        A cluster with nothing usable left after cleaning gets an empty summary; when the
+        batch fails, each cluster is summarized alone, so one bad cluster costs only its own.
         """
         from ..brief import prepare
-        from ..embed import Precomputed
-        from ..summarize import candidate_texts, summarize
+        from ..summarize import summarize, summarize_many
 
         prepared = []
         for documents in clusters:
@@ -107,19 +107,24 @@ class StoryweaveSystem:
                 kept, sentences = [], {}
             prepared.append((kept, sentences))
         embedder = self._get_embedder()
-        if getattr(embedder, "independent", False) and len(clusters) > 1:
-            texts = [t for kept, sents in prepared if kept for t in candidate_texts(kept, sents)]
-            embedder = Precomputed(embedder, texts)
-        out: list[list[str]] = []
-        for kept, sentences in prepared:
-            if not kept:
-                out.append([])
-                continue
+        stories = [(kept, sentences) for kept, sentences in prepared if kept]
+        try:
+            summaries = iter(summarize_many(stories, words=words, embedder=embedder))
+        except StoryweaveError:
+            summaries = iter(self._alone(stories, words, embedder, summarize))
+        return [
+            fit_budget((s.text for s in next(summaries)), words) if kept else []
+            for kept, _ in prepared
+        ]
+
+    @staticmethod
+    def _alone(stories: list[Any], words: int, embedder: Any, summarize: Any) -> list[Any]:
+        out = []
+        for kept, sentences in stories:
             try:
-                summary = summarize(kept, sentences, words=words, embedder=embedder)
+                out.append(summarize(kept, sentences, words=words, embedder=embedder))
             except StoryweaveError:  # one bad cluster does not cost the others their summary
-                summary = []
-            out.append(fit_budget((s.text for s in summary), words))
+                out.append([])
         return out
 
 
