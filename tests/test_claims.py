@@ -444,3 +444,21 @@ def test_an_agreement_is_worded_by_a_sentence_that_leaves_no_quotation_open(tfid
     assert len(agreements) == 1
     assert {e.article_id for e in agreements[0].claim.evidence} == {"p1", "p2"}
     assert agreements[0].claim.text.startswith("The Elling river footbridge will stay shut")
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_a_short_whole_sentence_can_be_agreed_on(name: str, request) -> None:
+    # "Nobody was hurt." is three words, but a whole sentence: a fact outlets agree on.
+    embedder = request.getfixturevalue(name)
+    arts = [
+        _art("a1", "harbour-news", FILLER["a"], "Nobody was hurt."),
+        _art("a2", "coast-daily", FILLER["b"], "Nobody was badly hurt."),
+    ]
+    agreements, _, _ = _run(arts, embedder)
+    assert [{e.article_id for e in a.claim.evidence} for a in agreements] == [{"a1", "a2"}]
+    # an unfinished short line (a caption, a label) is no claim at all
+    captions = [
+        _art("a1", "harbour-news", FILLER["a"], "Harbour crash aftermath"),
+        _art("a2", "coast-daily", FILLER["b"], "Harbour crash aftermath"),
+    ]
+    assert _run(captions, embedder)[0] == []

@@ -36,7 +36,8 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
 DEFAULT_THRESHOLDS = THRESHOLDS["minilm"]
 TOPIC_SHARE = 0.12  # a word in more than this share of sentences is the story's topic
 TOP_K = 12  # neighbours kept per sentence; bounds the work on big stories
-MIN_WORDS = 6  # shorter sentences are captions, bylines or fragments
+MIN_WORDS = 6  # shorter sentences are captions, bylines or fragments ...
+MIN_WORDS_CLOSED = 3  # ... unless they end on a full stop: "Nobody was killed."
 # Two sums of money further apart than this are different things (a weekly running cost and a
 # repair bill), not one figure the outlets disagree on
 _MONEY_RATIO = 5.0
@@ -535,7 +536,8 @@ def _topic(items: Sequence[_Item], keys: Callable[[_Item], Iterable[str]]) -> se
 
 def _usable(text: str) -> bool:
     words = _WORD.findall(text)
-    if len(words) < MIN_WORDS or _BOILERPLATE.search(text):
+    closed = text.rstrip(" \"'”’").endswith((".", "!"))
+    if len(words) < (MIN_WORDS_CLOSED if closed else MIN_WORDS) or _BOILERPLATE.search(text):
         return False
     if text.rstrip(" \"'”’").endswith("?"):
         return False
