@@ -462,3 +462,25 @@ def test_a_short_whole_sentence_can_be_agreed_on(name: str, request) -> None:
         _art("a2", "coast-daily", FILLER["b"], "Harbour crash aftermath"),
     ]
     assert _run(captions, embedder)[0] == []
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_the_same_figure_of_the_same_thing_in_other_words_is_an_agreement(
+    name: str, request
+) -> None:
+    embedder = request.getfixturevalue(name)
+    first = "Hallden Foods, which employs 300 people, said production would be suspended for at least two weeks."
+    second = (
+        "The company will halt production for at least two weeks while engineers assess the damage."
+    )
+    arts = [
+        _art("a1", "harbour-news", FILLER["a"], first),
+        _art("a2", "coast-daily", FILLER["b"], second),
+    ]
+    agreements, conflicts, _ = _run(arts, embedder)
+    assert [{e.article_id for e in a.claim.evidence} for a in agreements] == [{"a1", "a2"}]
+    assert conflicts == []
+    # the same figure of something else is no shared fact
+    other = "The bakery will close for two weeks in August for its summer holiday."
+    arts[1] = _art("a2", "coast-daily", FILLER["b"], other)
+    assert _run(arts, embedder)[0] == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -227,6 +227,37 @@ def day_dates(text: str) -> list[str]:
             f"{m.group('mon').lower()} {int(m.group('d'))}" for m in _DAY_DATE.finditer(text)
         )
     )
+
+
+# A specific figure with what it counts ("two weeks", "14,600 ballot papers", "since 2015"):
+# two outlets giving the same one are likely telling the same fact in different words.
+_SPELLED = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty hundred"
+).split()
+_SPELLED_VALUE = {w: str(i) for i, w in enumerate(_SPELLED[:19], 2)} | {
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100",
+}  # fmt: skip
+_FIGURE = re.compile(
+    rf"(?<![\w.,-])(?P<n>{_NUM}|(?:{'|'.join(_SPELLED)})\b)(?P<after>(?:\s+[A-Za-z'’-]+){{1,3}})",
+    re.IGNORECASE,
+)
+
+
+def figures(text: str) -> frozenset[str]:
+    """Anchors of a sentence: each figure with the first content word after it ("2 week",
+    "14600 ballot"), and each year with its preposition ("since 2015")."""
+    out = {f"{m.group('prep').lower()} {m.group('y')}" for m in _YEAR.finditer(text)}
+    for m in _FIGURE.finditer(text):
+        raw = m.group("n").lower()
+        if re.fullmatch(r"(?:19|20)\d\d", raw):
+            continue  # years: only with their preposition, above
+        value = _SPELLED_VALUE.get(raw, raw.replace(",", ""))
+        for w in m.group("after").split():
+            if w.lower() not in _STOP:
+                out.add(f"{value} {_lemma(w.lower())}")
+                break
+    return frozenset(out)
 
 
 def years(text: str) -> list[str]:
@@ -517,6 +548,7 @@ class _Item:
     qs: tuple[Quantity, ...] = ()
     yrs: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
+    figures: frozenset[str] = field(default_factory=frozenset)
 
 
 def _content(text: str) -> frozenset[str]:
@@ -582,14 +614,57 @@ def _neighbours(x: Matrix, arts: np.ndarray, k: int, floor: float) -> list[tuple
     return sorted(((v, i, j) for (i, j), v in pairs.items()), key=lambda t: (-t[0], t[1], t[2]))
 
 
+def _figure_pairs(
+    x: Matrix, items: Sequence[_Item], topic_words: set[str], related_t: float
+) -> list[tuple[int, int]]:
+    """Sentences of two outlets that give the same figure of the same thing ("suspended for
+    at least two weeks" / "will halt production for at least two weeks") and share two more
+    content words, however differently the rest is worded. `align_claims` lets them merge at
+    the align threshold, after every plainly similar pair, and average linkage still guards a
+    cluster; their cosine only has to rule out noise."""
+    by_figure: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        for f in it.figures:
+            by_figure.setdefault(f, []).append(i)
+    out: set[tuple[int, int]] = set()
+    for i, j in _bucket_pairs(x, items, by_figure, 40, 0.5 * related_t):
+        if len((items[i].words & items[j].words) - topic_words) >= 3:  # the figure + two more
+            out.add((i, j))
+    return sorted(out)
+
+
+def _bucket_pairs(
+    x: Matrix, items: Sequence[_Item], buckets: Mapping[str, list[int]], cap: int, floor: float
+) -> Iterator[tuple[int, int]]:
+    """(i, j), i < j, for two sentences of different outlets in one bucket (the first
+    `cap` of it) whose cosine reaches `floor`."""
+    for key in sorted(buckets):
+        ids = buckets[key][:cap]
+        if len({items[i].outlet for i in ids}) < 2:
+            continue
+        sims = _dot(x, ids, ids)
+        for p, i in enumerate(ids):
+            for q in range(p + 1, len(ids)):
+                j = ids[q]
+                if items[i].outlet != items[j].outlet and sims[p, q] >= floor:
+                    yield i, j
+
+
 def _row_sum(x: Matrix, rows: Sequence[int]) -> np.ndarray:
     return np.asarray(x[list(rows)].sum(axis=0), dtype=np.float32).ravel()
 
 
 def _cluster(
-    x: Matrix, items: Sequence[_Item], edges: Sequence[tuple[float, int, int]], threshold: float
+    x: Matrix,
+    items: Sequence[_Item],
+    edges: Sequence[tuple[float, int, int]],
+    threshold: float,
+    anchored: Mapping[tuple[int, int], float] | None = None,
+    avoid: set[int] | None = None,
 ) -> list[list[int]]:
-    """Agglomerative merge over edges (best first): one sentence per article, average linkage."""
+    """Agglomerative merge over edges (best first): one sentence per article, average linkage.
+    An `anchored` pair (same figure, see `_figure_pairs`) needs only its own linkage floor, and
+    never joins a cluster holding a sentence in `avoid`."""
     uf = UnionFind(len(items))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     arts: dict[int, set[int]] = {i: {items[i].art} for i in range(len(items))}
@@ -603,7 +678,10 @@ def _cluster(
         a, b = members[ri], members[rj]
         sa = sums[ri] if ri in sums else _row_sum(x, a)
         sb = sums[rj] if rj in sums else _row_sum(x, b)
-        if len(a) * len(b) > 1 and float(sa @ sb) / (len(a) * len(b)) < 0.8 * threshold:
+        floor = (anchored or {}).get((i, j), 0.8 * threshold)
+        if (i, j) in (anchored or {}) and avoid and avoid.intersection(a + b):
+            continue
+        if len(a) * len(b) > 1 and float(sa @ sb) / (len(a) * len(b)) < floor:
             continue  # average linkage stops chains drifting from one fact to another
         r = uf.union(ri, rj)
         other = rj if r == ri else ri
@@ -797,7 +875,19 @@ def align_claims(
             ents = frozenset(ents_at.get((art.id, s.index), ()))
             words = _content(s.text)
             items.append(
-                _Item(a_pos, s, art.source, outlet_of[a_pos], nums, ents, words, qs, yrs, days)
+                _Item(
+                    a_pos,
+                    s,
+                    art.source,
+                    outlet_of[a_pos],
+                    nums,
+                    ents,
+                    words,
+                    qs,
+                    yrs,
+                    days,
+                    figures(s.text),
+                )
             )
     if not items:
         return [], [], []
@@ -828,8 +918,10 @@ def align_claims(
         boost = 0.05 * min(2, shared_ents) + (0.08 if a.nums & b.nums else 0.0)
         edges.append((sim + boost if sim >= related_t - 0.05 else sim, i, j))
     edges.sort(key=lambda t: (-t[0], t[1], t[2]))
-    clusters = _cluster(x, items, edges, align_t)
-    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+    plain = _cluster(x, items, edges, align_t)
+    # Conflicts are judged within the plainly similar (below, agreements may also join two
+    # outlets that give the same figure of the same thing in different words).
+    cluster_of = {i: c for c, members in enumerate(plain) for i in members}
 
     # --- conflict candidates: same claim, related neighbours, or a shared subject --------------
     pairs: list[_Pair] = []
@@ -868,18 +960,10 @@ def align_claims(
     for i, it in enumerate(items):
         for key in {k for q in it.qs for k in (q.heads or {q.kind})}:
             buckets.setdefault(key, []).append(i)
-    for key in sorted(buckets):
-        ids = buckets[key][:60]
-        if len({items[i].outlet for i in ids}) < 2:
-            continue
-        sims = _dot(x, ids, ids)
-        for p, i in enumerate(ids):
-            for q in range(p + 1, len(ids)):
-                j = ids[q]
-                if (i, j) in checked or not different(i, j) or sims[p, q] < 0.4 * related_t:
-                    continue
-                checked.add((i, j))
-                pairs.extend(_number_pairs(items, i, j, loose=True))
+    for i, j in _bucket_pairs(x, items, buckets, 60, 0.4 * related_t):
+        if (i, j) not in checked:
+            checked.add((i, j))
+            pairs.extend(_number_pairs(items, i, j, loose=True))
 
     # Polarity: a negated predicate against the same predicate asserted in another outlet.
     lemma_index: dict[str, list[int]] = {}
@@ -944,6 +1028,23 @@ def align_claims(
     conflicted = {
         (e.article_id, e.sentence) for c in conflicts for s in c.sides for e in s.evidence
     }
+
+    # Same figure, other words: joined for the agreements, never pulling in a side of a conflict
+    # (its cluster would then be dropped as disputed, and the figure's other outlets with it).
+    side = {i for i, it in enumerate(items) if (it.sent.article_id, it.sent.index) in conflicted}
+    close = {(i, j) for sim, i, j in edges if sim >= align_t}  # merge on their own anyway
+    anchored = {
+        (i, j): 0.5 * related_t
+        for i, j in _figure_pairs(x, items, topic_words, related_t)
+        if i not in side and j not in side and (i, j) not in close
+    }
+    clusters = plain
+    if anchored:
+        scored = {(i, j) for _, i, j in edges}
+        agreeing = [(max(sim, align_t) if (i, j) in anchored else sim, i, j) for sim, i, j in edges]
+        agreeing.extend((align_t, i, j) for i, j in anchored if (i, j) not in scored)
+        agreeing.sort(key=lambda t: (-t[0], t[1], t[2]))
+        clusters = _cluster(x, items, agreeing, align_t, anchored, side)
 
     # --- claims ---------------------------------------------------------------------------
     drafts: list[tuple[int, tuple[int, int], str, tuple[Evidence, ...], tuple[str, ...], str]] = []
