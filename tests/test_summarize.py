@@ -514,3 +514,40 @@ def test_function_words_tell_prose_from_a_label(embedder: Embedder) -> None:
     label = next(v for t, v in share.items() if t.startswith("Harbour Authority"))
     prose = [v for t, v in share.items() if not t.startswith("Harbour Authority")]
     assert label < 0.2 < min(prose)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Click here for the full list of closures",
+        "Sign up for our morning briefing about the harbour",
+        "Subscribe to get the latest on the harbour works",
+        "Our newsletter brings you the harbour news every morning",
+        "This piece originally appeared in the Harbour Gazette last week",
+        "Harbour Gazette, all rights reserved, reproduced with permission today",
+        "Copyright holders were asked before the harbour pictures were shown",
+        "© Harbour Gazette: the harbour works were delayed again this week",
+        "Photos: the harbour works as they looked on the first day",
+        "Photo by Mara Quist of the harbour works on the first day",
+        "The harbour works on the first day (Getty Images for the council).",
+        "The harbour works on the first day, in an AP Photo from the council.",
+        "Follow us for more on the harbour works and the new bridge",
+        "Share this story with a friend who uses the harbour bridge",
+        "Read more about the harbour works and the new bridge",
+        "Related: the harbour works were delayed again this week",
+        "Advertisement for the harbour works was printed in the paper",
+        "Mara Quist contributed to this report about the harbour works.",
+        "This article was updated to correct the cost of the harbour works.",
+        "This story has been corrected to show the harbour works were delayed.",
+        "E-mail us your pictures of the harbour works on the first day.",
+        "Email me your pictures of the harbour works on the first day.",
+        "Pictures of the harbour works are at https://example.org/harbour today.",
+        "Pictures of the harbour works are at www.example.org/harbour today.",
+        "Pictures of the harbour works were posted by @harbourgazette today.",
+    ],
+)
+def test_each_junk_phrase_gets_past_its_keyword_gate(phrase: str) -> None:
+    from storyweave.summarize import _junk_phrase
+
+    assert _junk_phrase(phrase)
+    assert is_junk(phrase if phrase.endswith(".") else phrase + ".")

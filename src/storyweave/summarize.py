@@ -139,6 +139,21 @@ _JUNK = re.compile(
     r"this (?:article|story) (?:was|has been)|e-?mail (?:us|me)|https?://|www\.|@\w",
     re.IGNORECASE,
 )
+# Every phrase of _JUNK holds one of these: a substring test spares the regex on nearly every
+# sentence (it was most of `is_junk`'s time). A new phrase of _JUNK must hold one of them.
+_JUNK_KEYS = (
+    "click here", "sign up", "subscribe", "newsletter", "originally", "all rights reserved",
+    "copyright", "©", "photo", "getty images", "follow ", "share ", "read more", "related:",
+    "advertisement", "contributed to this report", "this article", "this story", "mail ",
+    "http", "www.", "@",
+)  # fmt: skip
+
+
+def _junk_phrase(text: str) -> bool:
+    folded = text.casefold()
+    return any(k in folded for k in _JUNK_KEYS) and _JUNK.search(text) is not None
+
+
 # Frequent verbs and verb endings: a line with none of them is a label, not a statement.
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|can|could|"
@@ -184,7 +199,7 @@ def is_junk(text: str, *, paired: bool = False) -> bool:
     number of quotation marks is no sign of a fragment."""
     words = text.split()
     n = len(words)
-    if n < MIN_WORDS or _QUESTION.search(text) or _JUNK.search(text):
+    if n < MIN_WORDS or _QUESTION.search(text) or _junk_phrase(text):
         return True
     # No end punctuation on a line of under 20 words: a caption or a headline, not a sentence.
     if not _TERMINAL.search(text) and n < 20:
