@@ -116,13 +116,16 @@ def _joinable(left: str, right: str) -> bool:
     # a dateline: "SYCAMORE, Ill. -- A man ..." goes on after the dash
     if right[0] in "-—–":
         return True
+    # The patterns below end at the break and cannot span white space: match the last token
+    # only, not a whole flattened article from its start.
+    tail = left.rsplit(None, 1)[-1]
     # a brand with a bang, "E! News", "Yahoo! Finance": one or two capitals and "!"
-    if _BANG_BRAND.search(left) and right[0].isupper():
+    if _BANG_BRAND.search(tail) and right[0].isupper():
         return True
     # a quoted question or exclamation inside a sentence: 'wrote: "Who knew?" after a friend ...'
     if left[-1] in '"”' and left[-2:-1] in ("?", "!") and right[0].islower():
         return True
-    m = _LAST_WORD.search(left)
+    m = _LAST_WORD.search(tail)
     if not m:
         return False
     word = m.group(1).lower()
@@ -131,7 +134,7 @@ def _joinable(left: str, right: str) -> bool:
         return True
     if word in _MONTHS and (first.isdigit() or first.islower()):
         return True
-    if _INITIALISM.search(left) and (first.islower() or first.isdigit()):
+    if _INITIALISM.search(tail) and (first.islower() or first.isdigit()):
         return True
     # A single capital initial: "John F. Kennedy"
     if len(word) == 1 and word.isalpha() and first.isupper() and len(right.split()[0]) > 1:
