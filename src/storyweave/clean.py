@@ -57,6 +57,7 @@ _REPORTING = re.compile(
     r"\b(said|says|told|tells|according to|stated|added|wrote|explained)\b", re.I
 )
 _WORD = re.compile(r"[^\W_][\w'’.\-]*")
+_WORD_CHAR = re.compile(r"\w")
 
 _AGENCY = re.compile(
     r"\b(getty(\s+images)?|wireimage|filmmagic|shutterstock|reuters|associated press|ap photo|"
@@ -473,23 +474,39 @@ def _name_elsewhere(unit: _Unit, others: Sequence[str]) -> bool:
     return False
 
 
+def _closes_on_bracket(text: str) -> bool:
+    """Nothing but non-word characters after the last ")": where _CREDIT_TAIL and _AGENCY_TAIL
+    can match at all (a test of the tail instead of a scan of a whole flattened article)."""
+    i = text.rfind(")")
+    return i >= 0 and _WORD_CHAR.search(text, i + 1) is None
+
+
+def _credit_inline(text: str) -> bool:
+    folded = text.casefold()
+    if not any(k in folded for k in ("photo", "image", "picture", "credit")):
+        return False  # every form of _CREDIT_INLINE names one of them
+    return _CREDIT_INLINE.search(text) is not None and (
+        _AGENCY.search(text) is not None or "/" in text
+    )
+
+
 def _is_credit(text: str, words: Sequence[str]) -> bool:
     # "Image: ...", "Photo: ..." open a caption or credit however long the line runs
-    if _CREDIT_TAIL.search(text) or _CREDIT_PREFIX.match(text) or _AGENCY_TAIL.search(text):
+    if _CREDIT_PREFIX.match(text):
+        return True
+    if _closes_on_bracket(text) and (_CREDIT_TAIL.search(text) or _AGENCY_TAIL.search(text)):
         return True
     if len(words) > 12:
-        return bool(_CREDIT_INLINE.search(text) and (_AGENCY.search(text) or "/" in text))
+        return _credit_inline(text)
     if _SLASH_CREDIT.match(text) and len(words) <= 8:
         before, _, after = text.partition("/")
         if _AGENCY.search(after) or len(before.split()) >= 2:
             return True
-    if _CREDIT_PREFIX.match(text):
-        return True
     if _COURTESY.search(text) and len(words) <= 8 and not _ends_sentence(text):
         return True
     if len(words) <= 5 and not _ends_sentence(text) and _agency_named(text):
         return True
-    return bool(_CREDIT_INLINE.search(text) and (_AGENCY.search(text) or "/" in text))
+    return _credit_inline(text)
 
 
 def _agency_named(text: str) -> bool:
