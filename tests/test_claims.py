@@ -484,3 +484,29 @@ def test_the_same_figure_of_the_same_thing_in_other_words_is_an_agreement(
     other = "The bakery will close for two weeks in August for its summer holiday."
     arts[1] = _art("a2", "coast-daily", FILLER["b"], other)
     assert _run(arts, embedder)[0] == []
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_every_outlet_giving_a_sides_figure_is_listed_on_that_side(name: str, request) -> None:
+    # examples/README.md: 12 cracks (01, 03, 04, 05) vs 17 (02); $4.2 million (01, 03, 04, 05)
+    # vs $6 million (02). Each side names every outlet that gives its figure.
+    from pathlib import Path
+
+    from storyweave import brief, read
+    from storyweave.config import Config
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge"
+    b = brief(read(examples), Config(embedder=name), embedder=request.getfixturevalue(name))
+    sides: dict[str, set[str]] = {}
+    for c in b.conflicts:
+        for side in c.sides:
+            for figure in ("12 cracks", "17 cracks", "$4.2 million", "$6 million"):
+                if side.value.startswith(figure):
+                    sides.setdefault(figure, set()).update(e.source for e in side.evidence)
+    four = {"Coastline Courier", "The Harbour Ledger", "Channel 7 News Online", "RegionalPost"}
+    assert {k: {o.casefold() for o in v} for k, v in sides.items()} == {
+        "12 cracks": {o.casefold() for o in four},
+        "17 cracks": {"metro daily wire"},
+        "$4.2 million": {o.casefold() for o in four},
+        "$6 million": {"metro daily wire"},
+    }

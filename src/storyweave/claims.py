@@ -831,6 +831,39 @@ def _conflicts(pairs: Sequence[_Pair], items: Sequence[_Item]) -> list[Conflict]
     return out
 
 
+def _backed(conflict: Conflict, items: Sequence[_Item], topic_words: set[str]) -> Conflict:
+    """A number conflict with every outlet that gives a side's figure on that side: a sentence
+    of another outlet holding the same quantity (one of its kind, equal value) and two content
+    words of the side's own sentences beyond the story's topic. "$4.2 million" said by three
+    outlets against "$6 million" said by one reads differently from one against one."""
+    if conflict.kind != "number":
+        return conflict
+    at = {(it.sent.article_id, it.sent.index): k for k, it in enumerate(items)}
+    sides = []
+    taken = {(e.article_id, e.sentence) for side in conflict.sides for e in side.evidence}
+    for side in conflict.sides:
+        own = [items[at[(e.article_id, e.sentence)]] for e in side.evidence]
+        figure = [q for it in own for q in it.qs if q.text == side.value]
+        words = frozenset().union(*(it.words for it in own)) - topic_words
+        outlets = {it.outlet for it in own}
+        extra = []
+        if figure:
+            x = figure[0]
+            for k, it in enumerate(items):
+                key = (it.sent.article_id, it.sent.index)
+                if key in taken or it.outlet in outlets or len(it.words & words) < 2:
+                    continue
+                same = [q for q in it.qs if q.compatible(x)]
+                if len(same) == 1 and abs(same[0].value - x.value) <= 0.005 * x.value:
+                    extra.append(k)
+                    outlets.add(it.outlet)
+                    taken.add(key)
+        backers = [at[(e.article_id, e.sentence)] for e in side.evidence] + extra
+        backers.sort(key=lambda k: _pos(items[k]))
+        sides.append(ConflictSide(side.value, tuple(_evidence(items[k]) for k in backers)))
+    return Conflict(conflict.kind, conflict.topic, tuple(sides))
+
+
 # --- the stage ------------------------------------------------------------------------------
 
 
@@ -1024,10 +1057,10 @@ def align_claims(
                 va, vb = (denial_words, asserted) if lo == i else (asserted, denial_words)
                 pairs.append(_Pair("denial", f"denial:{i}", topic, lo, hi, va, vb))
 
-    conflicts = _conflicts(pairs, items)
-    conflicted = {
-        (e.article_id, e.sentence) for c in conflicts for s in c.sides for e in s.evidence
-    }
+    found = _conflicts(pairs, items)
+    conflicted = {(e.article_id, e.sentence) for c in found for s in c.sides for e in s.evidence}
+    # A side's other backers are listed with it, and stay free to agree among themselves.
+    conflicts = [_backed(c, items, topic_words) for c in found]
 
     # Same figure, other words: joined for the agreements, never pulling in a side of a conflict
     # (its cluster would then be dropped as disputed, and the figure's other outlets with it).
