@@ -659,12 +659,13 @@ def _cluster(
     items: Sequence[_Item],
     edges: Sequence[tuple[float, int, int]],
     threshold: float,
-    anchored: Mapping[tuple[int, int], float] | None = None,
-    avoid: set[int] | None = None,
+    anchored: frozenset[tuple[int, int]] = frozenset(),
+    anchor_floor: float = 0.0,
+    avoid: frozenset[int] = frozenset(),
 ) -> list[list[int]]:
     """Agglomerative merge over edges (best first): one sentence per article, average linkage.
-    An `anchored` pair (same figure, see `_figure_pairs`) needs only its own linkage floor, and
-    never joins a cluster holding a sentence in `avoid`."""
+    An `anchored` pair (same figure, see `_figure_pairs`) needs only `anchor_floor` of average
+    linkage, and never joins a cluster holding a sentence in `avoid`."""
     uf = UnionFind(len(items))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     arts: dict[int, set[int]] = {i: {items[i].art} for i in range(len(items))}
@@ -678,9 +679,11 @@ def _cluster(
         a, b = members[ri], members[rj]
         sa = sums[ri] if ri in sums else _row_sum(x, a)
         sb = sums[rj] if rj in sums else _row_sum(x, b)
-        floor = (anchored or {}).get((i, j), 0.8 * threshold)
-        if (i, j) in (anchored or {}) and avoid and avoid.intersection(a + b):
-            continue
+        floor = 0.8 * threshold
+        if (i, j) in anchored:
+            if avoid.intersection(a + b):
+                continue
+            floor = anchor_floor
         if len(a) * len(b) > 1 and float(sa @ sb) / (len(a) * len(b)) < floor:
             continue  # average linkage stops chains drifting from one fact to another
         r = uf.union(ri, rj)
@@ -1064,20 +1067,22 @@ def align_claims(
 
     # Same figure, other words: joined for the agreements, never pulling in a side of a conflict
     # (its cluster would then be dropped as disputed, and the figure's other outlets with it).
-    side = {i for i, it in enumerate(items) if (it.sent.article_id, it.sent.index) in conflicted}
+    side = frozenset(
+        i for i, it in enumerate(items) if (it.sent.article_id, it.sent.index) in conflicted
+    )
     close = {(i, j) for sim, i, j in edges if sim >= align_t}  # merge on their own anyway
-    anchored = {
-        (i, j): 0.5 * related_t
+    anchored = frozenset(
+        (i, j)
         for i, j in _figure_pairs(x, items, topic_words, related_t)
         if i not in side and j not in side and (i, j) not in close
-    }
+    )
     clusters = plain
     if anchored:
         scored = {(i, j) for _, i, j in edges}
-        agreeing = [(max(sim, align_t) if (i, j) in anchored else sim, i, j) for sim, i, j in edges]
-        agreeing.extend((align_t, i, j) for i, j in anchored if (i, j) not in scored)
+        agreeing = [(align_t if (i, j) in anchored else sim, i, j) for sim, i, j in edges]
+        agreeing.extend((align_t, i, j) for i, j in anchored - scored)
         agreeing.sort(key=lambda t: (-t[0], t[1], t[2]))
-        clusters = _cluster(x, items, agreeing, align_t, anchored, side)
+        clusters = _cluster(x, items, agreeing, align_t, anchored, 0.5 * related_t, side)
 
     # --- claims ---------------------------------------------------------------------------
     drafts: list[tuple[int, tuple[int, int], str, tuple[Evidence, ...], tuple[str, ...], str]] = []

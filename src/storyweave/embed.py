@@ -218,7 +218,7 @@ class TfidfEmbedder:
 
     def batch(self, texts: Sequence[str]) -> TfidfBatch:
         """This embedder with the words of many stories counted in one pass (see CountCache)."""
-        return TfidfBatch(self, CountCache(self._vectorizer, texts))
+        return TfidfBatch(CountCache(self._vectorizer, texts))
 
     def encode(self, texts: Sequence[str]) -> sp.csr_matrix:
         cache = getattr(self._local, "cache", None)
@@ -245,8 +245,7 @@ class TfidfBatch:
     name = "tfidf"
     independent = False
 
-    def __init__(self, inner: TfidfEmbedder, cache: CountCache):
-        self.inner = inner
+    def __init__(self, cache: CountCache):
         self._cache = cache
 
     def encode(self, texts: Sequence[str]) -> sp.csr_matrix:
@@ -283,6 +282,20 @@ class Precomputed:
         out[known] = self._vectors[[rows[i] for i in known]]
         out[[i for i, r in enumerate(rows) if r < 0]] = fresh
         return out
+
+
+def batched(embedder: Embedder, texts: Sequence[str]) -> Embedder:
+    """The embedder prepared for many stories whose texts are all in `texts`: its own `batch`
+    when it has one (tf-idf), precomputed vectors when its vectors are independent of the other
+    texts of a call (dense), else the embedder itself."""
+    if not texts:
+        return embedder
+    batch = getattr(embedder, "batch", None)
+    if batch is not None:
+        return batch(texts)
+    if getattr(embedder, "independent", False):
+        return Precomputed(embedder, texts)
+    return embedder
 
 
 EMBEDDERS = {

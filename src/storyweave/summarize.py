@@ -23,7 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
-from .embed import CountCache, Embedder, Matrix, Precomputed, TfidfEmbedder, similarity
+from .embed import CountCache, Embedder, Matrix, batched, similarity
 from .model import Article, Sentence, SummarySentence
 from .quotes import PROMO_LABELS, capital_labels, quote_marks, quote_roles, transcript_labels
 
@@ -565,13 +565,9 @@ def summarize_many(
     found = [_candidates(articles, sentences, limit) for articles, sentences in stories]
     texts = [s.text.strip() for c in found for s in c[1]]
     counter = word_counter(texts)
-    batched: Embedder = embedder
-    if texts and getattr(embedder, "independent", False):
-        batched = Precomputed(embedder, texts)
-    elif texts and isinstance(embedder, TfidfEmbedder):
-        batched = embedder.batch(texts)
+    many = batched(embedder, texts)
     return [
-        summarize_with(a, s, words=words, embedder=batched, counter=counter, candidates=c)
+        summarize_with(a, s, words=words, embedder=many, counter=counter, candidates=c)
         for (a, s), c in zip(stories, found, strict=True)
     ]
 
@@ -590,9 +586,7 @@ def summarize_with(
     `counter` and `candidates` come from `summarize_many`."""
     if words <= 0:
         return []
-    story = _story(
-        articles, sentences, embedder, weights or DEFAULT_WEIGHTS, counter, candidates
-    )
+    story = _story(articles, sentences, embedder, weights or DEFAULT_WEIGHTS, counter, candidates)
     if story is None:
         return []
     w = weights or (DENSE_WEIGHTS if story.dense else SPARSE_WEIGHTS)

@@ -97,7 +97,7 @@ class StoryweaveSystem:
         batch fails, each cluster is summarized alone, so one bad cluster costs only its own.
         """
         from ..brief import prepare
-        from ..summarize import summarize, summarize_many
+        from ..summarize import summarize_many
 
         prepared = []
         for documents in clusters:
@@ -111,14 +111,16 @@ class StoryweaveSystem:
         try:
             summaries = iter(summarize_many(stories, words=words, embedder=embedder))
         except StoryweaveError:
-            summaries = iter(self._alone(stories, words, embedder, summarize))
+            summaries = iter(self._alone(stories, words, embedder))
         return [
             fit_budget((s.text for s in next(summaries)), words) if kept else []
             for kept, _ in prepared
         ]
 
     @staticmethod
-    def _alone(stories: list[Any], words: int, embedder: Any, summarize: Any) -> list[Any]:
+    def _alone(stories: list[Any], words: int, embedder: Any) -> list[Any]:
+        from ..summarize import summarize
+
         out = []
         for kept, sentences in stories:
             try:
