@@ -32,29 +32,11 @@ import numpy as np
 from storyweave.brief import prepare
 from storyweave.embed import get_embedder
 from storyweave.evaluate.datasets import load
-from storyweave.evaluate.rouge import METRICS, score
+from storyweave.evaluate.rouge import METRICS, greedy_oracle, score
 from storyweave.evaluate.systems import cluster_articles
 from storyweave.summarize import SPARSE_WEIGHTS, _select, _story, _weight_vector
 
 RAW_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews" / "raw-dev.jsonl"
-
-
-def _greedy_oracle(texts: list[str], n_words: np.ndarray, refs: list[str], words: int) -> list[int]:
-    chosen: list[int] = []
-    best = 0.0
-    left = float(words)
-    while True:
-        pick = None
-        for i in range(len(texts)):
-            if i in chosen or n_words[i] > left:
-                continue
-            s = score([texts[j] for j in sorted([*chosen, i])], refs)
-            if s["rouge1"] + s["rouge2"] > best:
-                best, pick = s["rouge1"] + s["rouge2"], i
-        if pick is None:
-            return sorted(chosen)
-        chosen.append(pick)
-        left -= float(n_words[pick])
 
 
 def _precision(scorer: Any, refs: list[str], text: str) -> float:
@@ -99,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                 story, story.features @ _weight_vector(w), args.words, w.redundancy, w.context
             ),
             "perfect ranker": _select(story, label, args.words, w.redundancy, w.context),
-            "greedy oracle": _greedy_oracle(story.texts, story.n_words, refs, args.words),
+            "greedy oracle": greedy_oracle(story.texts, story.n_words, refs, args.words),
         }
         for name, chosen in picks.items():
             rows[name].append(score([story.texts[i] for i in chosen], refs))

@@ -14,7 +14,7 @@ import pytest
 from storyweave.errors import ConfigError, InputError
 from storyweave.evaluate import Cluster, evaluate, format_table, load
 from storyweave.evaluate import cli as evaluate_cli
-from storyweave.evaluate.rouge import METRICS, bootstrap_interval, score
+from storyweave.evaluate.rouge import METRICS, bootstrap_interval, greedy_oracle, score
 from storyweave.evaluate.systems import SYSTEMS, budget_indices, fit_budget, lead
 from storyweave.segment import split_sentences
 
@@ -226,6 +226,36 @@ def test_rouge_means_over_references() -> None:
     summary = ["The ferry ran aground in fog."]
     both = score(summary, [summary[0], "Quiet violins hum softly."])
     assert both["rouge1"] == pytest.approx(0.5)
+
+
+def _slow_oracle(texts: list[str], refs: list[str], words: int) -> list[int]:
+    # the definition, with rouge_score itself scoring every try
+    chosen: list[int] = []
+    best, left = 0.0, words
+    while True:
+        pick = None
+        for i, t in enumerate(texts):
+            if i in chosen or len(t.split()) > left:
+                continue
+            s = score([texts[j] for j in sorted([*chosen, i])], refs)
+            if s["rouge1"] + s["rouge2"] > best:
+                best, pick = s["rouge1"] + s["rouge2"], i
+        if pick is None:
+            return sorted(chosen)
+        chosen.append(pick)
+        left -= len(texts[pick].split())
+
+
+@pytest.mark.parametrize("words", [12, 30, 60, 200])
+def test_greedy_oracle_scores_exactly_as_rouge_score(words: int) -> None:
+    # bigrams across sentence boundaries count, stemming applies: the counts must agree with
+    # the scorer on every try, or the picks drift apart
+    texts = split_sentences(" ".join([DOC_A, DOC_B, DOC_C]))
+    refs = [REFERENCE, "Fog closed the channel. The ferry was refloated and service resumed."]
+    n_words = [len(t.split()) for t in texts]
+    picks = greedy_oracle(texts, n_words, refs, words)
+    assert picks == _slow_oracle(texts, refs, words)
+    assert picks and sum(n_words[i] for i in picks) <= words
 
 
 def test_bootstrap_interval_contains_the_mean_and_is_fixed() -> None:
