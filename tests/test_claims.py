@@ -510,3 +510,42 @@ def test_every_outlet_giving_a_sides_figure_is_listed_on_that_side(name: str, re
         "$4.2 million": {o.casefold() for o in four},
         "$6 million": {"metro daily wire"},
     }
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_two_outlets_naming_one_person_saying_different_things_do_not_agree(
+    name: str, request
+) -> None:
+    # Sharing a name, its title and its role words ("Union spokesperson", "the Tidewater
+    # star") is sharing whom a sentence is about, not what it says: one content word outside
+    # them must be shared too.
+    embedder = request.getfixturevalue(name)
+    arts = [
+        _art(
+            "a1",
+            "harbour-news",
+            FILLER["a"],
+            "Union spokesperson Aisha Marlowe-Quist said the union would ask for an independent "
+            "review of the bridge.",
+            "A friend says the Tidewater star has been upbeat about the case lately.",
+        ),
+        _art(
+            "a2",
+            "coast-daily",
+            FILLER["b"],
+            "Aisha Marlowe-Quist, a spokesperson for the Ferry Workers' Union, said crews had "
+            "been told to allow an extra 40 minutes.",
+            "Her former husband is firing back at the Tidewater star in court.",
+        ),
+    ]
+    assert _run(arts, embedder)[0] == []
+    # the same person saying the same thing in other words still agrees
+    arts[1] = _art(
+        "a2",
+        "coast-daily",
+        FILLER["b"],
+        "Aisha Marlowe-Quist, a spokesperson for the union, said it would seek an independent "
+        "review of the bridge.",
+    )
+    agreements = _run(arts, embedder)[0]
+    assert [{e.article_id for e in a.claim.evidence} for a in agreements] == [{"a1", "a2"}]

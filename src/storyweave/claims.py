@@ -20,6 +20,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from .embed import Embedder, Matrix, similarity
+from .entities import _HONORIFICS, _ROLES
+from .timeline import _MONTHS, _WEEKDAYS
 from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
 from .quotes import quote_marks, unattributed_quotes
 from .unionfind import UnionFind
@@ -549,11 +551,41 @@ class _Item:
     yrs: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
     figures: frozenset[str] = field(default_factory=frozenset)
+    plain: frozenset[str] = field(default_factory=frozenset)
 
 
 def _content(text: str) -> frozenset[str]:
     """Lemmas of the content words and the numbers of a sentence, for lexical anchoring."""
     words = {_lemma(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+    return frozenset(words | set(re.findall(r"\d[\d,.]*\d|\d", text)))
+
+
+_NAME_WORDS = frozenset(_ROLES) | frozenset(_HONORIFICS)
+_WHEN_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)  # capitalised, but a fact, not a name
+
+
+def _plain(text: str, lower_seen: set[str]) -> frozenset[str]:
+    """The content lemmas and numbers of a sentence outside its names and the role words next
+    to them ("the former Gossip Girl star", "club president Rui Valadares"): what it says,
+    not whom it is about. A capitalised first word is a name only when the story never writes
+    it in lower case. In a sentence in capitals (or title case) case tells nothing: no names."""
+    toks = [m.group() for m in _WORD.finditer(text)]
+    cased = 3 * sum(w[0].islower() for w in toks) >= len(toks)
+    name = [
+        cased
+        and w[0].isupper()
+        and (k > 0 or w.lower() not in lower_seen)
+        and w.lower() not in _WHEN_WORDS
+        for k, w in enumerate(toks)
+    ]
+    for k, w in enumerate(toks):
+        if not name[k] and w.lower() in _NAME_WORDS:
+            name[k] = (k > 0 and name[k - 1]) or (k + 1 < len(toks) and name[k + 1])
+    words = {
+        _lemma(w)
+        for w, is_name in zip(toks, name, strict=True)
+        if not is_name and w.lower() not in _STOP and len(w) > 2
+    }
     return frozenset(words | set(re.findall(r"\d[\d,.]*\d|\d", text)))
 
 
@@ -927,6 +959,9 @@ def align_claims(
             )
     if not items:
         return [], [], []
+    lower_seen = {w for it in items for w in _WORD.findall(it.sent.text) if w.islower()}
+    for it in items:
+        it.plain = _plain(it.sent.text, lower_seen)
 
     denials = {i: d for i, it in enumerate(items) if (d := denial_clause(it.sent.text))}
     denial_ids = sorted(denials)
@@ -950,6 +985,8 @@ def align_claims(
         a, b = items[i], items[j]
         if len((a.words & b.words) - topic_words) < 2:
             continue
+        if not (a.plain & b.plain) - topic_words:
+            continue  # they share only whom they are about ("the Gossip Girl star"), no fact
         shared_ents = len((a.ents & b.ents) - topic_ents)
         boost = 0.05 * min(2, shared_ents) + (0.08 if a.nums & b.nums else 0.0)
         edges.append((sim + boost if sim >= related_t - 0.05 else sim, i, j))
