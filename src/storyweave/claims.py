@@ -1132,7 +1132,9 @@ def align_claims(
             if any((e.article_id, e.sentence) in conflicted for e in evidence):
                 continue
             if len(members) > 1:
-                sims = _dot(x, ordered, ordered).sum(axis=1)
+                # rounded: in a pair both sums are 1 + their cosine, equal but for the last
+                # bit of float arithmetic, which differs across CPUs; a tie goes to the first
+                sims = np.round(_dot(x, ordered, ordered).sum(axis=1), 4)
                 # the claim reads as a whole sentence: one that opens a quotation and leaves
                 # it open ('"Now they're on a bus ...') is the wording only if all are so
                 whole = np.array([quote_marks(items[k].sent.text) % 2 == 0 for k in ordered])

@@ -184,8 +184,10 @@ class CountCache:
 def tfidf_rows(counts: sp.csr_matrix) -> sp.csr_matrix:
     """TF-IDF of count rows with the IDF of these rows alone: sublinear tf (1 + ln tf), smooth
     idf (ln((1 + n) / (1 + df)) + 1), rows L2-normalised. The steps and float32 arithmetic of
-    sklearn's TfidfTransformer, so vectors are bit for bit those of a TfidfVectorizer."""
-    from sklearn.preprocessing import normalize
+    sklearn's TfidfTransformer, so vectors are bit for bit those of a TfidfVectorizer. The
+    row normalisation is the kernel `sklearn.preprocessing.normalize` runs, called without its
+    argument checks (a third of this function's time on a 20-sentence story)."""
+    from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
     x = counts.astype(np.float32)  # a copy: the counts may be a cache's
     df = np.bincount(x.indices, minlength=x.shape[1]).astype(np.float32) + 1.0
@@ -193,7 +195,8 @@ def tfidf_rows(counts: sp.csr_matrix) -> sp.csr_matrix:
     np.log(x.data, x.data)
     x.data += 1.0
     x.data *= idf[x.indices]
-    return normalize(x, copy=False)
+    inplace_csr_row_normalize_l2(x)
+    return x
 
 
 class TfidfEmbedder:
