@@ -176,6 +176,7 @@ def test_empty_input(summarizer: Summarizer, embedder: Embedder) -> None:
         ("Photo: a volunteer sorts wet books outside the Ellerby library", True),
         ("Sign up for our newsletter to get the latest Ellerby news every day.", True),
         ("What would you save if your own library caught fire tonight?", True),
+        ("Losing every book you ever loved in one night?!", True),
         ("Too short to say much.", True),
         ('"We will rebuild it.', True),
         ("The Ellerby library lost about 12,000 books in the fire on Tuesday night.", False),
@@ -471,6 +472,38 @@ def test_a_quotation_closed_with_its_speaker_in_the_next_sentence_is_a_pair(
     assert pair == [False, True, True, False]
     assert story.carried.tolist() == [False, True, False, False]
     assert story.dangling.tolist() == [False, False, True, False]
+
+
+def test_a_quotation_running_past_the_sentence_carrying_it_on_is_not_shown_in_part(
+    embedder: Embedder,
+) -> None:
+    # three sentences of one quotation: the opener and the sentence carrying it on would leave
+    # it open without the third, which a summary cannot take alone
+    quoted = (
+        'Librarian Ada Moss told the council, "I can tell you how often I think about it. '
+        "I can tell you how it feels to walk past the empty shelves every single morning. "
+        'Not being able to hand a child a book, not being able to read aloud to them."'
+    )
+    texts = {
+        "a1": "The Ellerby Public Library burned down on Tuesday night.\n\n"
+        + quoted
+        + "\n\nThe fire marshal said the cause was old wiring in the basement.",
+    }
+    arts, sents = _articles(texts)
+    story = _story(arts, sents, embedder, DEFAULT_WEIGHTS)
+    assert story is not None
+    assert not any("I can tell you" in t for t in story.texts)
+    assert any(t.startswith("The fire marshal") for t in story.texts)
+    # closed in the sentence carrying it on, the same quotation is a usable pair
+    texts["a1"] = texts["a1"].replace(
+        "single morning. Not being able to hand a child a book, not being able to read aloud "
+        'to them."',
+        'single morning."',
+    )
+    arts, sents = _articles(texts)
+    story = _story(arts, sents, embedder, DEFAULT_WEIGHTS)
+    assert story is not None
+    assert sum("I can tell you" in t for t in story.texts) == 2
 
 
 def test_a_sentence_cut_off_at_the_end_of_its_paragraph_is_a_teaser() -> None:

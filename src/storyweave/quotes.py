@@ -529,6 +529,20 @@ def quote_roles(sentences: Sequence[Sentence]) -> list[str | None]:
 
 
 _QUOTE_MARKS = re.compile('["“”]')
+
+
+def open_after(sentences: Sequence[Sentence]) -> list[bool]:
+    """Per sentence: a quotation is still open at its end (opened here or before, in the same
+    paragraph). A summary that takes such a sentence must take the one that goes on with it."""
+    out: list[bool] = []
+    inside, paragraph = False, None
+    for s in sentences:
+        if s.paragraph != paragraph:
+            inside, paragraph = False, s.paragraph
+        for m in _QUOTE_MARKS.finditer(s.text):
+            inside = _opens(s.text, m.start(), inside)
+        out.append(inside)
+    return out
 # Lower case only ("the United States" is no verb of speech); "learned to read" names nobody.
 _SPEECH = re.compile(rf"\b(?!read\b|continue[ds]\b)(?:{_VERB})\b")
 _QUOTE_REACH = 2  # sentences an open quotation may run: the opener and one more

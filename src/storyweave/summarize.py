@@ -25,7 +25,14 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from .embed import CountCache, Embedder, Matrix, batched, similarity
 from .model import Article, Sentence, SummarySentence
-from .quotes import PROMO_LABELS, capital_labels, quote_marks, quote_roles, transcript_labels
+from .quotes import (
+    PROMO_LABELS,
+    capital_labels,
+    open_after,
+    quote_marks,
+    quote_roles,
+    transcript_labels,
+)
 
 
 class Summarizer(Protocol):
@@ -129,7 +136,7 @@ MIN_WORDS = 6
 
 _CLOSE = "\"'”’)\\]"
 _TERMINAL = re.compile(rf"[.!?…][{_CLOSE}]*$")
-_QUESTION = re.compile(rf"\?[{_CLOSE}]*$")
+_QUESTION = re.compile(rf"\?[!?{_CLOSE}]*$")  # "... children?!" too
 # Page furniture a cleaner may leave behind; matched anywhere, case-insensitively.
 _JUNK = re.compile(
     r"click here|sign up|subscribe|newsletter|originally (?:published|appeared)|"
@@ -348,25 +355,41 @@ def _candidates(
     ranks: list[int] = []
     leans: list[bool] = []
     for aid in order:
-        rank = 0
-        before = False  # the sentence just before was kept
         sents = sentences[aid]
         roles = quote_roles(sents)
         misshapen = _misshapen(sents)
-
-        for i, (s, role) in enumerate(zip(sents, roles, strict=True)):
+        usable = [False] * len(sents)
+        for i, role in enumerate(roles):
+            if role is None:
+                usable[i] = _fine(sents, roles, misshapen, i)
+            elif role in ("continued", "closing"):  # only after the sentence it leans on
+                usable[i] = i > 0 and usable[i - 1] and _fine(sents, roles, misshapen, i)
+            elif role == "opener":  # only when the sentence closing its quotation can follow
+                usable[i] = _fine(sents, roles, misshapen, i) and _fine(
+                    sents, roles, misshapen, i + 1
+                )
+        # A quotation that runs on past the sentence carrying it on ('He said: "I cry. | I
+        # miss them. | I call every night."') cannot be shown whole: neither the carrying
+        # sentence nor the one it leans on is usable, or the summary leaves a quotation open.
+        # Only where the next sentence of the paragraph does close it: in flattened text
+        # (a lower-cased feed) straight marks are too often mis-paired to tell.
+        still_open = open_after(sents)
+        for i, role in enumerate(roles[:-1]):
+            after = sents[i + 1]
+            if (
+                role == "continued"
+                and usable[i]
+                and still_open[i]
+                and after.paragraph == sents[i].paragraph
+                and not open_after([after])[0]
+                and quote_marks(after.text) % 2
+            ):
+                usable[i] = usable[i - 1] = False
+        rank = 0
+        for s, role, ok in zip(sents, roles, usable, strict=True):
             if rank >= limit:
                 break
-            if role is None:
-                usable = _fine(sents, roles, misshapen, i)
-            elif role in ("continued", "closing"):  # only after the sentence it leans on
-                usable = before and _fine(sents, roles, misshapen, i)
-            elif role == "opener":  # only when the sentence closing its quotation can follow
-                usable = _fine(sents, roles, misshapen, i) and _fine(sents, roles, misshapen, i + 1)
-            else:
-                usable = False
-            before = usable
-            if usable:
+            if ok:
                 kept.append(s)
                 ranks.append(rank)
                 leans.append(role in ("continued", "closing"))
