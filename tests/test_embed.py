@@ -77,7 +77,10 @@ STORIES = [
         "Crowds waved as the ship left the harbour, the navy said.",
         "It will return in May.",
     ],
-    ["Rain closed the mountain pass for a week.", "The pass reopened after snowploughs cleared it."],
+    [
+        "Rain closed the mountain pass for a week.",
+        "The pass reopened after snowploughs cleared it.",
+    ],
 ]
 
 

@@ -21,9 +21,9 @@ import scipy.sparse as sp
 
 from .embed import Embedder, Matrix, similarity
 from .entities import _HONORIFICS, _ROLES
-from .timeline import _MONTHS, _WEEKDAYS
 from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
 from .quotes import quote_marks, unattributed_quotes
+from .timeline import _MONTHS, _WEEKDAYS
 from .unionfind import UnionFind
 
 # Cosine thresholds per embedder: (align into one claim, related enough to compare for conflicts).

@@ -543,6 +543,8 @@ def open_after(sentences: Sequence[Sentence]) -> list[bool]:
             inside = _opens(s.text, m.start(), inside)
         out.append(inside)
     return out
+
+
 # Lower case only ("the United States" is no verb of speech); "learned to read" names nobody.
 _SPEECH = re.compile(rf"\b(?!read\b|continue[ds]\b)(?:{_VERB})\b")
 _QUOTE_REACH = 2  # sentences an open quotation may run: the opener and one more

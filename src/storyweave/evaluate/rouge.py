@@ -83,12 +83,12 @@ def greedy_oracle(
     tok = _tokenizer()
     tokens = [tok.tokenize(t) for t in texts]
     uni = [Counter(t) for t in tokens]
-    bi = [Counter(zip(t, t[1:])) for t in tokens]
+    bi = [Counter(zip(t, t[1:], strict=False)) for t in tokens]
     refs = []
     for ref in references:
         t = tok.tokenize(reference_lines(ref))
-        u, b = Counter(t), Counter(zip(t, t[1:]))
-        refs.append((u, sum(u.values()), b, sum(b.values())))
+        ru, rb = Counter(t), Counter(zip(t, t[1:], strict=False))
+        refs.append((ru, sum(ru.values()), rb, sum(rb.values())))
     chosen: list[int] = []
     best, left = 0.0, float(words)
     while True:
@@ -103,7 +103,7 @@ def greedy_oracle(
                 u.update(uni[j])
                 b.update(bi[j])
             seq = [tokens[j] for j in order if tokens[j]]
-            for x, y in zip(seq, seq[1:]):
+            for x, y in zip(seq, seq[1:], strict=False):
                 b[(x[-1], y[0])] += 1
             nu, nb = sum(u.values()), sum(b.values())
             total = sum(
