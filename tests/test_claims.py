@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from storyweave.claims import align_claims, independent_outlets, quantities
+from storyweave.claims import align_claims, figures, independent_outlets, quantities
 from storyweave.model import Article, Conflict, Entity, Mention
 from storyweave.segment import segment
 
@@ -448,14 +448,16 @@ def test_an_agreement_is_worded_by_a_sentence_that_leaves_no_quotation_open(tfid
 
 @pytest.mark.parametrize("name", ["minilm", "tfidf"])
 def test_a_short_whole_sentence_can_be_agreed_on(name: str, request) -> None:
-    # "Nobody was hurt." is three words, but a whole sentence: a fact outlets agree on.
+    # "Nobody was hurt." is three words, but a whole sentence: a fact outlets agree on; "no
+    # one" is "nobody" in other words
     embedder = request.getfixturevalue(name)
-    arts = [
-        _art("a1", "harbour-news", FILLER["a"], "Nobody was hurt."),
-        _art("a2", "coast-daily", FILLER["b"], "Nobody was badly hurt."),
-    ]
-    agreements, _, _ = _run(arts, embedder)
-    assert [{e.article_id for e in a.claim.evidence} for a in agreements] == [{"a1", "a2"}]
+    for other in ("Nobody was badly hurt.", "No one was hurt in the blaze last night."):
+        arts = [
+            _art("a1", "harbour-news", FILLER["a"], "Nobody was hurt."),
+            _art("a2", "coast-daily", FILLER["b"], other),
+        ]
+        agreements, _, _ = _run(arts, embedder)
+        assert [{e.article_id for e in a.claim.evidence} for a in agreements] == [{"a1", "a2"}]
     # an unfinished short line (a caption, a label) is no claim at all
     captions = [
         _art("a1", "harbour-news", FILLER["a"], "Harbour crash aftermath"),
@@ -549,3 +551,13 @@ def test_two_outlets_naming_one_person_saying_different_things_do_not_agree(
     )
     agreements = _run(arts, embedder)[0]
     assert [{e.article_id for e in a.claim.evidence} for a in agreements] == [{"a1", "a2"}]
+
+
+def test_figures_read_a_joined_unit_and_a_share() -> None:
+    assert "5 year" in figures("Arriaga signed a five-year contract on Monday.")
+    assert "5 year" in figures("HE PUT PEN TO PAPER ON A FIVE-YEAR DEAL IN LISBON.")
+    assert "140 metr" in figures("Cracks were found on the 140-metre arch.")
+    assert "9 percent" in figures("The cuts affect about 9% of the staff.")
+    assert "9 percent" in figures("It will cut about 9 per cent of its workforce.")
+    assert not figures("The mayor thanked the volunteers.")
+

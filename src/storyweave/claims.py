@@ -246,10 +246,21 @@ _FIGURE = re.compile(
 )
 
 
+_HYPHEN_FIGURE = re.compile(
+    rf"(?<![\w.,-])(?P<n>{_NUM}|(?:{'|'.join(_SPELLED)}))-(?P<unit>[A-Za-z]+)", re.IGNORECASE
+)
+
+
 def figures(text: str) -> frozenset[str]:
     """Anchors of a sentence: each figure with the first content word after it ("2 week",
-    "14600 ballot"), and each year with its preposition ("since 2015")."""
+    "14600 ballot"), or joined to it ("five-year" is "5 year"), a share ("9%", "9 per cent"
+    are "9 percent"), and each year with its preposition ("since 2015")."""
     out = {f"{m.group('prep').lower()} {m.group('y')}" for m in _YEAR.finditer(text)}
+    out.update(f"{m.group('n').replace(',', '')} percent" for m in _PERCENT.finditer(text))
+    for m in _HYPHEN_FIGURE.finditer(text):
+        raw = m.group("n").lower()
+        value = _SPELLED_VALUE.get(raw, raw.replace(",", ""))
+        out.add(f"{value} {_lemma(m.group('unit').lower())}")
     for m in _FIGURE.finditer(text):
         raw = m.group("n").lower()
         if re.fullmatch(r"(?:19|20)\d\d", raw):
@@ -554,8 +565,13 @@ class _Item:
     plain: frozenset[str] = field(default_factory=frozenset)
 
 
+_NOBODY = re.compile(r"\b(?:no[ -]one|nobody|none)\b", re.IGNORECASE)
+
+
 def _content(text: str) -> frozenset[str]:
-    """Lemmas of the content words and the numbers of a sentence, for lexical anchoring."""
+    """Lemmas of the content words and the numbers of a sentence, for lexical anchoring
+    ("no one" and "none" read as "nobody": "Nobody was killed" / "No one was killed")."""
+    text = _NOBODY.sub("nobody", text)
     words = {_lemma(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
     return frozenset(words | set(re.findall(r"\d[\d,.]*\d|\d", text)))
 
@@ -569,7 +585,7 @@ def _plain(text: str, lower_seen: set[str]) -> frozenset[str]:
     to them ("the former Gossip Girl star", "club president Rui Valadares"): what it says,
     not whom it is about. A capitalised first word is a name only when the story never writes
     it in lower case. In a sentence in capitals (or title case) case tells nothing: no names."""
-    toks = [m.group() for m in _WORD.finditer(text)]
+    toks = [m.group() for m in _WORD.finditer(_NOBODY.sub("nobody", text))]
     cased = 3 * sum(w[0].islower() for w in toks) >= len(toks)
     name = [
         cased
