@@ -249,10 +249,11 @@ def _lexrank(sim: np.ndarray, threshold: float, damping: float = 0.85) -> np.nda
     return (rank * n).astype(np.float32)
 
 
-def _row_mean(x: sp.csr_matrix, values: np.ndarray) -> np.ndarray:
-    """Per row of a binary matrix, the mean of `values` over its non-zero columns."""
-    total = np.asarray(x @ values).ravel()
-    count = np.asarray(x.sum(axis=1)).ravel()
+def _row_mean(x: sp.csr_matrix, values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Per row of a binary matrix, the mean of `values` over its non-zero columns that the 0/1
+    `mask` keeps."""
+    total = np.asarray(x @ (values * mask)).ravel()
+    count = np.asarray(x @ mask).ravel()
     return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
 
 
@@ -473,29 +474,31 @@ def _story(
     counts, vocab = counted
     x = counts.copy()
     x.data[:] = 1.0  # binary: does the sentence hold the word (pair)
+    # Word kinds are masks over the whole vocabulary, not column slices: a slice rebuilds the
+    # matrix each time, and a product with a 0/1 mask sums the same terms (plus exact zeros),
+    # so every feature is bit for bit what the slices gave.
     is_pair = np.char.find(vocab, " ") >= 0
-    unigrams = counts[:, np.flatnonzero(~is_pair)]
     # set lookups: np.isin on strings sorts both arrays, ten times slower at these sizes
     terms = vocab.tolist()
     is_function = np.fromiter(map(_FUNCTION.__contains__, terms), dtype=bool, count=len(terms))
     is_stop = np.fromiter(map(_STOP.__contains__, terms), dtype=bool, count=len(terms))
-    function = np.asarray(counts[:, np.flatnonzero(is_function)].sum(axis=1))
-    function_words = function.ravel() / np.maximum(np.asarray(unigrams.sum(axis=1)).ravel(), 1.0)
-    content = ~is_pair & ~is_stop
+    pair_mask = is_pair.astype(np.float32)
+    content = (~is_pair & ~is_stop).astype(np.float32)
+    function = np.asarray(counts @ is_function.astype(np.float32)).ravel()
+    unigram_total = np.asarray(counts @ (1.0 - pair_mask)).ravel()
+    function_words = function / np.maximum(unigram_total, 1.0)
     in_doc = sp.csr_matrix((np.ones(n, dtype=np.float32), (doc, np.arange(n))))
-    df = np.asarray(((in_doc @ x) > 0).sum(axis=0)).ravel().astype(np.float32)
-    sentence_freq = np.asarray(x.sum(axis=0)).ravel()
-    bag = x[:, np.flatnonzero(content)]
-    pairs = x[:, np.flatnonzero(is_pair)]
-    shared_words = _row_mean(bag, df[content] / n_docs)
-    shared_pairs = _row_mean(pairs, (df[is_pair] >= 2).astype(np.float32))
+    # column counts by bincount: whole numbers, so exactly what a sparse sum gives
+    df = np.bincount((in_doc @ x).indices, minlength=len(terms)).astype(np.float32)
+    sentence_freq = np.bincount(x.indices, minlength=len(terms)).astype(np.float32)
+    shared_words = _row_mean(x, df / n_docs, content)
+    shared_pairs = _row_mean(x, (df >= 2).astype(np.float32), pair_mask)
     # Concept cover (Gillick & Favre's bigram concepts): article counts of the shared words
     # and word pairs a sentence holds, per word of the sentence.
-    cover_words = np.where(df[content] >= 2, df[content], 0.0).astype(np.float32)
-    cover_pairs = np.where(df[is_pair] >= 2, df[is_pair], 0.0).astype(np.float32)
-    word_cover = np.asarray(bag @ cover_words).ravel() / np.maximum(n_words, 1.0)
-    pair_cover = np.asarray(pairs @ cover_pairs).ravel() / np.maximum(n_words, 1.0)
-    frequency = _row_mean(bag, sentence_freq[content] / n * 10)
+    cover = np.where(df >= 2, df, 0.0).astype(np.float32)
+    word_cover = np.asarray(x @ (cover * content)).ravel() / np.maximum(n_words, 1.0)
+    pair_cover = np.asarray(x @ (cover * pair_mask)).ravel() / np.maximum(n_words, 1.0)
+    frequency = _row_mean(x, sentence_freq / n * 10, content)
 
     per_article = np.bincount(doc, minlength=n_docs).astype(np.float32)
     article_words = np.bincount(doc, weights=n_words, minlength=n_docs).astype(np.float32)
@@ -534,8 +537,10 @@ def _story(
     features = np.column_stack([columns[f] for f in FEATURES]).astype(np.float32)
 
     # Same fact: a high cosine, or a near miss that shares most content words.
-    overlap = np.asarray((bag @ bag.T).todense(), dtype=np.float32)
-    sizes = np.asarray(bag.sum(axis=1), dtype=np.float32).ravel()
+    bag = x.copy()
+    bag.data *= content[bag.indices]  # content words only (the rest stored as exact zeros)
+    overlap = np.asarray((bag @ bag.T).toarray(), dtype=np.float32)
+    sizes = np.asarray(x @ content, dtype=np.float32).ravel()
     smaller = np.minimum.outer(sizes, sizes)
     lexical = np.divide(overlap, smaller, out=np.zeros_like(overlap), where=smaller > 0)
     high, floor = (w.same_dense, w.floor_dense) if dense else (w.same_sparse, w.floor_sparse)
