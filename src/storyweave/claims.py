@@ -568,12 +568,19 @@ class _Item:
 _NOBODY = re.compile(r"\b(?:no[ -]one|nobody|none)\b", re.IGNORECASE)
 
 
+_NUMBER_TOKEN = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _anchor_words(words: Iterable[str], text: str) -> frozenset[str]:
+    """Lemmas of the content words among `words`, and the numbers of `text`."""
+    lemmas = {_lemma(w) for w in words if w.lower() not in _STOP and len(w) > 2}
+    return frozenset(lemmas | set(_NUMBER_TOKEN.findall(text)))
+
+
 def _content(text: str) -> frozenset[str]:
     """Lemmas of the content words and the numbers of a sentence, for lexical anchoring
     ("no one" and "none" read as "nobody": "Nobody was killed" / "No one was killed")."""
-    text = _NOBODY.sub("nobody", text)
-    words = {_lemma(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
-    return frozenset(words | set(re.findall(r"\d[\d,.]*\d|\d", text)))
+    return _anchor_words(_WORD.findall(_NOBODY.sub("nobody", text)), text)
 
 
 _NAME_WORDS = frozenset(_ROLES) | frozenset(_HONORIFICS)
@@ -597,12 +604,7 @@ def _plain(text: str, lower_seen: set[str]) -> frozenset[str]:
     for k, w in enumerate(toks):
         if not name[k] and w.lower() in _NAME_WORDS:
             name[k] = (k > 0 and name[k - 1]) or (k + 1 < len(toks) and name[k + 1])
-    words = {
-        _lemma(w)
-        for w, is_name in zip(toks, name, strict=True)
-        if not is_name and w.lower() not in _STOP and len(w) > 2
-    }
-    return frozenset(words | set(re.findall(r"\d[\d,.]*\d|\d", text)))
+    return _anchor_words((w for w, is_name in zip(toks, name, strict=True) if not is_name), text)
 
 
 def _topic(items: Sequence[_Item], keys: Callable[[_Item], Iterable[str]]) -> set[str]:

@@ -374,8 +374,8 @@ def _candidates(
         # sentence nor the one it leans on is usable, or the summary leaves a quotation open.
         # Only where the next sentence of the paragraph does close it: in flattened text
         # (a lower-cased feed) straight marks are too often mis-paired to tell.
-        still_open = open_after(sents)
-        for i, role in enumerate(roles[:-1]):
+        still_open = open_after(sents) if "continued" in roles else []
+        for i, role in enumerate(roles[:-1] if still_open else ()):
             after = sents[i + 1]
             if (
                 role == "continued"

@@ -62,9 +62,10 @@ def _tokenizer() -> Any:
 
 
 def _f1(overlap: int, predicted: int, target: int) -> float:
-    # rouge_score's n-gram F1, from counts
-    p, r = overlap / max(predicted, 1), overlap / max(target, 1)
-    return 2 * p * r / (p + r) if p + r > 0 else 0.0
+    # rouge_score's n-gram F1 from counts: its precision and recall, its fmeasure
+    from rouge_score.scoring import fmeasure
+
+    return float(fmeasure(overlap / max(predicted, 1), overlap / max(target, 1)))
 
 
 def _overlap(target: Counter[Any], predicted: Counter[Any]) -> int:
