@@ -91,3 +91,41 @@ def test_dateline_with_abbreviated_state_stays_with_its_sentence() -> None:
         "SYCAMORE, Ill. --A man was freed on Friday.",
         "He walked out at noon.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a scraper dropped the space or newline between two sentences
+        (
+            "The crew kept the equipment it was using.The harbour master disagreed.",
+            ["The crew kept the equipment it was using.", "The harbour master disagreed."],
+        ),
+        ("Is the pier safe?Nobody could say.", ["Is the pier safe?", "Nobody could say."]),
+        # a straight quote at the glue opens the next sentence ...
+        (
+            "The ferry was late again.“We waited an hour,” one rider said.",
+            ["The ferry was late again.", "“We waited an hour,” one rider said."],
+        ),
+        (
+            'The ferry was late again."We waited an hour," one rider said.',
+            ["The ferry was late again.", '"We waited an hour," one rider said.'],
+        ),
+        # ... or closes the one before it, when it pairs with an earlier quote
+        (
+            'She called it "a day for the town."The vote was close.',
+            ['She called it "a day for the town."', "The vote was close."],
+        ),
+        # not glue: a title, a domain name, initials
+        ("It was Mrs.Okafor who called.", ["It was Mrs.Okafor who called."]),
+        (
+            "Tickets are sold on harbourline.com and at the kiosk.",
+            ["Tickets are sold on harbourline.com and at the kiosk."],
+        ),
+        ("The U.S.Navy ship docked.", ["The U.S.Navy ship docked."]),
+    ],
+)
+def test_glued_sentences_are_split_where_the_scraper_lost_the_space(
+    text: str, expected: list[str]
+) -> None:
+    assert split_sentences(text) == expected
