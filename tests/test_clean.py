@@ -563,6 +563,15 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
         ("JavaScript is disabled in your browser.", "platform"),
         ("Media playback is unsupported on your device", "platform"),
         ("Add this tweet to your website by copying the code below.", "platform"),
+        (
+            "Add Harbour Council as an interest to stay up to date on the latest news and video.",
+            "platform",
+        ),
+        (
+            "Interested in Harbour Council? Add Harbour Council as an interest to stay up to date.",
+            "platform",
+        ),
+        ("View Images The harbour wall after the storm, seen from the pier.", "photo"),
         ("Please keep your comments civil and on topic, or they will be removed.", "comment"),
         ("Readers who attack other readers will be banned from the comments here.", "comment"),
         ("© 2024 Harbour Media Group", "copyright"),
@@ -588,3 +597,15 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
 def test_each_notice_phrase_gets_past_its_keyword_gate(line: str, reason: str) -> None:
     _, removed = clean_text(body(PARA1, line, PARA2, PARA3))
     assert [r.reason.split()[0] for r in removed] == [reason]
+
+
+def test_a_follow_this_topic_prompt_glued_to_a_sentence_is_cut_out_of_it() -> None:
+    said = "The mayor said the pier would reopen in May, but gave no date for the repairs."
+    prompt = (
+        "Interested in Port Aldous? Add Port Aldous as an interest to stay up to date on the "
+        "latest Port Aldous news, video, and analysis from Harbour News."
+    )
+    text, removed = clean_text(body(PARA1, f"{said} {prompt}", PARA2))
+    assert said in text
+    assert "as an interest" not in text and "Interested in" not in text
+    assert [(r.text, r.reason) for r in removed] == [(prompt, "platform notice")]

@@ -190,6 +190,12 @@ _COMMENTS_BELOW = re.compile(
     r"\b(in the comments|comments? below|have your say|cast your vote)\b", re.I
 )
 
+_FOLLOW_TOPIC = re.compile(
+    r"(?:\binterested in [^?.!]{1,80}\?\s*)?\badd\b[^.?!]{1,80}?\bas an interest to stay up to "
+    r"date\b[^.!?]{0,160}[.!]?",
+    re.I,
+)
+
 # A comment section's house rules ("Keep your comments civil ... Report Abuse").
 _COMMENT_POLICY = re.compile(
     r"(?<!\S)(?:Guidelines:\s*)?[A-Z][^.!?]*(?:\bReport Abuse\b|attack other readers|"
@@ -295,6 +301,8 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
         "photo caption",
         re.compile(
             r"^(image|media|photo|video) (caption|copyright)\b|"
+            # a magazine's photo caption flattened with its button: "View Images The skull ..."
+            r"^view images\b|"
             r"^(file|ap)\s*[-–—]\s*(in )?this\b|"
             r"^in this [^,]{0,60}\b(file |handout |undated )?(photo|image|picture|frame grab)\b"
             r"[^,]{0,60},|"
@@ -569,6 +577,7 @@ _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _APP_STORE: ("app store", "google play"),
     _COMMENTS_BELOW: ("comment", "have your say", "cast your vote"),
     _CAPTION_DATE: _CAPTION_VERBS,
+    _FOLLOW_TOPIC: ("as an interest",),
     _COMMENT_POLICY: (
         "report abuse", "attack other readers", "keep your comments", "keep the comments",
         "keep your conversation", "keep the conversation",
@@ -753,6 +762,9 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # a comment section's house rules, pasted after the article by the scraper
     ("comment policy", _COMMENT_POLICY),
+    # a news site's follow-this-topic prompt, often glued to the paragraph's last sentence:
+    # "Interested in Harbour Council? Add Harbour Council as an interest to stay up to date ..."
+    ("platform notice", _FOLLOW_TOPIC),
 )
 
 
