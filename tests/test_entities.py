@@ -261,3 +261,16 @@ def test_a_surname_two_people_share_goes_to_the_one_the_story_is_about() -> None
     assert sum(m.text == "Davis" for m in wendy.mentions) == 3
     assert not any(m.text == "Davis" for m in jeff.mentions)
     assert not [e for e in ents if e.name == "Davis"]  # no stray "Davis" entity (a town too)
+
+
+def test_a_company_named_for_what_it_makes_is_an_organization() -> None:
+    arts, sents = _story(
+        "Veldmark Robotics said it would cut 300 jobs. Ostrava Packaging, a supplier, said "
+        "orders had fallen. Analyst Helena Carvalho of Tagus Research said the cuts were "
+        "expected. Veldmark Robotics shares fell 4 percent."
+    )
+    kinds = {e.name: e.kind for e in find_entities(arts, sents)}
+    assert kinds["Veldmark Robotics"] == "organization"
+    assert kinds["Ostrava Packaging"] == "organization"
+    assert kinds["Tagus Research"] == "organization"
+    assert kinds["Helena Carvalho"] == "person"

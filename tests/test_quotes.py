@@ -264,3 +264,46 @@ def test_transcript_turns_are_quotes_of_the_labelled_speaker() -> None:
 def test_a_single_capital_label_is_a_dateline_not_a_speaker() -> None:
     qs = _quotes("NEW DELHI: The government approved the bridge budget on Monday.")
     assert qs == []
+
+
+def test_reported_speech_attributed_at_the_end_of_its_sentence() -> None:
+    quotes = _quotes(
+        "TARROW — The pier at Tarrow will stay shut for at least two weeks, port officials "
+        "said on Monday. Engineer Tomas Brandvik runs the survey. The deck was "
+        "undermined by the storm surge, Brandvik said. Crews will work through the weekend, "
+        "he added. More than 40 boats were moved out of the marina, said a spokesperson for "
+        "the coastguard. The marina reopened in 2019, which officials say cost far more than "
+        "the town had planned."
+    )
+    pier = _one(quotes, "The pier at Tarrow will stay shut")  # the dateline is not speech
+    assert (pier.speaker_kind, pier.direct, pier.verb) == ("unnamed", False, "said")
+    assert pier.speaker == "port officials"
+    deck = _one(quotes, "The deck was undermined")
+    assert (deck.speaker, deck.speaker_kind) == ("Tomas Brandvik", "named")
+    assert _one(quotes, "Crews will work through").speaker == "Tomas Brandvik"  # "he added"
+    boats = _one(quotes, "More than 40 boats")
+    assert boats.speaker == "a spokesperson for the coastguard"
+    # a relative clause after the comma is no attribution
+    assert not [q for q in quotes if q.text.startswith("The marina reopened")]
+
+
+def test_the_company_is_the_company_the_article_is_about() -> None:
+    quotes = _quotes(
+        "Veldmark Robotics will close its Lisbon plant, the Lisbon Fire Service and the "
+        "company confirmed. Veldmark Robotics employs 900 people there. The Lisbon Fire "
+        "Service inspected the site on Monday. Workers will be offered jobs at other sites, "
+        "the company said. Analyst Helena Carvalho of Tagus Analytics said the closure had been "
+        "expected for months."
+    )
+    offer = _one(quotes, "Workers will be offered jobs")
+    # not the fire service, named last: a public body is never "the company"
+    assert (offer.speaker, offer.speaker_kind) == ("Veldmark Robotics", "named")
+    # the analyst of the firm speaks, not the firm
+    assert _one(quotes, "the closure had been expected").speaker == "Helena Carvalho"
+
+
+def test_a_firm_that_adds_staff_is_not_speaking() -> None:
+    quotes = _quotes(
+        "Veldmark Robotics added hundreds of engineers during the boom, when orders grew fast."
+    )
+    assert quotes == []

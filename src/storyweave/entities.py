@@ -265,7 +265,17 @@ _ORG_SUFFIXES = {
     "force",
     "forces",
     "tribunal",
-}
+    # what a company makes or does, last in its name: "Quillfeather Software", "Greyline
+    # Research", "Hallworth Packaging", "Brightwater Structures", "Coastline Marine Rescue"
+    "software", "research", "packaging", "mobility", "electronics", "energy", "solutions",
+    "consulting", "consultants", "logistics", "communications", "telecom", "healthcare",
+    "therapeutics", "biosciences", "analytics", "robotics", "aerospace", "construction",
+    "structures", "engineering", "rescue", "mining", "petroleum", "chemicals", "railways",
+    "shipping", "semiconductor", "networks", "games", "automotive", "laboratories",
+    "brewery", "brewing", "retail", "stores", "supermarkets", "hotels", "resorts", "cruises",
+    "properties", "realty", "builders", "manufacturing", "tech", "digital", "interactive",
+    "dynamics", "instruments", "devices", "finance", "financial", "securities", "investments",
+}  # fmt: skip
 # Institutions named by one word; other lone suffix words ("Court", "News") are generic.
 _SINGLE_ORGS = {
     "congress",

@@ -46,7 +46,15 @@ _REPORTED = re.compile(
     r"(,?\s+that\b[,\s]*|\s+(?=[\w£$€]))"
 )
 # verbs as likely to take a plain object ("claims the title"): speech only with "that"
-_NEEDS_THAT = {"claimed", "claims", "maintained", "maintains", "revealed", "reveals"}
+_NEEDS_THAT = {
+    "claimed",
+    "claims",
+    "maintained",
+    "maintains",
+    "revealed",
+    "reveals",
+    "added",  # "the firm added hundreds of staff"
+}
 # words that, right after "said", start an adjunct rather than the reported clause
 _NOT_CLAUSE = {
     "in",
@@ -133,6 +141,33 @@ _DETERMINERS = {
     "my",
     "your",
 }
+# "the company said": the organisation the article last named, whatever its name
+_ORG_NOUNS = {
+    "company",
+    "firm",
+    "group",
+    "club",
+    "charity",
+    "business",
+    "retailer",
+    "carrier",
+    "airline",
+    "manufacturer",
+    "maker",
+    "organisation",
+    "organization",
+}
+_ANY_BODY = {"group", "organisation", "organization", "charity", "club"}
+# last words of public bodies and news outlets, never "the company"
+_NOT_COMPANY = {
+    "service", "services", "office", "police", "council", "department", "ministry", "agency",
+    "court", "authority", "board", "commission", "committee", "government", "army", "navy",
+    "force", "party", "university", "school", "hospital", "news", "press", "wire", "times",
+    "post", "journal", "herald", "tribune", "daily", "radio", "tv", "television", "network",
+    "channel", "magazine", "gazette", "ledger", "courier", "chronicle", "observer",
+}  # fmt: skip
+_DEFINITE_ORG = re.compile(r"the (\w+)", re.IGNORECASE)
+
 _SPEAKER_NOUNS = {
     "source",
     "sources",
@@ -403,6 +438,7 @@ class _Article:
         self.text = article.text
         self.by_end: dict[int, tuple[Entity, Mention]] = {}
         self.persons: list[tuple[int, Entity]] = []
+        self.orgs: list[tuple[int, Entity]] = []
         for e in entities:
             for m in e.mentions:
                 if m.article_id != article.id:
@@ -410,7 +446,10 @@ class _Article:
                 self.by_end[m.end] = (e, m)
                 if e.kind == "person":
                     self.persons.append((m.start, e))
+                elif e.kind == "organization":
+                    self.orgs.append((m.start, e))
         self.persons.sort(key=lambda p: p[0])
+        self.orgs.sort(key=lambda p: p[0])
         self.person_starts = [p[0] for p in self.persons]
         self.genders = genders
         paras = _paragraphs(self.text)
@@ -426,6 +465,31 @@ class _Article:
         if got is not None and got[1].start >= start:
             return got
         return None
+
+    def organisation(self, pos: int, noun: str) -> Entity | None:
+        """The organisation "the company" (`noun`) refers to at `pos`: the last one named
+        before it, outside quotes, whose name holds the noun ("the office" is the Consumer
+        Product Safety Office), else for a generic noun the one named most often before it."""
+        before = [e for start, e in self.orgs if start < pos and not self.inside_quote(start)]
+        for e in reversed(before):
+            if noun in e.name.lower().split():
+                return e
+        if noun not in _ORG_NOUNS:
+            return None
+        if noun not in _ANY_BODY:
+            # "the company" is no fire service, council or newspaper
+            before = [
+                e
+                for e in before
+                if e.name.lower().split()[-1] not in _NOT_COMPANY and e.name != self.a.source
+            ]
+        if not before:
+            return None
+        # the organisation the article is about: named most often so far, the later on a tie
+        counts: dict[str, int] = {}
+        for e in before:
+            counts[e.id] = counts.get(e.id, 0) + 1
+        return max(reversed(before), key=lambda e: counts[e.id])
 
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -753,6 +817,24 @@ class _Attributor:
         unnamed = _np(phrase)
         # a name right before the verb, or a name with an appositive: "X, a lawyer,"
         got = self.art.mention_ending(end, start)
+        if seg.rstrip().endswith(","):
+            # a person with an appositive, "Marcus Hale, an analyst at Greyline Research,":
+            # the person speaks, not the firm that closes the appositive
+            inner = seg.rstrip()[:-1]
+            comma = inner.rfind(",")
+            person = (
+                self.art.mention_ending(start + len(inner[:comma].rstrip()), start)
+                if comma > 0
+                else None
+            )
+            if person is not None and person[0].kind == "person":
+                got = person
+        if got is not None and got[0].kind == "organization":
+            # "Analyst Marcus Hale of Greyline Research said": the person of the firm speaks
+            link = re.search(r"\s+(?:of|at|from|with)\s+$", text[start : got[1].start])
+            person = self.art.mention_ending(start + link.start(), start) if link else None
+            if person is not None and person[0].kind == "person":
+                got = person
         if got is not None and unnamed is not None and got[1].start > phrase_start:
             lead = re.findall(r"[\w'’-]+", text[phrase_start : got[1].start])
             if lead and lead[-1].lower() in _LINKS:
@@ -787,6 +869,10 @@ class _Attributor:
                         return _Who(prev_name, "unnamed")
             elif head[0].lower() in {"a", "an", "one"}:
                 self.unnamed.append((start, name))
+            dm = _DEFINITE_ORG.fullmatch(name)
+            org = self.art.organisation(start, dm.group(1).lower()) if dm else None
+            if org is not None:
+                return _Who(org.name, "named", org.id)
             return _Who(name, "unnamed")
         return None
 
@@ -960,6 +1046,47 @@ def _direct(
     return out
 
 
+_SUBORDINATORS = {
+    "which", "who", "whom", "whose", "that", "where", "when", "while", "as", "because",
+    "but", "and", "or", "if", "although", "though", "since", "after", "before", "until",
+    "so", "yet", "unless", "whereas",
+}  # fmt: skip
+# a dateline opening a lead: "PORT ALDOUS — ", "KUALA LUMPUR, Malaysia (AP) — "
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[\w. ]+)?(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+")
+# the comma before a trailing attribution: "..., the fire service said." / "..., said Farrow."
+_LAST_COMMA = re.compile(r",(?=[^,]*$)")
+
+
+def _trailing(text: str, attr: _Attributor, s: Sentence) -> tuple[int, str, _Who] | None:
+    """Reported speech attributed at the end of its sentence, news style: "The plant will
+    close for two weeks, the company said.", "..., he added.", "..., said a spokesperson for
+    the council." The attribution is the clause after the last comma; the words before it
+    are what was said. The same reading as a direct quote's attribution after its close."""
+    body = text[s.start : s.end].rstrip()
+    if not body.endswith((".", "!")):
+        return None  # a question or a cut-off line
+    m = _LAST_COMMA.search(body)
+    if m is None:
+        return None
+    tail = body[m.end() :].rstrip(".! ")
+    vm = _VERB_RE.search(tail)
+    if vm is None or not 1 <= len(tail.split()) <= 12:
+        return None
+    words = tail.split()
+    if words[0].lower() in _SUBORDINATORS:
+        return None  # "..., which experts say can lead a pod to strand": not an attribution
+    if tail[: vm.start()].strip() and len(tail[vm.end() :].split()) > 5:
+        return None  # "..., the firm said it would ...": a clause of its own, not adjuncts
+    said = _DATELINE.sub("", body[: m.start()].strip())
+    if len(said.split()) < 4 or _VERB_RE.match(said):
+        return None
+    comma = s.start + m.start()
+    who = attr.after(_Span(comma, comma, [], s.start), s.start + len(body))
+    if who is None or who.speaker is None or who.verb in (None, "according to"):
+        return None  # "according to" is read by its own rule, with the words after it too
+    return comma, said, who
+
+
 def _reported(
     art: _Article, attr: _Attributor, sents: Sequence[Sentence]
 ) -> list[tuple[int, Quote]]:
@@ -1003,6 +1130,26 @@ def _reported(
             )
             break
         else:
+            trailing = _trailing(text, attr, s)
+            if trailing is not None:
+                at, said, who = trailing
+                out.append(
+                    (
+                        at,
+                        Quote(
+                            said,
+                            who.speaker,
+                            who.kind,
+                            art.a.id,
+                            art.a.source,
+                            s.index,
+                            who.entity_id,
+                            who.verb,
+                            False,
+                        ),
+                    )
+                )
+                continue
             am = _ACCORDING.search(text, s.start, s.end)
             if am is None:
                 continue
