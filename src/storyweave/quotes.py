@@ -1087,6 +1087,13 @@ def _trailing(text: str, attr: _Attributor, s: Sentence) -> tuple[int, str, _Who
     return comma, said, who
 
 
+def _said(art: _Article, s: Sentence, who: _Who, said: str, verb: str | None) -> Quote:
+    """A reported quote of sentence `s`."""
+    return Quote(
+        said, who.speaker, who.kind, art.a.id, art.a.source, s.index, who.entity_id, verb, False
+    )
+
+
 def _reported(
     art: _Article, attr: _Attributor, sents: Sequence[Sentence]
 ) -> list[tuple[int, Quote]]:
@@ -1112,43 +1119,13 @@ def _reported(
             verb = m.group(1) + (m.group(2).rstrip() if m.group(1) in _TELL else "")
             if who.verb == "statement":
                 verb = f"statement {verb}"
-            out.append(
-                (
-                    m.start(),
-                    Quote(
-                        said,
-                        who.speaker,
-                        who.kind,
-                        art.a.id,
-                        art.a.source,
-                        s.index,
-                        who.entity_id,
-                        verb,
-                        False,
-                    ),
-                )
-            )
+            out.append((m.start(), _said(art, s, who, said, verb)))
             break
         else:
             trailing = _trailing(text, attr, s)
             if trailing is not None:
                 at, said, who = trailing
-                out.append(
-                    (
-                        at,
-                        Quote(
-                            said,
-                            who.speaker,
-                            who.kind,
-                            art.a.id,
-                            art.a.source,
-                            s.index,
-                            who.entity_id,
-                            who.verb,
-                            False,
-                        ),
-                    )
-                )
+                out.append((at, _said(art, s, who, said, who.verb)))
                 continue
             am = _ACCORDING.search(text, s.start, s.end)
             if am is None:
@@ -1167,22 +1144,7 @@ def _reported(
                 said = said[:1].upper() + said[1:]
             if len(said.split()) < 3:
                 continue
-            out.append(
-                (
-                    am.start(),
-                    Quote(
-                        said,
-                        who.speaker,
-                        who.kind,
-                        art.a.id,
-                        art.a.source,
-                        s.index,
-                        who.entity_id,
-                        "according to",
-                        False,
-                    ),
-                )
-            )
+            out.append((am.start(), _said(art, s, who, said, "according to")))
     return out
 
 
