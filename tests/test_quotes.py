@@ -307,3 +307,13 @@ def test_a_firm_that_adds_staff_is_not_speaking() -> None:
         "Veldmark Robotics added hundreds of engineers during the boom, when orders grew fast."
     )
     assert quotes == []
+
+
+def test_reported_clause_may_open_on_a_pronoun() -> None:
+    quotes = _quotes(
+        "Judge Amara Okafor said he would be sentenced on March 3. Mayor Lena Brandt said "
+        "she will ask the state for help. Investigators said they found the car in a lake."
+    )
+    assert _one(quotes, "he would be sentenced").speaker == "Amara Okafor"
+    assert _one(quotes, "she will ask the state").speaker == "Lena Brandt"
+    assert _one(quotes, "they found the car").speaker == "investigators"

@@ -114,9 +114,6 @@ _NOT_CLAUSE = {
     "much",
     "more",
     "less",
-    "he",
-    "she",
-    "they",
 }
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _DETERMINERS = {
@@ -166,7 +163,7 @@ _NOT_COMPANY = {
     "post", "journal", "herald", "tribune", "daily", "radio", "tv", "television", "network",
     "channel", "magazine", "gazette", "ledger", "courier", "chronicle", "observer",
 }  # fmt: skip
-_DEFINITE_ORG = re.compile(r"the (\w+)", re.IGNORECASE)
+_DEFINITE_ORG = re.compile(r"the (?:(\w+) )?(\w+)", re.IGNORECASE)
 
 _SPEAKER_NOUNS = {
     "source",
@@ -466,15 +463,16 @@ class _Article:
             return got
         return None
 
-    def organisation(self, pos: int, noun: str) -> Entity | None:
+    def organisation(self, pos: int, modifier: str, noun: str) -> Entity | None:
         """The organisation "the company" (`noun`) refers to at `pos`: the last one named
         before it, outside quotes, whose name holds the noun ("the office" is the Consumer
         Product Safety Office), else for a generic noun the one named most often before it."""
         before = [e for start, e in self.orgs if start < pos and not self.inside_quote(start)]
         for e in reversed(before):
-            if noun in e.name.lower().split():
-                return e
-        if noun not in _ORG_NOUNS:
+            words = e.name.lower().split()
+            if noun in words and (not modifier or modifier in words):
+                return e  # "the fire service": the Brennick Fire and Rescue Service
+        if modifier or noun not in _ORG_NOUNS:
             return None
         if noun not in _ANY_BODY:
             # "the company" is no fire service, council or newspaper
@@ -870,7 +868,7 @@ class _Attributor:
             elif head[0].lower() in {"a", "an", "one"}:
                 self.unnamed.append((start, name))
             dm = _DEFINITE_ORG.fullmatch(name)
-            org = self.art.organisation(start, dm.group(1).lower()) if dm else None
+            org = self.art.organisation(start, *map(str.lower, dm.groups(""))) if dm else None
             if org is not None:
                 return _Who(org.name, "named", org.id)
             return _Who(name, "unnamed")
