@@ -274,3 +274,23 @@ def test_a_company_named_for_what_it_makes_is_an_organization() -> None:
     assert kinds["Ostrava Packaging"] == "organization"
     assert kinds["Tagus Research"] == "organization"
     assert kinds["Helena Carvalho"] == "person"
+
+
+def test_a_misspelt_given_name_with_the_same_surname_is_one_person() -> None:
+    arts, sents = _story(
+        "Kwame Mensah of the safety office said the recall was right. Mensah said more "
+        "checks would follow.",
+        "Kwami Mensah, who leads the office, said owners should stop charging the scooters.",
+    )
+    ents = find_entities(arts, sents)
+    kwame = _owner(ents, "Kwami Mensah")
+    assert kwame is _owner(ents, "Kwame Mensah")
+    assert {m.article_id for m in kwame.mentions} == {"a1", "a2"}
+
+
+def test_given_names_of_different_genders_stay_two_people() -> None:
+    arts, sents = _story(
+        "Mario Lopez said the shop would close. His sister Maria Lopez said it would not."
+    )
+    ents = find_entities(arts, sents)
+    assert _owner(ents, "Mario Lopez") is not _owner(ents, "Maria Lopez")

@@ -1202,6 +1202,18 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             for fb in group[x + 1 :]:
                 if _similar(words[fa][-1], words[fb][-1]):
                     uf.union(fa, fb)
+    # the same surname with a misspelt given name: "Kwame Mensah" / "Kwami Mensah"; not two
+    # given names of different genders ("Mario" / "Maria")
+    by_surname: dict[str, list[int]] = {}
+    for fi in full:
+        by_surname.setdefault(words[fi][-1], []).append(fi)
+    for group in by_surname.values():
+        for x, fa in enumerate(group):
+            for fb in group[x + 1 :]:
+                first_a, first_b = words[fa][0], words[fb][0]
+                genders = {given.get(first_a), given.get(first_b)} & {"f", "m"}
+                if first_a != first_b and len(genders) < 2 and _similar(first_a, first_b):
+                    uf.union(fa, fb)
     # single words: surname-only and first-name-only mentions, resolved per mention
     by_last: dict[str, set[int]] = {}
     firsts: dict[str, set[int]] = {}
