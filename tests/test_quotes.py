@@ -317,3 +317,17 @@ def test_reported_clause_may_open_on_a_pronoun() -> None:
     assert _one(quotes, "he would be sentenced").speaker == "Amara Okafor"
     assert _one(quotes, "she will ask the state").speaker == "Lena Brandt"
     assert _one(quotes, "they found the car").speaker == "investigators"
+
+
+def test_they_is_the_group_that_spoke_just_before() -> None:
+    quotes = _quotes(
+        "Investigators said the transfers were made to look like payments to suppliers. Some "
+        "of the money went on a boat in Split, they said.\n\nThe mayor left early. Later that "
+        "evening the harbour was quiet. The ferries ran late all week because of the strike, "
+        "and the cafes on the quay stayed shut until Friday. Nobody knew when it would end. "
+        "The council met twice and decided nothing, which angered the traders on the quay. The "
+        "strike will go on until the spring, they said."
+    )
+    assert _one(quotes, "Some of the money went on a boat").speaker == "investigators"
+    # far from any group that spoke, "they" stays unresolved rather than guessed
+    assert not [q for q in quotes if q.text.startswith("The strike will go on")]

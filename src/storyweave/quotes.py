@@ -776,6 +776,7 @@ class _Attributor:
         self.text = art.text
         self.last_statement: _Who | None = None
         self.unnamed: list[tuple[int, str]] = []  # unnamed speakers met so far, by position
+        self.plural: tuple[int, str] | None = None  # the last group that spoke: "investigators"
 
     def who(self, start: int, end: int, whole: bool) -> _Who | None:
         """The speaker named in text[start:end]; `whole`: the span must be the speaker only."""
@@ -871,6 +872,8 @@ class _Attributor:
             org = self.art.organisation(start, *map(str.lower, dm.groups(""))) if dm else None
             if org is not None:
                 return _Who(org.name, "named", org.id)
+            if head[-1].lower() in _SPEAKER_NOUNS and head[-1].lower().endswith("s"):
+                self.plural = (end, name)
             return _Who(name, "unnamed")
         return None
 
@@ -883,7 +886,11 @@ class _Attributor:
 
     def _pronoun(self, word: str, pos: int) -> _Who | None:
         if word == "they":
-            return None  # "they" rarely names one person; left unresolved rather than guessed
+            # the group that spoke just before ("Investigators said ... Some of it went on a
+            # holiday home, they said."); else left unresolved rather than guessed
+            if self.plural is not None and 0 < pos - self.plural[0] <= _THEY_REACH:
+                return _Who(self.plural[1], "unnamed")
+            return None
         e = self.art.pronoun(pos, _PRONOUNS[word])
         if e is None:
             return None
@@ -1043,6 +1050,8 @@ def _direct(
         out.append((span.open, q))
     return out
 
+
+_THEY_REACH = 400  # characters from a group's words to the "they" that means it
 
 _SUBORDINATORS = {
     "which", "who", "whom", "whose", "that", "where", "when", "while", "as", "because",
