@@ -331,3 +331,21 @@ def test_they_is_the_group_that_spoke_just_before() -> None:
     assert _one(quotes, "Some of the money went on a boat").speaker == "investigators"
     # far from any group that spoke, "they" stays unresolved rather than guessed
     assert not [q for q in quotes if q.text.startswith("The strike will go on")]
+
+
+def test_a_few_quoted_words_inside_reported_speech_stay_part_of_it() -> None:
+    quotes = _quotes(
+        'His lawyer, Dana Whitcombe, said outside court that her client was "deeply '
+        'disappointed" and would consider an appeal. The returning officer, Gwen Tallis, '
+        "told reporters that 58 ballot papers had been rejected. Vet Ana Reyes said the "
+        "animals that were refloated looked strong."
+    )
+    appeal = _one(quotes, "her client was")
+    assert (appeal.speaker, appeal.direct) == ("Dana Whitcombe", False)
+    assert "would consider an appeal" in appeal.text
+    # the two quoted words are not a second record of the same speech
+    assert len([q for q in quotes if "deeply" in q.text]) == 1
+    # the role first, then the name
+    assert _one(quotes, "58 ballot papers").speaker == "Gwen Tallis"
+    # a relative "that" is part of what was said
+    assert _one(quotes, "the animals that were refloated").speaker == "Ana Reyes"

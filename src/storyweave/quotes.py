@@ -777,6 +777,7 @@ class _Attributor:
         self.last_statement: _Who | None = None
         self.unnamed: list[tuple[int, str]] = []  # unnamed speakers met so far, by position
         self.plural: tuple[int, str] | None = None  # the last group that spoke: "investigators"
+        self.absorbed: set[int] = set()  # sentences whose short quotations are reported speech
 
     def who(self, start: int, end: int, whole: bool) -> _Who | None:
         """The speaker named in text[start:end]; `whole`: the span must be the speaker only."""
@@ -845,6 +846,11 @@ class _Attributor:
                 got = self.art.mention_ending(start + len(inner[:comma].rstrip()), start)
                 if got is not None and whole and text[start : got[1].start].strip():
                     got = None
+                if got is None and not whole:
+                    # the role first: "The returning officer, Gwen Tallis, told reporters"
+                    role_first = self.art.mention_ending(start + len(inner.rstrip()), start)
+                    if role_first is not None and role_first[0].kind == "person":
+                        got = role_first
         if got is not None:
             entity, mention = got
             if entity.kind != "place" and (
@@ -1051,6 +1057,12 @@ def _direct(
     return out
 
 
+# an adjunct or a named listener before "that", not a relative clause ("the animals that")
+_BEFORE_THAT = re.compile(
+    r"^(?:(?:outside|inside|in|at|on|after|before|during|later|earlier|again|also|previously"
+    r"|publicly|privately|repeatedly|last|to)\s+|the\s+(?=[A-Z]))(?:[\w'’-]+,?\s+){0,4}?that\s+"
+)
+_PARTIAL_WORDS = 4  # a quotation this short inside reported speech is a phrase, not the quote
 _THEY_REACH = 400  # characters from a group's words to the "they" that means it
 
 _SUBORDINATORS = {
@@ -1104,55 +1116,71 @@ def _said(art: _Article, s: Sentence, who: _Who, said: str, verb: str | None) ->
 def _reported(
     art: _Article, attr: _Attributor, sents: Sequence[Sentence]
 ) -> list[tuple[int, Quote]]:
-    """Reported speech: 'X told ABC News that ...', 'according to X, ...'."""
+    """Reported speech: 'X told ABC News that ...', 'according to X, ...', '..., X said.'"""
     text = art.text
     out: list[tuple[int, Quote]] = []
     for s in sents:
-        if any(qs < s.end and s.start < qe for qs, qe in art.quoted):
+        inside = [(qs, qe) for qs, qe in art.quoted if qs < s.end and s.start < qe]
+        if any(
+            qs < s.start or qe > s.end or len(text[qs:qe].split()) > _PARTIAL_WORDS
+            for qs, qe in inside
+        ):
             continue  # the sentence carries a direct quote; that is the better record
-        for m in _REPORTED.finditer(text, s.start, s.end):
-            if "that" not in m.group(3):
-                if m.group(1).lower() in _NEEDS_THAT:
-                    continue  # "maintains an exterior", "revealed a plan": an object, not speech
-                nxt = re.match(r"[\w'’]+", text[m.end() : s.end])
-                if nxt is None or nxt.group().lower() in _NOT_CLAUSE:
-                    continue
-            who = attr.who(s.start, m.start(), whole=False)
-            if who is None or who.speaker is None:
-                continue
-            said = text[m.end() : s.end].strip().rstrip(".")
-            if len(said.split()) < 3:
-                continue
-            verb = m.group(1) + (m.group(2).rstrip() if m.group(1) in _TELL else "")
-            if who.verb == "statement":
-                verb = f"statement {verb}"
-            out.append((m.start(), _said(art, s, who, said, verb)))
-            break
-        else:
-            trailing = _trailing(text, attr, s)
-            if trailing is not None:
-                at, said, who = trailing
-                out.append((at, _said(art, s, who, said, who.verb)))
-                continue
-            am = _ACCORDING.search(text, s.start, s.end)
-            if am is None:
-                continue
-            stop = re.search(r"[,.;:!?]", text[am.end() : s.end])
-            who_end = am.end() + stop.start() if stop else s.end
-            who = attr.who(am.end(), who_end, whole=True)
-            if who is None or who.speaker is None:
-                continue
-            said = (
-                (text[s.start : am.start()].rstrip(" ,") + " " + text[who_end : s.end].lstrip(" ,"))
-                .strip()
-                .rstrip(".")
-            )
-            if said[:1].islower() is False and not text[s.start : am.start()].strip():
-                said = said[:1].upper() + said[1:]
-            if len(said.split()) < 3:
-                continue
-            out.append((am.start(), _said(art, s, who, said, "according to")))
+        got = _reported_in(art, attr, s)
+        if got is not None:
+            out.append(got)
+            if inside:
+                # a few quoted words inside reported speech ('said her client was "deeply
+                # disappointed" and would appeal') are part of it, not a quote of their own
+                attr.absorbed.add(s.index)
     return out
+
+
+def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] | None:
+    """The reported speech of one sentence, if it holds any."""
+    text = art.text
+    for m in _REPORTED.finditer(text, s.start, s.end):
+        if "that" not in m.group(3):
+            if m.group(1).lower() in _NEEDS_THAT:
+                continue  # "maintains an exterior", "revealed a plan": an object, not speech
+            nxt = re.match(r"[\w'’]+", text[m.end() : s.end])
+            if nxt is None or nxt.group().lower() in _NOT_CLAUSE:
+                continue
+        who = attr.who(s.start, m.start(), whole=False)
+        if who is None or who.speaker is None:
+            continue
+        said = text[m.end() : s.end].strip().rstrip(".")
+        if "that" not in m.group(3):
+            # an adjunct before "that": "said outside court that her client ..."
+            said = _BEFORE_THAT.sub("", said, count=1)
+        if len(said.split()) < 3:
+            continue
+        verb = m.group(1) + (m.group(2).rstrip() if m.group(1) in _TELL else "")
+        if who.verb == "statement":
+            verb = f"statement {verb}"
+        return m.start(), _said(art, s, who, said, verb)
+    trailing = _trailing(text, attr, s)
+    if trailing is not None:
+        at, said, who = trailing
+        return at, _said(art, s, who, said, who.verb)
+    am = _ACCORDING.search(text, s.start, s.end)
+    if am is None:
+        return None
+    stop = re.search(r"[,.;:!?]", text[am.end() : s.end])
+    who_end = am.end() + stop.start() if stop else s.end
+    who = attr.who(am.end(), who_end, whole=True)
+    if who is None or who.speaker is None:
+        return None
+    said = (
+        (text[s.start : am.start()].rstrip(" ,") + " " + text[who_end : s.end].lstrip(" ,"))
+        .strip()
+        .rstrip(".")
+    )
+    if said[:1].islower() is False and not text[s.start : am.start()].strip():
+        said = said[:1].upper() + said[1:]
+    if len(said.split()) < 3:
+        return None
+    return am.start(), _said(art, s, who, said, "according to")
 
 
 # A speaker's capital label opening a sentence of a transcript: "TRUMP: Well, ...",
@@ -1238,7 +1266,11 @@ def find_quotes(
         attr = _Attributor(art)
         # reported speech first, so "the source" in a later quote can find "a source close to"
         found = _reported(art, attr, sents)
-        found += _direct(art, attr, sents, starts)
+        found += [
+            (at, q)
+            for at, q in _direct(art, attr, sents, starts)
+            if q.sentence not in attr.absorbed
+        ]
         found += _transcript(art, entities, sents)
         found.sort(key=lambda p: p[0])
         quotes.extend(q for _, q in found)
