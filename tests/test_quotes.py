@@ -349,3 +349,23 @@ def test_a_few_quoted_words_inside_reported_speech_stay_part_of_it() -> None:
     assert _one(quotes, "58 ballot papers").speaker == "Gwen Tallis"
     # a relative "that" is part of what was said
     assert _one(quotes, "the animals that were refloated").speaker == "Ana Reyes"
+
+
+def test_the_court_heard_is_speech_and_other_hearing_is_not() -> None:
+    quotes = _quotes(
+        "The trial opened at Westmoor Crown Court on Monday. The court heard that £1.8 million "
+        "went missing from council accounts. Some of the money was spent on a holiday home, "
+        "the court heard. Residents heard the news on the radio that evening."
+    )
+    missing = _one(quotes, "£1.8 million went missing")
+    assert missing.speaker == "Westmoor Crown Court"
+    assert _one(quotes, "Some of the money was spent").speaker == "Westmoor Crown Court"
+    assert not [q for q in quotes if "radio" in q.text]
+
+
+def test_said_a_person_of_an_organisation_is_the_person() -> None:
+    quotes = _quotes(
+        '"Companies should not wait for people to get burned before they act," said Oliver '
+        "Brandt of the Shoppers' Rights Network."
+    )
+    assert _one(quotes, "Companies should not wait").speaker == "Oliver Brandt"

@@ -28,7 +28,7 @@ _VERB = (
     r"|recalls|admitted|admits|warned|warns|confirmed|confirms|announced|announces|testified"
     r"|replied|replies|continued|continues|reads|read|asked|asks|posted|tweeted|revealed"
     r"|reveals|stressed|emphasized|emphasised|acknowledged|concluded|declared|remarked"
-    r"|commented|alleged|alleges|maintained|maintains"
+    r"|commented|alleged|alleges|maintained|maintains|heard"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERB})\b", re.IGNORECASE)
 # verbs that take a listener: "told ABC News", "tells E! News"
@@ -39,7 +39,7 @@ _LISTENER = re.compile(
 _REPORT_VERBS = (
     r"said|says|told|tells|added|explained|insisted|insists|claimed|claims|argued|argues|noted"
     r"|stated|wrote|writes|announced|confirmed|revealed|reveals|admitted|warned|alleged"
-    r"|alleges|maintained|maintains|testified|reported|reports"
+    r"|alleges|maintained|maintains|testified|reported|reports|heard"
 )
 _REPORTED = re.compile(
     rf"\b({_REPORT_VERBS})\b((?:\s+(?:[A-Z][\w.!&'’-]*|reporters|me|us|him|her|them)){{0,5}})"
@@ -831,7 +831,7 @@ class _Attributor:
                 got = person
         if got is not None and got[0].kind == "organization":
             # "Analyst Marcus Hale of Greyline Research said": the person of the firm speaks
-            link = re.search(r"\s+(?:of|at|from|with)\s+$", text[start : got[1].start])
+            link = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?$", text[start : got[1].start])
             person = self.art.mention_ending(start + link.start(), start) if link else None
             if person is not None and person[0].kind == "person":
                 got = person
@@ -1058,6 +1058,18 @@ def _direct(
 
 
 # an adjunct or a named listener before "that", not a relative clause ("the animals that")
+# "heard" reports speech only after a court: "the court heard that ...", "..., the inquest heard."
+_HEARING = re.compile(r"\b(?:court|jury|inquest|tribunal|hearing)$", re.IGNORECASE)
+
+
+def _heard_ok(verb: str | None, who: _Who) -> bool:
+    return (
+        not verb
+        or not verb.lower().startswith("heard")
+        or bool(who.speaker and _HEARING.search(who.speaker))
+    )
+
+
 _BEFORE_THAT = re.compile(
     r"^(?:(?:outside|inside|in|at|on|after|before|during|later|earlier|again|also|previously"
     r"|publicly|privately|repeatedly|last|to)\s+|the\s+(?=[A-Z]))(?:[\w'’-]+,?\s+){0,4}?that\s+"
@@ -1103,6 +1115,8 @@ def _trailing(text: str, attr: _Attributor, s: Sentence) -> tuple[int, str, _Who
     who = attr.after(_Span(comma, comma, [], s.start), s.start + len(body))
     if who is None or who.speaker is None or who.verb in (None, "according to"):
         return None  # "according to" is read by its own rule, with the words after it too
+    if not _heard_ok(who.verb, who):
+        return None  # "..., residents heard.": not speech
     return comma, said, who
 
 
@@ -1147,7 +1161,7 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
             if nxt is None or nxt.group().lower() in _NOT_CLAUSE:
                 continue
         who = attr.who(s.start, m.start(), whole=False)
-        if who is None or who.speaker is None:
+        if who is None or who.speaker is None or not _heard_ok(m.group(1), who):
             continue
         said = text[m.end() : s.end].strip().rstrip(".")
         if "that" not in m.group(3):
