@@ -369,3 +369,14 @@ def test_said_a_person_of_an_organisation_is_the_person() -> None:
         "Brandt of the Shoppers' Rights Network."
     )
     assert _one(quotes, "Companies should not wait").speaker == "Oliver Brandt"
+
+
+def test_police_and_authorities_speak_and_announcing_job_losses_is_not_speech() -> None:
+    quotes = _quotes(
+        "Police said the driver was arrested on Friday. Authorities said the road would reopen "
+        "on Monday. Rival firms have announced similar job losses in recent months. Police "
+        "cars lined the street for hours."
+    )
+    assert _one(quotes, "the driver was arrested").speaker == "police"
+    assert _one(quotes, "the road would reopen").speaker == "authorities"
+    assert len(quotes) == 2

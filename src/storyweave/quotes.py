@@ -54,6 +54,8 @@ _NEEDS_THAT = {
     "revealed",
     "reveals",
     "added",  # "the firm added hundreds of staff"
+    "announced",  # "rivals have announced similar job losses"
+    "announces",
 }
 # words that, right after "said", start an adjunct rather than the reported clause
 _NOT_CLAUSE = {
@@ -165,9 +167,25 @@ _NOT_COMPANY = {
 }  # fmt: skip
 _DEFINITE_ORG = re.compile(r"the (?:(\w+) )?(\w+)", re.IGNORECASE)
 
+# bare collectives that speak like plurals: "Police said ...", "Staff say ..."
+_COLLECTIVES = {"police", "staff", "media"}
+
 _SPEAKER_NOUNS = {
     "source",
     "sources",
+    "authorities",
+    "businesses",
+    "campaigners",
+    "companies",
+    "firms",
+    "investors",
+    "shareholders",
+    "passengers",
+    "protesters",
+    "traders",
+    "voters",
+    "unions",
+    "media",
     "insider",
     "insiders",
     "spokesperson",
@@ -756,7 +774,8 @@ def _np(phrase: str) -> str | None:
     if words[0].lower() not in _DETERMINERS:
         # a bare plural: "prosecutors", "fire officials", "legal experts"
         last = words[-1].lower()
-        if len(words) > 3 or last not in _SPEAKER_NOUNS or not last.endswith("s"):
+        plural = last.endswith("s") or last in _COLLECTIVES
+        if len(words) > 3 or last not in _SPEAKER_NOUNS or not plural:
             return None
         if any(w[:1].isupper() for w in words[1:]):
             return None
