@@ -294,3 +294,14 @@ def test_given_names_of_different_genders_stay_two_people() -> None:
     )
     ents = find_entities(arts, sents)
     assert _owner(ents, "Mario Lopez") is not _owner(ents, "Maria Lopez")
+
+
+def test_a_company_short_name_goes_to_the_company_not_its_product() -> None:
+    arts, sents = _story(
+        "Veldmark Robotics is recalling its Veldmark Arm 2 after three fires. Veldmark said the "
+        "fault was in the battery.",
+        "Veldmark Robotics said owners should stop using the Veldmark Arm. Veldmark has hired "
+        "an outside lab.",
+    )
+    ents = find_entities(arts, sents)
+    assert _owner(ents, "Veldmark") is _owner(ents, "Veldmark Robotics")

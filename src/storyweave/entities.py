@@ -1260,11 +1260,22 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
         if not cands:
             close = [s for s in surnames if _similar(w, s)]
             cands = {r for s in close for r in by_last[s]} if close else None
+        short_org = (
+            org_firsts.get(w)
+            if len(org_firsts.get(w, ())) == 1
+            and form_votes[fi]["person"] < 3  # a weak "person": "Voltaro said"
+            and cities.get(w, 0) < 100_000
+            else None
+        )
+        if not cands and short_org and w not in given:
+            # "Voltaro" is Voltaro Mobility, the company, before "Voltaro Glide", its product:
+            # a word that is no given name is no first name
+            cands = short_org
         if not cands and w not in by_last:
             cands = firsts.get(w)
-        if not cands and kinds[fi] != "person" and cities.get(w, 0) < 100_000:
+        if not cands:
             # "Kingsford" for "Kingsford Athletic": the short name of one organisation
-            cands = org_firsts.get(w) if len(org_firsts.get(w, ())) == 1 else None
+            cands = short_org
         if not cands:
             continue
         for mi in form_mentions[fi]:
