@@ -380,3 +380,12 @@ def test_police_and_authorities_speak_and_announcing_job_losses_is_not_speech() 
     assert _one(quotes, "the driver was arrested").speaker == "police"
     assert _one(quotes, "the road would reopen").speaker == "authorities"
     assert len(quotes) == 2
+
+
+def test_a_speaker_with_a_relative_clause_is_its_head() -> None:
+    quotes = _quotes(
+        "Local businesses that supply the plant said they were worried about the shutdown. One "
+        "support worker, who asked not to be named, said staff had trained the new software."
+    )
+    assert _one(quotes, "they were worried").speaker == "local businesses"
+    assert _one(quotes, "staff had trained").speaker == "one support worker"

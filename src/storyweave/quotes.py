@@ -766,8 +766,19 @@ def _listener(text: str, verb_end: int, limit: int) -> str:
     return " " + words.rstrip(",.")
 
 
+def _relative_head(phrase: str) -> str | None:
+    """ "Local businesses that supply the factory" -> "Local businesses": the speaker before
+    a relative clause, when it ends on a speaker noun (not "a source close to that deal")."""
+    parts = _RELATIVE.split(phrase, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    head = parts[0].split()
+    return parts[0] if head and head[-1].lower() in _SPEAKER_NOUNS else None
+
+
 def _np(phrase: str) -> str | None:
     """An unnamed source as written, when `phrase` is a determiner phrase about a speaker."""
+    phrase = _relative_head(phrase) or phrase
     words = re.findall(r"[\w'’-]+", phrase)
     if not words or len(words) > 9:
         return None
@@ -827,9 +838,14 @@ class _Attributor:
         if whole:
             phrase, phrase_start = seg, start
         else:
-            cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind("—"))
-            phrase, phrase_start = seg[cut + 1 :], start + cut + 1
-            m = _CLAUSE_WORD.search(phrase)
+            # "One support worker, who asked not to be named, said": the clause's subject
+            # stands before its relative clause
+            subject = _RELATIVE_TAIL.sub("", seg)
+            cut = max(
+                subject.rfind(","), subject.rfind(";"), subject.rfind(":"), subject.rfind("—")
+            )
+            phrase, phrase_start = subject[cut + 1 :], start + cut + 1
+            m = None if _relative_head(phrase) else _CLAUSE_WORD.search(phrase)
             while m:
                 phrase, phrase_start = phrase[m.end() :], phrase_start + m.end()
                 m = _CLAUSE_WORD.search(phrase)
@@ -1094,6 +1110,8 @@ _BEFORE_THAT = re.compile(
     r"|publicly|privately|repeatedly|last|to)\s+|the\s+(?=[A-Z]))(?:[\w'’-]+,?\s+){0,4}?that\s+"
 )
 _PARTIAL_WORDS = 4  # a quotation this short inside reported speech is a phrase, not the quote
+_RELATIVE = re.compile(r"\s+(?:that|who|which)\s+")
+_RELATIVE_TAIL = re.compile(r",\s+(?:who|which)\b[^,;:]*,\s*$")
 _THEY_REACH = 400  # characters from a group's words to the "they" that means it
 
 _SUBORDINATORS = {
