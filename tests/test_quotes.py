@@ -389,3 +389,15 @@ def test_a_speaker_with_a_relative_clause_is_its_head() -> None:
     )
     assert _one(quotes, "they were worried").speaker == "local businesses"
     assert _one(quotes, "staff had trained").speaker == "one support worker"
+
+
+def test_only_told_takes_a_listener() -> None:
+    quotes = _quotes(
+        "Priya Lakhani, a nurse, said her trip had grown by half an hour. Mayor Ann Cole said "
+        "Brightwater had not replied. Ann Cole told reporters the bridge was safe."
+    )
+    # "her" and "Brightwater" open what was said; after "told", "reporters" is the listener
+    assert _one(quotes, "her trip had grown").speaker == "Priya Lakhani"
+    assert _one(quotes, "Brightwater had not replied").speaker == "Ann Cole"
+    safe = _one(quotes, "the bridge was safe")
+    assert safe.verb == "told reporters"

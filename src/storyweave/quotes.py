@@ -1191,16 +1191,20 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
     """The reported speech of one sentence, if it holds any."""
     text = art.text
     for m in _REPORTED.finditer(text, s.start, s.end):
+        begin = m.end()
+        if "that" not in m.group(3) and m.group(2) and m.group(1).lower() not in _TELL:
+            # only "told" takes a listener: "said her trip had grown", "said Brightwater had"
+            begin = m.start(2) + len(m.group(2)) - len(m.group(2).lstrip())
         if "that" not in m.group(3):
             if m.group(1).lower() in _NEEDS_THAT:
                 continue  # "maintains an exterior", "revealed a plan": an object, not speech
-            nxt = re.match(r"[\w'’]+", text[m.end() : s.end])
+            nxt = re.match(r"[\w'’]+", text[begin : s.end])
             if nxt is None or nxt.group().lower() in _NOT_CLAUSE:
                 continue
         who = attr.who(s.start, m.start(), whole=False)
         if who is None or who.speaker is None or not _heard_ok(m.group(1), who):
             continue
-        said = text[m.end() : s.end].strip().rstrip(".")
+        said = text[begin : s.end].strip().rstrip(".")
         if "that" not in m.group(3):
             # an adjunct before "that": "said outside court that her client ..."
             said = _BEFORE_THAT.sub("", said, count=1)
