@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -140,7 +141,7 @@ _DETERMINERS = {
     "my",
     "your",
 }
-# "the company said": the organisation the article last named, whatever its name
+# "the company said": the organisation the article names most, whatever its name
 _ORG_NOUNS = {
     "company",
     "firm",
@@ -502,9 +503,7 @@ class _Article:
         if not before:
             return None
         # the organisation the article is about: named most often so far, the later on a tie
-        counts: dict[str, int] = {}
-        for e in before:
-            counts[e.id] = counts.get(e.id, 0) + 1
+        counts = Counter(e.id for e in before)
         return max(reversed(before), key=lambda e: counts[e.id])
 
     def inside_quote(self, pos: int) -> bool:
@@ -852,18 +851,11 @@ class _Attributor:
         unnamed = _np(phrase)
         # a name right before the verb, or a name with an appositive: "X, a lawyer,"
         got = self.art.mention_ending(end, start)
-        if seg.rstrip().endswith(","):
-            # a person with an appositive, "Marcus Hale, an analyst at Greyline Research,":
-            # the person speaks, not the firm that closes the appositive
-            inner = seg.rstrip()[:-1]
-            comma = inner.rfind(",")
-            person = (
-                self.art.mention_ending(start + len(inner[:comma].rstrip()), start)
-                if comma > 0
-                else None
-            )
-            if person is not None and person[0].kind == "person":
-                got = person
+        first, last = self._apposed(seg, start)
+        if first is not None and first[0].kind == "person":
+            # "Marcus Hale, an analyst at Greyline Research,": the person speaks, not the firm
+            # that closes the appositive
+            got = first
         if got is not None and got[0].kind == "organization":
             # "Analyst Marcus Hale of Greyline Research said": the person of the firm speaks
             link = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?$", text[start : got[1].start])
@@ -874,18 +866,14 @@ class _Attributor:
             lead = re.findall(r"[\w'’-]+", text[phrase_start : got[1].start])
             if lead and lead[-1].lower() in _LINKS:
                 got = None  # "a source close to Rutherford": the source speaks, not Rutherford
-        if got is None and seg.rstrip().endswith(","):
-            inner = seg.rstrip()[:-1]
-            comma = inner.rfind(",")
-            if comma > 0:
-                got = self.art.mention_ending(start + len(inner[:comma].rstrip()), start)
-                if got is not None and whole and text[start : got[1].start].strip():
-                    got = None
-                if got is None and not whole:
-                    # the role first: "The returning officer, Gwen Tallis, told reporters"
-                    role_first = self.art.mention_ending(start + len(inner.rstrip()), start)
-                    if role_first is not None and role_first[0].kind == "person":
-                        got = role_first
+        if (
+            got is None
+            and first is not None
+            and not (whole and text[start : first[1].start].strip())
+        ):
+            got = first  # "X, a lawyer, said"
+        if got is None and not whole and last is not None and last[0].kind == "person":
+            got = last  # the role first: "The returning officer, Gwen Tallis, told reporters"
         if got is not None:
             entity, mention = got
             if entity.kind != "place" and (
@@ -917,6 +905,24 @@ class _Attributor:
                 self.plural = (end, name)
             return _Who(name, "unnamed")
         return None
+
+    def _apposed(
+        self, seg: str, start: int
+    ) -> tuple[tuple[Entity, Mention] | None, tuple[Entity, Mention] | None]:
+        """Around an appositive closed by the comma before the verb: the mention before it
+        ("Marcus Hale" in "Marcus Hale, an analyst at Greyline Research,") and the one that
+        closes it ("Gwen Tallis" in "The returning officer, Gwen Tallis,")."""
+        inner = seg.rstrip()
+        if not inner.endswith(","):
+            return None, None
+        inner = inner[:-1]
+        comma = inner.rfind(",")
+        if comma <= 0:
+            return None, None
+        return (
+            self.art.mention_ending(start + len(inner[:comma].rstrip()), start),
+            self.art.mention_ending(start + len(inner.rstrip()), start),
+        )
 
     @staticmethod
     def _only_title(text: str) -> bool:
@@ -1092,7 +1098,6 @@ def _direct(
     return out
 
 
-# an adjunct or a named listener before "that", not a relative clause ("the animals that")
 # "heard" reports speech only after a court: "the court heard that ...", "..., the inquest heard."
 _HEARING = re.compile(r"\b(?:court|jury|inquest|tribunal|hearing)$", re.IGNORECASE)
 
@@ -1105,6 +1110,7 @@ def _heard_ok(verb: str | None, who: _Who) -> bool:
     )
 
 
+# an adjunct or a named listener before "that", not a relative clause ("the animals that")
 _BEFORE_THAT = re.compile(
     r"^(?:(?:outside|inside|in|at|on|after|before|during|later|earlier|again|also|previously"
     r"|publicly|privately|repeatedly|last|to)\s+|the\s+(?=[A-Z]))(?:[\w'’-]+,?\s+){0,4}?that\s+"
