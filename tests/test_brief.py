@@ -120,3 +120,27 @@ def test_the_title_is_a_headline_not_a_first_sentence(tfidf) -> None:
     alone = brief([sentence_first], embedder=tfidf).title
     assert alone.startswith("PORT ALDOUS (Wire) - The council") and alone.endswith("…")
     assert len(alone.split()) <= 13
+
+
+def test_summary_and_agreements_read_without_the_wire_dateline(tfidf) -> None:
+    lead = (
+        "KESTON BAY (Wire) — The Keston Bay lifeboat station will close in March after "
+        "the charity that runs it lost its main grant."
+    )
+    other = (
+        "The lifeboat station at Keston Bay is to close in March because the charity "
+        "running it lost its main grant."
+    )
+    b = brief(
+        [
+            _article(0, lead + " Volunteers plan a protest on Saturday."),
+            _article(1, other + " The nearest station is 40 miles away."),
+        ],
+        embedder=tfidf,
+    )
+    shown = [s.text for s in b.summary] + [a.claim.text for a in b.agreements]
+    assert any("lifeboat station" in t for t in shown)
+    assert not any("KESTON BAY (Wire)" in t for t in shown)
+    # the evidence still quotes the article word for word
+    evidence = [e.text for a in b.agreements for e in a.claim.evidence]
+    assert lead in evidence

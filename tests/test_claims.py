@@ -561,3 +561,61 @@ def test_figures_read_a_joined_unit_and_a_share() -> None:
     assert "9 percent" in figures("It will cut about 9 per cent of its workforce.")
     assert not figures("The mayor thanked the volunteers.")
 
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_a_fact_agreed_on_stands_beside_a_figure_disputed_in_one_of_its_sentences(
+    name: str, request
+) -> None:
+    # t1's verdict sentence also gives the disputed sum: the verdict is still agreed on by
+    # three outlets, and the sum is a conflict of its own.
+    arts = [
+        _art(
+            "t1",
+            "harbour-news",
+            "A jury convicted Oswin Dracott on six of eight counts of fraud linked to about "
+            "£2.4 million taken from the harbour trust.",
+            FILLER["a"],
+        ),
+        _art(
+            "t2",
+            "coast-daily",
+            FILLER["b"],
+            "Oswin Dracott was convicted by a jury on six counts of fraud on Friday.",
+            "Prosecutors told the court that £3.1 million was taken from the harbour trust.",
+        ),
+        _art(
+            "t3",
+            "elling-times",
+            "The jury found Oswin Dracott guilty on six of the eight fraud counts against him.",
+            FILLER["c"],
+        ),
+    ]
+    agreements, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    sums = [c for c in conflicts if c.kind == "number" and "£2.4 million" in _sides(c)]
+    assert sums and _sides(sums[0])["£3.1 million"] == {"t2"}
+    verdict = [a for a in agreements if "six" in a.claim.text]
+    assert verdict and verdict[0].claim.outlets == 3
+    # worded by a sentence without the disputed sum, so the sum does not read as agreed
+    assert "£2.4 million" not in verdict[0].claim.text
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_outlets_on_two_sides_of_one_figure_are_no_agreement(name: str, request) -> None:
+    arts = [
+        _art(
+            "n1",
+            "harbour-news",
+            "Fire crews evacuated 120 workers from the Dunmore packaging plant overnight.",
+            FILLER["a"],
+        ),
+        _art(
+            "n2",
+            "coast-daily",
+            FILLER["b"],
+            "Fire crews evacuated 140 workers from the Dunmore packaging plant overnight.",
+        ),
+    ]
+    agreements, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    assert any(c.kind == "number" for c in conflicts)
+    assert not [a for a in agreements if "evacuated" in a.claim.text]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from storyweave.model import Article
-from storyweave.segment import segment, split_sentences, split_spans
+from storyweave.segment import segment, split_sentences, split_spans, strip_dateline
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,23 @@ def test_glued_sentences_are_split_where_the_scraper_lost_the_space(
     text: str, expected: list[str]
 ) -> None:
     assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PORT ALDOUS (Channel 7) — Ferry commuters wait.", "Ferry commuters wait."),
+        ("SYCAMORE, Ill. -- A man was hurt.", "A man was hurt."),
+        ("WASHINGTON (AP) - The Senate voted.", "The Senate voted."),
+        ("NEW YORK, March 3 (Reuters) - Stocks fell.", "Stocks fell."),
+        ("(CNN)The president spoke.", "The president spoke."),
+        ("LONDON — “We will stay,” she said.", "“We will stay,” she said."),
+        # not datelines: an acronym in running text, a pronoun, a hyphen joining two names
+        ("NASA — the agency — said it would wait.", "NASA — the agency — said it would wait."),
+        ("I — Like many others — stayed.", "I — Like many others — stayed."),
+        ("US - China talks resumed.", "US - China talks resumed."),
+        ("The FBI — which declined to comment — said.", "The FBI — which declined to comment — said."),
+    ],
+)
+def test_strip_dateline(text: str, expected: str) -> None:
+    assert strip_dateline(text) == expected

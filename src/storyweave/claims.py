@@ -23,6 +23,7 @@ from .embed import Embedder, Matrix, similarity
 from .entities import _HONORIFICS, _ROLES
 from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
 from .quotes import quote_marks, unattributed_quotes
+from .segment import strip_dateline
 from .timeline import _MONTHS, _WEEKDAYS
 from .unionfind import UnionFind
 
@@ -1119,6 +1120,12 @@ def align_claims(
     conflicted = {(e.article_id, e.sentence) for c in found for s in c.sides for e in s.evidence}
     # A side's other backers are listed with it, and stay free to agree among themselves.
     conflicts = [_backed(c, items, topic_words) for c in found]
+    at = {(it.sent.article_id, it.sent.index): k for k, it in enumerate(items)}
+    disputes: dict[int, set[int]] = {}  # sentence -> the conflicts it is a side (or backer) of
+    for c_id, c in enumerate(conflicts):
+        for c_side in c.sides:
+            for ev in c_side.evidence:
+                disputes.setdefault(at[(ev.article_id, ev.sentence)], set()).add(c_id)
 
     # Same figure, other words: joined for the agreements, never pulling in a side of a conflict
     # (its cluster would then be dropped as disputed, and the figure's other outlets with it).
@@ -1147,7 +1154,12 @@ def align_claims(
         evidence = tuple(_evidence(items[k]) for k in ordered)
         ent_ids = tuple(sorted({e for k in members for e in items[k].ents}))
         if outlets >= 2:
-            if any((e.article_id, e.sentence) in conflicted for e in evidence):
+            # Disputed when two of its sentences are sides of one conflict: the outlets differ
+            # on this very fact. One side alone is a sentence with a second, disputed fact in
+            # it ("convicted on seven counts ... linked to about £1.3 million"): the claim
+            # stands, and the conflict is reported beside it.
+            per_conflict = Counter(c for k in members for c in disputes.get(k, ()))
+            if any(v >= 2 for v in per_conflict.values()):
                 continue
             if len(members) > 1:
                 # rounded: in a pair both sums are 1 + their cosine, equal but for the last
@@ -1158,6 +1170,10 @@ def align_claims(
                 whole = np.array([quote_marks(items[k].sent.text) % 2 == 0 for k in ordered])
                 if whole.any():
                     sims = np.where(whole, sims, -np.inf)
+                # ... and not one with a disputed figure in it, which would read as agreed
+                free = np.array([k not in disputes for k in ordered]) & np.isfinite(sims)
+                if free.any():
+                    sims = np.where(free, sims, -np.inf)
                 rep = ordered[int(np.argmax(sims))]
             else:
                 rep = ordered[0]
@@ -1165,7 +1181,7 @@ def align_claims(
                 (
                     outlets,
                     _pos(items[ordered[0]]),
-                    items[rep].sent.text,
+                    strip_dateline(items[rep].sent.text),
                     evidence,
                     ent_ids,
                     "statement",
@@ -1175,7 +1191,7 @@ def align_claims(
             first = items[ordered[0]].sent
             if (first.article_id, first.index) in unattributed:
                 continue  # a source's words with the speaker elsewhere: not the outlet's claim
-            text = first.text
+            text = strip_dateline(first.text)
             if _ACCUSATION.search(text):
                 kind = "accusation"
             elif any(k != "year" for k, _ in items[ordered[0]].nums):

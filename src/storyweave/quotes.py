@@ -16,7 +16,7 @@ from typing import Literal
 
 from .entities import given_name_gender
 from .model import Article, Entity, Mention, Quote, Sentence
-from .segment import segment
+from .segment import segment, strip_dateline
 
 __all__ = ["find_quotes", "quote_roles", "unattributed_quotes"]
 
@@ -1125,8 +1125,6 @@ _SUBORDINATORS = {
     "but", "and", "or", "if", "although", "though", "since", "after", "before", "until",
     "so", "yet", "unless", "whereas",
 }  # fmt: skip
-# a dateline opening a lead: "PORT ALDOUS — ", "KUALA LUMPUR, Malaysia (AP) — "
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[\w. ]+)?(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+")
 # the comma before a trailing attribution: "..., the fire service said." / "..., said Farrow."
 _LAST_COMMA = re.compile(r",(?=[^,]*$)")
 
@@ -1151,7 +1149,7 @@ def _trailing(text: str, attr: _Attributor, s: Sentence) -> tuple[int, str, _Who
         return None  # "..., which experts say can lead a pod to strand": not an attribution
     if tail[: vm.start()].strip() and len(tail[vm.end() :].split()) > 5:
         return None  # "..., the firm said it would ...": a clause of its own, not adjuncts
-    said = _DATELINE.sub("", body[: m.start()].strip())
+    said = strip_dateline(body[: m.start()].strip())
     if len(said.split()) < 4 or _VERB_RE.match(said):
         return None
     comma = s.start + m.start()

@@ -212,6 +212,28 @@ def split_spans(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+# A wire dateline before the first words of a story: "PORT ALDOUS (Channel 7) — ",
+# "SYCAMORE, Ill. -- ", "WASHINGTON (AP) - ", "(CNN) — ". The place is in capitals, words of two
+# letters or more; the words after the dash open a sentence.
+_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
+_STATE = r", [A-Z][A-Za-z.]*(?: [A-Za-z0-9.]+){0,2}"  # ", Ill." / ", March 3"
+_BY = r" ?\([^()]{1,30}\)"  # " (AP)"
+_DATELINE = re.compile(
+    rf"^(?:{_PLACE}(?:{_STATE})?(?:{_BY})? ?(?:—|–|--) ?"
+    # a plain hyphen also joins words ("US - China talks"): only after a state or an outlet
+    rf"|{_PLACE}(?:{_STATE}(?:{_BY})?|{_BY}) ?- ?"
+    r"|\([A-Z][\w .]{1,24}\) ?(?:(?:—|–|--|-) ?)?)"
+    r"(?=[A-Z\"“‘'])"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """`text` without a leading wire dateline ("WASHINGTON (AP) — The Senate ..." reads
+    "The Senate ..."); any other text is returned as it is."""
+    m = _DATELINE.match(text)
+    return text[m.end() :] if m else text
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of `text` as strings."""
     return [text[s:e] for s, e, _ in split_spans(text)]

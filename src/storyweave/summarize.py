@@ -33,6 +33,7 @@ from .quotes import (
     quote_roles,
     transcript_labels,
 )
+from .segment import strip_dateline
 
 
 class Summarizer(Protocol):
@@ -635,10 +636,10 @@ def summarize_with(
         ]
         cited = sorted(set(backing) | {int(story.doc[k])})
         s = story.sentences[k]
+        # the reader gets the sentence, not the wire dateline before it
+        text = strip_dateline(story.texts[k])
         out.append(
-            SummarySentence(
-                story.texts[k], s.article_id, s.index, tuple(story.order[d] for d in cited)
-            )
+            SummarySentence(text, s.article_id, s.index, tuple(story.order[d] for d in cited))
         )
     return out
 

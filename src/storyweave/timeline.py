@@ -25,6 +25,7 @@ from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
 from .model import Article, Event, Evidence, Precision, Sentence
+from .segment import strip_dateline
 
 _MONTHS = {
     "january": 1,
@@ -412,7 +413,7 @@ def build_timeline(
                     x.date,
                     x.precision,
                     x.text,
-                    s.text,
+                    strip_dateline(s.text),
                     Evidence(art.id, art.source, s.index, s.text),
                     x.resolved,
                 )
