@@ -619,3 +619,48 @@ def test_outlets_on_two_sides_of_one_figure_are_no_agreement(name: str, request)
     agreements, conflicts, _ = _run(arts, request.getfixturevalue(name))
     assert any(c.kind == "number" for c in conflicts)
     assert not [a for a in agreements if "evacuated" in a.claim.text]
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_a_short_sentence_inside_a_longer_one_of_another_outlet_is_agreed(
+    name: str, request
+) -> None:
+    arts = [
+        _art(
+            "k1",
+            "harbour-news",
+            "The recall was agreed with the Maritime Safety Office, which told owners to "
+            "inspect the valve stamp beneath the fuel cap before sailing.",
+            FILLER["a"],
+        ),
+        _art("k2", "coast-daily", FILLER["b"], "Inspect the valve stamp beneath the fuel cap."),
+    ]
+    agreements, _, _ = _run(arts, request.getfixturevalue(name))
+    assert [{e.article_id for e in a.claim.evidence} for a in agreements] == [{"k1", "k2"}]
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_one_figure_told_in_few_words_is_agreed(name: str, request) -> None:
+    # "9,400 residents" and "9,400 people" count the same thing; "three days" is the figure
+    # two outlets share when their verbs differ
+    arts = [
+        _art(
+            "f1",
+            "harbour-news",
+            "The village has about 9,400 residents.",
+            "The inquest jury had deliberated for three days.",
+            FILLER["a"],
+        ),
+        _art(
+            "f2",
+            "coast-daily",
+            "Pellow Sands, a fishing village of about 9,400 people on the north coast, has "
+            "had to raise its harbour fees to cover the repairs.",
+            "The verdict came on Friday after the inquest jury spent three days weighing "
+            "the evidence at Dunmore Town Hall.",
+        ),
+    ]
+    agreements, _, _ = _run(arts, request.getfixturevalue(name))
+    agreed = [a.claim.text for a in agreements]
+    assert any("9,400" in t for t in agreed)
+    assert any("three days" in t for t in agreed)

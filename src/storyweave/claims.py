@@ -247,6 +247,10 @@ _FIGURE = re.compile(
 )
 
 
+# Counted people are one unit: "a town of about 9,000 people" / "9,000 residents".
+_PEOPLE = {
+    u: "peopl" for u in ("resident", "inhabitant", "person", "individual", "citizen", "soul")
+}
 _HYPHEN_FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<n>{_NUM}|(?:{'|'.join(_SPELLED)}))-(?P<unit>[A-Za-z]+)", re.IGNORECASE
 )
@@ -269,7 +273,8 @@ def figures(text: str) -> frozenset[str]:
         value = _SPELLED_VALUE.get(raw, raw.replace(",", ""))
         for w in m.group("after").split():
             if w.lower() not in _STOP:
-                out.add(f"{value} {_lemma(w.lower())}")
+                unit = _lemma(w.lower())
+                out.add(f"{value} {_PEOPLE.get(unit, unit)}")
                 break
     return frozenset(out)
 
@@ -679,8 +684,29 @@ def _figure_pairs(
             by_figure.setdefault(f, []).append(i)
     out: set[tuple[int, int]] = set()
     for i, j in _bucket_pairs(x, items, by_figure, 40, 0.5 * related_t):
-        if len((items[i].words & items[j].words) - topic_words) >= 3:  # the figure + two more
+        # the figure and two more words; a sentence of three words ("The town has about
+        # 9,000 residents.") can share only one more
+        need = min(3, len(items[i].words) - 1, len(items[j].words) - 1)
+        if len((items[i].words & items[j].words) - topic_words) >= max(need, 2):
             out.add((i, j))
+    return sorted(out)
+
+
+def _contained_pairs(
+    edges: Sequence[tuple[float, int, int]], items: Sequence[_Item], topic_words: set[str]
+) -> list[tuple[int, int]]:
+    """Sentences of two outlets where the shorter says nothing the longer does not: all but a
+    fifth of its content words, and three beyond the story's topic, are in the longer one
+    ("Check the serial number under the footboard." / "..., which said owners should check the
+    serial number printed under the footboard."). A sentence of one fact and a longer one that
+    tells it among others have a low cosine; containment is the sign that they share it."""
+    out: set[tuple[int, int]] = set()
+    for _, i, j in edges:
+        a, b = items[i].words, items[j].words
+        small, big = (a, b) if len(a) <= len(b) else (b, a)
+        shared = small & big
+        if len(shared - topic_words) >= 3 and len(shared) >= 0.8 * len(small):
+            out.add((i, j) if i < j else (j, i))
     return sorted(out)
 
 
@@ -1002,7 +1028,9 @@ def align_claims(
     edges: list[tuple[float, int, int]] = []
     for sim, i, j in raw_edges:
         a, b = items[i], items[j]
-        if len((a.words & b.words) - topic_words) < 2:
+        # the anchor: two shared content words, or one and a figure of the same thing
+        # ("the jury spent two days ..." / "The jury had deliberated for two days.")
+        if len((a.words & b.words) - topic_words) + len(a.figures & b.figures) < 2:
             continue
         if not (a.plain & b.plain) - topic_words:
             continue  # they share only whom they are about ("the Gossip Girl star"), no fact
@@ -1136,6 +1164,7 @@ def align_claims(
     anchored = frozenset(
         (i, j)
         for i, j in _figure_pairs(x, items, topic_words, related_t)
+        + _contained_pairs(edges, items, topic_words)
         if i not in side and j not in side and (i, j) not in close
     )
     clusters = plain
