@@ -305,3 +305,28 @@ def test_a_company_short_name_goes_to_the_company_not_its_product() -> None:
     )
     ents = find_entities(arts, sents)
     assert _owner(ents, "Veldmark") is _owner(ents, "Veldmark Robotics")
+
+
+def test_a_misspelt_surname_opening_a_sentence_is_the_same_person() -> None:
+    # each misspelling occurs once, as the first word of a sentence: no other mention attests it
+    arts, sents = _story(
+        "Dr. Ingrid Vandermeer of Lowfield Hospital treated the climbers. Union leader "
+        "Tomasz Wrzesniak praised the crews, and the pilot Anouk Halvorsen landed twice.",
+        "Vandermer said both climbers were stable. Wrzesnaik, the union leader, said so too.",
+        "Halvorson said the weather had cleared by noon. Sunshine returned on Tuesday.",
+    )
+    ents = find_entities(arts, sents)
+    assert "Vandermer" in _by_name(ents, "Ingrid Vandermeer").variants
+    assert _by_name(ents, "Tomasz Wrzesniak").kind == "person"  # "union leader" before it
+    assert "Wrzesnaik" in _by_name(ents, "Tomasz Wrzesniak").variants
+    assert "Halvorson" in _by_name(ents, "Anouk Halvorsen").variants
+    assert not [e for e in ents if e.name == "Sunshine"]  # a word of the language opening a line
+
+
+def test_a_plural_noun_before_said_is_no_name() -> None:
+    arts, sents = _story(
+        "Prosecutors said the treasurer moved the money abroad. Investigators said so too.",
+        "Auditors told the court the accounts were false. The auditor was named Ruth Gale.",
+    )
+    names = {e.name for e in find_entities(arts, sents)}
+    assert not names & {"Prosecutors", "Investigators", "Auditors"}

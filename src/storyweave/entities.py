@@ -476,6 +476,18 @@ _ROLES: dict[str, str | None] = {
     "doctor": None,
     "activist": None,
     "artist": None,
+    # what people in the news are called before their names: "union leader Mira Fairweather"
+    **dict.fromkeys(
+        "leader chief captain pilot climber guide paramedic firefighter surgeon curator analyst "
+        "official organiser organizer owner chair treasurer trustee volunteer survivor passenger "
+        "driver skipper commander principal headteacher lecturer historian expert consultant "
+        "executive chairperson secretary superintendent constable sergeant lieutenant "
+        "prosecutor solicitor barrister coroner pathologist epidemiologist virologist "
+        "biologist geologist meteorologist forecaster ranger warden farmer fisherman "
+        "shopkeeper landlord tenant customer patient parent pensioner campaigner protester "
+        "negotiator mediator spokesman spokeswoman spokesperson".split(),
+        None,
+    ),
 }
 _SAY = {
     "said",
@@ -804,6 +816,7 @@ class _Chunker:
         self.given = _given_names()
         self.lower_seen = lower_seen
         self.cap_seen = cap_seen
+        self._seen_by_initial: dict[str, list[str]] | None = None
 
     def _org_follows(self, toks: list[_Tok], k: int) -> bool:
         """Whether the capitalised run starting at `k` ends in an organisation suffix."""
@@ -819,6 +832,27 @@ class _Chunker:
 
     def _commonish(self, t: _Tok) -> bool:
         return t.low in self.common or t.low in self.lower_seen
+
+    def _wordish(self, low: str) -> bool:
+        """A word of the language, or the plural of one: "Prosecutors said" is no name."""
+        forms = {
+            low,
+            low[:-1] if low.endswith("s") else low,
+            low[:-2] if low.endswith("es") else low,
+        }
+        return any(f in self.common or f in self.lower_seen or f in _ROLES for f in forms)
+
+    def _variant_of_seen(self, t: _Tok) -> bool:
+        """A word no dictionary knows, one or two letters off a word the story capitalises
+        inside a sentence."""
+        if len(t.low) < 5 or self._wordish(t.low):
+            return False
+        if self._seen_by_initial is None:
+            self._seen_by_initial = {}
+            for w in self.cap_seen:
+                if len(w) >= 5:
+                    self._seen_by_initial.setdefault(w[0], []).append(w)
+        return any(_similar(t.low, w) for w in self._seen_by_initial.get(t.low[0], ()))
 
     def chunks(self, toks: list[_Tok]) -> Iterable[tuple[list[_Tok], Counter[str], str | None]]:
         """Name chunks of one prose sentence, each with kind votes and a gender if known."""
@@ -924,20 +958,25 @@ class _Chunker:
                 return None
             if first.low in _ORG_SUFFIXES and first.low not in _SINGLE_ORGS:
                 return None  # a lone "Court" or "News" is generic
+        idx = toks.index(chunk[0])
+        before = toks[idx - 1] if idx > 0 else None
+        last_idx = toks.index(chunk[-1])
+        after = toks[last_idx + 1] if last_idx + 1 < len(toks) else None
+        if len(chunk) == 1:
             if clause_start and not (
                 first.low in self.given
                 or first.poss
                 or first.low in self.cap_seen
                 or key in self.regions
                 or key in self.cities
+                # no word of the language, then a speech verb: "Ostergard said ..."
+                or (after is not None and after.low in _SAY and not self._wordish(first.low))
+                # a misspelling of a name the story writes inside a sentence: "Thackery"
+                or self._variant_of_seen(first)
             ):
                 return None  # a capitalised sentence opener, not attested as a name elsewhere
             if clause_start and self._commonish(first) and first.low not in self.given:
                 return None
-        idx = toks.index(chunk[0])
-        before = toks[idx - 1] if idx > 0 else None
-        last_idx = toks.index(chunk[-1])
-        after = toks[last_idx + 1] if last_idx + 1 < len(toks) else None
         if before is not None and before.low in _ROLES:
             votes["person"] += 4
             gender = gender or _ROLES[before.low]
