@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from storyweave.claims import align_claims, figures, independent_outlets, quantities
+from storyweave.claims import align_claims, day_dates, figures, independent_outlets, quantities
 from storyweave.model import Article, Conflict, Entity, Mention
 from storyweave.segment import segment
 
@@ -664,3 +664,35 @@ def test_one_figure_told_in_few_words_is_agreed(name: str, request) -> None:
     agreed = [a.claim.text for a in agreements]
     assert any("9,400" in t for t in agreed)
     assert any("three days" in t for t in agreed)
+
+
+def test_day_first_dates_are_dates_not_counts() -> None:
+    assert day_dates("Inspectors visited the school on 11 February.") == ["february 11"]
+    assert day_dates("It reopens on the 4th of March, not March 9.") == ["march 4", "march 9"]
+    assert day_dates("The 3 may have left early.") == []  # "may" the verb
+    # "4 February" is a day, not four of something called February
+    assert quantities("The school was inspected on 4 February by a team.") == []
+    assert [q.value for q in quantities("The school has 412 pupils.")] == [412.0]
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_a_day_first_date_conflict(name: str, request) -> None:
+    arts = [
+        _art(
+            "d1",
+            "harbour-news",
+            "The Marlow Street ferry terminal will reopen on 14 March after repairs, the "
+            "harbour board said.",
+            FILLER["a"],
+        ),
+        _art(
+            "d2",
+            "coast-daily",
+            FILLER["b"],
+            "The harbour board said the Marlow Street ferry terminal will reopen on 21 March "
+            "after repairs.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    dates = [c for c in conflicts if c.kind == "date"]
+    assert dates and {s.value for s in dates[0].sides} == {"march 14", "march 21"}

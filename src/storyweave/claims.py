@@ -96,10 +96,17 @@ _COUNT = re.compile(
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
+_MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:May|(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*)\b\.?"
+)
 _DAY_DATE = re.compile(
-    r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
-    re.IGNORECASE,
+    r"\b(?P<mon>(?i:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december))\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    # the day first, as British and wire copy write it: "on 11 February", "the 4th of March"
+    # ("may" only as a capitalised month: "the 3 may have ...")
+    r"|\b(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>May|(?i:january|"
+    r"february|march|april|june|july|august|september|october|november|december))\b"
 )
 _YEAR = re.compile(
     r"\b(?P<prep>since|in|from|until|till|by|during|of|before|after)\s+(?:(?:early|late|mid)[- ])?"
@@ -199,6 +206,8 @@ def quantities(text: str) -> list[Quantity]:
             continue
         if _MONTH_BEFORE.search(text[: m.start()]) or text[m.end("n") : m.end("n") + 1] in ":/":
             continue  # a day of a month, a time or a score
+        if _MONTH_AFTER.match(text, m.end("n")):
+            continue  # a day before its month: "on 4 February"
         # The counted thing: the first content words after the number ("84,000 of its Glide
         # electric scooters" counts scooters), skipping small words and other numbers.
         heads: list[str] = []
@@ -227,7 +236,8 @@ def day_dates(text: str) -> list[str]:
     """Month-day dates ("January 12"), normalised to "january 12"."""
     return list(
         dict.fromkeys(
-            f"{m.group('mon').lower()} {int(m.group('d'))}" for m in _DAY_DATE.finditer(text)
+            f"{(m.group('mon') or m.group('mon2')).lower()} {int(m.group('d') or m.group('d2'))}"
+            for m in _DAY_DATE.finditer(text)
         )
     )
 
