@@ -84,7 +84,9 @@ def test_sentence_start_words_and_possessives() -> None:
     marta = _by_name(ents, "Marta Kowalczyk")
     for m in marta.mentions:
         assert "'" not in m.text
-    assert "Mayor Marta Kowalcyzk" not in names  # the title is evidence, not part of the name
+    # the title is evidence, not part of the name; the titled form is one a reader meets
+    assert marta.name == "Marta Kowalczyk" and "Mayor Marta Kowalcyzk" in marta.variants
+    assert not [m for m in marta.mentions if m.text.startswith("Mayor")]
 
 
 def test_places_and_organizations() -> None:
@@ -330,3 +332,40 @@ def test_a_plural_noun_before_said_is_no_name() -> None:
     )
     names = {e.name for e in find_entities(arts, sents)}
     assert not names & {"Prosecutors", "Investigators", "Auditors"}
+
+
+def test_acronyms_and_short_names_are_the_organisation() -> None:
+    arts, sents = _story(
+        "The Dunmore Education Authority closed Ashby Road Primary School on Friday. "
+        "Teachers from the National Union of Nursery Staff protested outside the Dunmore "
+        "Town Council offices, and Harrowgate Electric Cooperative cut the power.",
+        "The DEA said pupils at Ashby Road Primary would move to Kestrel Primary School. "
+        "The NUNS called the decision rushed. Harrowgate Electric said the cut was planned.",
+        "A spokesman for the DEA said there was no other building in Dunmore. Kestrel "
+        "Primary will take 200 children from Dunmore.",
+    )
+    ents = find_entities(arts, sents)
+    assert "DEA" in _by_name(ents, "Dunmore Education Authority").variants
+    assert "NUNS" in _by_name(ents, "National Union of Nursery Staff").variants
+    assert "Ashby Road Primary" in _by_name(ents, "Ashby Road Primary School").variants
+    assert "Kestrel Primary" in _by_name(ents, "Kestrel Primary School").variants
+    assert "Harrowgate Electric" in _by_name(ents, "Harrowgate Electric Cooperative").variants
+    # the town stays a place of its own, not the council or the authority named after it
+    town = _owner(ents, "Dunmore")
+    assert town.kind == "place" and "Dunmore Town Council" not in town.variants
+
+
+def test_titles_portfolios_and_gendered_titles() -> None:
+    arts, sents = _story(
+        "Minister for Transport Oonagh Farrelly met Sandra Whitcombe and her husband Graham "
+        "Whitcombe, who run the ferry. Fire Chief Roberta Salas said the fire was out.",
+        "Minister Farrelly said the ferry would be inspected. Mrs Whitcombe said she was "
+        "relieved. Chief Salas thanked the crews.",
+    )
+    ents = find_entities(arts, sents)
+    farrelly = _by_name(ents, "Oonagh Farrelly")  # not "for Transport Oonagh Farrelly"
+    assert {"Farrelly", "Minister Farrelly"} <= set(farrelly.variants)
+    assert "Mrs Whitcombe" in _by_name(ents, "Sandra Whitcombe").variants
+    assert "Mrs Whitcombe" not in _by_name(ents, "Graham Whitcombe").variants
+    salas = _by_name(ents, "Roberta Salas")
+    assert {"Fire Chief Roberta Salas", "Chief Salas"} <= set(salas.variants)

@@ -137,6 +137,9 @@ _PLACE_HEADS = {
 # place heads join with "of" too: "Republic of Ireland", "Isle of Man", "District of Columbia"
 _OF_HEADS |= _PLACE_HEADS
 _ORG_SUFFIXES = {
+    "cooperative",
+    "co-operative",
+    "co-op",
     "inc",
     "corp",
     "corporation",
@@ -750,6 +753,7 @@ class _Raw:
     votes: Counter[str] = field(default_factory=Counter)
     gender: str | None = None
     proper: bool = True  # seen in normally cased prose
+    titled: str = ""  # the mention with the title written before it: "Mr Penhallow"
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
@@ -854,8 +858,11 @@ class _Chunker:
                     self._seen_by_initial.setdefault(w[0], []).append(w)
         return any(_similar(t.low, w) for w in self._seen_by_initial.get(t.low[0], ()))
 
-    def chunks(self, toks: list[_Tok]) -> Iterable[tuple[list[_Tok], Counter[str], str | None]]:
-        """Name chunks of one prose sentence, each with kind votes and a gender if known."""
+    def chunks(
+        self, toks: list[_Tok]
+    ) -> Iterable[tuple[list[_Tok], Counter[str], str | None, _Tok | None]]:
+        """Name chunks of one prose sentence, each with kind votes, a gender if known and the
+        first token of a title written before the name ("Superintendent", "Dr.") if any."""
         n = len(toks)
         i = 0
         while i < n:
@@ -907,9 +914,10 @@ class _Chunker:
 
     def _evidence(
         self, toks: list[_Tok], chunk: list[_Tok], clause_start: bool
-    ) -> tuple[list[_Tok], Counter[str], str | None] | None:
+    ) -> tuple[list[_Tok], Counter[str], str | None, _Tok | None] | None:
         votes: Counter[str] = Counter()
         gender: str | None = None
+        title: _Tok | None = None  # the first word of a title before the name
         orgish = chunk[-1].low in _ORG_SUFFIXES and len(chunk) > 1
         # an inner possessive splits the chunk unless the whole is an organisation name
         if not orgish:
@@ -917,12 +925,28 @@ class _Chunker:
                 if x.poss:
                     chunk = chunk[: k + 1]
                     break
-        # leading titles and roles: "Judge", "Mr.", "Actress"
+        # leading titles and roles: "Judge", "Mr.", "Actress"; "Fire Chief": a common word,
+        # then a title
+        if (
+            clause_start
+            and len(chunk) > 2
+            and chunk[1].low in _HONORIFICS
+            and self._commonish(chunk[0])
+            and not orgish
+        ):
+            title = chunk[0]
+            chunk = chunk[1:]
         while len(chunk) > 1 and chunk[0].low in _HONORIFICS and not orgish:
             votes["person"] += 4
             gender = gender or _HONORIFICS[chunk[0].low]
+            title = title or chunk[0]
             chunk = chunk[1:]
             clause_start = False
+        if title is not None and len(chunk) > 2 and chunk[0].low in {"for", "of"}:
+            # a portfolio between title and name: "Minister for Health Siobhán Kearney"
+            chunk = chunk[1:]
+            while len(chunk) > 2 and chunk[0].low not in self.given:
+                chunk = chunk[1:]
         # a capitalised opener before a given name: "Engineer Peter Lang", "Actress Kelly ..."
         if (
             clause_start
@@ -934,6 +958,7 @@ class _Chunker:
             if chunk[0].low in _ROLES:
                 votes["person"] += 4
                 gender = gender or _ROLES[chunk[0].low]
+                title = title or chunk[0]
             chunk = chunk[1:]
             clause_start = False
         # leading common words and nationalities: "The", "German", "Celebs"
@@ -989,7 +1014,7 @@ class _Chunker:
             g = self.given.get(first.low)
             if g in {"f", "m"} and votes["person"] >= max(votes["place"], votes["organization"]):
                 gender = g
-        return chunk, votes, gender
+        return chunk, votes, gender, title
 
     def _static_votes(self, chunk: Sequence[_Tok], key: str, votes: Counter[str]) -> None:
         words = [x.low for x in chunk]
@@ -1084,10 +1109,13 @@ def _chunk_mentions(
         if mode != "prose":
             degraded.append((ai, a, s, toks, mode))
             continue
-        for chunk, votes, gender in chunker.chunks(toks):
+        for chunk, votes, gender, title in chunker.chunks(toks):
             start, end = chunk[0].start, chunk[-1].end
             text = a.text[start:end]
-            raws.append(_Raw(ai, a.id, s.index, start, end, text, fold(text), votes, gender))
+            titled = a.text[title.start : end] if title is not None else ""
+            raws.append(
+                _Raw(ai, a.id, s.index, start, end, text, fold(text), votes, gender, True, titled)
+            )
     raws.extend(_known_in_degraded(raws, degraded, chunker))
     return raws
 
@@ -1263,10 +1291,18 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
     regions, cities = _gazetteer()
     in_article: dict[int, set[int]] = {}
     full_at: dict[int, list[tuple[int, int]]] = {}  # (article, offset) of each full mention
+    gender_votes: dict[int, Counter[str]] = {}  # of each person: titles and given names
     for fi in full:
         for mi in form_mentions[fi]:
             in_article.setdefault(uf.find(fi), set()).add(raws[mi].article)
             full_at.setdefault(uf.find(fi), []).append((raws[mi].article, raws[mi].start))
+            g = raws[mi].gender or given.get(words[fi][0])
+            if g in ("f", "m"):
+                gender_votes.setdefault(uf.find(fi), Counter())[g] += 1
+
+    def gender_of(root: int) -> str | None:
+        counts = gender_votes.get(root)
+        return counts.most_common(1)[0][0] if counts else None
 
     def nearest(candidates: set[int], mi: int) -> set[int]:
         """Of people sharing a surname ("Wendy Davis", "Jeff Davis"), the one the story names
@@ -1322,6 +1358,10 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             if max(own["place"], own["organization"]) >= 3 and own["person"] < 3:
                 continue  # this mention is strongly a place or an organisation
             pick = {uf.find(c) for c in cands}
+            if len(pick) > 1 and raws[mi].gender in ("f", "m"):
+                # "Mrs Whitfield" is Sandra, not Graham Whitfield
+                same = {c for c in pick if gender_of(c) in (None, raws[mi].gender)}
+                pick = same or pick
             if len(pick) > 1:
                 pick = {c for c in pick if raws[mi].article in in_article.get(c, set())}
             if len(pick) > 1:
@@ -1337,11 +1377,83 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
                 break
             if kinds[fa] == kinds[fb] == "person" and _similar(words[fa][0], words[fb][0]):
                 uf.union(fa, fb)
+    _short_names(raws, form_mentions, words, kinds, form_votes, uf, full, regions, cities)
     clusters: dict[int, list[int]] = {}
     for mi, fi in enumerate(mention_root):
         clusters.setdefault(uf.find(fi), []).append(mi)
     persons = {uf.find(fi) for fi in full}
     return _entities(raws, [(root in persons, members) for root, members in clusters.items()])
+
+
+_NOT_INITIAL = frozenset({"of", "for", "and", "the", "&", "de", "du", "la", "le", "del"})
+
+
+def _short_names(
+    raws: list[_Raw],
+    form_mentions: list[list[int]],
+    words: list[list[str]],
+    kinds: Sequence[str],
+    votes: list[Counter[str]],
+    uf: UnionFind,
+    full: list[int],
+    regions: frozenset[str],
+    cities: Mapping[str, int],
+) -> None:
+    """Organisations by their acronyms and short names: "AEA" is the Ashcombe Education
+    Authority, "Fenwick Lane Primary" and "Northvale Electric" are the school and the company
+    whose full names start with them, "Evening Times" the paper whose name ends with it. Only
+    when exactly one organisation of the story fits; never a person, a known place, or one
+    word that is a place ("Ashcombe" is the town, not the Ashcombe Education Authority)."""
+    orgs = [fi for fi in range(len(words)) if kinds[fi] == "organization" and len(words[fi]) >= 2]
+    people = set(full)
+    by_initials: dict[str, set[int]] = {}
+    for fo in range(len(words)):
+        if fo in people or kinds[fo] in ("person", "place") or len(words[fo]) < 2:
+            continue
+        letters = "".join(w[0] for w in words[fo] if w not in _NOT_INITIAL)
+        # an organisation's initials, or a long name's of unknown kind ("National Union of
+        # Nursery Staff" / "NUNS")
+        if len(letters) >= 2 and (kinds[fo] == "organization" or len(letters) >= 3):
+            by_initials.setdefault(letters, set()).add(uf.find(fo))
+    for fi in range(len(words)):
+        ws = words[fi]
+        if not form_mentions[fi]:
+            continue
+        if (fi in people or kinds[fi] == "person") and votes[fi]["person"] > len(form_mentions[fi]):
+            continue  # a person by more than a "said" after the name ("Harrowgate Electric said")
+        text = raws[form_mentions[fi][0]].text
+        if len(ws) == 1 and _acronym(text):
+            roots = by_initials.get(text.replace(".", "").lower(), set()) - {uf.find(fi)}
+        else:
+            key = " ".join(ws)
+            n = len(ws)
+            # a place by its own words ("Bay", "District", "Lane": 3 votes a mention), or one
+            # word that reads as a place: the town the organisation is named after
+            placed = votes[fi]["place"] >= 3 * len(form_mentions[fi])
+            if key in regions or key in cities or (kinds[fi] == "place" and (placed or n == 1)):
+                continue  # "Carrow Bay" is the town of the Carrow Bay Town Council
+            roots = (
+                {
+                    uf.find(fo)
+                    for fo in orgs
+                    if len(words[fo]) > n
+                    and (
+                        (
+                            words[fo][:n] == ws
+                            # a name of unknown kind is the organisation's only when the rest is
+                            # what such names end in: "Brookside Primary" (School)
+                            and (
+                                kinds[fi] == "organization"
+                                or all(w in _ORG_SUFFIXES for w in words[fo][n:])
+                            )
+                        )
+                        or (n >= 2 and words[fo][-n:] == ws)
+                    )
+                }
+                - {uf.find(fi)}
+            )
+        if len(roots) == 1:
+            uf.union(fi, roots.pop())
 
 
 def _entities(raws: list[_Raw], clusters: list[tuple[bool, list[int]]]) -> list[Entity]:
@@ -1396,6 +1508,10 @@ def _entities(raws: list[_Raw], clusters: list[tuple[bool, list[int]]]) -> list[
 
         forms = sorted(stats, key=rank)
         name = forms[0]
+        # the same person as the articles title them ("Mr Penhallow", "Superintendent Feeney"):
+        # a reader meets those forms too
+        titled = sorted({raws[mi].titled for mi in members if raws[mi].titled} - set(forms))
+        forms += titled
         first = raws[members[0]]
         built.append(
             (len(mentions), (first.article, first.start), name, kind, tuple(forms), tuple(mentions))
