@@ -562,7 +562,6 @@ def test_figures_read_a_joined_unit_and_a_share() -> None:
     assert not figures("The mayor thanked the volunteers.")
 
 
-
 @pytest.mark.parametrize("name", ["minilm", "tfidf"])
 def test_a_fact_agreed_on_stands_beside_a_figure_disputed_in_one_of_its_sentences(
     name: str, request
@@ -696,3 +695,70 @@ def test_a_day_first_date_conflict(name: str, request) -> None:
     _, conflicts, _ = _run(arts, request.getfixturevalue(name))
     dates = [c for c in conflicts if c.kind == "date"]
     assert dates and {s.value for s in dates[0].sides} == {"march 14", "march 21"}
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_one_year_after_the_same_verb_is_a_date_conflict(name: str, request) -> None:
+    arts = [
+        _art(
+            "y1",
+            "harbour-news",
+            "The Kestrel Star, built in 2004, was carrying 190 passengers when it ran aground.",
+            FILLER["a"],
+        ),
+        _art(
+            "y2",
+            "coast-daily",
+            FILLER["b"],
+            "The ferry operator's flagship, a 90-metre vessel built in 2007, can carry up to 400 "
+            "passengers and 80 cars.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    years = [c for c in conflicts if c.kind == "date"]
+    assert years and {s.value for s in years[0].sides} == {"2004", "2007"}
+    # carrying 190 and room for up to 400 passengers: both can be true
+    assert not [c for c in conflicts if c.kind == "number"]
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_one_count_in_one_frame_is_a_number_conflict(name: str, request) -> None:
+    arts = [
+        _art(
+            "p1",
+            "harbour-news",
+            "The council confirmed that the school, which has 236 pupils, would close in July.",
+            FILLER["a"],
+        ),
+        _art(
+            "p2",
+            "coast-daily",
+            FILLER["b"],
+            "Larkfield Primary School in Esmont, which has about 290 pupils, was inspected in "
+            "the spring.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    numbers = [c for c in conflicts if c.kind == "number"]
+    assert numbers and {s.value.split()[0] for s in numbers[0].sides} == {"236", "290"}
+
+
+def test_counts_far_apart_or_of_named_things_are_not_one_figure(tfidf) -> None:
+    arts = [
+        _art(
+            "c1",
+            "harbour-news",
+            "The wildfire forced about 4,200 people to flee their homes around Cedar Gulch.",
+            "The fire destroyed 37 homes in and around Cedar Gulch on Tuesday.",
+        ),
+        _art(
+            "c2",
+            "coast-daily",
+            "About 310 people spent Tuesday night in shelters after the wildfire near Cedar "
+            "Gulch forced them from their homes.",
+            "About 4,200 Cedar Gulch residents have been ordered out since the fire began.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, tfidf)
+    values = {s.value.split()[0] for c in conflicts if c.kind == "number" for s in c.sides}
+    assert not values & {"310", "37"}

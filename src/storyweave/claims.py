@@ -44,6 +44,10 @@ MIN_WORDS_CLOSED = 3  # ... unless they end on a full stop: "Nobody was killed."
 # Two sums of money further apart than this are different things (a weekly running cost and a
 # repair bill), not one figure the outlets disagree on
 _MONEY_RATIO = 5.0
+# ... and two counts more than this apart ("4,200 people fled" / "310 people spent the night in
+# shelters"): outlets that disagree on one count are seldom further apart (17 / 23 injured,
+# 34,000 / 43,000 patients, 412 / 380 pupils)
+_COUNT_RATIO = 3.0
 SYNDICATION_JACCARD = 0.8  # word 5-shingle Jaccard above which two articles are copies
 MAX_SINGLE = 60  # single-source claims kept (the most specific first)
 
@@ -137,6 +141,7 @@ class Quantity:
     hedge: str = ""  # the hedge words before the value, lower case
     heads: frozenset[str] = frozenset()  # lemmas of the words the count counts
     context: frozenset[str] = frozenset()  # content lemmas around the value
+    frame: str = ""  # the two words before the value, hedge left out: "which has"
 
     def interval(self) -> tuple[float, float]:
         """The values this mention is consistent with."""
@@ -189,7 +194,11 @@ def quantities(text: str) -> list[Quantity]:
         taken.append((s, e))
         h = _HEDGE.search(text[max(0, s - 30) : s])
         hedge = " ".join(h.group("h").lower().split()) if h else ""
-        q = Quantity(kind, value, text[s:e].strip(), bool(h), hedge, heads, _window(text, s, e))
+        before = text[max(0, s - 40) : s - (len(h.group(0)) if h else 0)]
+        frame = " ".join(w.lower() for w in _WORD.findall(before)[-2:])
+        q = Quantity(
+            kind, value, text[s:e].strip(), bool(h), hedge, heads, _window(text, s, e), frame
+        )
         out.append((s, q))
 
     for m in _MONEY.finditer(text):
@@ -200,6 +209,8 @@ def quantities(text: str) -> list[Quantity]:
         add("percent", _to_float(m.group("n")), m)
     for m in _AGE.finditer(text):
         add("age", _to_float(m.group("n") or m.group("n2") or m.group("n3") or ""), m)
+    letters = [c for c in text if c.isalpha()]
+    cased = sum(c.isupper() for c in letters) < 0.5 * len(letters)  # not a line in capitals
     for m in _COUNT.finditer(text):
         raw = m.group("n")
         if re.fullmatch(r"(?:19|20)\d\d", raw):  # a year, not a count
@@ -216,6 +227,10 @@ def quantities(text: str) -> list[Quantity]:
             lw = w.group(0).lower()
             if lw in _STOP or lw.isdigit():
                 continue
+            if cased and w.group(0)[:1].isupper() and heads:
+                break  # a name after the counted thing: "37 homes in and around Cedar Hollow"
+            if cased and w.group(0)[:1].isupper():
+                continue  # a name before it: "4,200 Cedar Hollow residents"
             if lw in _NOT_COUNT_NOUNS or not lw.isalpha():
                 break
             heads.append(_lemma(lw))
@@ -287,6 +302,26 @@ def figures(text: str) -> frozenset[str]:
                 out.add(f"{value} {_PEOPLE.get(unit, unit)}")
                 break
     return frozenset(out)
+
+
+_YEAR_FRAME = re.compile(
+    r"\b(?P<verb>[A-Za-z]{4,}(?:ed|en|t))\s+(?P<prep>in|since)\s+(?P<y>(?:19|20)\d\d)\b(?![,.]?\d)"
+)
+
+
+def _year_frames(text: str) -> dict[str, str]:
+    """Each year after a past participle and its preposition, keyed by them: "built in 2006"
+    gives {"built in": "2006"}. A frame written twice with two years is left out."""
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    for m in _YEAR_FRAME.finditer(text):
+        key = f"{_lemma(m.group('verb'))} {m.group('prep').lower()}"
+        if key in seen:
+            out.pop(key, None)
+            continue
+        seen.add(key)
+        out[key] = m.group("y")
+    return out
 
 
 def years(text: str) -> list[str]:
@@ -821,13 +856,18 @@ def _number_pairs(items: Sequence[_Item], i: int, j: int, loose: bool = False) -
         if len(a) != 1 or len(b) != 1:
             continue  # several amounts of one kind: cannot tell which matches which
         y = b[0]
-        if loose and not (x.context & y.context) - x.heads - _MONEY_WORDS:
-            continue  # "cost" alone does not make two sums one figure
+        same_frame = len(x.frame.split()) == 2 and x.frame == y.frame and x.heads == y.heads
+        if loose and not (x.context & y.context) - x.heads - _MONEY_WORDS and not same_frame:
+            continue  # "cost" alone does not make two sums one figure; "which has 412 pupils"
+            # and "which has about 380 pupils" say one thing in one frame
         (lo1, hi1), (lo2, hi2) = x.interval(), y.interval()
         if lo1 <= hi2 and lo2 <= hi1:
             continue  # the ranges overlap: both can be true
         if x.kind == "money" and max(x.value, y.value) > _MONEY_RATIO * min(x.value, y.value):
             continue  # "$9,000 a week" and "$4.2 million": two different sums, not one disputed
+        ratio = _COUNT_RATIO if x.kind.startswith("count:") else float("inf")
+        if max(x.value, y.value) > ratio * max(min(x.value, y.value), 1.0):
+            continue
         label = x.kind.split(":", 1)[-1] if x.kind.startswith("count:") else x.kind
         shared = _shared_words(ti, tj)
         topic = f"{shared} ({label})" if shared else label
@@ -1095,6 +1135,20 @@ def align_claims(
             checked.add((i, j))
             pairs.extend(_number_pairs(items, i, j, loose=True))
 
+    # One year after the same verb ("built in 2006" / "a ro-ro ferry built in 2009"): one
+    # event dated twice, however differently the rest of the two sentences reads.
+    framed: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        for frame in _year_frames(it.sent.text):
+            framed.setdefault(frame, []).append(i)
+    for i, j in _bucket_pairs(x, items, framed, 40, 0.25 * related_t):
+        fi, fj = _year_frames(items[i].sent.text), _year_frames(items[j].sent.text)
+        for frame in set(fi) & set(fj):
+            if fi[frame] != fj[frame]:
+                words_both = _shared_words(items[i].sent.text, items[j].sent.text)
+                topic = f"{words_both} (year)" if words_both else "year"
+                pairs.append(_Pair("date", "date:year", topic, i, j, fi[frame], fj[frame]))
+
     # Polarity: a negated predicate against the same predicate asserted in another outlet.
     lemma_index: dict[str, list[int]] = {}
     for i, it in enumerate(items):
@@ -1145,7 +1199,8 @@ def align_claims(
                     continue
                 if negated_predicates(items[j].sent.text) and not _clause_is_negative(clause):
                     continue
-                shared = sorted(_content(clause) & items[j].words)
+                # the story's topic ("the Copperline Fire") is shared by every sentence
+                shared = sorted((_content(clause) & items[j].words) - topic_words)
                 if len(shared) < 2:
                     continue
                 topic = " ".join(_WORD.findall(clause)[:8])
