@@ -136,3 +136,28 @@ def test_seed_timeline(seeds_dir: Path) -> None:
     assert resolved == sorted(resolved)
     assert "2010" in resolved  # "... in 2009 ... the following year"
     assert not any("100,000" in e.expression or "2.5" in e.expression for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that looks ahead names the next such day or month, not the last
+        ("He will be sentenced on January 12.", ("2024-01-12", "day")),
+        ("He was sentenced on January 12.", ("2023-01-12", "day")),
+        ("Lessons will start on Monday.", ("2023-11-27", "day")),
+        ("The fire broke out on Monday.", ("2023-11-20", "day")),
+        ("The school will reopen in May.", ("2024-05", "month")),
+        ("Results are due on 4 March.", ("2024-03-04", "day")),
+        ("The flight was cancelled due to fog on Monday.", ("2023-11-20", "day")),
+        # the day first, with or without "of"
+        ("Inspectors visited the school on 11 February.", ("2023-02-11", "day")),
+        ("It reopened on the 4th of November.", ("2023-11-04", "day")),
+    ],
+)
+def test_future_sentences_and_day_first_dates(text: str, expected: tuple[str, str]) -> None:
+    got = [(x.date, x.precision) for x in find_dates(text, date(2023, 11, 22))]
+    assert got == [expected]
+
+
+def test_a_lower_case_may_after_a_number_is_no_date() -> None:
+    assert find_dates("The 3 may have left early.", date(2023, 11, 22)) == []

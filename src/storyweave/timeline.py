@@ -148,6 +148,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("md", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?![,:]?\s*\d)", re.I)),
+    # the day first, as British and wire copy write it: "on 11 February", "the 4th of March"
+    ("dm", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?![\w-])(?!,?\s*\d)", re.I)),
     (
         "month",
         re.compile(
@@ -158,6 +160,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(rf"(?<![$£€#\d.,])\b(?P<y>{_YEAR})\b(?![.,]?\d|-year|\s*%)")),
 ]
+# Words before a date that put it ahead of the writing: "will be sentenced on January 12",
+# "is due to reopen in May" ("until" and a bare "due to" are no sign: "closed until March",
+# "cancelled due to fog on Monday")
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|would|shall|(?:is|are)\s+due|expected\s+to|set\s+to|scheduled|"
+    r"plans\s+to|is\s+to|are\s+to|upcoming)\b|\w['’]ll\b",
+    re.I,
+)
 # Words after a 4-digit number that make it a count or a label, not a year.
 _NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:[a-z]+s\b(?<!days)(?<!years)|(?i:signatures|people|votes|dollars|euros|pounds|"
@@ -218,10 +228,13 @@ def published_date(article: Article) -> date | None:
 
 
 def _month_year(
-    mon: int, when: str, year: int | None, anchor: date | None
+    mon: int, when: str, year: int | None, anchor: date | None, future: bool = False
 ) -> tuple[int, int] | None:
-    """The year of a month named without one: a stated year, or the latest not after the anchor."""
+    """The year of a month named without one: a stated year, or the latest not after the anchor
+    (the first not before it when the sentence looks ahead: "will reopen in May")."""
     when = when.lower()
+    if future and anchor is not None and year is None and when not in {"last", "this"}:
+        return (anchor.year if mon >= anchor.month else anchor.year + 1), mon
     if year is not None and when not in {"last", "next"}:
         return year, mon
     if anchor is None:
@@ -258,8 +271,11 @@ def _resolve(
     anchor: date | None,
     year_before: int | None,
     context_year: int | None,
+    future: bool = False,
 ) -> tuple[str | None, Precision | None] | None:
-    """(date, precision); (None, None) when unresolvable; None when the match is not a date."""
+    """(date, precision); (None, None) when unresolvable; None when the match is not a date.
+    `future`: the sentence looks ahead of its writing, so a day or month named without a year
+    is the next one, not the last."""
     g = m.groupdict()
     if kind == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
@@ -277,12 +293,14 @@ def _resolve(
         if _NOT_YEAR_AFTER.match(after) and not _YEAR_BEFORE.search(before):
             return None
         return g["y"], "year"
-    if kind == "md":
+    if kind in {"md", "dm"}:
         if g["mon"].lower() == "may" and not g["mon"][0].isupper():
             return None
         mo, d = _month(g["mon"]), _day(g["d"])
         base = context_year
-        if base is None and anchor is not None:
+        if base is None and anchor is not None and future:
+            base = anchor.year if (mo, d) >= (anchor.month, anchor.day) else anchor.year + 1
+        elif base is None and anchor is not None:
             base = anchor.year if (mo, d) <= (anchor.month, anchor.day) else anchor.year - 1
         if base is None:
             return None, None
@@ -290,7 +308,7 @@ def _resolve(
     if kind == "month":
         if g["mon"].lower() == "may" and not g["mon"][0].isupper():
             return None
-        ym = _month_year(_month(g["mon"]), g["when"] or "", context_year, anchor)
+        ym = _month_year(_month(g["mon"]), g["when"] or "", context_year, anchor, future)
         return (_iso(*ym), "month") if ym else (None, None)
     if kind == "following":
         if year_before is None:
@@ -343,6 +361,8 @@ def _resolve(
             t = anchor + timedelta(days=delta)
         elif when in {"last", "this past", "since"}:
             t = anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7)
+        elif future:  # "lessons will start on Monday": the next Monday
+            t = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
         else:  # "on Thursday": the latest such day up to the publication day
             t = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
         return _iso(t.year, t.month, t.day), "day"
@@ -377,7 +397,8 @@ def find_dates(
         year_before = before[-1] if before else previous_year
         in_sentence = [y for _, y in stated]
         context_year = year_before if before else (in_sentence[0] if in_sentence else previous_year)
-        res = _resolve(kind, m, text, anchor, year_before, context_year)
+        future = bool(_FUTURE.search(text, max(0, s - 80), s))
+        res = _resolve(kind, m, text, anchor, year_before, context_year, future)
         if res is None:
             continue
         d, prec = res
