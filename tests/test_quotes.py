@@ -401,3 +401,34 @@ def test_only_told_takes_a_listener() -> None:
     assert _one(quotes, "Brightwater had not replied").speaker == "Ann Cole"
     safe = _one(quotes, "the bridge was safe")
     assert safe.verb == "told reporters"
+
+
+def test_reported_speech_with_appositives_and_attribution_between_commas() -> None:
+    qs = _quotes(
+        "The Kestrel Valley Water Authority (KVWA) closed the reservoir on Monday. Divers "
+        "examined the dam wall on Sunday and found no cracks, said Jordi Pascual, director of "
+        "the Kestrel Valley port. Its vice-chair, Orla Brannock, said the figures would be sent "
+        "to the minister each week. Liam Costigan, 34, from Carrickmoyle, said he had been "
+        "boiling his water since May.\n\n"
+        "Supplies first ran short in March, the KVWA said, when the pumps began to fail. "
+        "No other supplier has been approved, officials said, and it could take months to "
+        "find one. The reservoir will reopen in June, the authority said. Inspectors said that "
+        "the pumps had not been serviced for years."
+    )
+    assert _one(qs, "Divers examined").speaker == "Jordi Pascual"
+    assert _one(qs, "the figures would be sent").speaker == "Orla Brannock"
+    assert _one(qs, "he had been boiling").speaker == "Liam Costigan"
+    mid = _one(qs, "Supplies first ran short")
+    assert mid.speaker == "Kestrel Valley Water Authority"  # the acronym is the authority
+    officials = _one(qs, "No other supplier")
+    assert officials.speaker == "officials" and "take months" in officials.text
+    assert _one(qs, "The reservoir will reopen").speaker == "Kestrel Valley Water Authority"
+    assert _one(qs, "the pumps had not been serviced").speaker == "inspectors"
+
+
+def test_a_clause_after_a_comma_is_not_an_attribution() -> None:
+    qs = _quotes(
+        "The pumps failed in March, which engineers say can happen after a dry winter. "
+        "Repairs began, the company said it would pay for them."
+    )
+    assert not [q for q in qs if q.text.startswith("The pumps failed")]

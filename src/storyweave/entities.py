@@ -1005,6 +1005,21 @@ class _Chunker:
         if before is not None and before.low in _ROLES:
             votes["person"] += 4
             gender = gender or _ROLES[before.low]
+        # a role and a comma before the name: "Its vice-chair, Aoife Brannigan, said"
+        if before is not None and before.text == "," and idx >= 2:
+            role = toks[idx - 2].low.rsplit("-", 1)[-1]
+            if role in _ROLES:
+                votes["person"] += 3
+        # an age in apposition: "Liam Costigan, 34, from Carrickmoyle"
+        k = last_idx + 1
+        if (
+            k + 2 < len(toks)
+            and toks[k].text == ","
+            and toks[k + 1].text.isdigit()
+            and 0 < int(toks[k + 1].text) < 120
+            and toks[k + 2].text == ","
+        ):
+            votes["person"] += 3
         if before is not None and before.low in _PLACE_PREPS:
             votes["place"] += 1
         if after is not None and after.low in _SAY and not chunk[-1].poss:

@@ -324,7 +324,25 @@ _SPEAKER_NOUNS = {
     "committee",
     "sheriff",
     "mayor",
+    # bodies and people the news quotes by what they are: "the authority said", "inspectors
+    # said that ...", "pharmacists say ..."
+    *(
+        "authority inspectorate regulator watchdog trust hospital school district operator "
+        "airline service charity federation association cooperative utility museum club "
+        "university college inspector pharmacist politician minister councillor governor "
+        "senator diver rescuer crew pilot captain climber guide farmer pupil student patient "
+        "customer passenger tenant shopkeeper fan player coach negotiator campaigner volunteer "
+        "commission panel"
+    ).split(),
 }
+# every speaker noun in the singular and the plural: "inspector" / "inspectors", "authority" /
+# "authorities"
+_SPEAKER_NOUNS |= {w[:-3] + "y" for w in _SPEAKER_NOUNS if w.endswith("ies")}
+_SPEAKER_NOUNS |= {w[:-1] for w in _SPEAKER_NOUNS if w.endswith("s") and not w.endswith("ss")}
+_SPEAKER_NOUNS |= {
+    w[:-1] + "ies" for w in _SPEAKER_NOUNS if w.endswith("y") and w[-2] not in "aeiou"
+}
+_SPEAKER_NOUNS |= {w + "s" for w in _SPEAKER_NOUNS if not w.endswith(("s", "y"))}
 _ROLE_NOUNS = {
     "attorney",
     "attorneys",
@@ -919,10 +937,13 @@ class _Attributor:
         comma = inner.rfind(",")
         if comma <= 0:
             return None, None
-        return (
-            self.art.mention_ending(start + len(inner[:comma].rstrip()), start),
-            self.art.mention_ending(start + len(inner.rstrip()), start),
-        )
+        first = self.art.mention_ending(start + len(inner[:comma].rstrip()), start)
+        if first is None:
+            # two appositives: "Liam Costigan, 34, from Carrickmoyle,": the name opens them
+            lead = inner.find(",")
+            if 0 < lead < comma:
+                first = self.art.mention_ending(start + len(inner[:lead].rstrip()), start)
+        return first, self.art.mention_ending(start + len(inner.rstrip()), start)
 
     @staticmethod
     def _only_title(text: str) -> bool:
@@ -1137,23 +1158,42 @@ def _trailing(text: str, attr: _Attributor, s: Sentence) -> tuple[int, str, _Who
     body = text[s.start : s.end].rstrip()
     if not body.endswith((".", "!")):
         return None  # a question or a cut-off line
-    m = _LAST_COMMA.search(body)
-    if m is None:
+    commas = [m.start() for m in re.finditer(",", body)]
+    if not commas:
         return None
-    tail = body[m.end() :].rstrip(".! ")
+    # the clause after the last comma, else one between two commas: "..., the agency said,
+    # although ...", "..., said Jordi Pascual, director of the port."
+    for k in range(len(commas) - 1, max(-1, len(commas) - 5), -1):
+        at = commas[k]
+        stop = commas[k + 1] if k + 1 < len(commas) else len(body)
+        got = _attribution(body, at, stop, k == len(commas) - 1, attr, s)
+        if got is not None:
+            return got
+    return None
+
+
+def _attribution(
+    body: str, at: int, stop: int, last: bool, attr: _Attributor, s: Sentence
+) -> tuple[int, str, _Who] | None:
+    """The attribution in body[at + 1 : stop] (after a comma) and what it attributes."""
+    tail = body[at + 1 : stop].rstrip(".! ")
     vm = _VERB_RE.search(tail)
-    if vm is None or not 1 <= len(tail.split()) <= 12:
+    if vm is None or not 1 <= len(tail.split()) <= (12 if last else 8):
         return None
     words = tail.split()
     if words[0].lower() in _SUBORDINATORS:
         return None  # "..., which experts say can lead a pod to strand": not an attribution
-    if tail[: vm.start()].strip() and len(tail[vm.end() :].split()) > 5:
+    if tail[: vm.start()].strip() and len(tail[vm.end() :].split()) > (5 if last else 0):
         return None  # "..., the firm said it would ...": a clause of its own, not adjuncts
-    said = strip_dateline(body[: m.start()].strip())
+    said = strip_dateline(body[:at].strip())
+    if not last and tail[: vm.start()].strip():
+        # what follows the attribution goes on saying it: "..., officials said, and it could
+        # take months"
+        said = f"{said}, {body[stop + 1 :].strip().rstrip('.!')}"
     if len(said.split()) < 4 or _VERB_RE.match(said):
         return None
-    comma = s.start + m.start()
-    who = attr.after(_Span(comma, comma, [], s.start), s.start + len(body))
+    comma = s.start + at
+    who = attr.after(_Span(comma, comma, [], s.start), s.start + stop)
     if who is None or who.speaker is None or who.verb in (None, "according to"):
         return None  # "according to" is read by its own rule, with the words after it too
     if not _heard_ok(who.verb, who):
