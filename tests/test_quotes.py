@@ -432,3 +432,19 @@ def test_a_clause_after_a_comma_is_not_an_attribution() -> None:
         "Repairs began, the company said it would pay for them."
     )
     assert not [q for q in qs if q.text.startswith("The pumps failed")]
+
+
+def test_a_quote_after_reported_speech_continues_its_speaker() -> None:
+    qs = _quotes(
+        "Liam Costello, 34, from Carrickmoyle, said he had been rationing his tablets since "
+        "May. “I take one a day instead of two. I know it is dangerous.”\n\n"
+        "Kerry Blanchford, whose two sons attend the school, said the news had come as a "
+        "shock.\n\n"
+        '"Our children deserve better than this. Nobody told us," she said.\n\n'
+        "Superintendent Mark Fenley of the Greystone Hills Forest said crews were fighting "
+        'on three fronts. "We\'ll go back next year," Mrs Whitcombe joked.'
+    )
+    assert _one(qs, "I take one a day").speaker == "Liam Costello"
+    assert _one(qs, "Our children deserve").speaker == "Kerry Blanchford"
+    assert _one(qs, "crews were fighting").speaker == "Mark Fenley"  # not the forest
+    assert _one(qs, "We'll go back").verb == "joked"

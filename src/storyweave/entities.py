@@ -1010,8 +1010,11 @@ class _Chunker:
             role = toks[idx - 2].low.rsplit("-", 1)[-1]
             if role in _ROLES:
                 votes["person"] += 3
-        # an age in apposition: "Liam Costigan, 34, from Carrickmoyle"
+        # a relative clause only people take: "Kerry Blanchard, whose two sons ..."
         k = last_idx + 1
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"who", "whose"}:
+            votes["person"] += 2
+        # an age in apposition: "Liam Costigan, 34, from Carrickmoyle"
         if (
             k + 2 < len(toks)
             and toks[k].text == ","

@@ -30,6 +30,8 @@ _VERB = (
     r"|replied|replies|continued|continues|reads|read|asked|asks|posted|tweeted|revealed"
     r"|reveals|stressed|emphasized|emphasised|acknowledged|concluded|declared|remarked"
     r"|commented|alleged|alleges|maintained|maintains|heard"
+    r"|joked|jokes|quipped|laughed|sighed|shouted|pleaded|urged|urges|boasted|conceded"
+    r"|predicted|predicts|observed"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERB})\b", re.IGNORECASE)
 # verbs that take a listener: "told ABC News", "tells E! News"
@@ -874,8 +876,10 @@ class _Attributor:
             # "Marcus Hale, an analyst at Greyline Research,": the person speaks, not the firm
             # that closes the appositive
             got = first
-        if got is not None and got[0].kind == "organization":
-            # "Analyst Marcus Hale of Greyline Research said": the person of the firm speaks
+        if got is not None:
+            # "Analyst Marcus Hale of Greyline Research said": the person of the firm speaks,
+            # whatever the firm was taken for ("Superintendent Mark Fenley of the Greystone
+            # Hills Forest said"), and so does "Jane Roe, wife of John Roe"
             link = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?$", text[start : got[1].start])
             person = self.art.mention_ending(start + link.start(), start) if link else None
             if person is not None and person[0].kind == "person":
@@ -1071,7 +1075,11 @@ def _quote_text(text: str, span: _Span) -> str:
 
 
 def _direct(
-    art: _Article, attr: _Attributor, sents: Sequence[Sentence], starts: list[int]
+    art: _Article,
+    attr: _Attributor,
+    sents: Sequence[Sentence],
+    starts: list[int],
+    reported: Sequence[tuple[int, Quote]] = (),
 ) -> list[tuple[int, Quote]]:
     text = art.text
     paras = _paragraphs(text)
@@ -1095,6 +1103,13 @@ def _direct(
         if who is None and prev is not None and prev[0].close >= span.para_start:
             # news style: a quote with no attribution continues the last speaker's paragraph
             who = _Who(prev[1].speaker, prev[1].kind, prev[1].entity_id, prev[1].verb)
+        if who is None:
+            # ... or the speaker whose words the paragraph has just reported: 'Liam Costigan
+            # said he had been rationing his tablets. "I take one a day instead of two."'
+            told = [q for at, q in reported if span.para_start <= at < span.open and q.speaker]
+            if told:
+                last = told[-1]
+                who = _Who(last.speaker, last.speaker_kind, last.entity_id, last.verb)
         if who is None:
             if len(words.split()) < 4:
                 continue  # a scare quote or a title, not speech
@@ -1367,7 +1382,7 @@ def find_quotes(
         found = _reported(art, attr, sents)
         found += [
             (at, q)
-            for at, q in _direct(art, attr, sents, starts)
+            for at, q in _direct(art, attr, sents, starts, found)
             if q.sentence not in attr.absorbed
         ]
         found += _transcript(art, entities, sents)
