@@ -762,3 +762,25 @@ def test_counts_far_apart_or_of_named_things_are_not_one_figure(tfidf) -> None:
     _, conflicts, _ = _run(arts, tfidf)
     values = {s.value.split()[0] for c in conflicts if c.kind == "number" for s in c.sides}
     assert not values & {"310", "37"}
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_one_count_of_ten_or_more_in_long_sentences_is_agreed(name: str, request) -> None:
+    arts = [
+        _art(
+            "g1",
+            "harbour-news",
+            "A passenger ferry with 318 passengers and 29 crew on board struck a fishing boat in "
+            "heavy rain off the island of Marrow late on Friday, the operator said.",
+            FILLER["a"],
+        ),
+        _art(
+            "g2",
+            "coast-daily",
+            FILLER["b"],
+            "The vessel, which entered service a decade ago, was carrying 318 passengers when "
+            "it limped back to harbour with a dent in its hull.",
+        ),
+    ]
+    agreements, _, _ = _run(arts, request.getfixturevalue(name))
+    assert [{e.article_id for e in a.claim.evidence} for a in agreements] == [{"g1", "g2"}]

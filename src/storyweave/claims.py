@@ -728,13 +728,29 @@ def _figure_pairs(
         for f in it.figures:
             by_figure.setdefault(f, []).append(i)
     out: set[tuple[int, int]] = set()
-    for i, j in _bucket_pairs(x, items, by_figure, 40, 0.5 * related_t):
+    for i, j in _bucket_pairs(x, items, by_figure, 40, 0.0):
         # the figure and two more words; a sentence of three words ("The town has about
         # 9,000 residents.") can share only one more
         need = min(3, len(items[i].words) - 1, len(items[j].words) - 1)
-        if len((items[i].words & items[j].words) - topic_words) >= max(need, 2):
+        shared = len((items[i].words & items[j].words) - topic_words)
+        if shared >= max(need, 2) and float(_dot(x, [i], [j])[0, 0]) >= 0.5 * related_t:
+            out.add((i, j))
+        elif _distinctive(items[i].figures & items[j].figures):
+            # "412 pupils", "286 passengers": a count of ten or more of one thing, given by two
+            # outlets, is one fact however long the sentences around it
             out.add((i, j))
     return sorted(out)
+
+
+def _distinctive(shared: Iterable[str]) -> bool:
+    """Whether a shared figure is a count of ten or more of something (not a year, not a
+    share): specific enough to tell one fact of a story by itself."""
+    for f in shared:
+        value, _, unit = f.partition(" ")
+        if unit and unit != "percent" and value.replace(".", "", 1).isdigit():
+            if float(value) >= 10:
+                return True
+    return False
 
 
 def _contained_pairs(
