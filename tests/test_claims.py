@@ -784,3 +784,28 @@ def test_one_count_of_ten_or_more_in_long_sentences_is_agreed(name: str, request
     ]
     agreements, _, _ = _run(arts, request.getfixturevalue(name))
     assert [{e.article_id for e in a.claim.evidence} for a in agreements] == [{"g1", "g2"}]
+
+
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_irregular_verbs_and_absence_are_polarity_conflicts(name: str, request) -> None:
+    arts = [
+        _art(
+            "v1",
+            "harbour-news",
+            "The inspectors did not speak to parents before reaching their verdict on the "
+            "Larkfield school.",
+            '"There is no lead in the pipes at Larkfield, and there never has been," a '
+            "council spokesman said.",
+        ),
+        _art(
+            "v2",
+            "coast-daily",
+            "Inspectors spoke to more than 50 parents during their two-day visit to the "
+            "Larkfield school.",
+            "Lead was found in the pipes of two classrooms at Larkfield, according to parents.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    values = {s.value for c in conflicts if c.kind == "polarity" for s in c.sides}
+    assert {"did not speak", "spoke"} <= values
+    assert {"There is no lead", "Lead was found"} <= values

@@ -15,9 +15,11 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 import scipy.sparse as sp
+from lemminflect import getLemma
 
 from .embed import Embedder, Matrix, similarity
 from .entities import _HONORIFICS, _ROLES
@@ -357,51 +359,19 @@ _NEGATORS = frozenset(
     }
 )
 _PRONOUNS = frozenset("he she it they this that which who there i we you one".split())
-_IRREGULAR = {
-    "paid": "pay",
-    "sold": "sell",
-    "made": "make",
-    "told": "tell",
-    "found": "find",
-    "held": "hold",
-    "won": "win",
-    "lost": "lose",
-    "taken": "take",
-    "took": "take",
-    "given": "give",
-    "gave": "give",
-    "seen": "see",
-    "saw": "see",
-    "known": "know",
-    "knew": "know",
-    "brought": "bring",
-    "bought": "buy",
-    "left": "leave",
-    "sent": "send",
-    "spent": "spend",
-    "kept": "keep",
-    "met": "meet",
-    "built": "build",
-    "charged": "charge",
-    "fled": "flee",
-    "stolen": "steal",
-    "stole": "steal",
-    "hidden": "hide",
-    "hid": "hide",
-    "caught": "catch",
-    "shot": "shoot",
-    "struck": "strike",
-    "broke": "break",
-    "broken": "break",
-    "driven": "drive",
-    "drove": "drive",
-    "written": "write",
-    "wrote": "write",
-    "signed": "sign",
-    "granted": "grant",
-    "gone": "go",
-    "went": "go",
-}
+
+
+@cache
+def _irregular(word: str) -> str | None:
+    """The lemma of an irregular verb form ("spoke" is "speak", "met" "meet", "found" "find"),
+    from lemminflect's tables; None for a regular form or any other word. The suffix rules of
+    `_lemma` handle "-ed", "-ing" and "-s"."""
+    if len(word) < 2 or word.endswith(("ed", "ing", "s")):
+        return None
+    lemmas = getLemma(word, upos="VERB", lemmatize_oov=False)
+    return lemmas[0] if lemmas and lemmas[0] != word else None
+
+
 _ANTONYMS = {
     "guilty": "innocent",
     "innocent": "guilty",
@@ -451,8 +421,9 @@ _ACCUSATION = re.compile(
 
 def _lemma(word: str) -> str:
     w = word.lower().replace("’", "'")
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
+    irregular = _irregular(w)
+    if irregular is not None:
+        return irregular
     for suffix, repl in (
         ("ied", "y"),
         ("ies", "y"),
@@ -505,7 +476,7 @@ def _verbal(word: str, previous: str) -> bool:
     """Whether a word reads as a verb here: inflected as one ("deported", "paid", "pays" after
     a name) or after an auxiliary, a modal, "to" or a pronoun ("will reopen", "they attend")."""
     w, prev = word.lower().replace("’", "'"), previous.lower().replace("’", "'")
-    if w.endswith("ed") or w in _IRREGULAR or prev in _AUXILIARIES or prev in _PRONOUNS:
+    if w.endswith("ed") or _irregular(w) or prev in _AUXILIARIES or prev in _PRONOUNS:
         return True
     return w.endswith("s") and previous[:1].isupper()
 
@@ -544,6 +515,40 @@ def _positive_phrase(text: str, lemma: str) -> str | None:
         )
         return text[start : t.end()]
     return None
+
+
+_NONE_THERE = re.compile(
+    r"\b(?i:there\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:absolutely\s+)?"
+    r"no)\s+(?P<noun>[A-Za-z][a-z-]{3,})\b"
+)
+_FOUND_PASSIVE = re.compile(
+    r"\b(?P<noun>[A-Za-z][a-z-]{3,})\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:later\s+|also\s+)?(?P<verb>found|discovered|detected|identified)\b"
+)
+_FOUND_ACTIVE = re.compile(
+    r"\b(?P<verb>found|discovered|detected|identified)\s+(?:traces\s+of\s+)?"
+    r"(?P<noun>[A-Za-z][a-z-]{3,})\b"
+)
+
+
+def _absent(text: str) -> tuple[str, str] | None:
+    """(lemma, words) when a sentence says a thing is not there: "There is no asbestos"."""
+    m = _NONE_THERE.search(text)
+    if m is None or m.group("noun").lower() in _STOP:
+        return None
+    return _lemma(m.group("noun")), m.group(0)
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    """(lemma, words) for each thing a sentence says was found: "Asbestos was found", "found
+    traces of asbestos"."""
+    out = []
+    for pat in (_FOUND_PASSIVE, _FOUND_ACTIVE):
+        for m in pat.finditer(text):
+            noun = m.group("noun").lower()
+            if noun not in _STOP and noun not in _NEGATORS:
+                out.append((_lemma(noun), m.group(0)))
+    return out
 
 
 def denial_clause(text: str) -> tuple[str, str] | None:
@@ -1201,6 +1206,28 @@ def align_claims(
                     _Pair("polarity", f"polarity:{pol.lemma}", topic.strip(), lo, hi, va, vb)
                 )
 
+    # "There is no asbestos in that building" against "Asbestos was found in the ceiling": one
+    # outlet says a thing is not there, another that it was found there.
+    absent = {i: gone for i, it in enumerate(items) if (gone := _absent(it.sent.text))}
+    if absent:
+        found_at: dict[str, list[tuple[int, str]]] = {}
+        for k, it in enumerate(items):
+            for noun, found_text in _found(it.sent.text):
+                found_at.setdefault(noun, []).append((k, found_text))
+        for i, (noun, none_words) in absent.items():
+            finds = [(k, t) for k, t in found_at.get(noun, [])[:50] if different(i, k)]
+            if not finds:
+                continue
+            found_sims = _dot(x, [i], [k for k, _ in finds])[0]
+            for (k, found_words), sim in zip(finds, found_sims, strict=True):
+                if sim < 0.25 * related_t:
+                    continue
+                lo, hi = (i, k) if i < k else (k, i)
+                va, vb = (none_words, found_words) if lo == i else (found_words, none_words)
+                pairs.append(
+                    _Pair("polarity", f"polarity:no-{noun}", f"{noun} found", lo, hi, va, vb)
+                )
+
     # Denial: a sentence calling a statement false against another outlet asserting it.
     if denial_ids:
         dsims = similarity(dx, x)
@@ -1325,7 +1352,7 @@ def _asserted(text: str, clause: str, shared: Sequence[str]) -> str:
     """The words of `text` that assert what `clause` says: a verb phrase when one is shared."""
     for w in _WORD.findall(clause):
         lem = _lemma(w)
-        if lem in shared and (w.lower().endswith("ed") or w.lower() in _IRREGULAR):
+        if lem in shared and (w.lower().endswith("ed") or _irregular(w.lower())):
             phrase = _positive_phrase(text, lem)
             if phrase:
                 return phrase
