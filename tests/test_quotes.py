@@ -448,3 +448,15 @@ def test_a_quote_after_reported_speech_continues_its_speaker() -> None:
     assert _one(qs, "Our children deserve").speaker == "Kerry Blanchford"
     assert _one(qs, "crews were fighting").speaker == "Mark Fenley"  # not the forest
     assert _one(qs, "We'll go back").verb == "joked"
+
+
+def test_according_to_people_somewhere_and_a_service_district() -> None:
+    qs = _quotes(
+        "The Marrow Valley Fire District sent six crews to the ridge on Monday.\n\n"
+        "Several passengers were still wearing life jackets when they came ashore, according "
+        "to witnesses at the quay. The fire had burned 9,000 acres by Wednesday morning, "
+        "according to the Marrow Valley Fire District."
+    )
+    assert _one(qs, "Several passengers").speaker == "witnesses at the quay"
+    district = _one(qs, "The fire had burned")
+    assert district.speaker == "Marrow Valley Fire District" and district.speaker_kind == "named"

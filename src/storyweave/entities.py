@@ -1043,6 +1043,8 @@ class _Chunker:
             votes["organization"] += 4
         elif key in self.outlets or fold("the " + key) in self.outlets:
             votes["organization"] += 4
+        elif words[-1] == "district" and len(words) > 1 and words[-2] in _SERVICE_DISTRICTS:
+            votes["organization"] += 4  # "Tamsin County Fire District" runs a service
         elif words[-1] in _PLACE_TAILS and len(words) > 1:
             votes["place"] += 3
         elif words[0] in _PLACE_HEADS and len(words) > 1:
@@ -1060,6 +1062,11 @@ class _Chunker:
         g = self.given.get(words[0])
         if g is not None and not votes["organization"] and alias not in self.regions:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
+
+
+_SERVICE_DISTRICTS = frozenset(
+    "fire school water hospital sanitation irrigation transit utility park police health".split()
+)
 
 
 def _acronym(text: str) -> bool:

@@ -795,6 +795,9 @@ def _relative_head(phrase: str) -> str | None:
     return parts[0] if head and head[-1].lower() in _SPEAKER_NOUNS else None
 
 
+_PLACE_LINKS = frozenset({"at", "in", "on", "near", "from", "of", "outside", "inside"})
+
+
 def _np(phrase: str) -> str | None:
     """An unnamed source as written, when `phrase` is a determiner phrase about a speaker."""
     phrase = _relative_head(phrase) or phrase
@@ -804,6 +807,11 @@ def _np(phrase: str) -> str | None:
     if words[0].lower() not in _DETERMINERS:
         # a bare plural: "prosecutors", "fire officials", "legal experts"
         last = words[-1].lower()
+        head = next((k for k, w in enumerate(words) if w.lower() in _PLACE_LINKS), len(words))
+        if 0 < head < len(words) and len(words) <= 6:
+            # a bare plural and where they are: "witnesses at the quay", "residents of Elm Row"
+            last = words[head - 1].lower()
+            words = words[:head]
         plural = last.endswith("s") or last in _COLLECTIVES
         if len(words) > 3 or last not in _SPEAKER_NOUNS or not plural:
             return None
