@@ -161,3 +161,21 @@ def test_future_sentences_and_day_first_dates(text: str, expected: tuple[str, st
 
 def test_a_lower_case_may_after_a_number_is_no_date() -> None:
     assert find_dates("The 3 may have left early.", date(2023, 11, 22)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday with no "on", US wire style
+        ("The fire broke out Monday afternoon in a canyon.", "2024-08-12"),
+        ("Officials said Tuesday that 40 homes had burned.", "2024-08-13"),
+        ("Crews had it 10% contained by Wednesday morning.", "2024-08-14"),
+        ("Orders will remain in place until at least Friday.", "2024-08-16"),
+        # looking ahead, though an earlier sentence named another year
+        ("The school year, due to start on September 3, would be delayed.", "2024-09-03"),
+        ("The agency will report by the end of July.", "2025-07"),
+    ],
+)
+def test_bare_weekdays_and_the_future_against_an_earlier_year(text: str, expected: str) -> None:
+    got = [x.date for x in find_dates(text, date(2024, 8, 14), previous_year=2021)]
+    assert got == [expected]

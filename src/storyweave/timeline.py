@@ -139,6 +139,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # a weekday with no "on", as US wire copy writes it: "broke out Monday afternoon", "said
+    # Wednesday", "contained by Thursday"; capitalised only (no "monday" in a lower-case line)
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<when>by|through|until|till|from|before|after)\s+)?"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)"
+        ),
+    ),
     (
         "season",
         re.compile(
@@ -165,7 +174,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # "cancelled due to fog on Monday")
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|would|shall|(?:is|are)\s+due|expected\s+to|set\s+to|scheduled|"
-    r"plans\s+to|is\s+to|are\s+to|upcoming)\b|\w['’]ll\b",
+    r"plans\s+to|is\s+to|are\s+to|upcoming|due\s+to\s+(?:be|start|begin|open|reopen|close|"
+    r"end|resume|finish|arrive|launch|take))\b|\w['’]ll\b",
     re.I,
 )
 # Words after a 4-digit number that make it a count or a label, not a year.
@@ -355,7 +365,9 @@ def _resolve(
         return _iso(t.year, t.month, t.day), "day"
     if kind == "weekday":
         wd = _WEEKDAYS[g["wd"].lower()]
-        when = " ".join(g["when"].lower().split())
+        when = " ".join((g["when"] or "").lower().split())
+        if when in {"by", "through", "until", "till", "from", "before", "after"}:
+            when = ""  # the day itself, as "on" reads it
         if when == "next":
             delta = (wd - anchor.weekday()) % 7 or 7
             t = anchor + timedelta(days=delta)
@@ -398,6 +410,10 @@ def find_dates(
         in_sentence = [y for _, y in stated]
         context_year = year_before if before else (in_sentence[0] if in_sentence else previous_year)
         future = bool(_FUTURE.search(text, max(0, s - 80), s))
+        if future and not in_sentence:
+            # "The agency will report by the end of July": a year named in an earlier sentence
+            # dates what happened then, not what is still to come
+            context_year = None
         res = _resolve(kind, m, text, anchor, year_before, context_year, future)
         if res is None:
             continue
