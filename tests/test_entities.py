@@ -369,3 +369,19 @@ def test_titles_portfolios_and_gendered_titles() -> None:
     assert "Mrs Whitcombe" not in _by_name(ents, "Graham Whitcombe").variants
     salas = _by_name(ents, "Roberta Salas")
     assert {"Fire Chief Roberta Salas", "Chief Salas"} <= set(salas.variants)
+
+
+def test_outlets_unions_and_trade_names_are_organisations() -> None:
+    arts, sents = _story(
+        "A senior official told The Marrow Weekly that the school would close. The head met "
+        "The Mayor on Monday.",
+        "The National Union of Harbour Pilots and Kestrel Ferries said the crossing was safe. "
+        "Dunlin Generics makes the drug.",
+    )
+    ents = find_entities(arts, sents)
+    weekly = _owner(ents, "The Marrow Weekly")
+    assert weekly.kind == "organization"
+    assert _by_name(ents, "National Union of Harbour Pilots").kind == "organization"
+    assert _by_name(ents, "Kestrel Ferries").kind == "organization"  # not one name with the union
+    assert _by_name(ents, "Dunlin Generics").kind == "organization"
+    assert not [e for e in ents if "Mayor" in e.variants or "The Mayor" in e.variants]

@@ -248,6 +248,11 @@ _ORG_SUFFIXES = {
     "review",
     "daily",
     "weekly",
+    "echo",
+    "courier",
+    "inspectorate",
+    "ferries",
+    "generics",
     "telegraph",
     "guardian",
     "observer",
@@ -867,7 +872,20 @@ class _Chunker:
         i = 0
         while i < n:
             t = toks[i]
-            if not (t.cap and _is_word(t)) or self._stopword(t) or t.low in self.never:
+            # a capital "The" inside a sentence may open a name ("told The Vale Weekly");
+            # `_evidence` keeps it only before an organisation's suffix
+            the_name = (
+                t.text == "The"
+                and i > 0
+                and toks[i - 1].text not in _OPENERS
+                and toks[i - 1].text not in _SENTENCE_END
+                and i + 1 < n
+                and toks[i + 1].cap
+                and _is_word(toks[i + 1])
+            )
+            if not the_name and (
+                not (t.cap and _is_word(t)) or self._stopword(t) or t.low in self.never
+            ):
                 i += 1
                 continue
             clause_start = (
@@ -902,7 +920,7 @@ class _Chunker:
                 ):
                     j += 2
                     continue
-                if u.low in {"and", "&"} and self._org_follows(toks, j + 1):
+                if u.low in {"and", "&"} and j - i <= 2 and self._org_follows(toks, j + 1):
                     j += 1  # "Fire and Rescue Service": "and" inside an organisation's name
                     continue
                 break
@@ -973,6 +991,8 @@ class _Chunker:
             chunk = chunk[1:]
             clause_start = False
         while chunk and chunk[0].low in {"the", "a", "an"}:
+            if chunk[0].text == "The" and not clause_start and orgish:
+                break  # a capital "The" inside a sentence is the name's: "told The Vale Weekly"
             chunk = chunk[1:]
         if not chunk:
             return None
@@ -1049,8 +1069,10 @@ class _Chunker:
             votes["place"] += 3
         elif words[0] in _PLACE_HEADS and len(words) > 1:
             votes["place"] += 3
-        elif "of" in words[1:] and words[0] in _OF_HEADS:
-            votes["organization"] += 3
+        elif "of" in words[1:] and (
+            words[0] in _OF_HEADS or words[words.index("of", 1) - 1] in _OF_HEADS
+        ):
+            votes["organization"] += 3  # "National Union of Classroom Teachers"
         if len(words) == 1 and words[0] in _SINGLE_ORGS:
             votes["organization"] += 4
         raw = chunk[0].text
