@@ -809,3 +809,28 @@ def test_irregular_verbs_and_absence_are_polarity_conflicts(name: str, request) 
     values = {s.value for c in conflicts if c.kind == "polarity" for s in c.sides}
     assert {"did not speak", "spoke"} <= values
     assert {"There is no lead", "Lead was found"} <= values
+
+
+def test_one_figure_worded_two_ways_is_one_side(tfidf) -> None:
+    arts = [
+        _art(
+            "w1",
+            "harbour-news",
+            "Inspectors found 9 cracks in its welded joints during the Elling bridge inspection.",
+        ),
+        _art(
+            "w2",
+            "coast-daily",
+            "The Elling bridge inspection found 9 cracks in welds on the arch, the council said.",
+        ),
+        _art(
+            "w3",
+            "elling-times",
+            "The Elling bridge inspection found 14 cracks in the structure, the council said.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, tfidf)
+    numbers = [c for c in conflicts if c.kind == "number"]
+    assert len(numbers) == 1 and len(numbers[0].sides) == 2
+    by_figure = {s.value.split()[0]: {e.article_id for e in s.evidence} for s in numbers[0].sides}
+    assert by_figure == {"9": {"w1", "w2"}, "14": {"w3"}}

@@ -927,17 +927,28 @@ def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
     return out
 
 
-def _sides(group: Sequence[tuple[int, str]], items: Sequence[_Item]) -> tuple[ConflictSide, ...]:
+def _sides(
+    group: Sequence[tuple[int, str]], items: Sequence[_Item], kind: str = ""
+) -> tuple[ConflictSide, ...]:
+    """One side per value. Of a number conflict, one side per figure however it is worded:
+    "12 cracks in its welded joints" and "12 cracks in welds" are one side, worded as first."""
     by_value: dict[str, list[int]] = {}
+    shown: dict[str, str] = {}
     for idx, value in group:
-        by_value.setdefault(value, [])
-        if idx not in by_value[value]:
-            by_value[value].append(idx)
+        key = value
+        if kind == "number":
+            qs = quantities(value)
+            key = f"{qs[0].kind}:{qs[0].value:g}" if qs else value
+        shown.setdefault(key, value)
+        by_value.setdefault(key, [])
+        if idx not in by_value[key]:
+            by_value[key].append(idx)
     return tuple(
         ConflictSide(
-            v, tuple(_evidence(items[k]) for k in sorted(ks, key=lambda k: _pos(items[k])))
+            shown[key],
+            tuple(_evidence(items[k]) for k in sorted(ks, key=lambda k: _pos(items[k]))),
         )
-        for v, ks in by_value.items()
+        for key, ks in by_value.items()
     )
 
 
@@ -975,7 +986,7 @@ def _conflicts(pairs: Sequence[_Pair], items: Sequence[_Item]) -> list[Conflict]
             if key in seen:
                 continue
             seen.add(key)
-            sides = _sides(comp, items)
+            sides = _sides(comp, items, kind)
             arts = {e.article_id for s in sides for e in s.evidence}
             if len(sides) >= 2 and len(arts) >= 2:
                 out.append(Conflict(kind, topic, sides))  # type: ignore[arg-type]
