@@ -385,3 +385,14 @@ def test_outlets_unions_and_trade_names_are_organisations() -> None:
     assert _by_name(ents, "Kestrel Ferries").kind == "organization"  # not one name with the union
     assert _by_name(ents, "Dunlin Generics").kind == "organization"
     assert not [e for e in ents if "Mayor" in e.variants or "The Mayor" in e.variants]
+
+
+def test_a_gendered_role_before_a_surname_picks_the_person_of_that_gender() -> None:
+    arts, sents = _story(
+        "Ana Reyes and her brother Tomas Reyes run the ferry company on Marrow Island.",
+        "The company's spokeswoman Reyes said the crossing would resume on Friday.",
+    )
+    ents = find_entities(arts, sents)
+    ana, tomas = _by_name(ents, "Ana Reyes"), _by_name(ents, "Tomas Reyes")
+    assert any(m.article_id == "a2" for m in ana.mentions)
+    assert not any(m.article_id == "a2" for m in tomas.mentions)

@@ -733,12 +733,12 @@ def _figure_pairs(
         for f in it.figures:
             by_figure.setdefault(f, []).append(i)
     out: set[tuple[int, int]] = set()
-    for i, j in _bucket_pairs(x, items, by_figure, 40, 0.0):
+    for i, j, sim in _bucket_pairs(x, items, by_figure, 40, 0.0):
         # the figure and two more words; a sentence of three words ("The town has about
         # 9,000 residents.") can share only one more
         need = min(3, len(items[i].words) - 1, len(items[j].words) - 1)
         shared = len((items[i].words & items[j].words) - topic_words)
-        if shared >= max(need, 2) and float(_dot(x, [i], [j])[0, 0]) >= 0.5 * related_t:
+        if shared >= max(need, 2) and sim >= 0.5 * related_t:
             out.add((i, j))
         elif _distinctive(items[i].figures & items[j].figures):
             # "412 pupils", "286 passengers": a count of ten or more of one thing, given by two
@@ -778,8 +778,8 @@ def _contained_pairs(
 
 def _bucket_pairs(
     x: Matrix, items: Sequence[_Item], buckets: Mapping[str, list[int]], cap: int, floor: float
-) -> Iterator[tuple[int, int]]:
-    """(i, j), i < j, for two sentences of different outlets in one bucket (the first
+) -> Iterator[tuple[int, int, float]]:
+    """(i, j, cosine), i < j, for two sentences of different outlets in one bucket (the first
     `cap` of it) whose cosine reaches `floor`."""
     for key in sorted(buckets):
         ids = buckets[key][:cap]
@@ -790,7 +790,7 @@ def _bucket_pairs(
             for q in range(p + 1, len(ids)):
                 j = ids[q]
                 if items[i].outlet != items[j].outlet and sims[p, q] >= floor:
-                    yield i, j
+                    yield i, j, float(sims[p, q])
 
 
 def _row_sum(x: Matrix, rows: Sequence[int]) -> np.ndarray:
@@ -886,9 +886,10 @@ def _number_pairs(items: Sequence[_Item], i: int, j: int, loose: bool = False) -
             continue  # the ranges overlap: both can be true
         if x.kind == "money" and max(x.value, y.value) > _MONEY_RATIO * min(x.value, y.value):
             continue  # "$9,000 a week" and "$4.2 million": two different sums, not one disputed
-        ratio = _COUNT_RATIO if x.kind.startswith("count:") else float("inf")
-        if max(x.value, y.value) > ratio * max(min(x.value, y.value), 1.0):
-            continue
+        if x.kind.startswith("count:") and max(x.value, y.value) > _COUNT_RATIO * max(
+            min(x.value, y.value), 1.0
+        ):
+            continue  # "4,200 people fled" and "310 spent the night in shelters": two counts
         label = x.kind.split(":", 1)[-1] if x.kind.startswith("count:") else x.kind
         shared = _shared_words(ti, tj)
         topic = f"{shared} ({label})" if shared else label
@@ -993,14 +994,18 @@ def _conflicts(pairs: Sequence[_Pair], items: Sequence[_Item]) -> list[Conflict]
     return out
 
 
-def _backed(conflict: Conflict, items: Sequence[_Item], topic_words: set[str]) -> Conflict:
+def _backed(
+    conflict: Conflict,
+    items: Sequence[_Item],
+    topic_words: set[str],
+    at: Mapping[tuple[str, int], int],
+) -> Conflict:
     """A number conflict with every outlet that gives a side's figure on that side: a sentence
     of another outlet holding the same quantity (one of its kind, equal value) and two content
     words of the side's own sentences beyond the story's topic. "$4.2 million" said by three
     outlets against "$6 million" said by one reads differently from one against one."""
     if conflict.kind != "number":
         return conflict
-    at = {(it.sent.article_id, it.sent.index): k for k, it in enumerate(items)}
     sides = []
     taken = {(e.article_id, e.sentence) for side in conflict.sides for e in side.evidence}
     for side in conflict.sides:
@@ -1162,19 +1167,20 @@ def align_claims(
     for i, it in enumerate(items):
         for key in {k for q in it.qs for k in (q.heads or {q.kind})}:
             buckets.setdefault(key, []).append(i)
-    for i, j in _bucket_pairs(x, items, buckets, 60, 0.4 * related_t):
+    for i, j, _ in _bucket_pairs(x, items, buckets, 60, 0.4 * related_t):
         if (i, j) not in checked:
             checked.add((i, j))
             pairs.extend(_number_pairs(items, i, j, loose=True))
 
     # One year after the same verb ("built in 2006" / "a ro-ro ferry built in 2009"): one
     # event dated twice, however differently the rest of the two sentences reads.
+    frames = {i: f for i, it in enumerate(items) if (f := _year_frames(it.sent.text))}
     framed: dict[str, list[int]] = {}
-    for i, it in enumerate(items):
-        for frame in _year_frames(it.sent.text):
+    for i, f in frames.items():
+        for frame in f:
             framed.setdefault(frame, []).append(i)
-    for i, j in _bucket_pairs(x, items, framed, 40, 0.25 * related_t):
-        fi, fj = _year_frames(items[i].sent.text), _year_frames(items[j].sent.text)
+    for i, j, _ in _bucket_pairs(x, items, framed, 40, 0.25 * related_t):
+        fi, fj = frames[i], frames[j]
         for frame in set(fi) & set(fj):
             if fi[frame] != fj[frame]:
                 words_both = _shared_words(items[i].sent.text, items[j].sent.text)
@@ -1266,8 +1272,8 @@ def align_claims(
     found = _conflicts(pairs, items)
     conflicted = {(e.article_id, e.sentence) for c in found for s in c.sides for e in s.evidence}
     # A side's other backers are listed with it, and stay free to agree among themselves.
-    conflicts = [_backed(c, items, topic_words) for c in found]
     at = {(it.sent.article_id, it.sent.index): k for k, it in enumerate(items)}
+    conflicts = [_backed(c, items, topic_words, at) for c in found]
     disputes: dict[int, set[int]] = {}  # sentence -> the conflicts it is a side (or backer) of
     for c_id, c in enumerate(conflicts):
         for c_side in c.sides:

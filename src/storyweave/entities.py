@@ -493,7 +493,7 @@ _ROLES: dict[str, str | None] = {
         "prosecutor solicitor barrister coroner pathologist epidemiologist virologist "
         "biologist geologist meteorologist forecaster ranger warden farmer fisherman "
         "shopkeeper landlord tenant customer patient parent pensioner campaigner protester "
-        "negotiator mediator spokesman spokeswoman spokesperson".split(),
+        "negotiator mediator".split(),
         None,
     ),
 }

@@ -1169,8 +1169,6 @@ _SUBORDINATORS = {
     "but", "and", "or", "if", "although", "though", "since", "after", "before", "until",
     "so", "yet", "unless", "whereas",
 }  # fmt: skip
-# the comma before a trailing attribution: "..., the fire service said." / "..., said Farrow."
-_LAST_COMMA = re.compile(r",(?=[^,]*$)")
 
 
 def _trailing(text: str, attr: _Attributor, s: Sentence) -> tuple[int, str, _Who] | None:
