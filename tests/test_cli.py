@@ -130,3 +130,10 @@ def test_html_page_of_the_bundled_examples(tmp_path: Path) -> None:
     assert main(["brief", str(EXAMPLES), "-f", "html", "-o", str(target)]) == EXIT_OK
     html = target.read_text()
     assert "<h2>Summary</h2>" in html and 'id="src-5"' in html
+
+
+def test_evaluate_help_reads_as_written(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["evaluate", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "95% bootstrap" in out and "%%" not in out

@@ -240,3 +240,13 @@ def test_strict_turns_skip_into_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as e:
         read(tmp_path, strict=True)
     assert "empty.txt" in str(e.value)
+
+
+def test_a_field_of_the_wrong_type_names_its_json_type(tmp_path: Path) -> None:
+    rows = [json.dumps({"text": 42}), json.dumps({"html": ["<p>x</p>"]}), json.dumps(7)]
+    batch = read(write(tmp_path / "typed.jsonl", "\n".join(rows)))
+    assert [s.reason for s in batch.skipped] == [
+        'field "text" is an integer, not a string',
+        'field "html" is an array, not a string',
+        'is an integer, not an object; each line must be one {"text": ...} object',
+    ]

@@ -18,7 +18,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "evaluate",
         help="score summarizers with ROUGE on clusters with reference summaries",
         description="Summarize every cluster of DATA with each system and score it against the "
-        "references with ROUGE-1, ROUGE-2 and ROUGE-Lsum (F1, Porter stemming, 95%% bootstrap "
+        "references with ROUGE-1, ROUGE-2 and ROUGE-Lsum (F1, Porter stemming, 95% bootstrap "
         "intervals), with speed and peak memory. DATA: a .jsonl[.gz] file, a Multi-News "
         ".src/.tgt pair (either file or the stem), or a DUC-style folder.",
         epilog=f"Systems: {', '.join(SYSTEMS)}. Exit codes: 0 done, 1 nothing usable, "

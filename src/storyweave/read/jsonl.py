@@ -19,6 +19,20 @@ from ._common import (
 from .html import html_article
 
 _FIELDS = ("url", "source", "title", "published")
+# what a JSON reader calls each value Python decodes it to
+_JSON_TYPES = {
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    list: "an array",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def json_type(value: object) -> str:
+    """A JSON value's type as a person names it: 'an integer', 'an array', 'null'."""
+    return _JSON_TYPES.get(type(value), f"a {type(value).__name__}")
 
 
 def read_jsonl(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Skipped]]:
@@ -55,7 +69,7 @@ def _article(line: str, origin: str, default_source: str) -> Article:
         ) from None
     if not isinstance(obj, dict):
         raise Unreadable(
-            f"is a JSON {type(obj).__name__}, not an object; each line must be one "
+            f"is {json_type(obj)}, not an object; each line must be one "
             '{"text": ...} object'
         )
     fields: dict[str, str | None] = {}
@@ -66,7 +80,7 @@ def _article(line: str, origin: str, default_source: str) -> Article:
     for key in ("text", "html"):
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
-            raise Unreadable(f'field "{key}" is a {type(value).__name__}, not a string')
+            raise Unreadable(f'field "{key}" is {json_type(value)}, not a string')
     text, html = obj.get("text"), obj.get("html")
     if text and text.strip():
         article = article_from_text(
