@@ -1,0 +1,1 @@
+"""Stories from a stream: store, ingest, near-duplicates, story clustering."""
