@@ -51,9 +51,9 @@ def reasons(raw: str, **kw: object) -> dict[str, str]:
         ("\u00a9 2024 Harbour Gazette. All rights reserved.", "copyright notice"),
         ("By Jane Porter", "byline"),
         ("By JANE PORTER and Tom Reyes", "byline"),
-        ("Updated 3:45 PM, March 4, 2024", "timestamp"),
+        ("Updated 3:45 PM, March 4, 2024", "page date line, read as the article's date 2024-03-04"),
         ("https://www.example.com/story/123", "bare link"),
-        ("March 4, 2024 | 3:45 p.m. ET", "timestamp"),
+        ("March 4, 2024 | 3:45 p.m. ET", "page date line, read as the article's date 2024-03-04"),
         ("Politics | City Council | Housing", "tag list"),
         ("Tags: bridges, transport, harbour", "navigation"),
         ("14 Comments", "comment count"),
@@ -497,7 +497,8 @@ def test_curly_quotes_and_accents_are_no_damage(damage: str) -> None:
 def test_photo_and_video_captions_are_removed(caption: str, reason: str) -> None:
     text, removed = clean_text(body(PARA1, caption, PARA2, PARA3))
     assert text == body(PARA1, PARA2, PARA3)
-    assert [r.reason for r in removed] == [reason]
+    # a dated caption may also give the page its date: "photo credit; its date read as ..."
+    assert [r.reason.split(";")[0] for r in removed] == [reason]
 
 
 def test_an_agency_sign_off_after_a_sentence_is_kept() -> None:
@@ -609,3 +610,61 @@ def test_a_follow_this_topic_prompt_glued_to_a_sentence_is_cut_out_of_it() -> No
     assert said in text
     assert "as an interest" not in text and "Interested in" not in text
     assert [(r.text, r.reason) for r in removed] == [(prompt, "platform notice")]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Updated: September 30, 2014", "2014-09-30"),
+        ("Published Friday, Feb. 27, 2015 4:20 PM ET", "2015-02-27"),
+        ("By Jo Roe | Posted on 3 March 2009 at 10:22", "2009-03-03"),
+        ("Last updated 2019-05-06", "2019-05-06"),
+    ],
+)
+def test_the_pages_date_line_dates_the_article_and_is_listed_as_read(line: str, iso: str) -> None:
+    a = article_from_text(body(line, PARA1, PARA2), source="s", origin="o", title="Bridge")
+    (c,) = clean_articles([a])
+    assert c.published == iso
+    assert line not in c.text
+    assert [r.reason for r in c.removed] == [f"page date line, read as the article's date {iso}"]
+
+
+def test_a_published_date_given_with_the_article_wins_over_its_date_line() -> None:
+    raw = body("Updated: September 30, 2014", PARA1, PARA2)
+    a = article_from_text(raw, source="s", origin="o", title="Bridge", published="2014-09-29")
+    (c,) = clean_articles([a])
+    assert c.published == "2014-09-29"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # news that a report was published is not the page's date
+        body(PARA1, "The audit was published on March 3, 2009.", PARA2),
+        # nor is an old file photo's caption
+        body(PARA1, "FILE - In this May 4, 2001, file photo, a ferry leaves Port Aldous.", PARA2),
+    ],
+)
+def test_a_date_that_is_not_the_pages_own_is_not_read_as_it(raw: str) -> None:
+    (c,) = clean_articles([article_from_text(raw, source="s", origin="o", title="Bridge")])
+    assert c.published is None
+
+
+def test_a_dateline_with_a_date_dates_the_article_and_stays_in_the_text() -> None:
+    lead = "PORT ALDOUS, Feb. 27, 2015 (AP) — " + PARA1
+    a = article_from_text(body(lead, PARA2), source="s", origin="o", title="B")
+    (c,) = clean_articles([a])
+    assert c.published == "2015-02-27" and lead in c.text
+
+
+def test_an_embedded_tweet_is_junk_and_dates_a_page_with_no_date_line() -> None:
+    tweet = (
+        "Crews are still on the bridge. Please avoid the area. pic.twitter.com/x1 "
+        "— Aldous Police (@AldousPolice) September 20, 2018"
+    )
+    a = article_from_text(body(PARA1, tweet, PARA2), source="s", origin="o", title="B")
+    (c,) = clean_articles([a])
+    assert "avoid the area" not in c.text and c.published == "2018-09-20"
+    assert [r.reason for r in c.removed] == [
+        "embedded tweet; its date read as the article's date 2018-09-20"
+    ]

@@ -179,3 +179,16 @@ def test_a_lower_case_may_after_a_number_is_no_date() -> None:
 def test_bare_weekdays_and_the_future_against_an_earlier_year(text: str, expected: str) -> None:
     got = [x.date for x in find_dates(text, date(2024, 8, 14), previous_year=2021)]
     assert got == [expected]
+
+
+def test_the_pages_date_line_anchors_its_relative_dates() -> None:
+    from storyweave.brief import prepare
+    from storyweave.read import article_from_text
+
+    raw = (
+        "Updated: September 30, 2014\n\nThe harbour bridge reopened on Thursday after three "
+        "months of repairs, the city council said in a statement.\n"
+    )
+    kept, sentences, _ = prepare([article_from_text(raw, source="s", origin="o", title="Bridge")])
+    (event,) = build_timeline(kept, sentences)
+    assert (event.date, event.expression) == ("2014-09-25", "on Thursday")

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import ftfy
 
@@ -26,6 +27,7 @@ _LONG_OK = {
     "platform notice",
     "web archive notice",
     "photo caption",
+    "embedded tweet",
 }
 
 # Lexicon reasons too weak to beat a quotation or an attribution ("..., she said").
@@ -204,8 +206,17 @@ _COMMENT_POLICY = re.compile(
     re.I,
 )
 
+# A tweet embedded in the page, flattened to its text and its signature line:
+# "... pic.twitter.com/x — Harford Sheriff (@Harford_Sheriff) September 20, 2018"
+_TWEET_EMBED = re.compile(
+    r"[—–]\s*[^—–]{0,80}\(@\w{1,15}\)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.? \d{1,2}, \d{4}\W*$",
+    re.I,
+)
+
 # (reason, pattern) matched against the unit with bullets stripped; the first match wins.
 _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("embedded tweet", _TWEET_EMBED),
     (
         "promo link",
         re.compile(
@@ -575,6 +586,7 @@ _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         "support ", "reader", "become a ", "donation", "contribution", "subscribe ", "unlimited",
     ),
     _APP_STORE: ("app store", "google play"),
+    _TWEET_EMBED: ("(@",),
     _COMMENTS_BELOW: ("comment", "have your say", "cast your vote"),
     _CAPTION_DATE: _CAPTION_VERBS,
     _FOLLOW_TOPIC: ("as an interest",),
@@ -671,6 +683,14 @@ def clean_text(
     raw: str, *, title: str = "", repeated: Collection[str] = ()
 ) -> tuple[str, tuple[RemovedLine, ...]]:
     """Clean text (one blank line between paragraphs) and the removed lines with reasons."""
+    text, removed, _ = clean_page(raw, title=title, repeated=repeated)
+    return text, removed
+
+
+def clean_page(
+    raw: str, *, title: str = "", repeated: Collection[str] = ()
+) -> tuple[str, tuple[RemovedLine, ...], str | None]:
+    """Clean text, the removed lines with reasons, and the page's own date (ISO) if it gives one."""
     units = _units(repair_text(raw))
     title_norm = normalize(title)
     repeated_norm = {normalize(r) for r in repeated}
@@ -703,11 +723,13 @@ def clean_text(
     for u in units:
         if u.reason is None:
             _strip_inline(u, inline)
+    page_date = _read_page_date(units, inline)
     kept = [u.text for u in units if u.reason is None]
     removed = tuple(
         RemovedLine(n, line, u.reason) for u in units if u.reason for n, line in u.lines
     )
-    return "\n\n".join(kept), tuple(sorted(removed + tuple(inline), key=lambda r: r.line))
+    text = "\n\n".join(kept)
+    return text, tuple(sorted(removed + tuple(inline), key=lambda r: r.line)), page_date
 
 
 # A unit this long may be a whole article flattened into one line (newlines lost by the scraper
@@ -840,6 +862,98 @@ def repeated_lines(articles: Sequence[Article]) -> set[str]:
     return out
 
 
+# The page's own date: "Updated: September 30, 2014", "Published Friday, Feb. 27, 2015 4:20 PM",
+# "Posted on 30 Sept 2014 by ...", "WASHINGTON, Feb. 27, 2015 (AP) —". It anchors the article's
+# relative dates ("on Thursday") when no published date came with it, so it is read, not dropped.
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_FULL_DATE = re.compile(
+    rf"\b(?P<mon>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"
+    rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON}),?\s+(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b"
+    r"|\b(?P<m4>[01]?\d)/(?P<d4>[0-3]?\d)/(?P<y4>(?:19|20)\d\d)\b",
+    re.I,
+)
+_DATE_LABEL = re.compile(
+    r"\b(?P<label>(?:first |originally )?published|(?:last )?updated|posted|modified)\b"
+    r"(?:\s+on)?\s*:?",
+    re.I,
+)
+_DATELINE_DATE = re.compile(rf"^[A-Z][A-Z.'’ -]{{2,30}}(?:, [A-Z][a-z.]+)?,\s+(?:{_MON}\s)", re.I)
+_LABEL_LEAD = re.compile(r"\W*|.{0,80}[|•·—–]\s*|.{0,80}\s-\s*")
+_MONTH_NUMBER = {m[:3]: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1
+)}  # fmt: skip
+_DATED_JUNK = {"embedded tweet", "photo caption", "photo credit"}
+_FILE_PHOTO = re.compile(r"\bfile\b|\barchive\b", re.I)
+_DATE_LINE_WORDS = 20  # a page's date line is short; a sentence that says "published" is not one
+_HEAD_UNITS = 8  # a bare date line counts as the page's date only near the top
+
+
+def full_date(text: str) -> str | None:
+    """The first date with day, month and year in `text`, as ISO 8601, or None."""
+    for m in _FULL_DATE.finditer(text):
+        g = {k: v for k, v in m.groupdict().items() if v}
+        y = int(g.get("y") or g.get("y2") or g.get("y3") or g["y4"])
+        mon = g.get("mon") or g.get("mon2")
+        month = _MONTH_NUMBER[mon[:3].lower()] if mon else int(g.get("m3") or g["m4"])
+        day = int(g.get("d") or g.get("d2") or g.get("d3") or g["d4"])
+        try:
+            return date(y, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _date_line(text: str, near_top: bool) -> tuple[int, str] | None:
+    """(rank, ISO date) when a short line gives the page's date; rank 0 is the best kind."""
+    words = _WORD.findall(text)
+    if len(words) > _DATE_LINE_WORDS:
+        return None
+    label = _DATE_LABEL.search(text)
+    # the label opens the line or follows a separator ("By Jo Roe | Updated ..."): "The report
+    # was published on March 3, 2009." is news, not the page's date
+    if label and _LABEL_LEAD.fullmatch(text[: label.start()]):
+        found = full_date(text[label.end() : label.end() + 60])
+        if found:
+            return (2 if re.search("updat|modif", label.group(), re.I) else 0), found
+    if near_top and _is_date_only(words) and (found := full_date(text)):
+        return 3, found
+    return None
+
+
+def _read_page_date(units: Sequence[_Unit], inline: list[RemovedLine]) -> str | None:
+    """The page's own date from its date line or dateline; a date line is removed as read."""
+    found: list[tuple[int, int, str, int]] = []  # (rank, order, ISO date, where)
+    lines = [(u.text, u.reason, pos < _HEAD_UNITS) for pos, u in enumerate(units)]
+    lines += [(r.text, r.reason, r.line <= _HEAD_UNITS) for r in inline]
+    for where, (text, reason, near_top) in enumerate(lines):
+        if hit := _date_line(text, near_top):
+            found.append((hit[0], where, hit[1], where))
+        elif reason is None and _DATELINE_DATE.match(text) and (d := full_date(text[:60])):
+            found.append((1, where, d, where))
+        elif reason in _DATED_JUNK and not _FILE_PHOTO.search(text) and (d := full_date(text)):
+            # a tweet or a caption of the day's events dates the page when nothing else does;
+            # the latest, as older ones show what led up to it
+            found.append((4, -date.fromisoformat(d).toordinal(), d, where))
+    if not found:
+        return None
+    rank, _, iso, where = min(found)
+    if rank == 1:
+        return iso  # a dateline opens a paragraph of news: it stays in the text
+    old = units[where].reason if where < len(units) else inline[where - len(units)].reason
+    reason = f"page date line, read as the article's date {iso}"
+    if rank == 4:
+        reason = f"{old}; its date read as the article's date {iso}"
+    if where < len(units):
+        units[where].reason = reason
+    else:
+        inline[where - len(units)] = replace(inline[where - len(units)], reason=reason)
+    return iso
+
+
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
     """Each article not yet cleaned, cleaned; lines repeated across the batch count as junk."""
     todo = [a for a in articles if not a.cleaned]
@@ -851,11 +965,17 @@ def clean_articles(articles: Sequence[Article]) -> list[Article]:
             continue
         raw = a.raw or a.text
         title = repair_text(a.title)
-        text, removed = clean_text(raw, title=title, repeated=repeated)
+        text, removed, page_date = clean_page(raw, title=title, repeated=repeated)
         # a scraped page's first line can be junk too ("You must enter the characters ...")
         reason = _strong_reason(_Unit([(0, title)], title), "", True) if title else None
         if reason is not None:
             removed = (RemovedLine(0, title, reason), *removed)
             title = ""
-        out.append(replace(a, title=title, text=text, raw=raw, removed=removed, cleaned=True))
+        published = a.published or page_date
+        out.append(
+            replace(
+                a, title=title, text=text, raw=raw, removed=removed, published=published,
+                cleaned=True,
+            )
+        )
     return out
