@@ -3,6 +3,9 @@
     from storyweave import read, brief
     b = brief(read("articles/"))
 
+    from storyweave import Store
+    store = Store("stories.db"); store.ingest(read("feed/")); store.stories(); store.brief(story_id)
+
 Names are imported on first use (PEP 562), so `import storyweave.model` stays light and the
 CLI starts without loading torch.
 """
@@ -25,6 +28,7 @@ _EXPORTS = {
     "InputError": "errors",
     "ModelError": "errors",
     "StoryweaveError": "errors",
+    "Store": "stream.store",
     **{
         name: "model"
         for name in (

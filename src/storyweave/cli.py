@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .config import Config
 from .errors import StoryweaveError
+from .stream import cli as stream_cli
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
@@ -28,7 +29,9 @@ def _brief_parser(sub: argparse._SubParsersAction) -> None:
         epilog="Exit codes: 0 done, 1 nothing usable, 2 usage error, "
         "3 brief written but some inputs were skipped.",
     )
-    p.add_argument("inputs", nargs="+", metavar="ARTICLES", help="files, folders, or - (stdin)")
+    p.add_argument("inputs", nargs="*", metavar="ARTICLES", help="files, folders, or - (stdin)")
+    p.add_argument("--story", help="brief this story of the store instead (see `stories`)")
+    stream_cli.add_db(p)
     p.add_argument("--format", "-f", default="md", choices=["md", "json", "html"])
     p.add_argument("--words", type=int, default=defaults.words, help="summary length budget")
     p.add_argument(
@@ -52,6 +55,14 @@ def _run_brief(args: argparse.Namespace) -> int:
 
     if args.words < 20:
         raise SystemExit("storyweave brief: --words must be at least 20")
+    if args.story is not None:
+        if args.inputs:
+            print("storyweave brief: give ARTICLES or --story, not both", file=sys.stderr)
+            return EXIT_USAGE
+        return stream_cli.run_story_brief(args)
+    if not args.inputs:
+        print("storyweave brief: give ARTICLES (files, folders, -) or --story ID", file=sys.stderr)
+        return EXIT_USAGE
     config = Config(
         words=args.words, embedder=args.embedder, analysis=not args.no_analysis, strict=args.strict
     )
@@ -89,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"storyweave {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     _brief_parser(sub)
+    stream_cli.add_parsers(sub)
     try:
         from .evaluate import cli as evaluate_cli
     except ImportError:  # evaluation extras (sumy) not installed
@@ -105,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "brief":
             return _run_brief(args)
+        if args.command in stream_cli.COMMANDS:
+            return stream_cli.run(args)
         from .evaluate import cli as evaluate_cli
 
         return evaluate_cli.run(args)

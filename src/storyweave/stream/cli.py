@@ -1,0 +1,154 @@
+"""The stream's commands for the `storyweave` door: ingest, stories, brief --story, watch, recluster.
+
+Each parses its arguments, calls the store, prints. Exit codes as `brief`: 0 done, 1 nothing
+could be done, 2 usage error, 3 done but some inputs were skipped (listed on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+DEFAULT_DB = os.environ.get("STORYWEAVE_DB", "stories.db")
+COMMANDS = ("ingest", "stories", "watch", "recluster")
+_DB_HELP = "the story store: a SQLite path or a postgresql:// URL (default stories.db)"
+
+
+def add_db(p: argparse.ArgumentParser) -> None:
+    """The --db option every stream command takes."""
+    p.add_argument("--db", default=DEFAULT_DB, help=_DB_HELP)
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """Register the stream commands."""
+    p = sub.add_parser(
+        "ingest",
+        help="add articles to the story store",
+        description="Read articles (files, folders, JSONL, HTML, RSS/Atom feeds, URLs) and add "
+        "them to the story store; running it twice stores nothing twice.",
+        epilog="Exit codes: 0 done, 1 failed, 2 usage error, 3 done but some inputs skipped.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="SOURCE", help="files, folders, feeds, URLs, -")
+    add_db(p)
+    p.add_argument("--batch-size", type=int, default=200, help="articles per transaction")
+    p = sub.add_parser("stories", help="list the stories in the store")
+    add_db(p)
+    p.add_argument("--since", help="only stories changed since: 30m, 12h, 2d, 1w or a date")
+    p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+    p.add_argument("--format", "-f", default="table", choices=["table", "json"])
+    p = sub.add_parser(
+        "watch", help="keep ingesting folders and feeds as new articles arrive"
+    )
+    p.add_argument("inputs", nargs="+", metavar="FOLDER|FEED_URL")
+    add_db(p)
+    p.add_argument("--every", default="5m", help="time between rounds: 30s, 5m, 1h")
+    p.add_argument("--rounds", type=int, default=0, help="stop after this many rounds (0: never)")
+    p = sub.add_parser("recluster", help="redo the stories of a period in one batch")
+    add_db(p)
+    p.add_argument("--since", help="stories active since: 12h, 2d, 1w or a date (default: all)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one of the stream commands."""
+    from .store import Store
+
+    with Store(args.db) as store:
+        if args.command == "ingest":
+            return _ingest(args, store)
+        if args.command == "stories":
+            return _stories(args, store)
+        if args.command == "watch":
+            return _watch(args, store)
+        n = store.recluster(args.since)
+        print(f"storyweave: reclustered into {n} stories", file=sys.stderr)
+        return EXIT_OK
+
+
+def _report(report: Any) -> int:
+    """Print what was skipped and the counts; the exit code that goes with them."""
+    for s in report.skipped:
+        print(f"storyweave: skipped {s.input}: {s.reason}", file=sys.stderr)
+    print(f"storyweave: {report.summary()}", file=sys.stderr)
+    return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def _ingest(args: argparse.Namespace, store: Any) -> int:
+    from ..read import read
+
+    if args.batch_size < 1:
+        print("storyweave ingest: --batch-size must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    batch = read(*args.inputs)
+    bar = _progress(len(batch))
+    try:
+        report = store.ingest(batch, batch_size=args.batch_size, progress=bar.update if bar else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    return _report(report)
+
+
+def _progress(total: int) -> Any:
+    """A progress bar on stderr when it is a terminal, else None."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr)
+
+
+def _stories(args: argparse.Namespace, store: Any) -> int:
+    found = store.stories(args.since, limit=args.limit or None, members=args.format == "json")
+    if args.format == "json":
+        json.dump([s.to_dict() for s in found], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(f"{'story':<14} {'articles':>8} {'outlets':>7}  {'first seen':<16}  {'last seen':<16}  "
+          "headline")  # fmt: skip
+    for s in found:
+        print(
+            f"{s.id:<14} {s.articles:>8} {s.outlets:>7}  {s.first_seen:%Y-%m-%d %H:%M}  "
+            f"{s.last_seen:%Y-%m-%d %H:%M}  {s.headline[:80]}"
+        )
+    return EXIT_OK
+
+
+def _watch(args: argparse.Namespace, store: Any) -> int:
+    from .store import parse_since, utcnow
+    from .watch import watch
+
+    now = utcnow()
+    every = (now - parse_since(args.every, now)).total_seconds()
+    if every <= 0:
+        print("storyweave watch: --every must be a duration such as 30s or 5m", file=sys.stderr)
+        return EXIT_USAGE
+
+    def on_round(n: int, report: Any) -> None:
+        for s in report.skipped:
+            print(f"storyweave: skipped {s.input}: {s.reason}", file=sys.stderr)
+        print(f"storyweave: round {n}: {report.summary()}", file=sys.stderr)
+
+    total = watch(args.inputs, store, every=every, rounds=args.rounds or None, on_round=on_round)
+    return EXIT_SKIPPED if total.skipped else EXIT_OK
+
+
+def run_story_brief(args: argparse.Namespace) -> int:
+    """`storyweave brief --story ID`: the story's brief from the store, cached when current."""
+    from ..config import Config
+    from .store import Store
+
+    config = Config(words=args.words, embedder=args.embedder, analysis=not args.no_analysis)
+    with Store(args.db) as store:
+        text = store.brief(args.story, args.format, config=config)
+    if args.output:
+        tmp = args.output.with_name(f".{args.output.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(args.output)
+        print(f"storyweave: wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

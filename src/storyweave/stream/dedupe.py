@@ -1,0 +1,102 @@
+"""Near-duplicates: the same article twice, and syndicated or lightly edited copies.
+
+Exact copies (same URL, or the same body once case, punctuation and spacing are set aside) are
+stored once. Copies are found with MinHash over word shingles (`datasketch`): LSH bands pick
+candidates, and a candidate is a copy only when the Jaccard of the two shingle sets is at least
+`JACCARD` (computed exactly, not estimated). The bands live in the store's `minhash_bands` table,
+keyed by a 64-bit hash of (band number, band values), so a new process finds copies of old
+articles with indexed lookups and never holds the signatures of the whole store in memory.
+
+Thresholds: 4-word shingles; candidates at an estimated Jaccard near 0.5 (22 bands of 5 rows of
+128 permutations, datasketch's optimum for that threshold), kept at an exact Jaccard >= 0.5. A
+syndicated copy with its own headline, dateline and a paragraph cut or added stays above 0.5;
+two outlets' own reports of one event share well under 0.2 of their 4-word shingles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+SHINGLE_WORDS = 4
+NUM_PERM = 128
+BANDS, ROWS = 22, 5  # datasketch.lsh._optimal_param(0.5, 128, 0.5, 0.5) gives (25, 5); 22*5 <= 128
+JACCARD = 0.5
+_SEED = 1  # fixed: every process must draw the same permutations
+_WORD = re.compile(r"\w+")
+# pinned: band keys are stored, and a scheme change would make old articles unfindable
+_SCHEME = "affine32"
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
+def normalise(text: str) -> str:
+    """The words of a text, case-folded and joined by single spaces."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def content_hash(text: str) -> str:
+    """SHA-1 of the normalised text: the same body read twice hashes the same."""
+    return hashlib.sha1(normalise(text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
+    """Word k-shingles of the normalised text; a text shorter than k words is one shingle."""
+    words = normalise(text).split()
+    if len(words) <= k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def jaccard(a: Set[str], b: Set[str]) -> float:
+    """|a & b| / |a | b|; 0 for two empty sets."""
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def band_keys(shingle_set: Iterable[str]) -> list[int]:
+    """The LSH band keys of a shingle set: one signed 64-bit integer per band."""
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
+    m.update_batch([s.encode("utf-8", "surrogatepass") for s in shingle_set])
+    values = np.asarray(m.hashvalues, dtype="<u8")
+    keys = []
+    for b in range(BANDS):
+        digest = hashlib.blake2b(
+            b.to_bytes(2, "little") + values[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8
+        ).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What dedupe needs of one article: its hash, shingles and LSH band keys."""
+
+    content_hash: str
+    shingles: frozenset[str]
+    keys: tuple[int, ...]
+
+
+def fingerprint(raw: str, clean: str) -> Fingerprint:
+    """Hash of the raw body (the same input always matches itself, however it was cleaned);
+    shingles and band keys of the clean text (page furniture does not make two pages alike)."""
+    sh = frozenset(shingles(clean))
+    return Fingerprint(content_hash(raw), sh, tuple(band_keys(sh)) if sh else ())
+
+
+def best_copy(
+    fp: Fingerprint, candidates: Iterable[tuple[str, Set[str]]]
+) -> tuple[str, float] | None:
+    """The candidate whose shingles overlap most, when the Jaccard reaches JACCARD."""
+    best: tuple[str, float] | None = None
+    for cid, sh in candidates:
+        j = jaccard(fp.shingles, sh)
+        if j >= JACCARD and (best is None or j > best[1]):
+            best = (cid, j)
+    return best

@@ -1,0 +1,556 @@
+"""Ingest: articles in, stories out. Clean, deduplicate, vectorize, cluster, store.
+
+The slow part of a batch (cleaning, shingling, vectorizing) runs before the store's write lock
+is taken; the rest (duplicate lookups, clustering, every insert) runs in one transaction holding
+it, so a batch is stored whole or not at all and concurrent ingests never see half of another's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, and_, case, func, select
+
+from ..clean import clean_articles
+from ..model import Article, Skipped
+from . import schema as t
+from .cluster import DocVector, Params, StoryState, StreamClusterer, batch_cluster, vectorize
+from .dedupe import Fingerprint, best_copy, fingerprint, shingles
+from .store import Store, chunks, utcnow
+
+BATCH_SIZE = 200
+MAX_TEXT_CHARS = 2_000_000  # about 300,000 words: no news article is near it
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An article not stored because the store already holds it."""
+
+    input: str
+    article_id: str
+    existing_id: str
+    reason: str  # "same URL" or "same text"
+
+
+@dataclass(frozen=True, slots=True)
+class NearDuplicate:
+    """A stored article that is a copy of an earlier one (syndicated, lightly edited)."""
+
+    article_id: str
+    duplicate_of: str
+    jaccard: float
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did with each input: stored, duplicate, copy, or skipped with a reason."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)  # stories created or changed
+
+    def summary(self) -> str:
+        """One line for a person: counts of each outcome."""
+        return (
+            f"{len(self.stored)} stored ({len(self.near_duplicates)} of them copies of earlier "
+            f"articles), {len(self.duplicates)} already in the store, {len(self.skipped)} "
+            f"skipped; {len(self.stories)} stories changed"
+        )
+
+
+@dataclass
+class _Item:
+    """One article on its way in, with everything computed before the lock."""
+
+    article: Article
+    fp: Fingerprint
+    vec: DocVector
+    seen_at: datetime
+    input: str
+    copy_of: tuple[str, float] | None = None
+
+
+@dataclass
+class _Cached:
+    """The clusterer a process keeps between batches, valid while nobody else writes."""
+
+    generation: int
+    cutoff: datetime
+    params: Params
+    clusterer: StreamClusterer
+
+
+def ingest(
+    articles: Iterable[Article],
+    store: Store,
+    *,
+    batch_size: int = BATCH_SIZE,
+    params: Params | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Store articles in batches (one transaction each) and report what became of every one."""
+    params = params or Params()
+    report = IngestReport(skipped=list(getattr(articles, "skipped", ())))
+    for batch in _batches(articles, batch_size):
+        items = _prepare(batch, report, params)
+        if items:
+            _store_batch(items, store, report, params)
+        if progress is not None:
+            progress(len(batch))
+    return report
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _name(a: Any) -> str:
+    return str(getattr(a, "origin", "") or getattr(a, "id", "") or repr(a)[:80])
+
+
+def _problem(a: Any) -> str | None:
+    """Why an input cannot be ingested at all, or None."""
+    if not isinstance(a, Article):
+        return f"is a {type(a).__name__}, not an Article; read inputs with storyweave.read"
+    body = a.raw or a.text
+    if not isinstance(body, str) or not body.strip():
+        return "has no text"
+    if len(body) > MAX_TEXT_CHARS:
+        return (
+            f"has {len(body) / 1e6:.0f} million characters of text; no news article is near "
+            f"{MAX_TEXT_CHARS // 1_000_000} million, so it was left out (split it if it is many)"
+        )
+    return None
+
+
+def _clean(batch: list[Article], report: IngestReport) -> list[Article]:
+    """Clean a batch together (repeated lines are junk); one at a time if one breaks it."""
+    try:
+        return clean_articles(batch)
+    except Exception:  # one bad article must not sink the batch: find it
+        out = []
+        for a in batch:
+            try:
+                out.extend(clean_articles([a]))
+            except Exception as exc:
+                report.skipped.append(Skipped(_name(a), f"could not be cleaned ({exc})"))
+        return out
+
+
+def _prepare(batch: list[Article], report: IngestReport, params: Params) -> list[_Item]:
+    """Check, clean, fingerprint and vectorize a batch; the bad ones go to report.skipped."""
+    good = []
+    for a in batch:
+        problem = _problem(a)
+        if problem:
+            report.skipped.append(Skipped(_name(a), problem))
+        else:
+            good.append(a)
+    now = utcnow()
+    items = []
+    for a in _clean(good, report):
+        if not a.text.strip():
+            report.skipped.append(
+                Skipped(_name(a), "no text left after cleaning (it read as page furniture)")
+            )
+            continue
+        items.append(
+            _Item(
+                article=a,
+                fp=fingerprint(a.raw or a.text, a.text),
+                vec=vectorize(a.title, a.text, a.published, params),
+                seen_at=_seen_at(a.published) or now,
+                input=_name(a),
+            )
+        )
+    return items
+
+
+def _seen_at(published: str | None) -> datetime | None:
+    """The published time as naive UTC, or None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        d = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return d.astimezone(UTC).replace(tzinfo=None) if d.tzinfo else d
+
+
+# --- inside the write lock -------------------------------------------------------------
+
+
+def _store_batch(items: list[_Item], store: Store, report: IngestReport, params: Params) -> None:
+    """Deduplicate, cluster and insert one batch in one transaction."""
+    try:
+        with store.write() as conn:
+            fresh = _drop_known(conn, items, report)
+            if not fresh:
+                return
+            _find_copies(conn, fresh)
+            cached = _clusterer(store, conn, min(i.seen_at for i in fresh), params)
+            story_of, merged = _assign(conn, cached.clusterer, fresh)
+            changed = cached.clusterer.changed()
+            _insert(conn, fresh, changed, story_of, merged)
+            touched = set(story_of.values()) | {s.story_id for s in changed}
+            _refresh_stories(conn, touched)
+            cached.generation = _bump(conn)
+            store._ingest_state = cached
+    except BaseException:
+        store._ingest_state = None  # its stories may hold what was rolled back
+        raise
+    report.stored.extend(i.article.id for i in fresh)
+    report.near_duplicates.extend(
+        NearDuplicate(i.article.id, *i.copy_of) for i in fresh if i.copy_of
+    )
+    report.stories |= touched
+
+
+def _in(conn: Connection, column: Any, values: Sequence[Any], *cols: Any) -> list[Any]:
+    """Rows whose column is one of the values, asked in chunks."""
+    rows: list[Any] = []
+    for chunk in chunks(list(values), 500):
+        rows.extend(conn.execute(select(*cols).where(column.in_(chunk))).all())
+    return rows
+
+
+def _drop_known(conn: Connection, items: list[_Item], report: IngestReport) -> list[_Item]:
+    """Items whose URL, text or id the store (or this batch) does not hold yet."""
+    a = t.articles.c
+    cols = (a.id, a.url, a.content_hash)
+    rows = (
+        _in(conn, a.url, [i.article.url for i in items if i.article.url], *cols)
+        + _in(conn, a.content_hash, [i.fp.content_hash for i in items], *cols)
+        + _in(conn, a.id, [i.article.id for i in items], *cols)
+    )
+    by_url = {r.url: r.id for r in rows if r.url}
+    by_hash = {r.content_hash: r.id for r in rows}
+    ids = {r.id for r in rows}
+    fresh = []
+    for i in items:
+        art = i.article
+        if art.url and art.url in by_url:
+            report.duplicates.append(Duplicate(i.input, art.id, by_url[art.url], "same URL"))
+        elif i.fp.content_hash in by_hash:
+            existing = by_hash[i.fp.content_hash]
+            report.duplicates.append(Duplicate(i.input, art.id, existing, "same text"))
+        elif art.id in ids:
+            report.skipped.append(
+                Skipped(i.input, f"its id {art.id!r} is taken by a different article; rename it")
+            )
+        else:
+            fresh.append(i)
+            if art.url:
+                by_url[art.url] = art.id
+            by_hash[i.fp.content_hash] = art.id
+            ids.add(art.id)
+    return fresh
+
+
+def _find_copies(conn: Connection, items: list[_Item]) -> None:
+    """Link each item that copies an earlier article (stored or in this batch) to the first one."""
+    b, a, d = t.minhash_bands.c, t.articles.c, t.duplicates.c
+    keys = {k for i in items for k in i.fp.keys}
+    stored: dict[int, set[str]] = {}
+    for key, aid in _in(conn, b.key, sorted(keys), b.key, b.article_id):
+        stored.setdefault(key, set()).add(aid)
+    wanted = sorted({aid for ids in stored.values() for aid in ids})
+    texts = {r.id: shingles(r.clean) for r in _in(conn, a.id, wanted, a.id, a.clean)}
+    roots = {r.article_id: r.duplicate_of for r in _in(conn, d.article_id, wanted, *d)}
+    batch_keys: dict[int, set[str]] = {}
+    batch: dict[str, _Item] = {}
+    for i in items:
+        ids = set().union(*(stored.get(k, ()) for k in i.fp.keys))
+        near = set().union(*(batch_keys.get(k, ()) for k in i.fp.keys))
+        cands: list[tuple[str, AbstractSet[str]]] = [(c, texts[c]) for c in ids if c in texts]
+        cands += [(c, batch[c].fp.shingles) for c in near]
+        best = best_copy(i.fp, cands)
+        if best is not None:
+            i.copy_of = (_first_copy(best[0], roots, batch), best[1])
+        batch[i.article.id] = i
+        for k in i.fp.keys:
+            batch_keys.setdefault(k, set()).add(i.article.id)
+
+
+def _first_copy(article_id: str, roots: dict[str, str], batch: dict[str, _Item]) -> str:
+    """The first copy of an article: itself, unless it is a copy of another."""
+    if article_id in roots:
+        return roots[article_id]
+    copy_of = batch[article_id].copy_of if article_id in batch else None
+    return copy_of[0] if copy_of else article_id
+
+
+def _clusterer(store: Store, conn: Connection, oldest: datetime, params: Params) -> _Cached:
+    """The process's clusterer when still current, else one loaded with the open stories."""
+    cutoff = oldest - timedelta(days=params.window_days)
+    generation = conn.execute(select(t.schema_version.c.generation)).scalar_one()
+    cached = store._ingest_state
+    if (
+        isinstance(cached, _Cached)
+        and cached.generation == generation
+        and cached.params == params
+        and cached.cutoff <= cutoff
+    ):
+        return cached
+    s = t.stories.c
+    rows = conn.execute(
+        select(s.state)
+        .where(s.last_seen >= cutoff)
+        .order_by(s.last_seen.desc(), s.id)
+        .limit(params.max_open)
+    ).scalars()
+    states = [StoryState.from_bytes(r) for r in rows]
+    return _Cached(generation, cutoff, params, StreamClusterer(states, params))
+
+
+def _assign(
+    conn: Connection, clusterer: StreamClusterer, items: list[_Item]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Story of every item (copies join their first copy's story) and the merges made."""
+    story_of: dict[str, str] = {}
+    merged: dict[str, str] = {}
+    for i in items:
+        if i.copy_of is None:
+            got = clusterer.add(i.article.id, i.vec)
+            story_of[i.article.id] = got.story_id
+            merged.update(got.merged)
+    roots = [i.copy_of[0] for i in items if i.copy_of and i.copy_of[0] not in story_of]
+    m = t.memberships.c
+    stored = dict(_in(conn, m.article_id, roots, m.article_id, m.story_id))
+    for i in items:
+        if i.copy_of is not None:
+            root = i.copy_of[0]
+            story_of[i.article.id] = story_of.get(root) or stored[root]
+    return {aid: _final(sid, merged) for aid, sid in story_of.items()}, merged
+
+
+def _final(story_id: str, merged: dict[str, str]) -> str:
+    """Follow merges to the story that survived."""
+    seen = set()
+    while story_id in merged and story_id not in seen:
+        seen.add(story_id)
+        story_id = merged[story_id]
+    return story_id
+
+
+def _insert(
+    conn: Connection,
+    items: list[_Item],
+    changed: list[StoryState],
+    story_of: dict[str, str],
+    merged: dict[str, str],
+) -> None:
+    """Write the batch's articles, stories, links and bands; fold merged stories away."""
+    _upsert_states(conn, changed)
+    conn.execute(t.articles.insert(), [_article_row(i) for i in items])
+    conn.execute(
+        t.article_vectors.insert(),
+        [{"article_id": i.article.id, "vector": i.vec.to_bytes()} for i in items],
+    )
+    copies = [
+        {"article_id": i.article.id, "duplicate_of": i.copy_of[0], "jaccard": i.copy_of[1]}
+        for i in items
+        if i.copy_of
+    ]
+    if copies:
+        conn.execute(t.duplicates.insert(), copies)
+    bands = [{"key": k, "article_id": i.article.id} for i in items for k in set(i.fp.keys)]
+    if bands:
+        conn.execute(t.minhash_bands.insert(), bands)
+    conn.execute(
+        t.memberships.insert(),
+        [{"article_id": aid, "story_id": sid} for aid, sid in story_of.items()],
+    )
+    _fold_merged(conn, merged)
+
+
+def _article_row(i: _Item) -> dict[str, Any]:
+    a = i.article
+    return {
+        "id": a.id,
+        "url": a.url,
+        "content_hash": i.fp.content_hash,
+        "outlet": a.source,
+        "title": a.title,
+        "published": a.published,
+        "seen_at": i.seen_at,
+        "raw": a.raw or a.text,
+        "clean": a.text,
+        "removed": json.dumps([[r.line, r.text, r.reason] for r in a.removed]),
+        "origin": a.origin,
+        "ingested_at": utcnow(),
+    }
+
+
+def _upsert_states(conn: Connection, states: list[StoryState]) -> None:
+    """Insert new stories (figures filled in by _refresh_stories) and update known ones."""
+    s = t.stories.c
+    ids = [st.story_id for st in states]
+    known = {r[0] for r in _in(conn, s.id, ids, s.id)}
+    now = utcnow()
+    new = [
+        {
+            "id": st.story_id, "headline": "", "first_seen": now, "last_seen": now,
+            "updated_at": now, "version": 0, "article_count": 0, "outlet_count": 0,
+            "state": st.to_bytes(),
+        }  # fmt: skip
+        for st in states
+        if st.story_id not in known
+    ]
+    if new:
+        conn.execute(t.stories.insert(), new)
+    for st in states:
+        if st.story_id in known:
+            conn.execute(t.stories.update().where(s.id == st.story_id).values(state=st.to_bytes()))
+
+
+def _fold_merged(conn: Connection, merged: dict[str, str]) -> None:
+    """Move the articles of stories merged away to the survivor and drop the old rows."""
+    s, m, b = t.stories.c, t.memberships.c, t.briefs.c
+    for old in merged:
+        new = _final(old, merged)
+        conn.execute(t.memberships.update().where(m.story_id == old).values(story_id=new))
+        conn.execute(t.briefs.delete().where(b.story_id == old))
+        conn.execute(t.stories.delete().where(s.id == old))
+
+
+def _refresh_stories(conn: Connection, story_ids: Iterable[str]) -> None:
+    """Recount the figures of changed stories from their members; copies add no outlet."""
+    a, m, d, s = t.articles.c, t.memberships.c, t.duplicates.c, t.stories.c
+    ids = sorted(story_ids)
+    now = utcnow()
+    for chunk in chunks(ids, 500):
+        rows = conn.execute(
+            select(
+                m.story_id,
+                func.count(),
+                func.count(func.distinct(case((d.article_id.is_(None), a.outlet)))),
+                func.min(a.seen_at),
+                func.max(a.seen_at),
+            )
+            .join(t.articles, a.id == m.article_id)
+            .outerjoin(t.duplicates, d.article_id == a.id)
+            .where(m.story_id.in_(chunk))
+            .group_by(m.story_id)
+        ).all()
+        for sid, n, outlets, first, last in rows:
+            conn.execute(
+                t.stories.update()
+                .where(s.id == sid)
+                .values(
+                    headline=_headline(conn, sid), article_count=n, outlet_count=outlets,
+                    first_seen=first, last_seen=last, updated_at=now, version=s.version + 1,
+                )  # fmt: skip
+            )
+
+
+def _headline(conn: Connection, story_id: str) -> str:
+    """The title of the story's first article that has one."""
+    a, m = t.articles.c, t.memberships.c
+    title = conn.execute(
+        select(a.title)
+        .join(t.memberships, and_(m.article_id == a.id, m.story_id == story_id))
+        .where(a.title != "")
+        .order_by(a.seen_at, a.id)
+        .limit(1)
+    ).scalar_one_or_none()
+    return title or "Untitled story"
+
+
+def _bump(conn: Connection) -> int:
+    """Count one more write, so other processes know their clusterers are stale."""
+    g = t.schema_version.c.generation
+    conn.execute(t.schema_version.update().values(generation=g + 1))
+    return int(conn.execute(select(g)).scalar_one())
+
+
+# --- recluster ---------------------------------------------------------------------------
+
+
+def recluster(store: Store, since: datetime | None, params: Params | None = None) -> int:
+    """Recluster every story active since a time (all when None) in one batch."""
+    params = params or Params()
+    s, m, d, v, a = (t.stories.c, t.memberships.c, t.duplicates.c, t.article_vectors.c,
+                     t.articles.c)  # fmt: skip
+    with store.write() as conn:
+        q = select(s.id) if since is None else select(s.id).where(s.last_seen >= since)
+        old = list(conn.execute(q).scalars())
+        rows: list[Any] = []
+        for chunk in chunks(old, 500):
+            rows += conn.execute(
+                select(m.article_id, v.vector, d.duplicate_of)
+                .join(t.article_vectors, v.article_id == m.article_id)
+                .join(t.articles, a.id == m.article_id)
+                .outerjoin(t.duplicates, d.article_id == m.article_id)
+                .where(m.story_id.in_(chunk))
+                .order_by(a.seen_at, a.id)
+            ).all()
+        if not rows:
+            return 0
+        items = [(r.article_id, DocVector.from_bytes(r.vector)) for r in rows if not r.duplicate_of]
+        story_of = batch_cluster(items, params)
+        for r in rows:
+            if r.duplicate_of:
+                story_of[r.article_id] = story_of.get(r.duplicate_of) or _story_of(
+                    conn, r.duplicate_of
+                )
+        _replace_stories(conn, old, story_of, _states(items, story_of))
+        _refresh_stories(conn, set(story_of.values()))
+        _bump(conn)
+    store._ingest_state = None
+    return len(set(story_of.values()))
+
+
+def _story_of(conn: Connection, article_id: str) -> str:
+    m = t.memberships.c
+    return conn.execute(select(m.story_id).where(m.article_id == article_id)).scalar_one()
+
+
+def _states(items: Sequence[tuple[str, DocVector]], story_of: dict[str, str]) -> list[StoryState]:
+    """Clusterer states rebuilt from member vectors: summed terms, name counts, time span."""
+    states: dict[str, StoryState] = {}
+    for aid, vec in items:
+        sid = story_of[aid]
+        st = states.setdefault(sid, StoryState(sid))
+        for term, w in zip(vec.terms.tolist(), vec.weights.tolist(), strict=True):
+            st.terms[term] = st.terms.get(term, 0.0) + w
+        for e in vec.entities.tolist():
+            st.entities[e] = st.entities.get(e, 0) + 1
+        st.n += 1
+        if vec.time is not None:
+            st.first = vec.time if st.first is None else min(st.first, vec.time)
+            st.last = vec.time if st.last is None else max(st.last, vec.time)
+    return list(states.values())
+
+
+def _replace_stories(
+    conn: Connection, old: list[str], story_of: dict[str, str], states: list[StoryState]
+) -> None:
+    """Swap the old stories for the reclustered ones, memberships included."""
+    s, m, b = t.stories.c, t.memberships.c, t.briefs.c
+    for chunk in chunks(old, 500):
+        conn.execute(t.briefs.delete().where(b.story_id.in_(chunk)))
+        conn.execute(t.memberships.delete().where(m.story_id.in_(chunk)))
+        conn.execute(t.stories.delete().where(s.id.in_(chunk)))
+    _upsert_states(conn, states)
+    conn.execute(
+        t.memberships.insert(),
+        [{"article_id": aid, "story_id": sid} for aid, sid in story_of.items()],
+    )
+
+
+__all__ = ["BATCH_SIZE", "Duplicate", "IngestReport", "NearDuplicate", "ingest", "recluster"]
