@@ -2,6 +2,7 @@
 
 Formats by extension: .txt (and unknown extensions that decode as text) plain text,
 .html/.htm through trafilatura, .jsonl/.ndjson one object per line. "-" reads stdin.
+RSS/Atom feeds (.rss, .atom, .xml with a feed inside) and http(s) URLs go through feeds.py.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Article, Skipped
@@ -24,6 +26,9 @@ from ._common import (
 from .html import html_article, read_html
 from .jsonl import jsonl_articles, read_jsonl
 from .text import read_text, text_article
+
+if TYPE_CHECKING:
+    from .fetch import Fetcher
 
 __all__ = [
     "MAX_BYTES",
@@ -48,19 +53,29 @@ class Batch(list[Article]):
         self.skipped: list[Skipped] = list(skipped)
 
 
-def read(*sources: str | Path, strict: bool = False, max_bytes: int = MAX_BYTES) -> Batch:
-    """Articles from paths, folders (recursive) and "-" (stdin); strict makes a skip an error."""
+def read(
+    *sources: str | Path,
+    strict: bool = False,
+    max_bytes: int = MAX_BYTES,
+    fetcher: Fetcher | None = None,
+) -> Batch:
+    """Articles from paths, folders, "-" (stdin) and http(s) URLs; strict makes a skip an error."""
     batch = Batch()
     for src in sources:
         if str(src) == "-":
             articles, skipped = read_stdin(max_bytes=max_bytes)
+        elif str(src).lower().startswith(("http://", "https://")):
+            from .feeds import read_url  # loads httpx and feedparser only when a URL is given
+
+            got = read_url(str(src), fetcher=fetcher)
+            articles, skipped = list(got), got.skipped
         else:
             path = Path(src)
             if not path.exists():
                 raise InputError(
                     "no such file or folder", input=str(src), hint="check the path and try again"
                 )
-            articles, skipped = read_path(path, max_bytes=max_bytes)
+            articles, skipped = read_path(path, max_bytes=max_bytes, fetcher=fetcher)
         if strict and skipped:
             raise InputError(skipped[0].reason, input=skipped[0].input)
         batch.extend(articles)
@@ -68,23 +83,33 @@ def read(*sources: str | Path, strict: bool = False, max_bytes: int = MAX_BYTES)
     return batch
 
 
-def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Skipped]]:
+def read_path(
+    path: Path, *, max_bytes: int = MAX_BYTES, fetcher: Fetcher | None = None
+) -> tuple[list[Article], list[Skipped]]:
     """Articles from one file or a folder (sorted, recursive, hidden files ignored)."""
     if not path.is_dir():
-        return _read_file(path, max_bytes)
+        return _read_file(path, max_bytes, fetcher)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for f in sorted(p for p in path.rglob("*") if p.is_file()):
         if any(part.startswith(".") for part in f.relative_to(path).parts):
             continue
-        a, s = _read_file(f, max_bytes)
+        a, s = _read_file(f, max_bytes, fetcher)
         articles.extend(a)
         skipped.extend(s)
     return articles, skipped
 
 
-def _read_file(path: Path, max_bytes: int) -> tuple[list[Article], list[Skipped]]:
+def _read_file(
+    path: Path, max_bytes: int, fetcher: Fetcher | None = None
+) -> tuple[list[Article], list[Skipped]]:
     ext = path.suffix.lower()
+    if ext in (".rss", ".atom", ".xml"):
+        from .feeds import looks_like_feed, read_feed  # httpx and feedparser load only here
+
+        if looks_like_feed(path):
+            got = read_feed(path, fetcher=fetcher, max_bytes=max_bytes)
+            return list(got), got.skipped
     try:
         if ext in JSONL_EXT:
             return read_jsonl(path, max_bytes=max_bytes)
