@@ -1,0 +1,192 @@
+"""The story store on SQLite and PostgreSQL: stored once, copies linked, stories, briefs kept current."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from storyweave import Store
+from storyweave.config import Config
+from storyweave.errors import InputError
+from storyweave.model import Article
+from storyweave.stream import schema
+from storyweave.stream.store import parse_since, utcnow
+
+FAST = Config(embedder="tfidf", analysis=False, words=60)
+
+
+def test_ingest_twice_stores_nothing_twice(store, invent) -> None:
+    first = store.ingest(invent.pile())
+    again = store.ingest(invent.pile())
+    assert len(first.stored) == 9 and not first.duplicates
+    assert again.stored == [] and len(again.duplicates) == 9
+    assert store.counts()["articles"] == 9
+    assert store.check() == []
+
+
+def test_same_url_or_same_text_is_one_article(store, invent) -> None:
+    a = invent.story("bridge", 0)
+    store.ingest([a])
+    moved = replace(a, id="other-id", url="https://elsewhere.example/x", origin="moved")
+    edited = replace(invent.story("bridge", 1), url=a.url, id="edited")
+    report = store.ingest([moved, edited])
+    assert [(d.input, d.existing_id, d.reason) for d in report.duplicates] == [
+        ("moved", a.id, "same text"),
+        ("invented bridge-1", a.id, "same URL"),
+    ]
+    assert store.counts()["articles"] == 1
+
+
+def test_the_three_invented_stories_come_out_as_three(store, invent) -> None:
+    store.ingest(invent.pile())
+    found = store.stories(members=True)
+    groups = sorted(sorted(m.id.split("-")[0] for m in s.members) for s in found)
+    assert groups == [["bridge"] * 3, ["strike"] * 3, ["wildfire"] * 3]
+    assert all(s.articles == 3 and s.outlets == 3 for s in found)
+
+
+def test_a_syndicated_copy_is_linked_to_the_first_and_adds_no_outlet(store, invent) -> None:
+    original = invent.story("wildfire", 0)
+    store.ingest([original, invent.story("wildfire", 1)])
+    report = store.ingest([invent.copy(original, "Valley Times")])
+    assert [(n.duplicate_of, round(n.jaccard, 1) >= 0.5) for n in report.near_duplicates] == [
+        (original.id, True)
+    ]
+    (story,) = store.stories(members=True)
+    assert story.articles == 3 and story.outlets == 2
+    links = {m.id: m.duplicate_of for m in story.members}
+    assert links[f"{original.id}-copy"] == original.id
+    # a brief reads each report once: the copy is left out
+    assert [a.id for a in store.articles(story.id)] == [original.id, "wildfire-1"]
+
+
+def test_a_copy_of_a_copy_links_to_the_first_copy(store, invent) -> None:
+    original = invent.story("strike", 0)
+    first = invent.copy(original, "Valley Times")
+    second = replace(
+        invent.copy(first, "Hill Gazette", "again"), text=first.text, raw=first.text + " More."
+    )
+    store.ingest([original, first])
+    report = store.ingest([second])
+    assert [n.duplicate_of for n in report.near_duplicates] == [original.id]
+
+
+def test_a_new_store_object_finds_copies_of_old_articles(store_url, invent) -> None:
+    original = invent.story("bridge", 2)
+    with Store(store_url) as s:
+        s.ingest([original])
+    with Store(store_url) as s:  # nothing in memory: the LSH bands are read from the store
+        report = s.ingest([invent.copy(original, "Valley Times")])
+        assert [n.duplicate_of for n in report.near_duplicates] == [original.id]
+
+
+def test_different_reports_of_one_event_are_not_copies(store, invent) -> None:
+    report = store.ingest([invent.story("bridge", k) for k in range(4)])
+    assert report.near_duplicates == []
+
+
+def test_stories_since_lists_only_those_changed_since(store, invent) -> None:
+    store.ingest([invent.story("bridge", 0), invent.story("strike", 0)])
+    mark = utcnow()
+    assert store.stories(since=mark + timedelta(seconds=1)) == []
+    store.ingest([invent.story("strike", 1)])
+    changed = store.stories(since=mark)
+    assert [s.headline.startswith("Ashcombe") for s in changed] == [True]
+    assert len(store.stories()) == 2
+
+
+def test_brief_is_cached_until_the_story_changes(store, invent, monkeypatch) -> None:
+    import sys
+
+    brief_module = sys.modules["storyweave.brief"]  # the package's `brief` is the function
+    calls = []
+    real = brief_module.brief
+    monkeypatch.setattr(brief_module, "brief", lambda *a, **k: calls.append(1) or real(*a, **k))
+    store.ingest([invent.story("bridge", 0), invent.story("bridge", 1)])
+    (story,) = store.stories()
+    first = store.brief(story.id, "json", config=FAST)
+    assert store.brief(story.id, "json", config=FAST) == first
+    assert len(calls) == 1
+    store.ingest([invent.story("bridge", 2)])
+    rebuilt = store.brief(story.id, "json", config=FAST)
+    assert len(calls) == 2
+    assert '"bridge-2"' in rebuilt and '"bridge-2"' not in first
+    store.brief(story.id, "md", config=FAST)  # another format is another brief
+    assert len(calls) == 3
+
+
+def test_brief_of_an_unknown_story_says_how_to_find_one(store) -> None:
+    with pytest.raises(InputError, match="storyweave stories"):
+        store.brief("no-such-story")
+
+
+def test_broken_articles_are_reported_and_the_rest_stored(store, invent) -> None:
+    good = invent.pile()
+    empty = replace(good[0], id="empty", text="  \n", raw="", origin="feed.jsonl line 4")
+    huge = replace(good[0], id="huge", text="word " * 500_000, raw="", origin="big.txt")
+    report = store.ingest([empty, *good[:4], huge, "not an article", *good[4:]])  # type: ignore[list-item]
+    reasons = {s.input: s.reason for s in report.skipped}
+    assert set(reasons) == {"feed.jsonl line 4", "big.txt", "'not an article'"}
+    assert "no text" in reasons["feed.jsonl line 4"]
+    assert "million characters" in reasons["big.txt"]
+    assert "not an Article" in reasons["'not an article'"]
+    assert len(report.stored) == 9 and store.counts()["articles"] == 9
+
+
+def test_an_article_that_is_all_page_furniture_is_skipped(store, invent) -> None:
+    junk = Article(
+        id="junk", source="x", title="", text="Share this:\nFacebook\nTwitter\n", origin="junk.txt"
+    )
+    report = store.ingest([junk, invent.story("bridge", 0)])
+    assert [s.input for s in report.skipped] == ["junk.txt"]
+    assert report.stored == ["bridge-0"]
+
+
+def test_recluster_keeps_every_article_and_the_stories(store, invent) -> None:
+    store.ingest(invent.pile())
+    store.ingest([invent.copy(invent.story("bridge", 0), "Valley Times")])
+    before = sorted(sorted(m.id for m in s.members) for s in store.stories(members=True))
+    assert store.recluster() == 3
+    after = sorted(sorted(m.id for m in s.members) for s in store.stories(members=True))
+    assert after == before
+    assert store.check() == []
+
+
+def test_published_times_give_first_and_last_seen(store, invent) -> None:
+    a = invent.story("strike", 0, published="2024-03-04T09:00:00+01:00")
+    b = invent.story("strike", 1, published="2024-03-05T10:30:00Z")
+    store.ingest([a, b])
+    (s,) = store.stories()
+    assert (s.first_seen.isoformat(), s.last_seen.isoformat()) == (
+        "2024-03-04T08:00:00",
+        "2024-03-05T10:30:00",
+    )
+
+
+def test_a_store_from_a_newer_storyweave_is_refused(tmp_path) -> None:
+    path = tmp_path / "s.db"
+    Store(path).close()
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE schema_version SET version = ?", (schema.LATEST + 1,))
+    with pytest.raises(InputError, match="newer storyweave"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(InputError, match="cannot be opened as a story store"):
+        Store(path)
+
+
+def test_parse_since_reads_ages_and_dates() -> None:
+    now = utcnow()
+    assert now - parse_since("2d", now) == timedelta(days=2)
+    assert now - parse_since("30m", now) == timedelta(minutes=30)
+    assert parse_since("2024-05-01").isoformat() == "2024-05-01T00:00:00"
+    with pytest.raises(Exception, match="30m, 12h, 2d"):
+        parse_since("yesterday-ish")
