@@ -77,14 +77,18 @@ def _analyse(
     skipped: list[Skipped],
     embedder: Embedder,
 ) -> Brief:
+    from .annotate import annotate
     from .claims import align_claims
     from .entities import find_entities
     from .quotes import find_quotes
     from .timeline import build_timeline
 
-    entities = find_entities(articles, sentences)
+    ann = annotate(articles, sentences)  # the one parse every analysis stage reads
+    entities = find_entities(articles, sentences, annotations=ann)
     quotes = find_quotes(articles, sentences, entities)
-    agreements, conflicts, single = align_claims(articles, sentences, entities, embedder=embedder)
+    agreements, conflicts, single = align_claims(
+        articles, sentences, entities, embedder=embedder, annotations=ann
+    )
     timeline = build_timeline(articles, sentences)
 
     by_sentence: dict[tuple[str, int], list[str]] = {}

