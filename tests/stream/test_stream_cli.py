@@ -1,0 +1,144 @@
+"""The stream commands as a user runs them: ingest, stories, brief --story, watch, recluster."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyweave import Store
+from storyweave.cli import main
+from storyweave.stream.watch import watch
+
+FAST = ["--embedder", "tfidf", "--no-analysis", "--words", "60"]
+
+
+def _jsonl(path: Path, articles, extra_lines: tuple[str, ...] = ()) -> Path:
+    lines = [
+        json.dumps(
+            {"url": a.url, "source": a.source, "title": a.title, "text": a.text,
+             "published": a.published}  # fmt: skip
+        )
+        for a in articles
+    ]
+    path.write_text("\n".join([*lines[:2], *extra_lines, *lines[2:]]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ingest_reports_bad_lines_and_exits_3(tmp_path, invent, capsys) -> None:
+    src = _jsonl(tmp_path / "feed.jsonl", invent.pile(), ("{not json", '{"text": ""}'))
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(src), "--db", db]) == 3
+    err = capsys.readouterr().err
+    assert "feed.jsonl line 3: is not JSON" in err
+    assert "feed.jsonl line 4" in err and "empty" in err
+    assert "9 stored" in err
+    # the same source again: nothing new, still says what it skipped
+    assert main(["ingest", str(src), "--db", db]) == 3
+    assert "0 stored" in capsys.readouterr().err and Store(db).counts()["articles"] == 9
+
+
+def test_ingest_of_clean_input_exits_0(tmp_path, invent, capsys) -> None:
+    src = _jsonl(tmp_path / "a.jsonl", invent.pile()[:3])
+    assert main(["ingest", str(src), "--db", str(tmp_path / "s.db")]) == 0
+
+
+def test_stories_json_lists_articles_with_their_copies(tmp_path, invent, capsys) -> None:
+    original = invent.story("bridge", 0)
+    src = _jsonl(tmp_path / "a.jsonl", [original, invent.copy(original, "Valley Times")])
+    db = str(tmp_path / "s.db")
+    main(["ingest", str(src), "--db", db])
+    capsys.readouterr()
+    assert main(["stories", "--db", db, "--format", "json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert (story["articles"], story["outlets"]) == (2, 1)
+    first, copy = story["members"]
+    assert first["duplicate_of"] is None and copy["duplicate_of"] == first["id"]
+    assert copy["url"] == "https://valleytimes.example/bridge-0"
+    assert set(first) >= {"id", "url", "outlet", "duplicate_of"}
+
+
+def test_stories_table_and_since(tmp_path, invent, capsys) -> None:
+    db = str(tmp_path / "s.db")
+    main(["ingest", str(_jsonl(tmp_path / "a.jsonl", invent.pile())), "--db", db])
+    capsys.readouterr()
+    assert main(["stories", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:3] == ["story", "articles", "outlets"] and len(lines) == 4
+    main(["stories", "--db", db, "--since", "2000-01-01", "--limit", "1"])
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def test_brief_of_a_stored_story(tmp_path, invent, capsys) -> None:
+    db = str(tmp_path / "s.db")
+    main(["ingest", str(_jsonl(tmp_path / "a.jsonl", invent.pile())), "--db", db])
+    story = next(s for s in Store(db).stories() if s.headline.startswith("Wildfire"))
+    capsys.readouterr()
+    assert main(["brief", "--story", story.id, "--db", db, "--format", "md", *FAST]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Wildfire forces Cedar Hollow evacuation")
+    assert "Cedar Hollow" in out
+    assert main(["brief", "--story", "nope", "--db", db, *FAST]) == 1
+    assert "storyweave stories" in capsys.readouterr().err
+
+
+def test_brief_needs_articles_or_a_story(tmp_path, capsys) -> None:
+    assert main(["brief"]) == 2
+    assert "--story" in capsys.readouterr().err
+
+
+def test_a_missing_store_folder_is_a_clear_error(tmp_path, capsys) -> None:
+    assert main(["stories", "--db", str(tmp_path / "no" / "s.db")]) == 1
+    assert "folder does not exist" in capsys.readouterr().err
+
+
+def test_recluster_command(tmp_path, invent, capsys) -> None:
+    db = str(tmp_path / "s.db")
+    main(["ingest", str(_jsonl(tmp_path / "a.jsonl", invent.pile())), "--db", db])
+    assert main(["recluster", "--db", db, "--since", "1d"]) == 0
+    assert "into 3 stories" in capsys.readouterr().err
+
+
+def test_watch_ingests_files_that_arrive_between_rounds(tmp_path, invent) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _jsonl(inbox / "1.jsonl", [invent.story("strike", 0)])
+    arrivals = [[invent.story("strike", 1)], [invent.story("strike", 2)]]
+
+    def sleep(_seconds: float) -> None:  # a new file lands while watch waits
+        _jsonl(inbox / f"{len(arrivals) + 1}.jsonl", arrivals.pop(0))
+
+    rounds = []
+    with Store(tmp_path / "s.db") as store:
+        total = watch([str(inbox)], store, every=60, rounds=3, sleep=sleep,
+                      on_round=lambda n, r: rounds.append(len(r.stored)))  # fmt: skip
+        assert rounds == [1, 1, 1]  # files already read are not read again
+        assert len(total.stored) == 3 and store.stories()[0].articles == 3
+
+
+def test_watch_command_runs_rounds(tmp_path, invent, capsys) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _jsonl(inbox / "1.jsonl", invent.pile()[:2])
+    db = str(tmp_path / "s.db")
+    assert main(["watch", str(inbox), "--db", db, "--every", "0.01s", "--rounds", "2"]) == 0
+    err = capsys.readouterr().err
+    assert "round 1: 2 stored" in err and "round 2: 0 stored" in err
+
+
+def test_ingest_of_a_feed_file(tmp_path, capsys) -> None:
+    items = "".join(
+        f"<item><title>Ferry {i} sails again</title><guid>ferry-{i}</guid>"
+        f"<pubDate>Mon, 0{i} Jan 2024 10:00:00 GMT</pubDate><description>The island ferry "
+        f"number {i} sailed again on Monday after repairs to its engine, the operator said. "
+        f"Passengers queued from dawn at the harbour to board ferry {i}.</description></item>"
+        for i in range(1, 4)
+    )
+    feed = tmp_path / "news.rss"
+    feed.write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Island News</title>'
+        f"{items}</channel></rss>",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(feed), "--db", db]) == 0
+    assert Store(db).counts()["articles"] == 3
