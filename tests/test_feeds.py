@@ -173,14 +173,19 @@ def test_outlet_falls_back_to_the_links_domain(server):
 
 def test_watch_rounds_skip_unchanged_feeds_and_known_pages(server):
     pages = [server.add(f"/n{i}", page(f"N{i}", f"Story number {i} happened.")) for i in range(2)]
-    feed = rss([item(f"N{i}", u, None) for i, u in enumerate(pages)])
+    tracked = server.add("/track/1", status=302, headers={"Location": "/n1"})
+    feed = rss([item("N0", pages[0], None), item("N1", tracked, None)])
     headers = {**FEED_HEADERS, "ETag": '"r1"'}
     url = server.add("/feed.rss", feed, headers=headers)
     with quick() as fetcher:
-        assert len(read_url(url, fetcher=fetcher, known_urls={pages[0]})) == 1
+        (first,) = read_url(url, fetcher=fetcher, known_urls={pages[0]})
+        assert first.url == pages[1]  # where the tracking link led
         assert server.hits("/n0") == 0 and server.hits("/n1") == 1
-        again = read_url(url, fetcher=fetcher)
-    assert list(again) == [] and again.skipped == []  # 304: nothing new
+        assert list(read_url(url, fetcher=fetcher)) == []  # 304: nothing new
+        server.add("/feed.rss", feed, headers={**FEED_HEADERS, "ETag": '"r2"'})
+        # the feed changed; the tracked entry's page is stored under the URL it led to
+        assert list(read_url(url, fetcher=fetcher, known_urls=set(pages))) == []
+    assert server.hits("/n1") == 1 and server.hits("/track/1") == 1
 
 
 def test_read_takes_a_feed_url_a_page_url_and_feed_files(server, tmp_path):

@@ -157,7 +157,7 @@ def _entry_article(
     link = entry.get("link") or None
     if link is not None and not is_url(link):
         link = None  # a relative or non-web link names nothing storyweave can fetch
-    if link is not None and link in feed.known_urls:
+    if link is not None and _known(link, feed.known_urls, fetcher):
         return None, []
     source = _clean((entry.get("source") or {}).get("title")) or feed.title
     title = _clean(entry.get("title"))
@@ -202,6 +202,12 @@ def _page_article(
         title=title,
         published=published,
     )
+
+
+def _known(link: str, known_urls: Container[str], fetcher: Fetcher) -> bool:
+    """Whether the entry's page is already stored, under its link or where the link redirected."""
+    final = fetcher.redirects.get(link)
+    return link in known_urls or (final is not None and final in known_urls)
 
 
 def _is_feed(parsed: Any) -> bool:

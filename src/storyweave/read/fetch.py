@@ -118,6 +118,8 @@ class Fetcher:
         self._next_at: dict[str, float] = {}
         self._robots: dict[str, _Robots] = {}
         self._kept: dict[str, Fetched] = {}
+        # where a redirected URL ended, so watch knows a feed's tracking link is a stored page
+        self.redirects: dict[str, str] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -154,6 +156,8 @@ class Fetcher:
             self._check_robots(url, current)
             result = self._get(url, current, accept, conditional)
             if isinstance(result, Fetched):
+                if current != url:
+                    self.redirects[url] = current
                 return result
             current = result
             if current in seen:
