@@ -209,3 +209,12 @@ def test_read_takes_a_feed_url_a_page_url_and_feed_files(server, tmp_path):
 def test_read_strict_fails_on_an_unreachable_url(server):
     with quick() as fetcher, pytest.raises(InputError, match="HTTP 404"):
         read(server.url("/missing.rss"), strict=True, fetcher=fetcher)
+
+
+def test_a_feed_in_a_legacy_encoding(server):
+    feed = rss([item("Caf\u00e9 reopens", None, "The caf\u00e9 on the quay reopened.")])
+    data = feed.replace('encoding="utf-8"', 'encoding="windows-1252"').encode("cp1252")
+    url = server.add("/legacy.rss", data, headers={"Content-Type": "application/rss+xml"})
+    with quick() as fetcher:
+        (article,) = read_feed(url, fetcher=fetcher)
+    assert (article.title, article.text) == ("Café reopens", "The café on the quay reopened.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
     delay: float = 0.0  # seconds to wait before answering
     send_length: bool = True  # False: no Content-Length, the body ends when the socket closes
+    drip: float = 0.0  # seconds between 1 KB pieces of the body (a slow server)
 
 
 class Server:
@@ -77,7 +79,7 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
                     self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
                 if status != 304:
-                    self.wfile.write(reply.body)
+                    _write(self.wfile, reply.body, reply.drip)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up on purpose (size limit, timeout)
 
@@ -85,6 +87,17 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
+
+
+def _write(out, body: bytes, drip: float) -> None:
+    """Send the body at once, or a kilobyte at a time with pauses."""
+    if not drip:
+        out.write(body)
+        return
+    for start in range(0, len(body), 1024):
+        out.write(body[start : start + 1024])
+        out.flush()
+        time.sleep(drip)
 
 
 @pytest.fixture
@@ -281,3 +294,21 @@ def test_conditional_get_gives_back_the_kept_body_on_304(server):
         again = fetcher.fetch(url, accept=FEED_TYPES, conditional=True)
     assert not first.not_modified and again.not_modified and again.body == b"<rss/>"
     assert server.log[-1][1].get("If-None-Match") == '"v1"'
+
+
+def test_a_compressed_body_is_limited_by_its_unpacked_size(server):
+    packed = gzip.compress(b"<html>" + b" " * 2_000_000)
+    url = server.add(
+        "/bomb", packed, headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}
+    )
+    assert len(packed) < 10_000
+    with quick(max_bytes=100_000) as fetcher, pytest.raises(FetchError) as err:
+        fetcher.fetch(url)
+    assert "stopped reading" in err.value.reason
+
+
+def test_a_server_dripping_its_body_past_the_deadline_is_given_up(server):
+    url = server.add("/drip", b"<html>" + b"x" * 20_000, drip=0.05)
+    with quick(total_timeout=0.2) as fetcher, pytest.raises(FetchError) as err:
+        fetcher.fetch(url)
+    assert "took over 0.2 s" in err.value.reason and err.value.input == url
