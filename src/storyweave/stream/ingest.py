@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, bindparam, case, func, select
 
 from ..clean import clean_articles
 from ..model import Article, Skipped
@@ -431,9 +431,17 @@ def _fold_merged(conn: Connection, merged: dict[str, str]) -> None:
 def _refresh_stories(conn: Connection, story_ids: Iterable[str]) -> None:
     """Recount the figures of changed stories from their members; copies add no outlet."""
     a, m, d, s = t.articles.c, t.memberships.c, t.duplicates.c, t.stories.c
-    ids = sorted(story_ids)
     now = utcnow()
-    for chunk in chunks(ids, 500):
+    update = (
+        t.stories.update()
+        .where(s.id == bindparam("b_id"))
+        .values(
+            headline=bindparam("b_headline"), article_count=bindparam("b_n"),
+            outlet_count=bindparam("b_outlets"), first_seen=bindparam("b_first"),
+            last_seen=bindparam("b_last"), updated_at=now, version=s.version + 1,
+        )  # fmt: skip
+    )
+    for chunk in chunks(sorted(story_ids), 500):
         rows = conn.execute(
             select(
                 m.story_id,
@@ -447,28 +455,31 @@ def _refresh_stories(conn: Connection, story_ids: Iterable[str]) -> None:
             .where(m.story_id.in_(chunk))
             .group_by(m.story_id)
         ).all()
-        for sid, n, outlets, first, last in rows:
-            conn.execute(
-                t.stories.update()
-                .where(s.id == sid)
-                .values(
-                    headline=_headline(conn, sid), article_count=n, outlet_count=outlets,
-                    first_seen=first, last_seen=last, updated_at=now, version=s.version + 1,
-                )  # fmt: skip
-            )
+        titles = _headlines(conn, chunk)
+        params = [
+            {"b_id": sid, "b_headline": titles.get(sid, "Untitled story"), "b_n": n,
+             "b_outlets": outlets, "b_first": first, "b_last": last}  # fmt: skip
+            for sid, n, outlets, first, last in rows
+        ]
+        if params:
+            conn.execute(update, params)
 
 
-def _headline(conn: Connection, story_id: str) -> str:
-    """The title of the story's first article that has one."""
+def _headlines(conn: Connection, story_ids: Sequence[str]) -> dict[str, str]:
+    """Each story's headline: the title of its first article that has one."""
     a, m = t.articles.c, t.memberships.c
-    title = conn.execute(
-        select(a.title)
-        .join(t.memberships, and_(m.article_id == a.id, m.story_id == story_id))
-        .where(a.title != "")
-        .order_by(a.seen_at, a.id)
-        .limit(1)
-    ).scalar_one_or_none()
-    return title or "Untitled story"
+    ranked = (
+        select(
+            m.story_id,
+            a.title,
+            func.row_number().over(partition_by=m.story_id, order_by=(a.seen_at, a.id)).label("k"),
+        )
+        .join(t.articles, a.id == m.article_id)
+        .where(m.story_id.in_(story_ids), a.title != "")
+        .subquery()
+    )
+    rows = conn.execute(select(ranked.c.story_id, ranked.c.title).where(ranked.c.k == 1))
+    return {sid: title for sid, title in rows}
 
 
 def _bump(conn: Connection) -> int:
