@@ -50,8 +50,8 @@ def test_stories_json_lists_articles_with_their_copies(tmp_path, invent, capsys)
     capsys.readouterr()
     assert main(["stories", "--db", db, "--format", "json"]) == 0
     (story,) = json.loads(capsys.readouterr().out)
-    assert (story["articles"], story["outlets"]) == (2, 1)
-    first, copy = story["members"]
+    assert (story["article_count"], story["outlet_count"]) == (2, 1)
+    first, copy = story["articles"]
     assert first["duplicate_of"] is None and copy["duplicate_of"] == first["id"]
     assert copy["url"] == "https://valleytimes.example/bridge-0"
     assert set(first) >= {"id", "url", "outlet", "duplicate_of"}

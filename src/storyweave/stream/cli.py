@@ -77,6 +77,7 @@ def _report(report: Any) -> int:
 
 
 def _ingest(args: argparse.Namespace, store: Any) -> int:
+    """`storyweave ingest`: read the sources, ingest with a progress bar, report."""
     from ..read import read
 
     if args.batch_size < 1:
@@ -102,6 +103,7 @@ def _progress(total: int) -> Any:
 
 
 def _stories(args: argparse.Namespace, store: Any) -> int:
+    """`storyweave stories`: one line a story, or JSON with each story's articles."""
     found = store.stories(args.since, limit=args.limit or None, members=args.format == "json")
     if args.format == "json":
         json.dump([s.to_dict() for s in found], sys.stdout, ensure_ascii=False, indent=2)
@@ -118,6 +120,7 @@ def _stories(args: argparse.Namespace, store: Any) -> int:
 
 
 def _watch(args: argparse.Namespace, store: Any) -> int:
+    """`storyweave watch`: ingest the sources every --every until stopped."""
     from .store import parse_since, utcnow
     from .watch import watch
 

@@ -84,8 +84,9 @@ class Fingerprint:
 
 
 def fingerprint(raw: str, clean: str) -> Fingerprint:
-    """Hash of the raw body (the same input always matches itself, however it was cleaned);
-    shingles and band keys of the clean text (page furniture does not make two pages alike)."""
+    """Hash, shingles and band keys of an article."""
+    # the hash reads the raw body, so one input always matches itself however a batch cleaned
+    # it; the shingles read the clean text, so shared page furniture makes no two pages alike
     sh = frozenset(shingles(clean))
     return Fingerprint(content_hash(raw), sh, tuple(band_keys(sh)) if sh else ())
 

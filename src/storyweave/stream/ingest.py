@@ -108,6 +108,7 @@ def ingest(
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of at most `size` articles, read lazily from the input."""
     batch: list[Article] = []
     for a in articles:
         batch.append(a)
@@ -119,6 +120,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _name(a: Any) -> str:
+    """How an input is named in a report: where it was read from, else its id."""
     return str(getattr(a, "origin", "") or getattr(a, "id", "") or repr(a)[:80])
 
 
@@ -379,6 +381,7 @@ def _insert(
 
 
 def _article_row(i: _Item) -> dict[str, Any]:
+    """The articles-table row of an item."""
     a = i.article
     return {
         "id": a.id,
@@ -527,6 +530,7 @@ def recluster(store: Store, since: datetime | None, params: Params | None = None
 
 
 def _story_of(conn: Connection, article_id: str) -> str:
+    """The story a stored article belongs to."""
     m = t.memberships.c
     return conn.execute(select(m.story_id).where(m.article_id == article_id)).scalar_one()
 

@@ -86,13 +86,13 @@ class StoryInfo:
         return {
             "id": self.id,
             "headline": self.headline,
-            "articles": self.articles,
-            "outlets": self.outlets,
+            "article_count": self.articles,
+            "outlet_count": self.outlets,
             "first_seen": _iso(self.first_seen),
             "last_seen": _iso(self.last_seen),
             "updated_at": _iso(self.updated_at),
             "version": self.version,
-            "members": [
+            "articles": [
                 {
                     "id": a.id,
                     "url": a.url,
@@ -107,6 +107,7 @@ class StoryInfo:
 
 
 def _iso(d: datetime) -> str:
+    """A stored time as ISO 8601 UTC with a Z."""
     return d.replace(microsecond=0).isoformat() + "Z"
 
 
@@ -122,6 +123,7 @@ def engine_url(target: str | Path) -> str:
 
 
 def _sqlite_engine(url: str) -> Engine:
+    """A SQLite engine: WAL, foreign keys, busy timeout, and BEGIN IMMEDIATE for writers."""
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
 
     @event.listens_for(engine, "connect")
@@ -244,9 +246,19 @@ class Store:
         return found is not None
 
     def stories(
-        self, since: datetime | str | None = None, *, limit: int | None = None, members: bool = False
+        self,
+        since: datetime | str | None = None,
+        *,
+        limit: int | None = None,
+        members: bool = False,
+        text: str | None = None,
+        offset: int = 0,
     ) -> list[StoryInfo]:
-        """Stories changed since a time (all when None), most recently updated first."""
+        """Stories changed since a time (all when None), most recently updated first.
+
+        `text` keeps stories whose headline, or an article's title or outlet, holds every word
+        of it (any case); `offset` skips that many, for paging.
+        """
         if isinstance(since, str):
             since = parse_since(since)
         s = t.stories.c
@@ -256,8 +268,12 @@ class Store:
         ).order_by(s.updated_at.desc(), s.id)  # fmt: skip
         if since is not None:
             q = q.where(s.updated_at >= since)
+        for word in (text or "").split():
+            q = q.where(_mentions(word))
         if limit:
             q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
         with self.read() as conn:
             rows = conn.execute(q).all()
             found = _members(conn, [r.id for r in rows]) if members else {}
@@ -332,6 +348,7 @@ class Store:
         return body
 
     def _story_version(self, story_id: str) -> int:
+        """The story's version now; InputError when there is no such story."""
         with self.read() as conn:
             v = conn.execute(
                 select(t.stories.c.version).where(t.stories.c.id == story_id)
@@ -341,6 +358,7 @@ class Store:
         return int(v)
 
     def _cached_brief(self, story_id: str, key: tuple[str, str], version: int) -> str | None:
+        """The cached brief of this version, format and config, if any."""
         b = t.briefs.c
         with self.read() as conn:
             return conn.execute(
@@ -417,6 +435,18 @@ def _members(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[Store
     return out
 
 
+def _mentions(word: str) -> Any:
+    """Stories whose headline, or one of whose articles' title or outlet, contains a word."""
+    pattern = "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
+    a, m = t.articles.c, t.memberships.c
+    in_articles = (
+        select(m.story_id)
+        .join(t.articles, a.id == m.article_id)
+        .where(a.title.ilike(pattern, escape="\\") | a.outlet.ilike(pattern, escape="\\"))
+    )
+    return t.stories.c.headline.ilike(pattern, escape="\\") | t.stories.c.id.in_(in_articles)
+
+
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     """Slices of at most `size` items, so an IN list stays under the driver's limits."""
     for i in range(0, len(items), size):
@@ -424,6 +454,7 @@ def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 
 def _no_story(story_id: str) -> InputError:
+    """The error for a story id the store does not hold."""
     return InputError(
         "no such story in the store (it may have been merged into another)",
         input=f"story {story_id}",
@@ -432,6 +463,7 @@ def _no_story(story_id: str) -> InputError:
 
 
 def _first_line(exc: Exception) -> str:
+    """The first line of an error message, for a one-line report."""
     return (str(exc).strip().splitlines() or [""])[0][:200]
 
 

@@ -52,6 +52,7 @@ class _Folder:
 
 
 def _is_url(source: str) -> bool:
+    """Whether a watched source is an http(s) address."""
     return source.lower().startswith(("http://", "https://"))
 
 
@@ -112,12 +113,14 @@ def watch(
 
 
 def _fetcher() -> Any:
+    """One polite Fetcher for the whole watch (it keeps ETags and rate limits)."""
     from ..read.fetch import Fetcher
 
     return Fetcher()
 
 
 def _add(total: IngestReport, report: IngestReport) -> None:
+    """Add one round's report to the running total."""
     total.stored += report.stored
     total.duplicates += report.duplicates
     total.near_duplicates += report.near_duplicates
