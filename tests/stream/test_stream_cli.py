@@ -142,3 +142,63 @@ def test_ingest_of_a_feed_file(tmp_path, capsys) -> None:
     db = str(tmp_path / "s.db")
     assert main(["ingest", str(feed), "--db", db]) == 0
     assert Store(db).counts()["articles"] == 3
+
+
+def _page(a) -> str:
+    paragraphs = "".join(f"<p>{s}.</p>" for s in a.text.split(". "))
+    return f"<html><head><title>{a.title}</title></head><body><article><h1>{a.title}</h1>" \
+        f"{paragraphs}</article></body></html>"
+
+
+def _rss(base: str, names: list[str]) -> str:
+    items = "".join(
+        f"<item><title>{n}</title><link>{base}/{n}.html</link><guid>{n}</guid></item>"
+        for n in names
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Local News</title>' \
+        f"{items}</channel></rss>"
+
+
+def test_watch_a_feed_fetches_only_new_pages(tmp_path, invent) -> None:
+    import functools
+    import http.server
+    import os
+    import threading
+
+    from storyweave.read.fetch import FetchConfig, Fetcher
+
+    site = tmp_path / "site"
+    site.mkdir()
+    arts = [invent.story("wildfire", k) for k in range(3)]
+    for a in arts:
+        (site / f"{a.id}.html").write_text(_page(a), encoding="utf-8")
+    asked: list[str] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            asked.append(self.path)
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    feed = site / "feed.xml"
+    feed.write_text(_rss(base, [a.id for a in arts[:2]]), encoding="utf-8")
+
+    def sleep(_seconds: float) -> None:  # a third item appears in the feed between rounds
+        feed.write_text(_rss(base, [a.id for a in arts]), encoding="utf-8")
+        later = feed.stat().st_mtime + 10
+        os.utime(feed, (later, later))
+
+    rounds: list[int] = []
+    try:
+        with Store(tmp_path / "s.db") as store, Fetcher(FetchConfig(min_interval=0)) as fetcher:
+            watch([f"{base}/feed.xml"], store, every=60, rounds=2, sleep=sleep, fetcher=fetcher,
+                  on_round=lambda n, r: rounds.append(len(r.stored)))  # fmt: skip
+            assert store.stories()[0].articles == 3
+    finally:
+        server.shutdown()
+    assert rounds == [2, 1]
+    pages = [p for p in asked if p.endswith(".html")]
+    assert sorted(pages) == sorted(f"/{a.id}.html" for a in arts)  # none fetched twice

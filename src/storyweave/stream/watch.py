@@ -82,6 +82,7 @@ def watch(
     rounds: int | None = None,
     on_round: Callable[[int, IngestReport], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    fetcher: Any = None,
     **ingest_options: Any,
 ) -> IngestReport:
     """Ingest the sources every `every` seconds (for `rounds` rounds, or until interrupted)."""
@@ -94,7 +95,9 @@ def watch(
         else:
             raise InputError("no such file, folder or URL", input=s, hint="check the path")
     total = IngestReport()
-    fetcher = _fetcher() if any(isinstance(w, str) for w in watched) else None
+    own = fetcher is None and any(isinstance(w, str) for w in watched)
+    if own:
+        fetcher = _fetcher()
     try:
         n = 0
         while rounds is None or n < rounds:
@@ -107,7 +110,7 @@ def watch(
             if rounds is None or n < rounds:
                 sleep(every)
     finally:
-        if fetcher is not None:
+        if own:
             fetcher.close()
     return total
 
