@@ -33,6 +33,7 @@ class Reply:
     delay: float = 0.0  # seconds to wait before answering
     send_length: bool = True  # False: no Content-Length, the body ends when the socket closes
     drip: float = 0.0  # seconds between 1 KB pieces of the body (a slow server)
+    meet: threading.Barrier | None = None  # answer only once another request waits here too
 
 
 class Server:
@@ -69,6 +70,11 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
             server.log.append((self.path, dict(self.headers)))
             reply = server.routes.get(self.path, Reply(b"missing", status=404))
             time.sleep(reply.delay)
+            if reply.meet is not None:
+                try:
+                    reply.meet.wait()
+                except threading.BrokenBarrierError:
+                    reply = Reply(b"nobody came", status=500)
             etag = reply.headers.get("ETag")
             status = 304 if etag and self.headers.get("If-None-Match") == etag else reply.status
             try:
@@ -312,3 +318,16 @@ def test_a_server_dripping_its_body_past_the_deadline_is_given_up(server):
     with quick(total_timeout=0.2) as fetcher, pytest.raises(FetchError) as err:
         fetcher.fetch(url)
     assert "took over 0.2 s" in err.value.reason and err.value.input == url
+
+
+def test_fetch_many_asks_two_hosts_at_once_and_one_host_in_turn(server):
+    meet = threading.Barrier(2, timeout=3.0)
+    one = server.add("/one", PAGE, meet=meet)
+    two = server.url("/two", host="localhost")
+    server.add("/two", PAGE, meet=meet)  # answers only while /one is waiting: both at once
+    later = server.add("/later", PAGE)
+    with quick() as fetcher:
+        got = fetcher.fetch_many([one, later, two, one])
+    assert {url: r.status for url, r in got.items()} == {one: 200, later: 200, two: 200}
+    local = [path for path, _ in server.log if path in ("/one", "/later")]
+    assert local == ["/one", "/later"]  # one host: in the order given, the duplicate once

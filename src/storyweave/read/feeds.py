@@ -36,7 +36,7 @@ from lxml import etree
 
 from ..model import Article, Skipped
 from ._common import MAX_BYTES, Unreadable, article_from_text, load_bytes, outlet_from_url
-from .fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError, page_text
+from .fetch import FEED_TYPES, PAGE_TYPES, Fetched, Fetcher, FetchError, page_text
 from .html import html_article
 
 if TYPE_CHECKING:
@@ -139,53 +139,66 @@ def _feed_batch(
             [Skipped(name, f"is not an RSS or Atom feed{detail}; check the address or file")],
         )
     feed = _Feed(name, _clean(parsed.feed.get("title")), fetch_pages, known_urls)
+    entries = [(n, entry, _link(entry)) for n, entry in enumerate(parsed.entries, 1)]
+    entries = [(n, e, link) for n, e, link in entries if not _known(link, known_urls, fetcher)]
+    wanted = [link for _, _, link in entries if link] if fetch_pages else []
+    pages = fetcher.fetch_many(wanted, accept=PAGE_TYPES)
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for n, entry in enumerate(parsed.entries, 1):
-        article, notes = _entry_article(entry, n, feed, fetcher)
+    for n, entry, link in entries:
+        article, notes = _entry_article(entry, n, feed, link, pages.get(link or ""))
         if article is not None:
             articles.append(article)
         skipped.extend(notes)
     return _batch(articles, skipped)
 
 
-def _entry_article(
-    entry: Any, n: int, feed: _Feed, fetcher: Fetcher
-) -> tuple[Article | None, list[Skipped]]:
-    """One entry's Article (page text, else its own text) and what went wrong on the way."""
-    origin = f"{feed.name} entry {n}"
+def _link(entry: Any) -> str | None:
+    """The entry's http(s) link; a relative or non-web link names nothing storyweave can fetch."""
     link = entry.get("link") or None
-    if link is not None and not is_url(link):
-        link = None  # a relative or non-web link names nothing storyweave can fetch
-    if link is not None and _known(link, feed.known_urls, fetcher):
-        return None, []
+    return link if link is not None and is_url(link) else None
+
+
+def _entry_article(
+    entry: Any, n: int, feed: _Feed, link: str | None, page: Fetched | FetchError | None
+) -> tuple[Article | None, list[Skipped]]:
+    """One entry's Article (its page's text, else its own text) and what went wrong on the way."""
     source = _clean((entry.get("source") or {}).get("title")) or feed.title
     title = _clean(entry.get("title"))
     published = _published(entry)
     notes: list[Skipped] = []
-    if link is not None and feed.fetch_pages:
-        try:
-            got = fetcher.fetch(link, accept=PAGE_TYPES)
-            html = page_text(got)
-            meta = (source, title, published)
-            return _page_article(got.final_url, html, meta), []
-        except (FetchError, Unreadable) as e:
-            notes.append(Skipped(link, f"page not read: {_reason(e)}"))
+    if link is not None and page is not None:
+        got = _read_page(page, (source, title, published))
+        if isinstance(got, Article):
+            return got, []
+        notes.append(Skipped(link, f"page not read: {got}"))
     text = _entry_text(entry)
     if not text:
         why = "has no link and no text" if link is None else "has no summary or content"
-        return None, [*notes, Skipped(origin, f"{why}; nothing to read")]
+        return None, [*notes, Skipped(f"{feed.name} entry {n}", f"{why}; nothing to read")]
     if notes:
         notes = [Skipped(s.input, f"{s.reason}; the feed's own text was used") for s in notes]
     article = article_from_text(
         text,
         source=source or outlet_from_url(link) or _name_outlet(feed.name),
-        origin=link or origin,
+        origin=link or f"{feed.name} entry {n}",
         title=title or "",
         url=link,
         published=published,
     )
     return article, notes
+
+
+def _read_page(
+    page: Fetched | FetchError, meta: tuple[str | None, str | None, str | None]
+) -> Article | str:
+    """The Article of a fetched page, or why there is none."""
+    if isinstance(page, FetchError):
+        return page.reason
+    try:
+        return _page_article(page.final_url, page_text(page), meta)
+    except (FetchError, Unreadable) as e:
+        return _reason(e)
 
 
 def _page_article(
@@ -204,8 +217,10 @@ def _page_article(
     )
 
 
-def _known(link: str, known_urls: Container[str], fetcher: Fetcher) -> bool:
+def _known(link: str | None, known_urls: Container[str], fetcher: Fetcher) -> bool:
     """Whether the entry's page is already stored, under its link or where the link redirected."""
+    if link is None:
+        return False
     final = fetcher.redirects.get(link)
     return link in known_urls or (final is not None and final in known_urls)
 

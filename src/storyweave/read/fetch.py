@@ -4,6 +4,7 @@
         page = fetcher.fetch("https://news.example/a/1")       # -> Fetched
         html = page_text(page)
 
+`fetch_many` fetches several hosts at once (threads), each host's URLs one after another.
 What a Fetcher does on every request: http and https only; robots.txt honoured (fetched once
 per host, kept a day; a server error there means "disallow", RFC 9309); a minimum interval
 between two requests to one host (or the host's Crawl-delay, if longer); a User-Agent naming
@@ -23,8 +24,10 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
@@ -73,6 +76,7 @@ class FetchConfig:
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     min_interval: float = 1.0  # seconds between two requests to one host
+    hosts_at_once: int = 8  # fetch_many: hosts fetched in parallel, one request at a time each
     robots: bool = True
     user_agent: str = USER_AGENT
 
@@ -120,6 +124,7 @@ class Fetcher:
         self._kept: dict[str, Fetched] = {}
         # where a redirected URL ended, so watch knows a feed's tracking link is a stored page
         self.redirects: dict[str, str] = {}
+        self._lock = threading.Lock()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -172,6 +177,32 @@ class Fetcher:
             "give the final address instead",
             input=url,
         )
+
+    def fetch_many(
+        self, urls: Iterable[str], *, accept: Collection[str] = PAGE_TYPES
+    ) -> dict[str, Fetched | FetchError]:
+        """Each URL's Fetched or FetchError; hosts in parallel, each host's URLs in turn."""
+        by_host: dict[str, list[str]] = {}
+        for url in dict.fromkeys(urls):
+            by_host.setdefault(_host(url), []).append(url)
+        results: dict[str, Fetched | FetchError] = {}
+
+        def one_host(host_urls: list[str]) -> None:
+            for url in host_urls:
+                try:
+                    results[url] = self.fetch(url, accept=accept)
+                except FetchError as e:
+                    results[url] = e
+
+        if len(by_host) <= 1:
+            for host_urls in by_host.values():
+                one_host(host_urls)
+            return results
+        workers = max(1, min(self.config.hosts_at_once, len(by_host)))
+        with ThreadPoolExecutor(workers, thread_name_prefix="storyweave-fetch") as pool:
+            for done in [pool.submit(one_host, u) for u in by_host.values()]:
+                done.result()  # anything but a FetchError is a bug: let it surface
+        return results
 
     def _get(
         self, url: str, current: str, accept: Collection[str], conditional: bool
@@ -253,14 +284,16 @@ class Fetcher:
         return b"".join(chunks)
 
     def _wait_turn(self, url: str) -> None:
-        """Sleep until this URL's host may be asked again, then book the next slot."""
+        """Book this host's next free slot, then sleep until it comes."""
         host = _host(url)
-        now = self._clock()
-        ready = self._next_at.get(host)
-        if ready is not None and ready > now:
-            self._sleep(ready - now)
-            now = max(self._clock(), ready)
-        self._next_at[host] = now + self._interval(url)
+        # booking under a lock keeps two threads (a redirect to a host another thread is
+        # fetching from) from taking the same slot
+        with self._lock:
+            now = self._clock()
+            slot = max(now, self._next_at.get(host, now))
+            self._next_at[host] = slot + self._interval(url)
+        if slot > now:
+            self._sleep(slot - now)
 
     def _interval(self, url: str) -> float:
         """The gap between two requests to a host: ours, or its Crawl-delay when longer."""
