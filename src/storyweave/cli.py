@@ -93,6 +93,41 @@ def _write_atomic(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+def _serve_parser(sub: argparse._SubParsersAction) -> None:
+    defaults = Config()
+    p = sub.add_parser(
+        "serve",
+        help="serve the story store over HTTP: a JSON API and a web page",
+        description="Serve the story store: the web page at / and the JSON API "
+        "(POST /articles, GET /stories, /stories/ID, /stories/ID/brief, /health, /openapi.json).",
+    )
+    stream_cli.add_db(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument(
+        "--token-file",
+        type=Path,
+        help="file whose first line is the bearer token writes need (required off loopback)",
+    )
+    p.add_argument("--private", action="store_true", help="reads need the token too")
+    p.add_argument("--words", type=int, default=defaults.words, help="default summary budget")
+    p.add_argument(
+        "--embedder", default=defaults.embedder, help="default embedder: minilm or tfidf"
+    )
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from .serve import ServeSettings, serve
+
+    serve(
+        ServeSettings(
+            db=args.db, host=args.host, port=args.port, token_file=args.token_file,
+            private=args.private, config=Config(words=args.words, embedder=args.embedder),
+        )  # fmt: skip
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storyweave", description="Many news articles about one story -> one cited brief."
@@ -101,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _brief_parser(sub)
     stream_cli.add_parsers(sub)
+    _serve_parser(sub)
     try:
         from .evaluate import cli as evaluate_cli
     except ImportError:  # evaluation extras (sumy) not installed
@@ -119,6 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_brief(args)
         if args.command in stream_cli.COMMANDS:
             return stream_cli.run(args)
+        if args.command == "serve":
+            return _run_serve(args)
         from .evaluate import cli as evaluate_cli
 
         return evaluate_cli.run(args)
