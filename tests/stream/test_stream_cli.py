@@ -37,6 +37,23 @@ def test_ingest_reports_bad_lines_and_exits_3(tmp_path, invent, capsys) -> None:
     assert "0 stored" in capsys.readouterr().err and Store(db).counts()["articles"] == 9
 
 
+def test_a_folder_with_broken_files_stores_the_rest(tmp_path, invent, capsys) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _jsonl(inbox / "good.jsonl", invent.pile())
+    (inbox / "binary.txt").write_bytes(b"\x00\x01\xff\xfe" * 50)
+    latin = "Caf\xe9 owners in Ashcombe\n\nThe caf\xe9 on the square shut its doors today."
+    (inbox / "latin.txt").write_bytes(latin.encode("cp1252"))
+    (inbox / "huge.txt").write_text("word " * 20_000)
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(inbox), "--db", db, "--max-bytes", "50000"]) == 3
+    err = capsys.readouterr().err
+    assert "binary.txt: is not text" in err
+    assert "huge.txt: is 98 KB" in err
+    assert "10 stored" in err  # nine invented articles and the cp1252 one
+    assert "Café owners in Ashcombe" in {s.headline for s in Store(db).stories()}
+
+
 def test_ingest_of_clean_input_exits_0(tmp_path, invent, capsys) -> None:
     src = _jsonl(tmp_path / "a.jsonl", invent.pile()[:3])
     assert main(["ingest", str(src), "--db", str(tmp_path / "s.db")]) == 0

@@ -35,6 +35,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="+", metavar="SOURCE", help="files, folders, feeds, URLs, -")
     add_db(p)
     p.add_argument("--batch-size", type=int, default=200, help="articles per transaction")
+    p.add_argument(
+        "--max-bytes", type=int, default=None, help="largest input file read (default 50 MB)"
+    )
     p = sub.add_parser("stories", help="list the stories in the store")
     add_db(p)
     p.add_argument("--since", help="only stories changed since: 30m, 12h, 2d, 1w or a date")
@@ -83,7 +86,7 @@ def _ingest(args: argparse.Namespace, store: Any) -> int:
     if args.batch_size < 1:
         print("storyweave ingest: --batch-size must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    batch = read(*args.inputs)
+    batch = read(*args.inputs, **({} if args.max_bytes is None else {"max_bytes": args.max_bytes}))
     bar = _progress(len(batch))
     try:
         report = store.ingest(batch, batch_size=args.batch_size, progress=bar.update if bar else None)
