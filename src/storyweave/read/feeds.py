@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from . import Batch
 
 FEED_EXT = {".rss", ".atom"}
+_PAGES_AT_ONCE = 32
 _FEED_MARKS = (b"<rss", b"<feed", b"<rdf:rdf")
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
 
@@ -141,15 +142,18 @@ def _feed_batch(
     feed = _Feed(name, _clean(parsed.feed.get("title")), fetch_pages, known_urls)
     entries = [(n, entry, _link(entry)) for n, entry in enumerate(parsed.entries, 1)]
     entries = [(n, e, link) for n, e, link in entries if not _known(link, known_urls, fetcher)]
-    wanted = [link for _, _, link in entries if link] if fetch_pages else []
-    pages = fetcher.fetch_many(wanted, accept=PAGE_TYPES)
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for n, entry, link in entries:
-        article, notes = _entry_article(entry, n, feed, link, pages.get(link or ""))
-        if article is not None:
-            articles.append(article)
-        skipped.extend(notes)
+    # pages are fetched a chunk at a time so that a long feed never holds every body at once
+    for start in range(0, len(entries), _PAGES_AT_ONCE):
+        chunk = entries[start : start + _PAGES_AT_ONCE]
+        wanted = [link for _, _, link in chunk if link] if fetch_pages else []
+        pages = fetcher.fetch_many(wanted, accept=PAGE_TYPES)
+        for n, entry, link in chunk:
+            article, notes = _entry_article(entry, n, feed, link, pages.get(link or ""))
+            if article is not None:
+                articles.append(article)
+            skipped.extend(notes)
     return _batch(articles, skipped)
 
 
