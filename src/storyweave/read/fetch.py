@@ -4,7 +4,6 @@
         page = fetcher.fetch("https://news.example/a/1")       # -> Fetched
         html = page_text(page)
 
-`fetch_many` fetches several hosts at once (threads), each host's URLs one after another.
 What a Fetcher does on every request: http and https only; robots.txt honoured (fetched once
 per host, kept a day; a server error there means "disallow", RFC 9309); a minimum interval
 between two requests to one host (or the host's Crawl-delay, if longer); a User-Agent naming
@@ -13,7 +12,8 @@ redirects followed by hand, at most `max_redirects`, each hop checked like the f
 named as one; the body streamed and abandoned past `max_bytes`; the content type checked
 against what the caller accepts. With `conditional=True` the response's ETag/Last-Modified is
 kept and sent on the next fetch of the URL; a 304 gives back the kept body with
-`not_modified=True` (feeds re-read by `watch`).
+`not_modified=True` (feeds re-read by `watch`). `fetch_many` asks several hosts at once
+(threads), each host's URLs one after another.
 
 Every failure raises FetchError, an InputError whose `input` is the URL asked for and whose
 reason says what went wrong and what to do; readers turn it into a Skipped.
