@@ -190,3 +190,13 @@ def test_parse_since_reads_ages_and_dates() -> None:
     assert parse_since("2024-05-01").isoformat() == "2024-05-01T00:00:00"
     with pytest.raises(Exception, match="30m, 12h, 2d"):
         parse_since("yesterday-ish")
+
+
+def test_a_backfilled_article_meets_the_stories_of_its_own_time(store, invent) -> None:
+    dated = {0: "2020-01-01T08:00:00Z", 1: "2020-01-02T08:00:00Z", 2: "2024-06-01T08:00:00Z"}
+    store.ingest([invent.story("bridge", k, published=dated[k]) for k in range(3)])
+    by_year = {s.first_seen.year: s for s in store.stories(members=True)}
+    assert sorted(by_year) == [2020, 2024]  # four years apart: not one story
+    store.ingest([invent.story("bridge", 3, published="2020-01-03T08:00:00Z")])
+    old = store.story(by_year[2020].id)
+    assert sorted(m.id for m in old.members) == ["bridge-0", "bridge-1", "bridge-3"]

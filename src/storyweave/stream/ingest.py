@@ -82,7 +82,7 @@ class _Cached:
     """The clusterer a process keeps between batches, valid while nobody else writes."""
 
     generation: int
-    cutoff: datetime
+    newest: datetime  # the latest article time it has seen: it closed stories older than that
     params: Params
     clusterer: StreamClusterer
 
@@ -204,7 +204,8 @@ def _store_batch(items: list[_Item], store: Store, report: IngestReport, params:
             if not fresh:
                 return
             _find_copies(conn, fresh)
-            cached = _clusterer(store, conn, min(i.seen_at for i in fresh), params)
+            times = [i.seen_at for i in fresh]
+            cached = _clusterer(store, conn, (min(times), max(times)), params)
             story_of, merged = _assign(conn, cached.clusterer, fresh)
             changed = cached.clusterer.changed()
             _insert(conn, fresh, changed, story_of, merged)
@@ -296,27 +297,32 @@ def _first_copy(article_id: str, roots: dict[str, str], batch: dict[str, _Item])
     return copy_of[0] if copy_of else article_id
 
 
-def _clusterer(store: Store, conn: Connection, oldest: datetime, params: Params) -> _Cached:
+def _clusterer(
+    store: Store, conn: Connection, period: tuple[datetime, datetime], params: Params
+) -> _Cached:
     """The process's clusterer when still current, else one loaded with the open stories."""
-    cutoff = oldest - timedelta(days=params.window_days)
+    window = timedelta(days=params.window_days)
     generation = conn.execute(select(t.schema_version.c.generation)).scalar_one()
     cached = store._ingest_state
     if (
         isinstance(cached, _Cached)
         and cached.generation == generation
         and cached.params == params
-        and cached.cutoff <= cutoff
+        and cached.newest - window <= period[0]  # it has not closed this period's stories
     ):
+        cached.newest = max(cached.newest, period[1])
         return cached
+    # open = within the window of the batch's period, so a backfill of old articles meets the
+    # stories of its own time, not this week's
     s = t.stories.c
     rows = conn.execute(
         select(s.state)
-        .where(s.last_seen >= cutoff)
+        .where(s.last_seen >= period[0] - window, s.first_seen <= period[1] + window)
         .order_by(s.last_seen.desc(), s.id)
         .limit(params.max_open)
     ).scalars()
     states = [StoryState.from_bytes(r) for r in rows]
-    return _Cached(generation, cutoff, params, StreamClusterer(states, params))
+    return _Cached(generation, period[1], params, StreamClusterer(states, params))
 
 
 def _assign(
