@@ -7,8 +7,9 @@ candidates, and a candidate is a copy only when the Jaccard of the two shingle s
 keyed by a 64-bit hash of (band number, band values), so a new process finds copies of old
 articles with indexed lookups and never holds the signatures of the whole store in memory.
 
-Thresholds: 4-word shingles; candidates at an estimated Jaccard near 0.5 (22 bands of 5 rows of
-128 permutations, datasketch's optimum for that threshold), kept at an exact Jaccard >= 0.5. A
+Thresholds: 4-word shingles; LSH candidates from 25 bands of 5 rows of 128 permutations
+(datasketch's `_optimal_param(0.5, 128)`: an S-curve through about 0.5), kept at an exact
+Jaccard >= 0.5. `find_copies` runs the same test over a list of texts in memory (benchmarks). A
 syndicated copy with its own headline, dateline and a paragraph cut or added stays above 0.5;
 two outlets' own reports of one event share well under 0.2 of their 4-word shingles.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,7 +27,7 @@ from datasketch import MinHash
 
 SHINGLE_WORDS = 4
 NUM_PERM = 128
-BANDS, ROWS = 22, 5  # datasketch.lsh._optimal_param(0.5, 128, 0.5, 0.5) gives (25, 5); 22*5 <= 128
+BANDS, ROWS = 25, 5  # datasketch.lsh._optimal_param(0.5, 128, 0.5, 0.5)
 JACCARD = 0.5
 _SEED = 1  # fixed: every process must draw the same permutations
 _WORD = re.compile(r"\w+")
@@ -101,3 +102,19 @@ def best_copy(
         if j >= JACCARD and (best is None or j > best[1]):
             best = (cid, j)
     return best
+
+
+def find_copies(texts: Sequence[str]) -> dict[int, tuple[int, float]]:
+    """Copies among texts taken in order: index -> (index of its first copy, Jaccard)."""
+    fps = [fingerprint(text, text) for text in texts]
+    buckets: dict[int, list[int]] = {}
+    out: dict[int, tuple[int, float]] = {}
+    for i, fp in enumerate(fps):
+        seen = {j for k in fp.keys for j in buckets.get(k, ())}
+        best = best_copy(fp, [(str(j), fps[j].shingles) for j in sorted(seen)])
+        if best is not None:
+            j = int(best[0])
+            out[i] = (out[j][0] if j in out else j, best[1])
+        for k in fp.keys:
+            buckets.setdefault(k, []).append(i)
+    return out
