@@ -308,7 +308,8 @@ def _clusterer(
         isinstance(cached, _Cached)
         and cached.generation == generation
         and cached.params == params
-        and cached.newest - window <= period[0]  # it has not closed this period's stories
+        # a batch with no article in the clusterer's window is a backfill: load its own stories
+        and cached.newest - window <= period[1]
     ):
         cached.newest = max(cached.newest, period[1])
         return cached
