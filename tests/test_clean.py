@@ -668,3 +668,9 @@ def test_an_embedded_tweet_is_junk_and_dates_a_page_with_no_date_line() -> None:
     assert [r.reason for r in c.removed] == [
         "embedded tweet; its date read as the article's date 2018-09-20"
     ]
+
+
+def test_an_article_with_no_source_takes_the_outlet_its_text_names() -> None:
+    raw = body(PARA1, "A council source tells The Quayside that the repairs are done.", PARA2)
+    (c,) = clean_articles([article_from_text(raw, source="", origin="o", title="Bridge")])
+    assert c.source == "The Quayside"

@@ -250,3 +250,44 @@ def test_a_field_of_the_wrong_type_names_its_json_type(tmp_path: Path) -> None:
         'field "html" is an array, not a string',
         'is an integer, not an object; each line must be one {"text": ...} object',
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # a source "tells" the outlet; another outlet the page cites was only "told"
+        (
+            "A source close to the couple tells Harbour Gossip! that she is calm.\n\n"
+            "She previously told Coast Radio that the case was closed.\n",
+            "Harbour Gossip!",
+        ),
+        ("Ferries resume.\n\nMore from The Quayside: Ten more ferry stories\n", "The Quayside"),
+        ("The bridge reopens.\n\nPORT ALDOUS (KVX) — The bridge reopened on Monday.\n", "KVX"),
+        (
+            "The bridge reopened.\n\nThe Ledger has reached out to the council for comment.\n\n"
+            "Copyright 2024 The Ledger. All rights reserved.\n",
+            "The Ledger",
+        ),
+    ],
+)
+def test_a_text_file_named_by_an_id_takes_the_outlet_its_text_names(
+    tmp_path: Path, text: str, outlet: str
+) -> None:
+    (a,) = read(write(tmp_path / "000_09f52080431a1dd6.txt", "Bridge reopens\n" + text))
+    assert a.source == outlet
+
+
+def test_the_file_name_stays_when_the_text_names_no_outlet_or_the_file_name_is_one(
+    tmp_path: Path,
+) -> None:
+    once = "Bridge\n\nThe mayor told Jo Reyes that the bridge was safe.\n"
+    (a,) = read(write(tmp_path / "000_09f52080431a1dd6.txt", once))
+    assert a.source == "000_09f52080431a1dd6"  # one weak "told" may be a person
+    (b,) = read(write(tmp_path / "01_coast-daily.txt", "Bridge\n\nA source tells KVX so.\n"))
+    assert b.source == "Coast Daily"
+
+
+def test_jsonl_without_source_or_url_takes_the_outlet_its_text_names(tmp_path: Path) -> None:
+    row = {"text": "Bridge reopens\n\nA source tells The Quayside that the bridge is safe."}
+    (a,) = read(write(tmp_path / "feed1.jsonl", json.dumps(row)))
+    assert a.source == "The Quayside"

@@ -192,3 +192,31 @@ def test_the_pages_date_line_anchors_its_relative_dates() -> None:
     kept, sentences, _ = prepare([article_from_text(raw, source="s", origin="o", title="Bridge")])
     (event,) = build_timeline(kept, sentences)
     assert (event.date, event.expression) == ("2014-09-25", "on Thursday")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year inside a clause that only describes a thing does not date the event
+        ("Share prices fell on Monday to levels last seen in 1985.", [("2015-07-06", "on Monday")]),
+        ("Share prices fell to levels last seen in 1985.", []),
+        # nor does the year of a thing when the main verb has its own date
+        (
+            "On Friday, Mr Ostrander posted a photograph of his 1987 hairdressing diploma.",
+            [("2015-07-10", "On Friday")],
+        ),
+        # without one, the thing's year is all the sentence says of when
+        ("In a 2015 video, Mr Ostrander said he wanted to be remembered.", [("2015", "2015")]),
+        ("Two workers were hurt in the October 2014 attack.", [("2014-10", "October 2014")]),
+        # a clause saying what someone did dates that
+        (
+            "The board paid Ms Varga, who took over as chief executive in 2010, a bonus.",
+            [("2010", "2010")],
+        ),
+        ("In 1994 and 1995, the group attacked three people.", [("1994", "1994"), ("1995", "1995")]),
+    ],
+)
+def test_a_date_dates_the_event_it_attaches_to(text: str, expected: list[tuple[str, str]]) -> None:
+    art = _article("a", "s", text, published="2015-07-10")
+    events = build_timeline([art], {art.id: segment(art)})
+    assert [(e.date, e.expression) for e in events] == expected

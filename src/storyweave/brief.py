@@ -85,11 +85,11 @@ def _analyse(
 
     ann = annotate(articles, sentences)  # the one parse every analysis stage reads
     entities = find_entities(articles, sentences, annotations=ann)
-    quotes = find_quotes(articles, sentences, entities)
+    quotes = find_quotes(articles, sentences, entities, ann)
     agreements, conflicts, single = align_claims(
         articles, sentences, entities, embedder=embedder, annotations=ann
     )
-    timeline = build_timeline(articles, sentences)
+    timeline = build_timeline(articles, sentences, ann)
 
     by_sentence: dict[tuple[str, int], list[str]] = {}
     for e in entities:

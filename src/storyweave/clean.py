@@ -17,6 +17,7 @@ from datetime import date
 import ftfy
 
 from .model import Article, RemovedLine
+from .read.outlet import outlet_from_text
 
 # A unit removed for any reason other than these must not be a long sentence.
 _LONG_OK = {
@@ -955,7 +956,8 @@ def _read_page_date(units: Sequence[_Unit], inline: list[RemovedLine]) -> str | 
 
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
-    """Each article not yet cleaned, cleaned; lines repeated across the batch count as junk."""
+    """Each article not yet cleaned, cleaned; lines repeated across the batch count as junk.
+    An article with no source takes the outlet its text names itself by."""
     todo = [a for a in articles if not a.cleaned]
     repeated = repeated_lines(todo) if len(todo) > 1 else set()
     out: list[Article] = []
@@ -971,10 +973,15 @@ def clean_articles(articles: Sequence[Article]) -> list[Article]:
         if reason is not None:
             removed = (RemovedLine(0, title, reason), *removed)
             title = ""
-        published = a.published or page_date
         out.append(
             replace(
-                a, title=title, text=text, raw=raw, removed=removed, published=published,
+                a,
+                source=a.source or outlet_from_text(raw) or "",
+                title=title,
+                text=text,
+                raw=raw,
+                removed=removed,
+                published=a.published or page_date,
                 cleaned=True,
             )
         )

@@ -20,12 +20,18 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
 from .model import Article, Event, Evidence, Precision, Sentence
 from .segment import strip_dateline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from .annotate import Annotations
 
 _MONTHS = {
     "january": 1,
@@ -422,17 +428,80 @@ def find_dates(
     return out
 
 
-def build_timeline(
+# How a date hangs in its sentence's parse (spaCy's dependencies). "main": on the main verb or
+# its clause, the date of what the sentence reports. "noun": a modifier of a thing ("his 1987
+# certification", "the October 2017 attack") or a clause about one ("in a statement issued
+# Saturday"). "subject": a clause about the subject, or one saying what someone did ("...,
+# who took over in 2010, ..."). "aside": a clause comparing with the past ("fell to levels last
+# seen in 1985"). A sentence with a main date is dated by it alone; without one, an aside never
+# dates it: what the sentence reports did not happen then.
+_LOOK_BACK = {"last", "ever", "since", "previously"}  # "levels last seen in 1985"
+_NOUN_MODIFIERS = {"nummod", "compound", "amod", "nmod", "poss"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+
+
+def attachment(span: Span, start: int, end: int) -> str:
+    """Where the words at doc characters [start, end) hang: main, noun, subject or aside."""
+    toks = [t for t in span if t.idx < end and t.idx + len(t) > start]
+    if not toks:
+        return "main"
+    inside = {t.i for t in toks}
+    tok = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+    if tok.dep_ in _NOUN_MODIFIERS and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return "noun"
+    while tok.head.i != tok.i and tok.head.i >= span.start:
+        if tok.dep_ in {"relcl", "acl"}:
+            noun = tok.head.head if tok.head.dep_ == "appos" else tok.head
+            said_of = any(c.dep_ in _SUBJECTS and c.tag_ in {"WP", "WDT"} for c in tok.children)
+            if noun.dep_ in _SUBJECTS or said_of:
+                return "subject"
+            looks_back = any(c.lower_ in _LOOK_BACK for c in tok.subtree)
+            return "aside" if looks_back else "noun"
+        tok = tok.head
+    return "main"
+
+
+def _event_dates(
+    exprs: list[DateExpr], sentence: Sentence, annotations: Annotations | None
+) -> list[DateExpr]:
+    """The expressions that date the event a sentence reports (all of them without a parse)."""
+    span = annotations.span(sentence.article_id, sentence.index) if annotations else None
+    if span is None or not exprs:
+        return exprs
+    base = sentence.start  # the parse runs over the whole clean text
+    kinds = [attachment(span, base + x.start, base + x.end) for x in exprs]
+    if "main" in kinds:
+        return [x for x, k in zip(exprs, kinds, strict=True) if k == "main"]
+    return [x for x, k in zip(exprs, kinds, strict=True) if k != "aside"]
+
+
+def _parse(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> Annotations | None:
+    """The shared parse of the articles, or None when no sentence names a date at all."""
+    from .annotate import annotate
+
+    if not any(find_dates(s.text) for a in articles for s in sentences.get(a.id, ())):
+        return None
+    return annotate(articles, sentences)
+
+
+def build_timeline(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    annotations: Annotations | None = None,
 ) -> list[Event]:
-    """Every dated expression as an Event, ordered by date (unresolved last), then by article."""
+    """Every expression that dates what its sentence reports as an Event, ordered by date
+    (unresolved last), then by article; `annotations` is the shared parse (made when None)."""
+    if annotations is None:
+        annotations = _parse(articles, sentences)
     keyed: list[tuple[tuple[int, str, int, int, int], Event]] = []
     seen: set[tuple[str | None, str, str]] = set()
     for a_pos, art in enumerate(articles):
         anchor = published_date(art)
         previous_year: int | None = None
         for s in sentences.get(art.id, ()):
-            exprs = find_dates(s.text, anchor, previous_year)
+            exprs = _event_dates(find_dates(s.text, anchor, previous_year), s, annotations)
             years = [
                 int(x.date[:4])
                 for x in exprs

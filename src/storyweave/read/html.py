@@ -16,6 +16,7 @@ from ._common import (
     outlet_from_filename,
     outlet_from_url,
 )
+from .outlet import named_outlet
 
 
 def read_html(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
@@ -49,7 +50,7 @@ def html_article(
         or (meta.sitename if meta else None)
         or outlet_from_url(page_url)
         or (meta.hostname if meta else None)
-        or fallback_source
+        or named_outlet(text, fallback_source)
     )
     return article_from_text(
         text,

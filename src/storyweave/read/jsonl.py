@@ -17,6 +17,7 @@ from ._common import (
     outlet_from_url,
 )
 from .html import html_article
+from .outlet import named_outlet
 
 _FIELDS = ("url", "source", "title", "published")
 # what a JSON reader calls each value Python decodes it to
@@ -69,14 +70,13 @@ def _article(line: str, origin: str, default_source: str) -> Article:
         ) from None
     if not isinstance(obj, dict):
         raise Unreadable(
-            f"is {json_type(obj)}, not an object; each line must be one "
-            '{"text": ...} object'
+            f'is {json_type(obj)}, not an object; each line must be one {{"text": ...}} object'
         )
     fields: dict[str, str | None] = {}
     for key in _FIELDS:
         value = obj.get(key)
         fields[key] = None if value is None or value == "" else str(value)
-    source = fields["source"] or outlet_from_url(fields["url"]) or default_source
+    source = fields["source"] or outlet_from_url(fields["url"])
     for key in ("text", "html"):
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
@@ -85,7 +85,7 @@ def _article(line: str, origin: str, default_source: str) -> Article:
     if text and text.strip():
         article = article_from_text(
             text,
-            source=source,
+            source=source or named_outlet(text, default_source),
             origin=origin,
             title=fields["title"],
             url=fields["url"],

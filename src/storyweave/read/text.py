@@ -13,6 +13,7 @@ from ._common import (
     load_bytes,
     outlet_from_filename,
 )
+from .outlet import named_outlet
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
@@ -21,8 +22,10 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> Article:
 
 
 def text_article(text: str, *, origin: str, name: str) -> Article:
-    """One article from decoded plain text; raises Unreadable when there is no body."""
-    article = article_from_text(text, source=outlet_from_filename(name), origin=origin)
+    """One article from decoded plain text, its outlet from the file name or its own words;
+    raises Unreadable when there is no body."""
+    source = named_outlet(text, outlet_from_filename(name))
+    article = article_from_text(text, source=source, origin=origin)
     if not article.text.strip():
         raise Unreadable("has a title line but no body text")
     return article
