@@ -83,7 +83,9 @@ def test_stories_table_and_since(tmp_path, invent, capsys) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:3] == ["story", "articles", "outlets"] and len(lines) == 4
     main(["stories", "--db", db, "--since", "2000-01-01", "--limit", "1"])
-    assert len(capsys.readouterr().out.splitlines()) == 2
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2
+    assert "the 1 most recently changed of 3 stories" in err
 
 
 def test_brief_of_a_stored_story(tmp_path, invent, capsys) -> None:

@@ -41,7 +41,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stories", help="list the stories in the store")
     add_db(p)
     p.add_argument("--since", help="only stories changed since: 30m, 12h, 2d, 1w or a date")
-    p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+    p.add_argument(
+        "--limit", type=int, default=50, help="the N most recently changed (default 50; 0: all)"
+    )
     p.add_argument("--format", "-f", default="table", choices=["table", "json"])
     p = sub.add_parser(
         "watch", help="keep ingesting folders and feeds as new articles arrive"
@@ -108,6 +110,11 @@ def _progress(total: int) -> Any:
 def _stories(args: argparse.Namespace, store: Any) -> int:
     """`storyweave stories`: one line a story, or JSON with each story's articles."""
     found = store.stories(args.since, limit=args.limit or None, members=args.format == "json")
+    if args.limit and len(found) == args.limit:
+        total = store.count_stories(args.since)
+        if total > len(found):
+            print(f"storyweave: the {len(found)} most recently changed of {total} stories; "
+                  "--limit 0 lists all", file=sys.stderr)  # fmt: skip
     if args.format == "json":
         json.dump([s.to_dict() for s in found], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

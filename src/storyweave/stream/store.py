@@ -279,6 +279,16 @@ class Store:
             found = _members(conn, [r.id for r in rows]) if members else {}
         return [StoryInfo(*r, members=tuple(found.get(r.id, ()))) for r in rows]
 
+    def count_stories(self, since: datetime | str | None = None) -> int:
+        """How many stories changed since a time (all when None)."""
+        if isinstance(since, str):
+            since = parse_since(since)
+        q = select(func.count()).select_from(t.stories)
+        if since is not None:
+            q = q.where(t.stories.c.updated_at >= since)
+        with self.read() as conn:
+            return int(conn.execute(q).scalar_one())
+
     def story(self, story_id: str) -> StoryInfo:
         """One story with its articles; InputError when there is no such story."""
         s = t.stories.c
