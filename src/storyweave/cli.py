@@ -114,6 +114,9 @@ def _serve_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--embedder", default=defaults.embedder, help="default embedder: minilm or tfidf"
     )
+    p.add_argument(
+        "--no-analysis", action="store_true", help="briefs default to the summary only"
+    )
 
 
 def _run_serve(args: argparse.Namespace) -> int:
@@ -122,7 +125,8 @@ def _run_serve(args: argparse.Namespace) -> int:
     serve(
         ServeSettings(
             db=args.db, host=args.host, port=args.port, token_file=args.token_file,
-            private=args.private, config=Config(words=args.words, embedder=args.embedder),
+            private=args.private,
+            config=Config(words=args.words, embedder=args.embedder, analysis=not args.no_analysis),
         )  # fmt: skip
     )
     return EXIT_OK
