@@ -200,3 +200,34 @@ def test_a_backfilled_article_meets_the_stories_of_its_own_time(store, invent) -
     store.ingest([invent.story("bridge", 3, published="2020-01-03T08:00:00Z")])
     old = store.story(by_year[2020].id)
     assert sorted(m.id for m in old.members) == ["bridge-0", "bridge-1", "bridge-3"]
+
+
+def test_a_story_merged_away_is_still_found_by_its_old_id(store, invent) -> None:
+    from storyweave.stream.cluster import Params
+
+    apart = Params(threshold=2.0)  # nothing joins anything: one story per article
+    store.ingest([invent.story("bridge", k) for k in range(3)], params=apart)
+    old_ids = [s.id for s in store.stories()]
+    assert len(old_ids) == 3
+    assert store.recluster() == 1
+    (now,) = store.stories()
+    assert {store.story(old).id for old in old_ids} == {now.id}
+    assert "Linnet Street" in store.brief(old_ids[0], "md", config=FAST)
+    with pytest.raises(InputError, match="no such story"):
+        store.story("never-was")
+
+
+def test_a_version_1_store_is_upgraded_on_open(tmp_path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:  # make it look like a store written by version 1
+        conn.execute("DROP TABLE story_aliases")
+        conn.execute("UPDATE schema_version SET version = 1")
+    with Store(path) as s:
+        assert s.counts()["stories"] == 0
+        with s.read() as conn:  # the table version 2 added is there
+            assert conn.exec_driver_sql("SELECT count(*) FROM story_aliases").scalar() == 0
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone() == (schema.LATEST,)

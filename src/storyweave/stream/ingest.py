@@ -436,6 +436,20 @@ def _fold_merged(conn: Connection, merged: dict[str, str]) -> None:
         conn.execute(t.memberships.update().where(m.story_id == old).values(story_id=new))
         conn.execute(t.briefs.delete().where(b.story_id == old))
         conn.execute(t.stories.delete().where(s.id == old))
+    _alias(conn, {old: _final(old, merged) for old in merged})
+
+
+def _alias(conn: Connection, moved: dict[str, str]) -> None:
+    """Remember where stories went; aliases of a story that goes follow it."""
+    a = t.story_aliases.c
+    now = utcnow()
+    for old, new in moved.items():
+        if old == new:
+            continue
+        conn.execute(t.story_aliases.update().where(a.new_id == old).values(new_id=new))
+        # an id that is a story again (recluster reuses article ids) is no alias any more
+        conn.execute(t.story_aliases.delete().where(a.old_id.in_([old, new])))
+        conn.execute(t.story_aliases.insert().values(old_id=old, new_id=new, at=now))
 
 
 def _refresh_stories(conn: Connection, story_ids: Iterable[str]) -> None:
@@ -513,7 +527,7 @@ def recluster(store: Store, since: datetime | None, params: Params | None = None
         rows: list[Any] = []
         for chunk in chunks(old, 500):
             rows += conn.execute(
-                select(m.article_id, v.vector, d.duplicate_of)
+                select(m.article_id, m.story_id, v.vector, d.duplicate_of)
                 .join(t.article_vectors, v.article_id == m.article_id)
                 .join(t.articles, a.id == m.article_id)
                 .outerjoin(t.duplicates, d.article_id == m.article_id)
@@ -530,6 +544,11 @@ def recluster(store: Store, since: datetime | None, params: Params | None = None
                     conn, r.duplicate_of
                 )
         _replace_stories(conn, old, story_of, _states(items, story_of))
+        # an old story lives on in the story its first article went to
+        firsts: dict[str, str] = {}
+        for r in rows:
+            firsts.setdefault(r.story_id, story_of[r.article_id])
+        _alias(conn, firsts)
         _refresh_stories(conn, set(story_of.values()))
         _bump(conn)
     store._ingest_state = None

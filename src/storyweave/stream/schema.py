@@ -117,6 +117,18 @@ briefs = Table(
     Column("body", Text, nullable=False),  # render(brief, format); "json" is the Brief's JSON
 )
 
+# version 2: where a story went when it was merged into another or reclustered, so an id a
+# user saw yesterday still finds its articles (no foreign key: the target may go too, and its
+# aliases are then pointed on)
+story_aliases = Table(
+    "story_aliases",
+    metadata,
+    Column("old_id", String(64), primary_key=True),
+    Column("new_id", String(64), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Index("ix_story_aliases_new", "new_id"),
+)
+
 _V1_TABLES = [articles, article_vectors, stories, memberships, duplicates, minhash_bands, briefs]
 
 
@@ -125,5 +137,10 @@ def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=_V1_TABLES, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+def _v2(conn: Connection) -> None:
+    """Version 2: story aliases."""
+    metadata.create_all(conn, tables=[story_aliases], checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)

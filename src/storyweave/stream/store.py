@@ -290,19 +290,20 @@ class Store:
             return int(conn.execute(q).scalar_one())
 
     def story(self, story_id: str) -> StoryInfo:
-        """One story with its articles; InputError when there is no such story."""
+        """One story with its articles (a merged story's id finds the story it went into)."""
         s = t.stories.c
         with self.read() as conn:
+            live = _live_id(conn, story_id)
             row = conn.execute(
                 select(
                     s.id, s.headline, s.article_count, s.outlet_count, s.first_seen, s.last_seen,
                     s.updated_at, s.version,
-                ).where(s.id == story_id)  # fmt: skip
+                ).where(s.id == live)  # fmt: skip
             ).first()
-            if row is None:
+            if row is None or live is None:
                 raise _no_story(story_id)
-            found = _members(conn, [story_id])
-        return StoryInfo(*row, members=tuple(found.get(story_id, ())))
+            found = _members(conn, [live])
+        return StoryInfo(*row, members=tuple(found.get(live, ())))
 
     def articles(self, story_id: str, *, copies: bool = False) -> list[Article]:
         """A story's articles as cleaned Articles, oldest first; copies only when asked."""
@@ -311,13 +312,13 @@ class Store:
             select(a.id, a.outlet, a.title, a.clean, a.raw, a.url, a.published, a.origin, a.removed)
             .join(t.memberships, m.article_id == a.id)
             .outerjoin(t.duplicates, d.article_id == a.id)
-            .where(m.story_id == story_id)
             .order_by(a.seen_at, a.id)
         )
         if not copies:
             q = q.where(d.article_id.is_(None))
         with self.read() as conn:
-            rows = conn.execute(q).all()
+            live = _live_id(conn, story_id) or story_id
+            rows = conn.execute(q.where(m.story_id == live)).all()
         return [
             Article(
                 id=r.id, source=r.outlet, title=r.title, text=r.clean, raw=r.raw, url=r.url,
@@ -346,7 +347,7 @@ class Store:
 
         config = config or Config()
         key = (format, repr(config)[:200])
-        version = self._story_version(story_id)
+        story_id, version = self._story_version(story_id)
         cached = self._cached_brief(story_id, key, version)
         if cached is not None:
             return cached
@@ -357,15 +358,16 @@ class Store:
         self._cache_brief(story_id, key, version, body)
         return body
 
-    def _story_version(self, story_id: str) -> int:
-        """The story's version now; InputError when there is no such story."""
+    def _story_version(self, story_id: str) -> tuple[str, int]:
+        """The story's live id and version now; InputError when there is no such story."""
         with self.read() as conn:
+            live = _live_id(conn, story_id)
             v = conn.execute(
-                select(t.stories.c.version).where(t.stories.c.id == story_id)
+                select(t.stories.c.version).where(t.stories.c.id == live)
             ).scalar_one_or_none()
-        if v is None:
+        if v is None or live is None:
             raise _no_story(story_id)
-        return int(v)
+        return live, int(v)
 
     def _cached_brief(self, story_id: str, key: tuple[str, str], version: int) -> str | None:
         """The cached brief of this version, format and config, if any."""
@@ -463,10 +465,18 @@ def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield items[i : i + size]
 
 
+def _live_id(conn: Connection, story_id: str) -> str | None:
+    """The id the story has now: itself, or the story it was merged into; None if unknown."""
+    s, a = t.stories.c, t.story_aliases.c
+    if conn.execute(select(s.id).where(s.id == story_id)).first() is not None:
+        return story_id
+    return conn.execute(select(a.new_id).where(a.old_id == story_id)).scalar_one_or_none()
+
+
 def _no_story(story_id: str) -> InputError:
     """The error for a story id the store does not hold."""
     return InputError(
-        "no such story in the store (it may have been merged into another)",
+        "no such story in the store",
         input=f"story {story_id}",
         hint="list them with `storyweave stories`",
     )
