@@ -25,7 +25,8 @@ def _brief_parser(sub: argparse._SubParsersAction) -> None:
         "brief",
         help="brief a pile of articles about one story",
         description="Read articles (text, HTML, JSONL files, folders, or - for stdin) and "
-        "write one cited brief.",
+        "write one cited brief; or, with --story ID, the brief of a story in the store (kept "
+        "until the story changes).",
         epilog="Exit codes: 0 done, 1 nothing usable, 2 usage error, "
         "3 brief written but some inputs were skipped.",
     )
