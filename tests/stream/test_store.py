@@ -231,3 +231,40 @@ def test_a_version_1_store_is_upgraded_on_open(tmp_path) -> None:
             assert conn.exec_driver_sql("SELECT count(*) FROM story_aliases").scalar() == 0
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchone() == (schema.LATEST,)
+
+
+def test_text_no_database_can_hold_is_skipped_with_the_field_named(store, invent) -> None:
+    good = invent.pile()
+    nul = replace(good[0], id="nul", text="Mayor\x00 said", raw="", origin="a.jsonl line 2")
+    half = replace(good[1], id="half", title="Caf\ud800", url=None, origin="a.jsonl line 3")
+    report = store.ingest([nul, half, *good[2:]])
+    assert {(s.input, s.reason.split(" holds")[0]) for s in report.skipped} == {
+        ("a.jsonl line 2", 'field "text"'),
+        ("a.jsonl line 3", 'field "title"'),
+    }
+    assert len(report.stored) == 7
+
+
+def test_an_article_the_database_refuses_is_skipped_and_the_batch_goes_on(
+    store, invent, monkeypatch
+) -> None:
+    from storyweave.stream import ingest as ingest_module
+
+    real = ingest_module._article_row
+
+    def row(item):  # one row breaks a NOT NULL constraint, as a surprise from the database would
+        out = real(item)
+        return {**out, "content_hash": None} if item.article.id == "strike-1" else out
+
+    monkeypatch.setattr(ingest_module, "_article_row", row)
+    report = store.ingest(invent.pile())
+    assert [s.input for s in report.skipped] == ["invented strike-1"]
+    assert "the store refused it" in report.skipped[0].reason
+    assert sorted(report.stored) == sorted(a.id for a in invent.pile() if a.id != "strike-1")
+    assert len(report.stored) == store.counts()["articles"] == 8
+    assert store.check() == []
+
+
+def test_an_empty_url_is_no_url(store, invent) -> None:
+    a, b = (replace(invent.story("bridge", k), url="") for k in (0, 1))
+    assert len(store.ingest([a, b]).stored) == 2

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, case, func, select
+from sqlalchemy.exc import OperationalError, StatementError
 
 from ..clean import clean_articles
 from ..model import Article, Skipped
@@ -55,6 +56,14 @@ class IngestReport:
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)  # stories created or changed
+
+    def add(self, other: IngestReport) -> None:
+        """Take in another report's outcomes (a later batch, a later round of watch)."""
+        self.stored += other.stored
+        self.duplicates += other.duplicates
+        self.near_duplicates += other.near_duplicates
+        self.skipped += other.skipped
+        self.stories |= other.stories
 
     def summary(self) -> str:
         """One line for a person: counts of each outcome."""
@@ -101,7 +110,7 @@ def ingest(
     for batch in _batches(articles, batch_size):
         items = _prepare(batch, report, params)
         if items:
-            _store_batch(items, store, report, params)
+            _store_or_split(items, store, report, params)
         if progress is not None:
             progress(len(batch))
     return report
@@ -131,12 +140,30 @@ def _problem(a: Any) -> str | None:
     body = a.raw or a.text
     if not isinstance(body, str) or not body.strip():
         return "has no text"
+    for name in ("title", "text", "raw", "url", "source", "published", "origin"):
+        value = getattr(a, name)
+        if isinstance(value, str) and not _storable(value):
+            return (
+                f'field "{name}" holds characters no text can (NUL, or half of a UTF-16 pair); '
+                "fix the encoding of the source"
+            )
     if len(body) > MAX_TEXT_CHARS:
         return (
             f"has {len(body) / 1e6:.0f} million characters of text; no news article is near "
             f"{MAX_TEXT_CHARS // 1_000_000} million, so it was left out (split it if it is many)"
         )
     return None
+
+
+def _storable(value: str) -> bool:
+    """Whether a string can be written to SQLite and PostgreSQL text columns."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _clean(batch: list[Article], report: IngestReport) -> list[Article]:
@@ -196,31 +223,46 @@ def _seen_at(published: str | None) -> datetime | None:
 # --- inside the write lock -------------------------------------------------------------
 
 
+def _store_or_split(
+    items: list[_Item], store: Store, report: IngestReport, params: Params
+) -> None:
+    """Store a batch; when the database refuses it, store its articles one at a time."""
+    try:
+        _store_batch(items, store, report, params)
+    except OperationalError:  # locked, full, gone: no article's fault, so no article is skipped
+        raise
+    except StatementError as exc:
+        if len(items) > 1:
+            for item in items:
+                _store_or_split([item], store, report, params)
+            return
+        reason = (str(exc.orig or exc).strip().splitlines() or ["?"])[0][:200]
+        report.skipped.append(Skipped(items[0].input, f"the store refused it: {reason}"))
+
+
 def _store_batch(items: list[_Item], store: Store, report: IngestReport, params: Params) -> None:
     """Deduplicate, cluster and insert one batch in one transaction."""
+    part = IngestReport()  # taken into the report only once the batch is committed
     try:
         with store.write() as conn:
-            fresh = _drop_known(conn, items, report)
-            if not fresh:
-                return
-            _find_copies(conn, fresh)
-            times = [i.seen_at for i in fresh]
-            cached = _clusterer(store, conn, (min(times), max(times)), params)
-            story_of, merged = _assign(conn, cached.clusterer, fresh)
-            changed = cached.clusterer.changed()
-            _insert(conn, fresh, changed, story_of, merged)
-            touched = set(story_of.values()) | {s.story_id for s in changed}
-            _refresh_stories(conn, touched)
-            cached.generation = _bump(conn)
-            store._ingest_state = cached
+            fresh = _drop_known(conn, items, part)
+            if fresh:
+                _find_copies(conn, fresh)
+                times = [i.seen_at for i in fresh]
+                cached = _clusterer(store, conn, (min(times), max(times)), params)
+                story_of, merged = _assign(conn, cached.clusterer, fresh)
+                changed = cached.clusterer.changed()
+                _insert(conn, fresh, changed, story_of, merged)
+                part.stories = set(story_of.values()) | {s.story_id for s in changed}
+                _refresh_stories(conn, part.stories)
+                cached.generation = _bump(conn)
+                store._ingest_state = cached
     except BaseException:
         store._ingest_state = None  # its stories may hold what was rolled back
         raise
-    report.stored.extend(i.article.id for i in fresh)
-    report.near_duplicates.extend(
-        NearDuplicate(i.article.id, *i.copy_of) for i in fresh if i.copy_of
-    )
-    report.stories |= touched
+    part.stored = [i.article.id for i in fresh]
+    part.near_duplicates = [NearDuplicate(i.article.id, *i.copy_of) for i in fresh if i.copy_of]
+    report.add(part)
 
 
 def _in(conn: Connection, column: Any, values: Sequence[Any], *cols: Any) -> list[Any]:
@@ -277,6 +319,7 @@ def _find_copies(conn: Connection, items: list[_Item]) -> None:
     batch_keys: dict[int, set[str]] = {}
     batch: dict[str, _Item] = {}
     for i in items:
+        i.copy_of = None  # a batch retried article by article is looked at afresh
         ids = set().union(*(stored.get(k, ()) for k in i.fp.keys))
         near = set().union(*(batch_keys.get(k, ()) for k in i.fp.keys))
         cands: list[tuple[str, AbstractSet[str]]] = [(c, texts[c]) for c in ids if c in texts]
@@ -392,7 +435,7 @@ def _article_row(i: _Item) -> dict[str, Any]:
     a = i.article
     return {
         "id": a.id,
-        "url": a.url,
+        "url": a.url or None,  # "" is no URL, not one more article at the same address
         "content_hash": i.fp.content_hash,
         "outlet": a.source,
         "title": a.title,

@@ -104,7 +104,7 @@ def watch(
             n += 1
             batch = read_round(watched, store, fetcher)
             report = ingest(batch, store, **ingest_options)
-            _add(total, report)
+            total.add(report)
             if on_round is not None:
                 on_round(n, report)
             if rounds is None or n < rounds:
@@ -120,15 +120,6 @@ def _fetcher() -> Any:
     from ..read.fetch import Fetcher
 
     return Fetcher()
-
-
-def _add(total: IngestReport, report: IngestReport) -> None:
-    """Add one round's report to the running total."""
-    total.stored += report.stored
-    total.duplicates += report.duplicates
-    total.near_duplicates += report.near_duplicates
-    total.skipped += report.skipped
-    total.stories |= report.stories
 
 
 __all__ = ["KnownUrls", "read_round", "watch"]
