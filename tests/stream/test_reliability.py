@@ -119,3 +119,23 @@ def test_one_broken_article_in_many_is_skipped_the_rest_stored(store) -> None:
     report = store.ingest([*articles[:75], broken, *articles[75:]], batch_size=40)
     assert [(s.input, s.reason) for s in report.skipped] == [("feed line 77", "has no text")]
     assert len(report.stored) == 150
+
+
+def test_the_store_opens_and_lists_while_another_process_holds_the_write_lock(
+    store_url, tmp_path
+) -> None:
+    with Store(store_url) as s:
+        s.ingest(many(10))
+    marker = tmp_path / "marker"
+    child = _fork(_ingest_then_hang, store_url, many(60, seed=8), str(marker))
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline and child.is_alive():
+            time.sleep(0.05)
+        assert marker.exists()
+        with Store(store_url) as s:  # the child is inside a batch's transaction now
+            assert s.counts()["articles"] == 10 + 20  # its two committed batches, not the third
+            assert sum(story.articles for story in s.stories()) == 30
+    finally:
+        os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+        child.join(10)

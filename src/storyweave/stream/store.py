@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
 from ..errors import ConfigError, InputError
@@ -196,6 +196,8 @@ class Store:
     def _migrate(self, target: str) -> None:
         """Create the store or bring an older one up to the latest schema version."""
         try:
+            if self._version() == t.LATEST:
+                return  # the common case takes no write lock: a running ingest does not block it
             with self.write() as conn:
                 t.metadata.create_all(conn, tables=[t.schema_version], checkfirst=True)
                 row = conn.execute(select(t.schema_version.c.version)).first()
@@ -223,6 +225,13 @@ class Store:
                 input=target,
                 hint="give a new or existing .db path, or a postgresql:// URL that accepts logins",
             ) from exc
+
+    def _version(self) -> int | None:
+        """The schema version the store has now; None for a new one."""
+        with self.read() as conn:
+            if not inspect(conn).has_table(t.schema_version.name):
+                return None
+            return conn.execute(select(t.schema_version.c.version)).scalar_one_or_none()
 
     # --- reading -------------------------------------------------------------------------
 
