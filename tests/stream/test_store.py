@@ -268,3 +268,15 @@ def test_an_article_the_database_refuses_is_skipped_and_the_batch_goes_on(
 def test_an_empty_url_is_no_url(store, invent) -> None:
     a, b = (replace(invent.story("bridge", k), url="") for k in (0, 1))
     assert len(store.ingest([a, b]).stored) == 2
+
+
+def test_workers_prepare_ahead_with_the_same_outcome(tmp_path, invent) -> None:
+    pile = [*invent.pile(), replace(invent.story("strike", 0), id="e", text=" ", raw="")]
+    outcomes = []
+    for workers in (0, 1):
+        with Store(tmp_path / f"w{workers}.db") as s:
+            report = s.ingest(pile, batch_size=2, workers=workers)
+            groups = sorted(sorted(m.id for m in st.members) for st in s.stories(members=True))
+            outcomes.append((sorted(report.stored), [x.input for x in report.skipped], groups))
+    assert outcomes[0] == outcomes[1]
+    assert len(outcomes[1][0]) == 9 and outcomes[1][1] == ["invented strike-0"]

@@ -38,6 +38,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--max-bytes", type=int, default=None, help="largest input file read (default 50 MB)"
     )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1 if (os.cpu_count() or 1) > 1 else 0,
+        help="processes that clean and vectorize ahead of the one that stores (0: none; "
+        "default 1 on a machine with two cores or more)",
+    )
     p = sub.add_parser("stories", help="list the stories in the store")
     add_db(p)
     p.add_argument("--since", help="only stories changed since: 30m, 12h, 2d, 1w or a date")
@@ -91,7 +98,12 @@ def _ingest(args: argparse.Namespace, store: Any) -> int:
     batch = read(*args.inputs, **({} if args.max_bytes is None else {"max_bytes": args.max_bytes}))
     bar = _progress(len(batch))
     try:
-        report = store.ingest(batch, batch_size=args.batch_size, progress=bar.update if bar else None)
+        report = store.ingest(
+            batch,
+            batch_size=args.batch_size,
+            progress=bar.update if bar else None,
+            workers=max(0, args.workers),
+        )
     finally:
         if bar is not None:
             bar.close()

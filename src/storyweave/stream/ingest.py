@@ -8,8 +8,11 @@ it, so a batch is stored whole or not at all and concurrent ingests never see ha
 from __future__ import annotations
 
 import json
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -103,17 +106,48 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     params: Params | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: int = 0,
 ) -> IngestReport:
     """Store articles in batches (one transaction each) and report what became of every one."""
+    # workers > 0: that many processes clean and vectorize the next batches while this one
+    # clusters and stores the current one, so a big ingest uses a second core
     params = params or Params()
     report = IngestReport(skipped=list(getattr(articles, "skipped", ())))
-    for batch in _batches(articles, batch_size):
-        items = _prepare(batch, report, params)
+    for n, (items, skipped) in _prepared(_batches(articles, batch_size), params, workers):
+        report.skipped += skipped
         if items:
             _store_or_split(items, store, report, params)
         if progress is not None:
-            progress(len(batch))
+            progress(n)
     return report
+
+
+def _prepared(
+    batches: Iterator[list[Article]], params: Params, workers: int
+) -> Iterator[tuple[int, tuple[list[_Item], list[Skipped]]]]:
+    """(batch size, prepared batch) in order, prepared here or ahead in worker processes."""
+    if workers <= 0:
+        for batch in batches:
+            yield len(batch), _prepare_part(batch, params)
+        return
+    # fork: the workers start at once with everything imported (nothing of the store is used)
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        ahead: deque[tuple[int, Future[tuple[list[_Item], list[Skipped]]]]] = deque()
+        for batch in batches:
+            ahead.append((len(batch), pool.submit(_prepare_part, batch, params)))
+            if len(ahead) > workers:
+                n, done = ahead.popleft()
+                yield n, done.result()
+        while ahead:
+            n, done = ahead.popleft()
+            yield n, done.result()
+
+
+def _prepare_part(batch: list[Article], params: Params) -> tuple[list[_Item], list[Skipped]]:
+    """A prepared batch and what it skipped (the shape a worker process sends back)."""
+    part = IngestReport()
+    return _prepare(batch, part, params), part.skipped
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
