@@ -97,7 +97,7 @@ def run_ingest(
     from storyweave.stream import ingest as ingest_module
 
     spent: dict[str, float] = {}
-    for name in ("_prepare", "_store_batch"):
+    for name in ("_prepare", "_store_batch", "_assign", "_clusterer"):
         _timed(ingest_module, name, spent)
     rows = []
     total = cpu_total = 0.0
@@ -204,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
           f"copies; peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB\n")
     print("| part | seconds | share |\n|---|---:|---:|")
     for name, label in (("_prepare", "clean, fingerprint, vectorize (no lock)"),
-                        ("_store_batch", "dedupe lookups, cluster, insert (locked)")):
+                        ("_store_batch", "dedupe lookups, cluster, insert (locked)"),
+                        ("_assign", "... of which StreamClusterer.add"),
+                        ("_clusterer", "... of which loading open stories")):
         if name == "_prepare" and args.workers:
             label += f", in {args.workers} worker process(es) beside the rest"
         print(f"| {label} | {spent.get(name, 0):.1f} | {spent.get(name, 0) / spent['total']:.0%} |")
