@@ -59,4 +59,21 @@ def test_band_keys_are_the_same_in_another_process() -> None:
         [sys.executable, "-c", code, WIRE], capture_output=True, text=True, env=env, check=True
     )
     assert json.loads(out.stdout) == band_keys(shingles(WIRE))
-    assert len(set(band_keys(shingles(WIRE)))) == 25
+    assert len(set(band_keys(shingles(WIRE)))) == 42
+
+
+def test_a_copy_cut_short_is_a_copy_and_a_quoted_line_is_not() -> None:
+    more = (
+        " Shop owners on Linnet Street said trade fell by half on the first day of the closure,"
+        " and a petition asking the council to reopen the crossing gathered four thousand"
+        " names by Wednesday evening. The council will meet on Friday to decide whether the"
+        " bridge can be repaired or must be rebuilt, a spokesman said, adding that a report"
+        " from the inspectors would be published in full next month. Halvorsen Steel's chief"
+        " executive called the closure an overreaction and offered to pay for a second survey"
+        " by engineers of the council's choosing."
+    )
+    long = WIRE + more
+    cut = WIRE  # an outlet ran the first half only
+    quoted = "Castellano said: " + " ".join(WIRE.split()[:25])
+    assert jaccard(shingles(long), shingles(cut)) < 0.5
+    assert find_copies([long, cut, quoted]) == {1: (0, jaccard(shingles(long), shingles(cut)))}
