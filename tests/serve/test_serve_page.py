@@ -72,3 +72,12 @@ def test_times_read_as_a_newsroom_says_them():
     assert ago(now - timedelta(minutes=5), now) == "5 min ago"
     assert ago(now - timedelta(hours=3), now) == "3 h ago"
     assert ago(now - timedelta(days=2), now) == "2 days ago"
+
+
+def test_a_citation_worded_otherwise_shows_the_closest_sentence_of_its_article():
+    from storyweave.render.html import closest_sentence
+
+    sentences = ["The weather was fine.", "All 212 passengers reached the shore in lifeboats."]
+    said = "All 212 passengers were taken ashore by lifeboats, the coastguard said."
+    assert closest_sentence(said, sentences) == sentences[1]
+    assert closest_sentence("Copper prices fell sharply.", sentences) == ""

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
 import jinja2
 
 from ..model import Brief, SummarySentence
+from ..segment import split_sentences
+
+_WORD = re.compile(r"\d+|\w{4,}")  # numbers, and words long enough to carry meaning
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +36,8 @@ def to_html(b: Brief) -> str:
 def cited_sentences(b: Brief) -> Callable[[SummarySentence, str], str]:
     """For a summary sentence and an article it cites, the sentence of that article saying it."""
     claims = {a.claim.id: a.claim for a in b.agreements} | {c.id: c for c in b.single_source}
+    texts = {a.id: a.text for a in b.articles}
+    split: dict[str, list[str]] = {}  # each article's sentences, split once
 
     def cited(s: SummarySentence, article_id: str) -> str:
         if article_id == s.article_id:
@@ -41,9 +47,22 @@ def cited_sentences(b: Brief) -> Callable[[SummarySentence, str], str]:
             for ev in claim.evidence if claim else ():
                 if ev.article_id == article_id:
                     return ev.text
-        return ""  # cited for the same information, worded too differently to pin down
+        if article_id not in split:
+            split[article_id] = split_sentences(texts.get(article_id, ""))
+        return closest_sentence(s.text, split[article_id])
 
     return cited
+
+
+def closest_sentence(text: str, sentences: list[str]) -> str:
+    """The sentence sharing the most words with text ('' when none shares two)."""
+    words = set(_WORD.findall(text.lower()))
+    best, best_shared = "", 1
+    for sentence in sentences:
+        shared = len(words & set(_WORD.findall(sentence.lower())))
+        if shared > best_shared:
+            best, best_shared = sentence, shared
+    return best
 
 
 def web_url(url: str | None) -> str | None:
