@@ -110,6 +110,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations, permutations
 from pathlib import Path
 from typing import Any
@@ -202,12 +203,13 @@ def norm(text: str | None) -> str:
 
 def words(text: str | None) -> list[str]:
     """The letter-and-digit runs of the normalised text."""
-    return re.findall(r"[a-z0-9]+", norm(text))
+    return key(text).split()
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str | None) -> str:
     """Words joined by one space: the form names and quotes are compared in."""
-    return " ".join(words(text))
+    return " ".join(re.findall(r"[a-z0-9]+", norm(text)))
 
 
 def contains(big: str, small: str) -> bool:
@@ -216,8 +218,9 @@ def contains(big: str, small: str) -> bool:
     return bool(k) and f" {k} " in f" {key(big)} "
 
 
-def content(text: str) -> set[str]:
-    return {w for w in words(text) if w not in STOPWORDS}
+@lru_cache(maxsize=1 << 16)
+def content(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if w not in STOPWORDS)
 
 
 def overlaps(sentence: str, snippet: str) -> bool:
@@ -791,6 +794,7 @@ def run_split(clusters: list[Cluster], brief_fn: BriefFn) -> SplitResult:
             res.errors[c.number] = f"{type(exc).__name__}: {exc}"
             brief = Brief(str(c.number), (), ())
         res.seconds[c.number] = time.perf_counter() - t0
+        print(f"cluster {c.number}: {res.seconds[c.number]:.1f}s", file=sys.stderr, flush=True)
         res.articles += len(arts)
         score = score_cluster(brief, c.gold, c.docs())
         score.misses = {p: [f"[{c.number}] {m}" for m in ms] for p, ms in score.misses.items()}
