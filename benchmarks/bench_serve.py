@@ -2,7 +2,7 @@
 """Load test of `storyweave serve` on loopback: throughput, latency, and no article lost or doubled.
 
     nice .venv/bin/python benchmarks/bench_serve.py [--ingest 1000] [--clients 4] [--requests 300]
-        [--at 10000] [--store PATH] [--max-seconds 120]
+        [--at 10000] [--store PATH] [--max-seconds 120] [--phases ingest,list]
 
 Articles are Multi-News validation documents (`validation.jsonl.gz`, fixed shuffled order, the
 first words as title, a made-up outlet, as `bench_ingest.py` makes them). The server is a real
@@ -261,31 +261,39 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--at", type=int, default=10_000, help="articles in the listing store")
     ap.add_argument("--store", type=Path, help="the listing store: reused when it exists")
     ap.add_argument("--max-seconds", type=float, default=120, help="time limit of each phase")
+    ap.add_argument("--phases", default="ingest,list", help="ingest (with briefs), list, or both")
     args = ap.parse_args(argv)
     if not DATA.exists():
         print(f"bench_serve: {DATA} is missing (see shared/data/README.md)", file=sys.stderr)
         return 1
     tmp = Path(tempfile.mkdtemp(prefix="bench-serve-"))
-    docs = as_json(documents(DATA, args.ingest))
-    cli_rate, cli_cpu_rate, cli_stored = baseline(docs, tmp / "cli.db")
-    rows, counts = api_ingest(docs, tmp / "api.db", args.clients, args.max_seconds)
-    rows += briefs(tmp / "api.db", args.stories, args.clients, args.requests, args.max_seconds)
-    big = args.store or tmp / "big.db"
-    if not big.exists():
-        build(big, args.at)
-    rows += listing(big, args.clients, args.requests, args.max_seconds)
-    report(rows, counts, (cli_rate, cli_cpu_rate), cli_stored)
+    rows: list[str] = []
+    if "ingest" in args.phases:
+        docs = as_json(documents(DATA, args.ingest))
+        cli_rate, cli_cpu_rate, cli_stored = baseline(docs, tmp / "cli.db")
+        rows, counts = api_ingest(docs, tmp / "api.db", args.clients, args.max_seconds)
+        rows += briefs(tmp / "api.db", args.stories, args.clients, args.requests, args.max_seconds)
+    if "list" in args.phases:
+        big = args.store or tmp / "big.db"
+        if not big.exists():
+            build(big, args.at)
+        rows += listing(big, args.clients, args.requests, args.max_seconds)
+    table(rows)
+    if "ingest" in args.phases:
+        report(counts, (cli_rate, cli_cpu_rate), cli_stored)
     return 0
 
 
-def report(
-    rows: list[str], c: dict[str, Any], cli: tuple[float, float], cli_stored: int
-) -> None:
-    """Print the table, the ingest comparison and the lost/doubled count."""
+def table(rows: list[str]) -> None:
+    """Print the latency table."""
     print(f"bench_serve: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}\n")
     print("| request | clients | requests | req/s | p50 ms | p95 ms | p99 ms | target |")
     print("|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
+
+
+def report(c: dict[str, Any], cli: tuple[float, float], cli_stored: int) -> None:
+    """Print the ingest comparison and the lost/doubled count."""
     print(f"\ningest, articles/s: Store.ingest {cli[0]:.1f}, POST /articles {c['api_rate']:.1f} "
           f"(API/CLI {c['api_rate'] / cli[0]:.2f}); per CPU-second of the ingesting process: "
           f"{cli[1]:.1f} and {c['api_cpu_rate']:.1f} (API/CLI {c['api_cpu_rate'] / cli[1]:.2f}); "

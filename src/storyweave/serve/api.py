@@ -76,7 +76,7 @@ router = APIRouter()
 
 @router.get("/health", summary="Whether the server and its store answer")
 def health(request: Request) -> dict[str, Any]:
-    """`ok` and the version; counts only to those allowed to read."""
+    """`ok` and the version, once the store has answered a query."""
     store_of(request).counts()  # touches the store: a broken one fails here, not silently
     return {"status": "ok", "version": __version__}
 
