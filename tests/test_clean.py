@@ -593,6 +593,17 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
         ("Have your say about the harbour plan.", "reader"),
         ("Cast your vote in our harbour poll.", "reader"),
         ("Full coverage of the harbour storm >", "promo"),
+        ("We are working hard to get it back online.", "site"),
+        ("We’re experiencing technical difficulties with our video player.", "site"),
+        ("Sorry, the page you are looking for is not available.", "site"),
+        ("This video is no longer available.", "site"),
+        ("This content is temporarily unavailable.", "site"),
+        ("Something went wrong.", "site"),
+        ("Please try again later.", "site"),
+        ("We apologize for the inconvenience.", "site"),
+        ("Error 404: page not found", "site"),
+        ("This story has been removed.", "site"),
+        ("Bridge shut. — Harbour Quay Police (@HQPolice) September 20, 2018", "embedded"),
     ],
 )
 def test_each_notice_phrase_gets_past_its_keyword_gate(line: str, reason: str) -> None:
@@ -674,3 +685,16 @@ def test_an_article_with_no_source_takes_the_outlet_its_text_names() -> None:
     raw = body(PARA1, "A council source tells The Quayside that the repairs are done.", PARA2)
     (c,) = clean_articles([article_from_text(raw, source="", origin="o", title="Bridge")])
     assert c.source == "The Quayside"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We are working with the police to find the driver, the mayor said.",
+        "Engineers are working to get the bridge back open by Friday.",
+        '"We apologize for the inconvenience to commuters," the council said.',
+    ],
+)
+def test_news_that_sounds_like_a_site_message_stays(line: str) -> None:
+    text, _ = clean_text(body(PARA1, line, PARA2, PARA3))
+    assert line in text

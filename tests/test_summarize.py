@@ -584,3 +584,73 @@ def test_each_junk_phrase_gets_past_its_keyword_gate(phrase: str) -> None:
 
     assert _junk_phrase(phrase)
     assert is_junk(phrase if phrase.endswith(".") else phrase + ".")
+
+
+# Outlets paraphrase a fact in their own words; the summary cites each that states it.
+LOOSE = {
+    "p1": (
+        "The mayor of Dunmore resigned on Friday after a long row over the harbour contract. "
+        "Councillors will choose a caretaker leader next week. "
+        "The ferry timetable for the summer was published by the port office."
+    ),
+    "p2": (
+        "Dunmore's mayor resigned on Friday, ending weeks of dispute about the port deal. "
+        "Fishermen on the quay said they had expected the news for days. "
+        "A new bakery opened beside the lifeboat station."
+    ),
+    "p3": (
+        "Heavy rain flooded the coast road near Kilbride overnight. "
+        "Drivers were told to use the inland route until the water drains. "
+        "The county engineer said the drains would be cleared by Monday."
+    ),
+}
+
+
+def test_a_paraphrase_is_cited_and_an_unrelated_article_is_not(
+    summarizer: Summarizer, embedder: Embedder
+) -> None:
+    arts, sents = _articles(LOOSE)
+    summary = summarizer(arts, sents, words=250, embedder=embedder)
+    resigned = [s for s in summary if "resigned" in s.text or "quit" in s.text]
+    assert resigned and all(s.citations == ("p1", "p2") for s in resigned)
+
+
+def test_no_summary_sentence_shows_half_a_quotation(
+    summarizer: Summarizer, embedder: Embedder
+) -> None:
+    # a quotation closed by a sentence too short to stand in a summary: neither half is shown
+    texts = {
+        "q1": (
+            "Engineers closed the Dunmore harbour footbridge on Monday after finding twelve "
+            "cracks in its welds.\n\n"
+            "The Dunmore harbour trust posted on its website: “We are heartbroken that the "
+            "footbridge our volunteers restored is closed again. It is sad.”\n\n"
+            "Repairs are expected to take three months."
+        ),
+        "q2": (
+            "The Dunmore harbour footbridge was shut on Monday when twelve cracks were found in "
+            "its welds.\n\n"
+            "Commuters will take the ferry while the footbridge is repaired."
+        ),
+    }
+    arts, sents = _articles(texts)
+    summary = summarizer(arts, sents, words=250, embedder=embedder)
+    assert summary
+    for s in summary:
+        assert s.text.count("“") == s.text.count("”"), s.text
+
+
+def test_the_fact_most_outlets_state_opens_the_summary(
+    summarizer: Summarizer, embedder: Embedder
+) -> None:
+    texts = {
+        "m1": (
+            "The port office published the summer ferry timetable on its website. "
+            "The mayor of Dunmore resigned on Friday after a long row over the harbour contract."
+        ),
+        "m2": "Dunmore's mayor resigned on Friday after the row over the harbour contract.",
+        "m3": "The mayor of Dunmore resigned on Friday over the harbour contract row.",
+    }
+    arts, sents = _articles(texts)
+    summary = summarizer(arts, sents, words=250, embedder=embedder)
+    assert "resigned" in summary[0].text and len(summary[0].citations) == 3

@@ -33,6 +33,7 @@ _LONG_OK = {
 
 # Lexicon reasons too weak to beat a quotation or an attribution ("..., she said").
 _GUARDED = {
+    "site message",
     "reader poll",
     "byline",
     "timestamp",
@@ -207,6 +208,21 @@ _COMMENT_POLICY = re.compile(
     re.I,
 )
 
+# The site speaking of itself instead of the article: an outage, an error page, a moved story.
+_SITE_MESSAGE = re.compile(
+    r"\bwe(?:'re|’re| are) (?:working|experiencing|aware|sorry)\b.{0,80}\b(?:back (?:online|up)|"
+    r"technical|issues?|problems?|difficult(?:y|ies)|outage|inconvenience|restor\w*|fix\w*)\b|"
+    r"\b(?:get|bring) (?:it|the site|the page|this page|us) back (?:online|up)\b|"
+    r"\b(?:the )?(?:page|content|story|video|article) you (?:are|were|’re|'re) looking for\b|"
+    r"\b(?:this|the) (?:page|content|story|video|article) is (?:no longer|not|currently not|"
+    r"temporarily) (?:available|accessible)\b|"
+    r"\bsomething went wrong\b|\bpage not found\b|\btemporarily unavailable\b|"
+    r"\bplease try again later\b|\b(?:sorry|apologi[sz]e) for (?:the|any) inconvenience\b|"
+    r"\b(?:error )?404\b.{0,20}\bnot found\b|"
+    r"\bthis (?:page|story|article|video) (?:has been|was) (?:removed|moved|taken down)\b",
+    re.I,
+)
+
 # A tweet embedded in the page, flattened to its text and its signature line:
 # "... pic.twitter.com/x — Harford Sheriff (@Harford_Sheriff) September 20, 2018"
 _TWEET_EMBED = re.compile(
@@ -218,6 +234,7 @@ _TWEET_EMBED = re.compile(
 # (reason, pattern) matched against the unit with bullets stripped; the first match wins.
 _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("embedded tweet", _TWEET_EMBED),
+    ("site message", _SITE_MESSAGE),
     (
         "promo link",
         re.compile(
@@ -588,6 +605,11 @@ _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     _APP_STORE: ("app store", "google play"),
     _TWEET_EMBED: ("(@",),
+    _SITE_MESSAGE: (
+        "we're", "we’re", "we are", "back online", "back up", "looking for", "available",
+        "accessible", "went wrong", "not found", "unavailable", "try again", "inconvenience",
+        "has been ", "was ",
+    ),
     _COMMENTS_BELOW: ("comment", "have your say", "cast your vote"),
     _CAPTION_DATE: _CAPTION_VERBS,
     _FOLLOW_TOPIC: ("as an interest",),
