@@ -78,7 +78,7 @@ def _analyse(
     embedder: Embedder,
 ) -> Brief:
     from .annotate import annotate
-    from .claims import align_claims
+    from .claims import align_claims, disputes_of
     from .entities import find_entities
     from .quotes import find_quotes
     from .timeline import build_timeline
@@ -107,6 +107,7 @@ def _analyse(
             s.citations,
             tuple(dict.fromkeys(by_sentence.get((s.article_id, s.sentence), []))),
             tuple(dict.fromkeys(claims_at.get((s.article_id, s.sentence), []))),
+            disputes_of(conflicts, s.article_id, s.sentence),
         )
         for s in summary
     )

@@ -1087,7 +1087,11 @@ class _Chunker:
         if pop is not None:
             votes["place"] += 3 if pop >= 1_000_000 else 2 if pop >= 100_000 else 1
         g = self.given.get(words[0])
-        if g is not None and not votes["organization"] and alias not in self.regions:
+        if len(words) > 1 and (words[-1] in _PLACE_TAILS or words[-1] in _ORG_SUFFIXES):
+            # the last word of a compound name is its head: "(Queen) Elizabeth National Park"
+            # and "Victoria Road" are places whatever title or given name comes before
+            votes["person"] = 0
+        elif g is not None and not votes["organization"] and alias not in self.regions:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
 
 
@@ -1731,4 +1735,16 @@ def find_entities(
         raws = _with_ner(raws, articles, annotations)
     if not raws:
         return []
-    return _resolve(raws)
+    found = _resolve(raws)
+    return found if annotations is None else [e for e in found if _in_prose(e, annotations)]
+
+
+def _in_prose(entity: Entity, annotations: Annotations) -> bool:
+    """Named at least once in a sentence with a verb or a figure: a name met only in bylines,
+    photo credits or link lists ("Gerard Julien / AFP / Getty") is page clutter; a line of a
+    results table ("Essex 532-8") is data."""
+    for m in entity.mentions:
+        span = annotations.span(m.article_id, m.sentence)
+        if span is None or any(t.pos_ in {"VERB", "AUX", "NUM"} for t in span):
+            return True
+    return False

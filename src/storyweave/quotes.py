@@ -12,11 +12,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .entities import given_name_gender
 from .model import Article, Entity, Mention, Quote, Sentence
 from .segment import segment, strip_dateline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .annotate import Annotations
 
 __all__ = ["find_quotes", "quote_roles", "unattributed_quotes"]
 
@@ -472,6 +477,7 @@ class _Article:
     ):
         self.a = article
         self.text = article.text
+        self.doc: Doc | None = None  # the article's parse, when the brief has one
         self.by_end: dict[int, tuple[Entity, Mention]] = {}
         self.persons: list[tuple[int, Entity]] = []
         self.orgs: list[tuple[int, Entity]] = []
@@ -530,17 +536,47 @@ class _Article:
         return any(s <= pos < e for s, e in self.quoted)
 
     def pronoun(self, pos: int, gender: str | None) -> Entity | None:
-        """The nearest person named before `pos`, outside quotes, whose gender fits."""
+        """The person a pronoun at `pos` refers to: of those named before it, outside quotes,
+        whose gender fits, the last subject of this or the previous sentence when the parse
+        is known (news writing keeps its subject: 'Bird said Mr Wilson had ... He said:'),
+        else the nearest."""
+        fits: list[tuple[int, Entity]] = []
         i = bisect.bisect_left(self.person_starts, pos) - 1
-        while i >= 0:
+        while i >= 0 and len(fits) < 6:
             start, e = self.persons[i]
             i -= 1
-            if self.inside_quote(start):
-                continue
             g = self.genders.get(e.id)
-            if gender is None or g is None or g == gender:
-                return e
-            # a known person of the other gender is skipped, the next one may fit
+            if not self.inside_quote(start) and (gender is None or g is None or g == gender):
+                fits.append((start, e))
+        if not fits:
+            return None
+        if self.doc is not None:
+            subject = self._recent_subject(pos, fits)
+            if subject is not None:
+                return subject
+        return fits[0][1]
+
+    def _recent_subject(self, pos: int, fits: list[tuple[int, Entity]]) -> Entity | None:
+        doc = self.doc
+        assert doc is not None
+        here = doc.char_span(max(0, pos - 1), pos, alignment_mode="expand")
+        if not here:
+            return None
+        sent = here[0].sent
+        lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        for start, e in fits:
+            if start < lo:
+                break
+            span = doc.char_span(start, start + 1, alignment_mode="expand")
+            if not span:
+                continue
+            token = span[0]
+            for _ in range(4):  # "Detective Constable Tim Bird": the name's head is its last word
+                if token.dep_ != "compound":
+                    break
+                token = token.head
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+                return e  # the main clause's subject, not one of a reported clause
         return None
 
 
@@ -1082,12 +1118,72 @@ def _quote_text(text: str, span: _Span) -> str:
     return " ".join(" ".join(text[s:e].split()) for s, e in span.parts).strip().rstrip(",")
 
 
+# verbs of speech by lemma, for the parse: the subject of one of these outside a quote speaks it
+_SPEECH_LEMMAS = frozenset(
+    "say tell add explain state note write insist claim ask reply warn recall describe "
+    "continue announce confirm deny admit argue suggest acknowledge comment declare testify "
+    "post tweet recount remember complain joke quip urge concede respond answer stress".split()
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
+    """The speaker as the parse reads it: the subject of a speech verb outside the quote, in
+    the sentence that holds the quote ('"...," the 61-year-old, who ..., later told police')."""
+    lo, hi = span.open, span.close + 1
+    tokens = [t for t in doc if lo <= t.idx < hi]
+    if not tokens:
+        return None
+    first = tokens[0].sent
+    sentences = [first, tokens[-1].sent]
+    if first.start > 0 and doc[first.start - 1].sent.text.rstrip(" \"“”'").endswith(":"):
+        sentences.insert(0, doc[first.start - 1].sent)  # 'One investor said: | "..."'
+    for sent in sentences:
+        for verb in sent:
+            if verb.lemma_ not in _SPEECH_LEMMAS or lo <= verb.idx < hi:
+                continue
+            subject = _subject(verb)
+            if subject is None or lo <= subject.idx < hi:
+                continue
+            start, end = _extent(subject)
+            who = attr.who(start, end, whole=True)
+            if who is None and subject.pos_ == "NOUN":
+                # a common noun that speaks is an unnamed source: "One senior investor said:"
+                who = _Who(doc.text[start:end], "unnamed")
+            if who is not None:
+                who.verb = who.verb or verb.text
+                return who
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or for a participle ('..., saying: "..."') its clause's subject."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None or verb.dep_ not in {"advcl", "xcomp", "conj"}:
+            return subject
+        verb = verb.head
+    return None
+
+
+def _extent(head: Token) -> tuple[int, int]:
+    """Character span of a subject's phrase, up to its head noun: no relative clause,
+    appositive or prepositional phrase after it ('Chad Eliason of the Field Museum')."""
+    end = head.idx + len(head.text)
+    for t in head.subtree:
+        if t.i > head.i and t.dep_ in {"relcl", "appos", "punct", "acl", "prep"}:
+            break
+        end = max(end, t.idx + len(t.text))
+    return head.left_edge.idx, end
+
+
 def _direct(
     art: _Article,
     attr: _Attributor,
     sents: Sequence[Sentence],
     starts: list[int],
     reported: Sequence[tuple[int, Quote]] = (),
+    doc: Doc | None = None,
 ) -> list[tuple[int, Quote]]:
     text = art.text
     paras = _paragraphs(text)
@@ -1108,6 +1204,8 @@ def _direct(
                 else (span.para_start)
             )
             who = attr.before(span, lo)
+        if (who is None or who.speaker is None) and doc is not None:
+            who = _parsed(attr, doc, span) or who
         if who is None and prev is not None and prev[0].close >= span.para_start:
             # news style: a quote with no attribution continues the last speaker's paragraph
             who = _Who(prev[1].speaker, prev[1].kind, prev[1].entity_id, prev[1].verb)
@@ -1373,6 +1471,7 @@ def find_quotes(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     entities: Sequence[Entity],
+    annotations: Annotations | None = None,
 ) -> list[Quote]:
     """Direct and reported quotes of every article, each with its speaker where the text says."""
     genders = _genders(articles, entities)
@@ -1384,11 +1483,13 @@ def find_quotes(
         starts = [s.start for s in sents]
         art = _Article(a, entities, genders)
         attr = _Attributor(art)
+        doc = annotations.docs.get(a.id) if annotations is not None else None
+        art.doc = doc
         # reported speech first, so "the source" in a later quote can find "a source close to"
         found = _reported(art, attr, sents)
         found += [
             (at, q)
-            for at, q in _direct(art, attr, sents, starts, found)
+            for at, q in _direct(art, attr, sents, starts, found, doc)
             if q.sentence not in attr.absorbed
         ]
         found += _transcript(art, entities, sents)
