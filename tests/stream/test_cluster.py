@@ -120,20 +120,19 @@ def test_an_article_that_shows_two_stories_are_one_merges_them():
     dam = (
         "Tamsin dam spillway opened",
         "Operators opened the spillway of the Tamsin reservoir dam after days of heavy "
-        "rain, releasing water into the river valley below the dam.",
+        "rain, releasing water into the valley below the dam.",
     )
     flood = (
-        "River Tamsin floods Millbrook homes",
-        "The river burst its banks in Millbrook, flooding forty homes along Quay Street; "
-        "residents were evacuated to the school hall overnight.",
+        "Millbrook homes flooded",
+        "Floodwater reached forty homes along Quay Street in Millbrook; residents were "
+        "evacuated to the school hall overnight.",
     )
     both = (
         "Dam release blamed for Millbrook flood",
         dam[1] + " " + flood[1] + " Millbrook residents blamed the dam spillway release "
-        "for the flood of the river Tamsin.",
+        "for the floodwater.",
     )
-    # a low bar: two invented one-line stories are far apart until the third article joins them
-    clusterer = StreamClusterer(params=Params(merge_threshold=0.1))
+    clusterer = StreamClusterer()
     a = clusterer.add("dam", _vec(*dam))
     b = clusterer.add("flood", _vec(*flood))
     assert a.story_id != b.story_id

@@ -20,7 +20,7 @@ import re
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import numpy as np
@@ -41,8 +41,10 @@ _STORY_MAGIC = b"SWS1"
 class Params:
     """Knobs of the clusterer; defaults tuned on Multi-News validation clusters 0-999."""
 
-    threshold: float = 0.14  # join the best story when its score is at least this
+    threshold: float = 0.12  # join the best story when its score is at least this
+    size_slope: float = 0.05  # a story of n articles needs threshold + size_slope * ln(n)
     merge_threshold: float = 0.45  # two stories whose centroids' cosine reaches this become one
+    bridge_score: float = 0.4  # so do two stories that one article scores at least this with
     entity_weight: float = 0.15  # bonus for names shared with the story (cosine of name counts)
     title_weight: float = 2.0  # a title word counts as this many lead words
     bigram_weight: float = 0.5  # two adjacent content words, as a term of their own
@@ -257,7 +259,7 @@ class StreamClusterer:
         """Put one article in its story (or a new one); report stories merged because of it."""
         scores = self._score(vec)
         best = max(scores, key=scores.__getitem__, default=None)
-        if best is None or scores[best] < self.params.threshold:
+        if best is None or scores[best] < self._bar(self._stories[best]):
             sid = self._new_id(article_id)
             self._open(StoryState(sid))
         else:
@@ -267,18 +269,43 @@ class StreamClusterer:
         for other, s in sorted(scores.items(), key=lambda kv: -kv[1]):
             if s < self.params.threshold or other == best or other not in self._stories:
                 continue
-            if self._story_cosine(self._stories[sid], self._stories[other]) >= (
+            bridge = s >= self.params.bridge_score and scores[best] >= self.params.bridge_score
+            if bridge or self._story_cosine(self._stories[sid], self._stories[other]) >= (
                 self.params.merge_threshold
             ):
                 sid = self._merge(sid, other, merged)
         self._housekeep(vec.time)
         return Assignment(sid, merged)
 
+    def reassign(self, article_id: str, vec: DocVector, story_of: dict[str, str]) -> bool:
+        """Move an article to the story that scores it best without it (batch refinement)."""
+        own = self._stories[story_of[article_id]]
+        self._leave(own, vec)
+        scores = self._score(vec)
+        stay = scores.get(own.story_id, 0.0) if own.n else -1.0
+        best = max(scores, key=scores.__getitem__, default=None)
+        target = own
+        if best is not None and best != own.story_id and scores[best] > stay:
+            if scores[best] >= self._bar(self._stories[best]):
+                target = self._stories[best]
+        if target is not own:
+            self._changed[own.story_id] = own
+            if not own.n:
+                self._close(own.story_id)
+                self._changed.pop(own.story_id, None)
+        self._join(target, vec)
+        story_of[article_id] = target.story_id
+        return target is not own
+
     def changed(self) -> list[StoryState]:
         """The stories changed since the last call, to write back after a batch."""
         out = [s for sid, s in self._changed.items() if sid in self._stories or s.n > 0]
         self._changed = {}
         return out
+
+    def _bar(self, story: StoryState) -> float:
+        """The score an article needs to join a story; a bigger story's centroid is smoother."""
+        return self.params.threshold + self.params.size_slope * math.log(max(story.n, 1))
 
     def _new_id(self, article_id: str) -> str:
         sid, k = article_id, 1
@@ -361,6 +388,28 @@ class StreamClusterer:
         self._prune(story)
         self._touch(sid)
         self._changed[sid] = story
+
+    def _leave(self, story: StoryState, vec: DocVector) -> None:
+        """Take an article's vector and names out of its story (times are left as they were)."""
+        for t, w in zip(vec.terms.tolist(), vec.weights.tolist(), strict=True):
+            if t in story.terms:
+                story.terms[t] -= w
+                if story.terms[t] <= 1e-6:
+                    del story.terms[t]
+                    self._drop_posting(t, story.story_id)
+        for e in vec.entities.tolist():
+            if story.entities.get(e, 0) > 1:
+                story.entities[e] -= 1
+            else:
+                story.entities.pop(e, None)
+        story.n -= 1
+        self._touch(story.story_id)
+
+    def _drop_posting(self, term: int, sid: str) -> None:
+        posting = self._postings[term]
+        posting.discard(sid)
+        if not posting:
+            del self._postings[term]
 
     def _prune(self, story: StoryState) -> None:
         """Keep a story's heaviest terms only, so a big story costs no more than a mid-sized one."""
@@ -445,20 +494,26 @@ def _time_factor(time: float | None, story: StoryState, p: Params) -> float:
 
 
 def batch_cluster(
-    items: Sequence[tuple[str, DocVector]], params: Params | None = None
+    items: Sequence[tuple[str, DocVector]], params: Params | None = None, rounds: int = 2
 ) -> dict[str, str]:
-    """Recluster a period from scratch: article id -> story id."""
+    """Recluster a period from scratch: article id -> story id.
+
+    One pass in time order (given order when some dates are missing), then `rounds` passes that
+    move each article to the story that now scores it best, itself left out of its own story,
+    as k-means does; an article that arrived early is judged against the stories as they ended.
+    """
     timed = all(v.time is not None for _, v in items)
     order = sorted(items, key=lambda kv: kv[1].time or 0.0) if timed else list(items)
-    clusterer = StreamClusterer(params=params)
+    p = replace(params or Params(), window_days=math.inf, max_open=max(len(items), 1))
+    clusterer = StreamClusterer(params=p)
     story_of: dict[str, str] = {}
-    members: dict[str, list[str]] = {}
     for aid, vec in order:
-        a = clusterer.add(aid, vec)
-        for old, new in a.merged.items():
-            for m in members.pop(old, []):
-                story_of[m] = new
-                members.setdefault(new, []).append(m)
-        story_of[aid] = a.story_id
-        members.setdefault(a.story_id, []).append(aid)
+        got = clusterer.add(aid, vec)
+        if got.merged:
+            story_of = {a: got.merged.get(s, s) for a, s in story_of.items()}
+        story_of[aid] = got.story_id
+    for _ in range(rounds):
+        moved = sum(clusterer.reassign(aid, vec, story_of) for aid, vec in order)
+        if not moved:
+            break
     return story_of
