@@ -49,9 +49,10 @@ hidden disagreements
     the side's snippet) of one gold conflict, over all agreements; counted for every conflict and
     for hard (not soft) ones. Lower is better.
 summary hides a conflict
-    Summary sentences that overlap one side of a hard gold conflict while that sentence (article
-    and index) is evidence of no predicted Conflict, i.e. nothing in the Brief marks it disputed.
-    Over all summary sentences. Lower is better.
+    Summary sentences that overlap one side of a hard gold conflict while the Brief does not mark
+    them disputed: their ``SummarySentence.disputed`` is empty (on a model without that field:
+    the sentence, article and index, is evidence of no predicted Conflict). Over all summary
+    sentences. Lower is better.
 conflicts (gold ``conflicts``)
     A Conflict matches when two different predicted sides each have evidence overlapping the
     snippet of two different gold sides (same document). Right when it matches; false when it
@@ -115,7 +116,17 @@ from itertools import combinations, permutations
 from pathlib import Path
 from typing import Any
 
-from storyweave.model import Agreement, Article, Brief, Conflict, Entity, Event, Evidence, Quote
+from storyweave.model import (
+    Agreement,
+    Article,
+    Brief,
+    Conflict,
+    Entity,
+    Event,
+    Evidence,
+    Quote,
+    SummarySentence,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
@@ -648,10 +659,18 @@ def _event_on(e: Event, g: Label, cluster: int) -> bool:
 # --- summary and outlets ---------------------------------------------------------------------
 
 
-def score_summary(brief: Brief, gold: Gold, s: Score) -> None:
-    disputed = {
+def disputed_mark(brief: Brief) -> Callable[[SummarySentence], bool]:
+    """Whether the Brief marks a summary sentence disputed (module docstring)."""
+    if "disputed" in getattr(SummarySentence, "__dataclass_fields__", {}):
+        return lambda sent: bool(getattr(sent, "disputed", ()))
+    held = {
         (ev.article_id, ev.sentence) for c in brief.conflicts for x in c.sides for ev in x.evidence
     }
+    return lambda sent: (sent.article_id, sent.sentence) in held
+
+
+def score_summary(brief: Brief, gold: Gold, s: Score) -> None:
+    marked = disputed_mark(brief)
     hard_sides = [side for h, k in zip(gold.hard, gold.sides, strict=True) if h for side in k]
     n = len(brief.summary)
     for p in ("summary on junk", "summary hides a conflict"):
@@ -661,9 +680,7 @@ def score_summary(brief: Brief, gold: Gold, s: Score) -> None:
         if on_spots(a, sent.text, gold.junk):
             s.share["summary on junk"].num += 1
             s.miss("summary", f"on junk: {_short(sent.text)}")
-        if (a, sent.sentence) not in disputed and any(
-            on_spots(a, sent.text, x) for x in hard_sides
-        ):
+        if not marked(sent) and any(on_spots(a, sent.text, x) for x in hard_sides):
             s.share["summary hides a conflict"].num += 1
             s.miss("summary", f"states a conflict side unmarked: {_short(sent.text)}")
         facts = [f for f in gold.facts if on_spots(a, sent.text, f)]
