@@ -266,10 +266,11 @@ class StreamClusterer:
             sid = best
         self._join(self._stories[sid], vec)
         merged: dict[str, str] = {}
+        top = scores[sid] if sid == best else 0.0  # a new story merges with nothing yet
         for other, s in sorted(scores.items(), key=lambda kv: -kv[1]):
-            if s < self.params.threshold or other == best or other not in self._stories:
+            if not top or s < self.params.threshold or other == best or other not in self._stories:
                 continue
-            bridge = s >= self.params.bridge_score and scores[best] >= self.params.bridge_score
+            bridge = min(s, top) >= self.params.bridge_score
             if bridge or self._story_cosine(self._stories[sid], self._stories[other]) >= (
                 self.params.merge_threshold
             ):
