@@ -604,6 +604,7 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
         ("Error 404: page not found", "site"),
         ("This story has been removed.", "site"),
         ("Bridge shut. — Harbour Quay Police (@HQPolice) September 20, 2018", "embedded"),
+        ("CLOSE Crews began repairs on the harbour footbridge on Monday. USA TODAY", "platform"),
     ],
 )
 def test_each_notice_phrase_gets_past_its_keyword_gate(line: str, reason: str) -> None:

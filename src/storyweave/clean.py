@@ -344,6 +344,8 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo caption", _CAPTION_DATE),
     ("web archive notice", _WEB_ARCHIVE_NOTICE),
     ("platform notice", _PLATFORM_NOTICE),
+    # a video player's description, opened by its close button: "CLOSE Authorities are ..."
+    ("platform notice", re.compile(r"^CLOSE (?!Skip\b)[A-Z][a-z]")),
     (
         "byline",
         re.compile(
