@@ -6,6 +6,15 @@ threshold are merged agglomeratively (at most one sentence per article, average 
 claims. Conflicts are looked for inside claims and between related sentences: opposite polarity,
 an explicit denial, different numbers of the same kind, different years. Outlets are counted
 independently: one source counts once, and near-verbatim copies (syndication) count once.
+
+The shared spaCy parse (`annotate`) says what the regular expressions cannot: a figure's frame
+(the thing it counts, the verb it hangs on, that verb's subject, whose age it is), so two figures
+conflict only when they measure the same thing of the same subject (`parse_frame`,
+`same_measure`); a negation's scope (a `neg` on the very verb both sentences assert, of the same
+subject or object, the positive one asserted as fact: `predicates`, `opposed`); and whose
+statement a denial denies (`denied_party`). An agreement whose outlets give different values of
+one quantity is a conflict (`_hidden_pairs`). Values, hedges and units stay with the regular
+expressions, which read them better than the model's number entities.
 """
 
 from __future__ import annotations
@@ -16,11 +25,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 from lemminflect import getLemma
 
+if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
+    from spacy.tokens import Span, Token
+
+from .annotate import Annotations, annotate
 from .embed import Embedder, Matrix, similarity
 from .entities import _HONORIFICS, _ROLES
 from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
@@ -82,6 +96,16 @@ _SCALE = {
     "trillion": 1e12,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SPELLED = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty hundred"
+).split()
+_SPELLED_VALUE = {w: str(i) for i, w in enumerate(_SPELLED[:19], 2)} | {
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100",
+}  # fmt: skip
+# Counts and ages are also spelled out ("Four people are in custody", "a three-year-old son");
+# "hundred" stays a scale word, never a count by itself
+_SPELLED_COUNT = "|".join(_SPELLED[:-1])
 _MONEY = re.compile(
     rf"(?P<cur>(?:US|A|C|NZ|HK)?\$|€|£|¥)\s?(?P<n>{_NUM})(?:\s*(?P<scale>thousand|million|"
     rf"billion|trillion|bn|mn|[kmb])\b)?"
@@ -91,11 +115,13 @@ _MONEY = re.compile(
 )
 _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _AGE = re.compile(
-    r"\b(?P<n>\d{1,3})-year-old\b|\baged?\s+(?:of\s+)?(?P<n2>\d{1,3})\b"
+    rf"\b(?P<n>\d{{1,3}}|(?i:{_SPELLED_COUNT}))-year-old\b"
+    r"|\baged?\s+(?:of\s+)?(?P<n2>\d{1,3})\b"
     r"|\b[A-Z][a-z]+,\s(?P<n3>\d{1,3}),",
 )
 _COUNT = re.compile(
-    rf"(?<![\d.,])\b(?P<n>{_NUM})(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
+    rf"(?<![\d.,:-])\b(?P<n>{_NUM}|(?:{_SPELLED_COUNT})\b)"
+    rf"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
     rf"(?P<after>(?:\s+[A-Za-z0-9'’-]+){{1,5}})",
     re.IGNORECASE,
 )
@@ -144,6 +170,7 @@ class Quantity:
     heads: frozenset[str] = frozenset()  # lemmas of the words the count counts
     context: frozenset[str] = frozenset()  # content lemmas around the value
     frame: str = ""  # the two words before the value, hedge left out: "which has"
+    start: int = -1  # character offset of the value in its sentence
 
     def interval(self) -> tuple[float, float]:
         """The values this mention is consistent with."""
@@ -165,7 +192,7 @@ class Quantity:
 
 def _to_float(num: str) -> float | None:
     try:
-        return float(num.replace(",", ""))
+        return float(_SPELLED_VALUE.get(num.lower(), num).replace(",", ""))
     except ValueError:
         return None
 
@@ -199,7 +226,7 @@ def quantities(text: str) -> list[Quantity]:
         before = text[max(0, s - 40) : s - (len(h.group(0)) if h else 0)]
         frame = " ".join(w.lower() for w in _WORD.findall(before)[-2:])
         q = Quantity(
-            kind, value, text[s:e].strip(), bool(h), hedge, heads, _window(text, s, e), frame
+            kind, value, text[s:e].strip(), bool(h), hedge, heads, _window(text, s, e), frame, s
         )
         out.append((s, q))
 
@@ -261,13 +288,6 @@ def day_dates(text: str) -> list[str]:
 
 # A specific figure with what it counts ("two weeks", "14,600 ballot papers", "since 2015"):
 # two outlets giving the same one are likely telling the same fact in different words.
-_SPELLED = (
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty hundred"
-).split()
-_SPELLED_VALUE = {w: str(i) for i, w in enumerate(_SPELLED[:19], 2)} | {
-    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100",
-}  # fmt: skip
 _FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<n>{_NUM}|(?:{'|'.join(_SPELLED)})\b)(?P<after>(?:\s+[A-Za-z'’-]+){{1,3}})",
     re.IGNORECASE,
@@ -563,6 +583,176 @@ def denial_clause(text: str) -> tuple[str, str] | None:
     return None
 
 
+# --- the parse: what a figure measures, and the scope of a negation --------------------------
+
+# Verbs that carry no fact of their own: "has 412 pupils" and "412 pupils are" say one thing.
+_LIGHT = frozenset("be have say do get make include tell report".split())
+# A count added to another is a second figure, not the same one given twice ("another 3,000 jobs")
+_INCREMENT = frozenset("another additional more extra further other".split())
+_CLOCK = frozenset("a.m. p.m. a.m p.m am pm gmt bst".split())
+# The people an age is told of as a kind of person, not a name: one child, however called
+_CHILD = frozenset("child son daughter boy girl toddler baby kid infant".split())
+_MODALS = frozenset("will would may might could should can must shall".split())
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE = frozenset("which who that".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure measures, read from the parse: the thing it counts, the verb it hangs on,
+    that verb's subject, and the content words of their arguments."""
+
+    thing: str
+    verb: str
+    subject: str
+    anchors: frozenset[str]
+    owner: str = ""  # whom an age belongs to: a surname or a kind of person
+    skip: bool = False  # a model number, a range's end, a clock time, a count added to another
+    role: str = ""  # the verb and the thing's relation to it: "have dobj"
+
+
+def _key(tok: Token) -> str:
+    """A noun phrase's head as a key: a name by its last word, a noun by its lemma, a pronoun
+    by nothing (it could be anyone)."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return ""
+    if tok.pos_ == "PROPN":
+        return tok.text.lower()
+    lemma = tok.lemma_.lower()
+    return "child" if lemma in _CHILD else lemma
+
+
+def _content_lemma(tok: Token) -> str:
+    ok = tok.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} and not tok.is_stop
+    return tok.lemma_.lower() if ok and tok.lemma_.lower() not in _LIGHT else ""
+
+
+def _number_token(span: Span, start: int) -> Token | None:
+    """The first number token of the span at or after character `start` of the sentence."""
+    at = span.start_char + start
+    for tok in span:
+        if tok.idx + len(tok.text) > at and (tok.like_num or tok.pos_ == "NUM"):
+            return tok
+    return None
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb a phrase hangs on (or the root of its sentence)."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _skipped(num: Token, thing: Token) -> bool:
+    """A number that measures nothing here: part of a model number or a range ("777-200",
+    "20-30 feet"), a clock time ("7:30 p.m."), a name ("Flight 370"), an increment."""
+    doc = num.doc
+    prev = doc[num.i - 1] if num.i > 0 else None
+    nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if prev is not None and prev.text in "-–/" and not prev.whitespace_ and num.i > 1:
+        if doc[num.i - 2].like_num:
+            return True
+    if nxt is not None and nxt.text in "-–/" and not num.whitespace_ and num.i + 2 < len(doc):
+        if doc[num.i + 2].like_num:
+            return True
+    if ":" in num.text or (nxt is not None and nxt.lower_ in _CLOCK):
+        return True
+    if thing.pos_ == "PROPN" and thing.i != num.i:
+        return True
+    return any(c.lower_ in _INCREMENT and c.dep_ in {"det", "amod"} for c in thing.children)
+
+
+def _arguments(tok: Token) -> Iterator[Token]:
+    """The arguments of a word, with the object of each preposition it governs."""
+    for c in tok.children:
+        if c.dep_ == "prep":
+            yield from (g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "compound"}:
+            yield c
+
+
+def _person(host: Token) -> Token:
+    """The name a role noun stands for ("the 46-year-old skipper Mara Olsen"), else the noun;
+    a word that names no one (an adjective, a verb) is its own, keyless, host."""
+    if host.pos_ == "NOUN" and host.dep_ == "compound" and host.head.pos_ == "PROPN":
+        return host.head
+    names = [c for c in host.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return names[0] if host.pos_ == "NOUN" and names else host
+
+
+def _share_of(pct: Token) -> Token:
+    """What a percentage is a share of: the noun it modifies ("a 20% increase") or the object
+    of its "of" ("59% of investors"); the percent sign itself when neither is written."""
+    if pct.dep_ in {"compound", "nmod", "amod", "nummod"} and pct.head.pos_ == "NOUN":
+        return pct.head
+    for c in pct.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return pct
+
+
+def parse_frame(span: Span, q: Quantity) -> Frame | None:
+    """The frame of a quantity `q` of the sentence `span` covers, or None when it is not found."""
+    num = _number_token(span, q.start)
+    if num is None:
+        return None
+    thing = num
+    while thing.dep_ in {"nummod", "quantmod", "compound", "npadvmod", "amod", "nmod"} and (
+        thing.head.i != thing.i
+    ):
+        thing = thing.head
+        if thing.lower_ in {"year", "old"} or thing.pos_ in {"NUM", "SYM"}:
+            continue
+        if thing.pos_ in {"NOUN", "PROPN"}:
+            break
+    if thing.lower_ in {"%", "percent", "per", "cent"}:
+        thing = _share_of(thing)
+    owner = ""
+    if q.kind == "age":
+        owner = _key(_person(num.head if num.dep_ == "appos" else thing))
+    verb = _verb_of(thing)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != thing.i]
+    subject = _key(subjects[0]) if subjects else ""
+    if subjects and subjects[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subject = _key(verb.head)  # "the school, which has 236 pupils": the school has them
+    clauses = [c for c in thing.children if c.dep_ in {"acl", "relcl"}]
+    around = [verb, *_arguments(verb), *_arguments(thing)]
+    around += [t for c in clauses for t in (c, *_arguments(c))]
+    anchors = {_content_lemma(t) for t in around if t.i not in (thing.i, num.i)}
+    return Frame(
+        thing.lemma_.lower(),
+        "" if verb.lemma_.lower() in _LIGHT else verb.lemma_.lower(),
+        subject,
+        frozenset(anchors - {""}),
+        owner,
+        _skipped(num, thing),
+        f"{verb.lemma_.lower()} {thing.dep_}",
+    )
+
+
+def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bool:
+    """Whether two figures measure the same thing of the same subject. Without a parse the
+    regular-expression frame decides alone (True here)."""
+    if a is None or b is None:
+        return True
+    if a.skip or b.skip:
+        return False
+    if kind == "age":
+        return bool(a.owner) and a.owner == b.owner
+    if kind == "percent" and a.thing != b.thing:
+        return False  # a share of one thing against a share of another
+    if a.subject and b.subject and a.subject != b.subject:
+        if a.subject not in b.anchors and b.subject not in a.anchors:
+            return False  # "Turnout was 71.8%" / "the party won 48.1%"
+    if a.anchors & b.anchors or (a.role == b.role and a.subject == b.subject != ""):
+        return True  # shared arguments, or one subject's figure in one role: "which has"
+    if a.verb and b.verb and a.verb != b.verb:
+        return False  # "approved by 86% of investors" / "59% of investors rejected"
+    return not loose  # sentences of one claim need no shared argument
+
+
 # --- outlets ------------------------------------------------------------------------------
 
 
@@ -619,6 +809,8 @@ class _Item:
     days: tuple[str, ...] = ()
     figures: frozenset[str] = field(default_factory=frozenset)
     plain: frozenset[str] = field(default_factory=frozenset)
+    span: Span | None = None  # the sentence's tokens in the shared parse
+    frames: tuple[Frame | None, ...] = ()  # per quantity in `qs`, what it measures
 
 
 _NOBODY = re.compile(r"\b(?:no[ -]one|nobody|none)\b", re.IGNORECASE)
@@ -877,6 +1069,9 @@ def _number_pairs(items: Sequence[_Item], i: int, j: int, loose: bool = False) -
         if len(a) != 1 or len(b) != 1:
             continue  # several amounts of one kind: cannot tell which matches which
         y = b[0]
+        fx, fy = _frame_of(items[i], x), _frame_of(items[j], y)
+        if not same_measure(fx, fy, x.kind, loose):
+            continue  # a share of another thing, another subject's count, a model number
         same_frame = len(x.frame.split()) == 2 and x.frame == y.frame and x.heads == y.heads
         if loose and not (x.context & y.context) - x.heads - _MONEY_WORDS and not same_frame:
             continue  # "cost" alone does not make two sums one figure; "which has 412 pupils"
@@ -884,6 +1079,8 @@ def _number_pairs(items: Sequence[_Item], i: int, j: int, loose: bool = False) -
         (lo1, hi1), (lo2, hi2) = x.interval(), y.interval()
         if lo1 <= hi2 and lo2 <= hi1:
             continue  # the ranges overlap: both can be true
+        if x.kind == "money" and _currency(x.text) != _currency(y.text):
+            continue  # "$19.6 million" and "almost £14m" can be one sum in two currencies
         if x.kind == "money" and max(x.value, y.value) > _MONEY_RATIO * min(x.value, y.value):
             continue  # "$9,000 a week" and "$4.2 million": two different sums, not one disputed
         if x.kind.startswith("count:") and max(x.value, y.value) > _COUNT_RATIO * max(
@@ -896,6 +1093,27 @@ def _number_pairs(items: Sequence[_Item], i: int, j: int, loose: bool = False) -
         group = "number:count:" + "/".join(sorted(x.heads & y.heads)) if x.heads else x.kind
         out.append(_Pair("number", f"number:{group}", topic, i, j, x.text, y.text))
     return out
+
+
+_CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥"}
+
+
+def _currency(text: str) -> str:
+    """The currency a sum is written in: "$" for "US$9", "$4m" and "9 dollars"."""
+    m = _MONEY.search(text)
+    if m is None:
+        return ""
+    if m.group("cur"):
+        return m.group("cur")[-1]
+    return _CURRENCY_WORDS.get(m.group("cur2").lower().rstrip("s"), "")
+
+
+def _frame_of(it: _Item, q: Quantity) -> Frame | None:
+    """The parse frame of one of an item's quantities."""
+    for k, other in enumerate(it.qs):
+        if other is q and k < len(it.frames):
+            return it.frames[k]
+    return None
 
 
 def _year_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
@@ -928,6 +1146,188 @@ def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A verb as its sentence uses it: negated or not, asserted as fact or not, and the
+    subject and object it has."""
+
+    lemma: str
+    negated: bool
+    asserted: bool  # no modal, not an infinitive under another verb, not a condition
+    subject: str
+    object: str
+    phrase: str
+
+
+def _subject_of(verb: Token) -> str:
+    """The subject of a verb; a verb joined by "and" shares the subject of the first."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return _key(subjects[0]) if subjects else ""
+        verb = verb.head
+
+
+def predicates(span: Span) -> list[Predicate]:
+    """Every full verb of a sentence with its polarity (a `neg` on the verb itself), whether it
+    is asserted, and its subject and object."""
+    out: list[Predicate] = []
+    for tok in span:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in _LIGHT:
+            continue
+        kids = list(tok.children)
+        negs = [c for c in kids if c.dep_ == "neg"]
+        auxes = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
+        modal = any(c.lower_ in _MODALS or c.lemma_.lower() in _MODALS for c in auxes)
+        cond = any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in kids)
+        asserted = not (modal or cond or tok.dep_ in {"xcomp", "csubj", "pcomp", "amod"})
+        # the object, or the agent of a passive: "fined by the Commission" fines with it
+        objects = [c for c in kids if c.dep_ == "dobj"]
+        objects += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        first = min([tok, *auxes, *negs], key=lambda t: t.i)
+        phrase = span.doc[first.i : tok.i + 1].text
+        out.append(
+            Predicate(
+                tok.lemma_.lower(),
+                bool(negs),
+                asserted,
+                _subject_of(tok),
+                next((k for k in map(_key, objects) if k), ""),
+                phrase,
+            )
+        )
+    return out
+
+
+def opposed(neg: Predicate, pos: Predicate) -> bool:
+    """Whether a negated predicate denies what an asserted one says: the same verb, the
+    same subject (or the same object, the subjects not differing)."""
+    if not neg.negated or pos.negated or not pos.asserted or neg.lemma != pos.lemma:
+        return False
+    if neg.subject and neg.subject == pos.subject:
+        return True
+    clash = neg.subject and pos.subject and neg.subject != pos.subject
+    return bool(neg.object) and neg.object == pos.object and not clash
+
+
+def _polarity_pairs(
+    items: Sequence[_Item], x: Matrix, skip: Iterable[int], floor: float
+) -> list[_Pair]:
+    """A negated predicate against the same predicate, same subject or object, asserted by
+    another outlet ("the children have not been deported" / "the children were deported")."""
+    preds = {i: predicates(it.span) for i, it in enumerate(items) if it.span is not None}
+    for i in skip:
+        preds.pop(i, None)  # a denial flips what it quotes; the denial check handles it
+    index: dict[str, list[int]] = {}
+    for i, ps in preds.items():
+        for lemma in {p.lemma for p in ps if not p.negated and p.asserted}:
+            index.setdefault(lemma, []).append(i)
+    out: list[_Pair] = []
+    for i, ps in preds.items():
+        for neg in (p for p in ps if p.negated):
+            cands = [
+                j for j in index.get(neg.lemma, [])[:400] if items[j].outlet != items[i].outlet
+            ]
+            if not cands:
+                continue
+            sims = _dot(x, [i], cands)[0]
+            for j, sim in zip(cands, sims, strict=True):
+                pos = next((p for p in preds[j] if opposed(neg, p)), None)
+                if pos is None or sim < floor:
+                    continue
+                topic = f"{neg.subject or neg.object} {neg.lemma}".strip()
+                lo, hi = (i, j) if i < j else (j, i)
+                va, vb = (neg.phrase, pos.phrase) if lo == i else (pos.phrase, neg.phrase)
+                out.append(_Pair("polarity", f"polarity:{neg.lemma}", topic, lo, hi, va, vb))
+    return out
+
+
+def _hidden_pairs(
+    clusters: Sequence[Sequence[int]], items: Sequence[_Item], checked: set[tuple[int, int]]
+) -> list[_Pair]:
+    """Different values of one quantity, or dates of one thing, inside a would-be agreement:
+    outlets that tell one fact with different figures disagree on it ("Four people are in
+    custody" / "Malaysia has three people in custody")."""
+    out: list[_Pair] = []
+    for members in clusters:
+        for p, i in enumerate(members):
+            for j in members[p + 1 :]:
+                lo, hi = min(i, j), max(i, j)
+                if items[lo].outlet == items[hi].outlet or (lo, hi) in checked:
+                    continue
+                checked.add((lo, hi))
+                out.extend(_number_pairs(items, lo, hi))
+                out.extend(_year_pairs(items, lo, hi))
+                out.extend(_clock_pairs(items, lo, hi))
+    return out
+
+
+_CLOCK_TIME = re.compile(r"\b(?P<h>[01]?\d):(?P<m>[0-5]\d)\s*(?P<ap>[ap])\.?m\b\.?", re.IGNORECASE)
+
+
+def _clock_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
+    """Two clock times of one told fact ("shots were reported at 9:06 a.m." / "... at 9:09
+    a.m."): only inside one claim, where the sentences tell the same moment."""
+    ti = [m.group(0) for m in _CLOCK_TIME.finditer(items[i].sent.text)]
+    tj = [m.group(0) for m in _CLOCK_TIME.finditer(items[j].sent.text)]
+    if len(ti) != 1 or len(tj) != 1 or _clock(ti[0]) == _clock(tj[0]):
+        return []
+    shared = _shared_words(items[i].sent.text, items[j].sent.text)
+    topic = f"{shared} (time)" if shared else "time"
+    return [_Pair("date", "date:time", topic, i, j, ti[0], tj[0])]
+
+
+def _clock(text: str) -> str:
+    m = _CLOCK_TIME.match(text)
+    return f"{int(m.group('h'))}:{m.group('m')}{m.group('ap').lower()}" if m else text
+
+
+_STATEMENT_NOUNS = frozenset(
+    "statement claim report allegation assertion accusation suggestion rumor rumour".split()
+)
+
+
+def denied_party(span: Span, entities: Sequence[Entity]) -> str:
+    """Whose statement a denial calls false, when it names them ("Kelly's statement that ...",
+    "claims by the ministry that ..."): the story's entity of that name, or the words."""
+    for tok in span:
+        if tok.lemma_.lower() not in _STATEMENT_NOUNS:
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [g for c in tok.children if c.lower_ == "by" for g in c.children]
+        for owner in owners:
+            if owner.pos_ != "PROPN":
+                continue
+            words = span.doc[owner.left_edge.i : owner.i + 1].text
+            named = [e.name for e in entities if owner.text in e.variants or words in e.variants]
+            return max(named, key=len) if named else words
+    return ""
+
+
+def _named_denials(
+    items: Sequence[_Item],
+    denials: Mapping[int, tuple[str, str]],
+    entities: Sequence[Entity],
+    done: set[int],
+) -> list[Conflict]:
+    """A denial that names whose statement it denies is a dispute between the two parties,
+    even when no other sentence asserts the statement ("Kelly's statement that Daniel was
+    deported from the US is false")."""
+    out: list[Conflict] = []
+    for i, (clause, words) in sorted(denials.items()):
+        span = items[i].span
+        if i in done or span is None:
+            continue
+        party = denied_party(span, entities)
+        if not party:
+            continue
+        ev = (_evidence(items[i]),)
+        topic = " ".join(_WORD.findall(clause)[:8])
+        sides = (ConflictSide(f"{party}: {clause}", ev), ConflictSide(words, ev))
+        out.append(Conflict("denial", topic, sides))
+    return out
+
+
 def _sides(
     group: Sequence[tuple[int, str]], items: Sequence[_Item], kind: str = ""
 ) -> tuple[ConflictSide, ...]:
@@ -938,7 +1338,7 @@ def _sides(
     for idx, value in group:
         key = value
         if kind == "number":
-            qs = quantities(value)
+            qs = _value_quantities(value)
             key = f"{qs[0].kind}:{qs[0].value:g}" if qs else value
         shown.setdefault(key, value)
         by_value.setdefault(key, [])
@@ -951,6 +1351,12 @@ def _sides(
         )
         for key, ks in by_value.items()
     )
+
+
+@cache
+def _value_quantities(value: str) -> tuple[Quantity, ...]:
+    """The quantities of a side's value, read once per value however many conflicts give it."""
+    return tuple(quantities(value))
 
 
 def _evidence(it: _Item) -> Evidence:
@@ -999,6 +1405,7 @@ def _backed(
     items: Sequence[_Item],
     topic_words: set[str],
     at: Mapping[tuple[str, int], int],
+    by_value: Mapping[str, Sequence[int]],
 ) -> Conflict:
     """A number conflict with every outlet that gives a side's figure on that side: a sentence
     of another outlet holding the same quantity (one of its kind, equal value) and two content
@@ -1010,18 +1417,25 @@ def _backed(
     taken = {(e.article_id, e.sentence) for side in conflict.sides for e in side.evidence}
     for side in conflict.sides:
         own = [items[at[(e.article_id, e.sentence)]] for e in side.evidence]
-        figure = [q for it in own for q in it.qs if q.text == side.value]
+        figure = [(q, _frame_of(it, q)) for it in own for q in it.qs if q.text == side.value]
         words = frozenset().union(*(it.words for it in own)) - topic_words
         outlets = {it.outlet for it in own}
         extra = []
         if figure:
-            x = figure[0]
-            for k, it in enumerate(items):
+            x, fx = figure[0]
+            for k in dict.fromkeys(by_value.get(_value_key(x.value), ())):
+                it = items[k]
                 key = (it.sent.article_id, it.sent.index)
                 if key in taken or it.outlet in outlets or len(it.words & words) < 2:
                     continue
                 same = [q for q in it.qs if q.compatible(x)]
-                if len(same) == 1 and abs(same[0].value - x.value) <= 0.005 * x.value:
+                if len(same) != 1:
+                    continue
+                # a small count recurs by chance ("attack three people" does not back "three
+                # people in custody"); one exact sum of money seldom does
+                if x.kind != "money" and not same_measure(fx, _frame_of(it, same[0]), x.kind, True):
+                    continue
+                if abs(same[0].value - x.value) <= 0.005 * x.value:
                     extra.append(k)
                     outlets.add(it.outlet)
                     taken.add(key)
@@ -1029,6 +1443,11 @@ def _backed(
         backers.sort(key=lambda k: _pos(items[k]))
         sides.append(ConflictSide(side.value, tuple(_evidence(items[k]) for k in backers)))
     return Conflict(conflict.kind, conflict.topic, tuple(sides))
+
+
+def _value_key(value: float) -> str:
+    """A figure's value to three digits: the sentences that may give it are looked up by it."""
+    return f"{value:.3g}"
 
 
 # --- the stage ------------------------------------------------------------------------------
@@ -1040,8 +1459,11 @@ def align_claims(
     entities: Sequence[Entity],
     *,
     embedder: Embedder,
+    annotations: Annotations | None = None,
 ) -> tuple[list[Agreement], list[Conflict], list[Claim]]:
     """Agreements (>= 2 independent outlets), conflicts, and single-source claims that matter."""
+    if annotations is None:
+        annotations = annotate(articles, sentences)
     outlet_of = independent_outlets(articles)
     ents_at: dict[tuple[str, int], set[str]] = {}
     for ent in entities:
@@ -1074,6 +1496,8 @@ def align_claims(
             )
             ents = frozenset(ents_at.get((art.id, s.index), ()))
             words = _content(s.text)
+            span = annotations.span(art.id, s.index)
+            measured = tuple(parse_frame(span, q) if span is not None else None for q in qs)
             items.append(
                 _Item(
                     a_pos,
@@ -1087,6 +1511,8 @@ def align_claims(
                     yrs,
                     days,
                     figures(s.text),
+                    span=span,
+                    frames=measured,
                 )
             )
     if not items:
@@ -1148,12 +1574,16 @@ def align_claims(
         pairs.extend(_number_pairs(items, i, j, loose=not same))
         pairs.extend(_antonym_pairs(items, i, j))
         pairs.extend(_year_pairs(items, i, j))
-    # Ages belong to a person: compare them across sentences naming the same entity.
+    # Ages belong to a person: compare them across sentences naming the same entity, or whose
+    # ages the parse gives one owner ("Connor Cummings, 20" / "20-year-old Connor Cummings").
     by_ent: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         if any(k == "age" for k, _ in it.nums):
             for e in it.ents:
                 by_ent.setdefault(e, []).append(i)
+            for q, measure in zip(it.qs, it.frames, strict=False):
+                if q.kind == "age" and measure is not None and measure.owner:
+                    by_ent.setdefault(f"\0{measure.owner}", []).append(i)
     for ids in by_ent.values():
         for p, i in enumerate(ids[:50]):
             for j in ids[p + 1 : 50]:
@@ -1187,41 +1617,8 @@ def align_claims(
                 topic = f"{words_both} (year)" if words_both else "year"
                 pairs.append(_Pair("date", "date:year", topic, i, j, fi[frame], fj[frame]))
 
-    # Polarity: a negated predicate against the same predicate asserted in another outlet.
-    lemma_index: dict[str, list[int]] = {}
-    for i, it in enumerate(items):
-        if i in denials:
-            continue  # a denial flips what it quotes; the denial check handles it
-        for lem in {_lemma(w) for w in _WORD.findall(it.sent.text)}:
-            lemma_index.setdefault(lem, []).append(i)
-    for i, it in enumerate(items):
-        if i in denials:
-            continue
-        for pol in negated_predicates(it.sent.text):
-            cands = [j for j in lemma_index.get(pol.lemma, [])[:400] if j != i and different(i, j)]
-            if not cands:
-                continue
-            sims = _dot(x, [i], cands)[0]
-            for j, sim in zip(cands, sims, strict=True):
-                other = items[j].sent.text
-                if any(p.lemma == pol.lemma for p in negated_predicates(other)):
-                    continue
-                phrase = _positive_phrase(other, pol.lemma)
-                if phrase is None:
-                    continue
-                if pol.subject:
-                    shares = pol.subject in other.lower() or bool(it.ents & items[j].ents)
-                    # same subject and verb: similarity only has to rule out noise
-                    if not shares or sim < 0.25 * related_t:
-                        continue
-                elif sim < related_t and not (it.ents & items[j].ents):
-                    continue
-                topic = f"{pol.subject or _shared_words(it.sent.text, other, 2)} {pol.lemma}"
-                lo, hi = (i, j) if i < j else (j, i)
-                va, vb = (pol.phrase, phrase) if lo == i else (phrase, pol.phrase)
-                pairs.append(
-                    _Pair("polarity", f"polarity:{pol.lemma}", topic.strip(), lo, hi, va, vb)
-                )
+    # Polarity: a negated verb against the same verb asserted, of the same subject or object.
+    pairs.extend(_polarity_pairs(items, x, denials, 0.25 * related_t))
 
     # "There is no asbestos in that building" against "Asbestos was found in the ceiling": one
     # outlet says a thing is not there, another that it was found there.
@@ -1270,10 +1667,16 @@ def align_claims(
                 pairs.append(_Pair("denial", f"denial:{i}", topic, lo, hi, va, vb))
 
     found = _conflicts(pairs, items)
+    by_value: dict[str, list[int]] = {}
+    for k, it in enumerate(items):
+        for q in it.qs:
+            by_value.setdefault(_value_key(q.value), []).append(k)
+    denied = {p.i if p.i in denials else p.j for p in pairs if p.kind == "denial"}
+    found.extend(_named_denials(items, denials, entities, denied))
     conflicted = {(e.article_id, e.sentence) for c in found for s in c.sides for e in s.evidence}
     # A side's other backers are listed with it, and stay free to agree among themselves.
     at = {(it.sent.article_id, it.sent.index): k for k, it in enumerate(items)}
-    conflicts = [_backed(c, items, topic_words, at) for c in found]
+    conflicts = [_backed(c, items, topic_words, at, by_value) for c in found]
     disputes: dict[int, set[int]] = {}  # sentence -> the conflicts it is a side (or backer) of
     for c_id, c in enumerate(conflicts):
         for c_side in c.sides:
@@ -1299,6 +1702,14 @@ def align_claims(
         agreeing.extend((align_t, i, j) for i, j in anchored - scored)
         agreeing.sort(key=lambda t: (-t[0], t[1], t[2]))
         clusters = _cluster(x, items, agreeing, align_t, anchored, 0.5 * related_t, side)
+    # An agreement in which one outlet gives another value for the same quantity is a conflict.
+    hidden = _conflicts(_hidden_pairs(clusters, items, checked), items)
+    for c in hidden:
+        c_id = len(conflicts)
+        conflicts.append(_backed(c, items, topic_words, at, by_value))
+        for c_side in c.sides:
+            for ev in c_side.evidence:
+                disputes.setdefault(at[(ev.article_id, ev.sentence)], set()).add(c_id)
 
     # --- claims ---------------------------------------------------------------------------
     drafts: list[tuple[int, tuple[int, int], str, tuple[Evidence, ...], tuple[str, ...], str]] = []
@@ -1348,7 +1759,7 @@ def align_claims(
             text = strip_dateline(first.text)
             if _ACCUSATION.search(text):
                 kind = "accusation"
-            elif any(k != "year" for k, _ in items[ordered[0]].nums):
+            elif any(q.text[:1].isdigit() or q.kind == "money" for q in items[ordered[0]].qs):
                 kind = "number"
             else:
                 continue
@@ -1363,6 +1774,20 @@ def align_claims(
         elif len(single) < MAX_SINGLE:
             single.append(claim)
     return agreements, conflicts, single
+
+
+def disputes_of(conflicts: Sequence[Conflict], article_id: str, sentence: int) -> tuple[int, ...]:
+    """The conflicts (their indices) a sentence gives one side of: a summary sentence with a
+    disputed value is shown as disputed, with every side cited, never as plain fact."""
+    return tuple(
+        k
+        for k, c in enumerate(conflicts)
+        if any(
+            e.article_id == article_id and e.sentence == sentence
+            for s in c.sides
+            for e in s.evidence
+        )
+    )
 
 
 def _asserted(text: str, clause: str, shared: Sequence[str]) -> str:

@@ -157,6 +157,7 @@ class SummarySentence:
     citations: tuple[str, ...]  # every article that carries the same information
     entities: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()
+    disputed: tuple[int, ...] = ()  # Brief.conflicts it states one side of: shown as disputed
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ def to_dict(b: Brief) -> dict[str, Any]:
                 "sentence": s.sentence,
                 "entities": list(s.entities),
                 "claims": list(s.claims),
+                "disputed": list(s.disputed),
             }
             for s in b.summary
         ],

@@ -18,6 +18,16 @@ def _md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
 
 
+def _disputed(b: Brief, conflicts: tuple[int, ...]) -> str:
+    """A summary sentence's disputes, each side's value with the articles giving it."""
+    parts = []
+    for k in conflicts:
+        sides = b.conflicts[k].sides
+        shown = [f"{_md(s.value)} {_cite(b, [e.article_id for e in s.evidence])}" for s in sides]
+        parts.append(" against ".join(shown))
+    return f" _(disputed: {'; '.join(parts)})_" if parts else ""
+
+
 def to_markdown(b: Brief) -> str:
     """The brief as a Markdown document."""
     outlets = len({a.source for a in b.articles})
@@ -25,7 +35,7 @@ def to_markdown(b: Brief) -> str:
     out.append(f"_Brief of {len(b.articles)} articles from {outlets} outlets._")
     out += ["", "## Summary", ""]
     for s in b.summary:
-        out.append(f"{_md(s.text)} {_cite(b, s.citations)}")
+        out.append(f"{_md(s.text)} {_cite(b, s.citations)}{_disputed(b, s.disputed)}")
         out.append("")
     if b.agreements:
         out += ["## Agreed by several outlets", ""]
