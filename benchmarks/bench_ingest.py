@@ -131,8 +131,9 @@ def pad(store: Any, target: int) -> int:
             rows, stories, members, vectors = [], [], [], []
             for r in src[: target - have - added]:
                 aid = f"{r['id']}-pad{k}"
-                sid = f"{aid}-s" if added % 3 == 0 else stories[-1]["id"]
-                if added % 3 == 0:
+                new_story = added % 3 == 0 or not stories
+                sid = f"{aid}-s" if new_story else stories[-1]["id"]
+                if new_story:
                     stories.append({
                         "id": sid, "headline": r["title"][:200], "first_seen": r["seen_at"],
                         "last_seen": r["seen_at"], "updated_at": r["ingested_at"], "version": 1,
