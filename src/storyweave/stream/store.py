@@ -278,7 +278,7 @@ class Store:
         if since is not None:
             q = q.where(s.updated_at >= since)
         for word in (text or "").split():
-            q = q.where(_mentions(word))
+            q = q.where(_mentions(word, self.dialect))
         if limit:
             q = q.limit(limit)
         if offset:
@@ -456,16 +456,23 @@ def _members(conn: Connection, story_ids: Sequence[str]) -> dict[str, list[Store
     return out
 
 
-def _mentions(word: str) -> Any:
+def _mentions(word: str, dialect: str) -> Any:
     """Stories whose headline, or one of whose articles' title or outlet, contains a word."""
     pattern = "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
+
+    def has(column: Any) -> Any:
+        # SQLite's LIKE already ignores ASCII case; ilike's lower() on every row costs 2.5x
+        if dialect == "sqlite":
+            return column.like(pattern, escape="\\")
+        return column.ilike(pattern, escape="\\")
+
     a, m = t.articles.c, t.memberships.c
     in_articles = (
         select(m.story_id)
         .join(t.articles, a.id == m.article_id)
-        .where(a.title.ilike(pattern, escape="\\") | a.outlet.ilike(pattern, escape="\\"))
+        .where(has(a.title) | has(a.outlet))
     )
-    return t.stories.c.headline.ilike(pattern, escape="\\") | t.stories.c.id.in_(in_articles)
+    return has(t.stories.c.headline) | t.stories.c.id.in_(in_articles)
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
