@@ -7,6 +7,10 @@ Usage::
     nice .venv/bin/python benchmarks/bench_real.py --split dev --misses
     nice .venv/bin/python benchmarks/bench_real.py --clusters 5,8 --json
     nice .venv/bin/python benchmarks/bench_real.py --embedder minilm
+    nice .venv/bin/python benchmarks/bench_real.py --timeout 300    # a cluster's brief, seconds
+
+Progress (one line a cluster, the seconds its brief took) goes to stderr. A brief that raises,
+or runs past ``--timeout`` (default 600 s), is reported and scored as an empty Brief.
 
 Data (``--data``, default ``../shared/data`` from the repository root):
 ``multinews/raw-dev.jsonl`` (line n is cluster n) and the gold labels of
@@ -106,10 +110,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations, permutations
@@ -799,14 +805,40 @@ class SplitResult:
 BriefFn = Callable[[list[Article]], Brief]
 
 
-def run_split(clusters: list[Cluster], brief_fn: BriefFn) -> SplitResult:
+class ClusterTimeout(Exception):
+    """A cluster's brief ran past --timeout."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ClusterTimeout in the block after `seconds` (main thread, SIGALRM; none if None)."""
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise ClusterTimeout(f"brief took more than {seconds:g}s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def run_split(
+    clusters: list[Cluster], brief_fn: BriefFn, timeout: float | None = None
+) -> SplitResult:
     """Brief each cluster once and score it; a crash is reported and scored as an empty brief."""
     res = SplitResult()
     for c in clusters:
         t0 = time.perf_counter()
         arts = c.articles()
         try:
-            brief = brief_fn(arts)
+            with time_limit(timeout):
+                brief = brief_fn(arts)
         except Exception as exc:  # noqa: BLE001 - one bad cluster must not hide the others
             res.errors[c.number] = f"{type(exc).__name__}: {exc}"
             brief = Brief(str(c.number), (), ())
@@ -911,11 +943,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--misses", action="store_true", help="print misses and false alarms (dev)")
+    ap.add_argument(
+        "--timeout",
+        type=float,
+        default=600,
+        help="seconds a cluster's brief may take before it is reported and scored empty (0: none)",
+    )
     args = ap.parse_args(argv)
     clusters = select(args)
     brief_fn = make_brief_fn(args.embedder)
     results = {
-        sp: run_split([c for c in clusters if c.split == sp], brief_fn)
+        sp: run_split([c for c in clusters if c.split == sp], brief_fn, args.timeout or None)
         for sp in SPLITS
         if any(c.split == sp for c in clusters)
     }

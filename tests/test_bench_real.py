@@ -366,3 +366,14 @@ def test_run_split_scores_and_reports_a_crash(bench, tmp_path):
     bad = bench.run_split(clusters, crash)
     assert bad.errors == {0: "ValueError: boom"} and bad.score.pr["agreements"].found == 0
     assert "ERROR cluster 0" in bench.format_table("dev", bad)
+
+
+def test_a_cluster_past_its_time_limit_is_reported(bench, tmp_path):
+    clusters = bench.load_clusters(write_data(tmp_path), ("dev",))
+
+    def slow(arts):
+        while True:
+            pass
+
+    res = bench.run_split(clusters, slow, timeout=0.2)
+    assert res.errors == {0: "ClusterTimeout: brief took more than 0.2s"}
