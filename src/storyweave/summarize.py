@@ -103,13 +103,12 @@ class Weights:
     floor_dense: float = 0.55  # the lexical check needs at least this cosine (dense)
     floor_sparse: float = 0.3  # ... or this one (tf-idf)
     # an article is cited for a chosen sentence when one of its sentences comes this close (and
-    # shares a word that not every article has, and repeats one of its numbers): real outlets
-    # paraphrase more loosely than "same" allows. On the raw-dev dev clusters' labelled facts,
-    # each sentence on one against each other article, tf-idf 0.2 cites 55% of the articles
-    # stating it at 97% precision ("same": 30%), but on short articles about one thing shared
-    # names reach 0.2 alone (the bundled example), so 0.25; dense 0.55 finds 73% at 93%
+    # repeats one of its numbers): real outlets paraphrase more loosely than "same" allows. On
+    # the raw-dev dev clusters' labelled facts, each sentence on one against each other article:
+    # tf-idf 0.2 cites 55% of the articles stating it at 97% precision ("same": 30%; 0.15, 71%
+    # at 94%); dense 0.55, 73% at 93% before the number check
     cite_dense: float = 0.55
-    cite_sparse: float = 0.25
+    cite_sparse: float = 0.2
     link_dense: float = 0.4  # LexRank links two sentences from this dense cosine up
     link_sparse: float = 0.1  # ... or this tf-idf cosine (Erkan & Radev's threshold)
     context: bool = (
@@ -655,8 +654,7 @@ def summarize_with(
     chosen = _select(story, score, words, w.redundancy, w.context)
     out: list[SummarySentence] = []
     cite = w.cite_dense if story.dense else w.cite_sparse
-    marks = _marked_words(story)
-    citations = {k: _citations(story, k, cite, marks) for k in chosen}
+    citations = {k: _citations(story, k, cite) for k in chosen}
     for k in _main_first(story, chosen, citations):
         cited = citations[k]
         s = story.sentences[k]
@@ -687,33 +685,20 @@ def _main_first(story: _Story, chosen: list[int], citations: Mapping[int, list[i
     return [main] + [k for k in chosen if k != main]
 
 
-_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def _marked_words(story: _Story) -> list[set[str]]:
-    """Each candidate's content words that some article of the story lacks: the story's own
-    names ("footbridge" in every article) say what it is about, not which fact a sentence holds."""
-    words = [{w for w in _CONTENT_WORD.findall(t.lower()) if w not in _STOP} for t in story.texts]
-    per_article: dict[int, set[str]] = {}
-    for d, ws in zip(story.doc.tolist(), words, strict=True):
-        per_article.setdefault(d, set()).update(ws)
-    everywhere = set.intersection(*per_article.values()) if len(per_article) > 1 else set()
-    return [ws - everywhere for ws in words]
-
-
-def _citations(story: _Story, k: int, cite: float, marks: Sequence[set[str]]) -> list[int]:
+def _citations(story: _Story, k: int, cite: float) -> list[int]:
     """The articles (positions) that say what candidate k says: its own, and each holding a
-    sentence of the same fact, or one within the citation cosine of it that shares one of its
-    marked words and, when it gives numbers, one of them."""
+    sentence of the same fact or, unless k quotes someone, one within the citation cosine."""
     # a sentence with numbers is backed only by one that repeats one of them: "17 cracks"
-    # or "the cracks were in the welds" does not back "12 cracks"
+    # or "the cracks were in the welds" does not back "12 cracks"; a quotation's words are
+    # its fact, so only a sentence that repeats them backs it
     own = _numbers(story.texts[k])
-    close = story.same[k] | (story.sim[k] >= cite)
+    close = story.same[k]
+    if quote_marks(story.texts[k]) < 2:
+        close = close | (story.sim[k] >= cite)
     backing = {
         int(story.doc[j])
         for j in np.flatnonzero(close)
-        if (not own or own & _numbers(story.texts[j]))
-        and (story.same[k, j] or not marks[k] or marks[k] & marks[int(j)])
+        if not own or own & _numbers(story.texts[j])
     }
     return sorted(backing | {int(story.doc[k])})
 
