@@ -90,7 +90,10 @@ one row, two things
 events (gold ``events``)
     Judged: a dated predicted Event whose evidence sentence overlaps a gold event's snippet in the
     same document. Right when the predicted date cut to the gold's length equals the gold date
-    (and is at least that precise). Recall: gold events with a right predicted event.
+    (and is at least that precise). Not judged when its year differs from those gold events'
+    years and is written in its sentence ("named director in 2010 and president in 2013": 2010
+    is another event of the sentence, unlabelled). Recall: gold events with a right predicted
+    event.
 events undated
     Predicted events with ``date`` None, over all predicted events.
 summary on junk
@@ -641,10 +644,10 @@ def score_events(brief: Brief, gold: Gold, s: Score) -> None:
     found: set[int] = set()
     for e in dated:
         near = [i for i, g in enumerate(events) if _event_on(e, g, gold.cluster)]
-        if not near:
+        right = [i for i in near if date_ok(str(e.date), events[i]["date"])]
+        if not near or (not right and _other_year(e, [events[i] for i in near])):
             continue
         pr.judged += 1
-        right = [i for i in near if date_ok(str(e.date), events[i]["date"])]
         pr.right += bool(right)
         found.update(right)
         if not right:
@@ -654,6 +657,12 @@ def score_events(brief: Brief, gold: Gold, s: Score) -> None:
     for i, g in enumerate(events):
         if i not in found:
             s.miss("events", f"missed {g['date']} d{g['doc']}: {_short(g['what'], 80)}")
+
+
+def _other_year(e: Event, near: list[Label]) -> bool:
+    """Whether the event's year is none of the gold years and is written in its sentence."""
+    year = str(e.date)[:4]
+    return all(g["date"][:4] != year for g in near) and year in words(e.evidence.text)
 
 
 def _event_on(e: Event, g: Label, cluster: int) -> bool:

@@ -257,14 +257,15 @@ def test_events(bench, gold):
         timeline=(
             event("1921", 1, "The mill opened in 1921."),
             event("1922", 1, "The mill opened in 1921."),
+            event("1960", 1, "The mill opened in 1921 and shut in 1960."),
             event("1921", 2, "It opened in 1921, the owner said."),
             event(None, 0, "The mill at Fenwick closed on Friday."),
         )
     )
     s = score(bench, gold, brief)
     pr = s.pr["events"]
-    assert (pr.right, pr.judged, pr.predicted, pr.found, pr.gold) == (1, 2, 3, 1, 1)
-    assert (s.share["events undated"].num, s.share["events undated"].den) == (1, 4)
+    assert (pr.right, pr.judged, pr.predicted, pr.found, pr.gold) == (1, 2, 4, 1, 1)
+    assert (s.share["events undated"].num, s.share["events undated"].den) == (1, 5)
 
 
 def test_date_precision(bench):
