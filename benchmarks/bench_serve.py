@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import queue
 import socket
@@ -139,7 +140,7 @@ def load(
 def pct(values: list[float], q: float) -> float:
     """The q-th percentile (0-100) of values, nearest rank."""
     s = sorted(values)
-    return s[min(len(s) - 1, max(0, round(q / 100 * len(s) + 0.5) - 1))] if s else float("nan")
+    return s[min(len(s) - 1, max(0, math.ceil(q / 100 * len(s)) - 1))] if s else float("nan")
 
 
 def row(name: str, clients: int, lat: list[float], wall: float, target: str = "") -> str:
