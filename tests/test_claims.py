@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -362,14 +361,12 @@ def _generated(n: int) -> list[Article]:
     return out
 
 
-def test_two_hundred_articles_finish_quickly(tfidf) -> None:
+def test_two_hundred_articles_go_through(tfidf) -> None:
+    # no timing here (house rule: speed is for benchmarks/); 200 articles must still align
     arts = _generated(200)
     sents = {a.id: segment(a) for a in arts}
-    parsed = annotate(arts, sents)  # the brief's one shared parse, timed by its own benchmark
-    start = time.perf_counter()
+    parsed = annotate(arts, sents)
     agreements, _, single = align_claims(arts, sents, [], embedder=tfidf, annotations=parsed)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 20, elapsed
     assert agreements and max(a.outlets for a in agreements) >= 50
 
 
@@ -949,3 +946,22 @@ def test_a_denial_of_an_unnamed_claim_in_one_article_is_no_dispute(tfidf) -> Non
     art = _art("k2", "the-stir", FILLER["a"], "Claims that the ferry sank are false, he said.")
     _, conflicts, _ = _run([art], tfidf)
     assert conflicts == []
+
+
+def test_ages_of_two_people_of_one_family_are_not_one_disputed_age(tfidf) -> None:
+    arts = _pair(
+        "John Penhallow, 45, was pulled from the water at Port Elling harbour on Monday.",
+        "Mary Penhallow, 43, was pulled from the water at Port Elling harbour on Monday.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "number"] == []
+
+
+def test_one_persons_two_ages_are_a_conflict(tfidf) -> None:
+    arts = _pair(
+        "John Penhallow, 45, was pulled from the water at Port Elling harbour on Monday.",
+        "Rescuers pulled the 47-year-old John Penhallow from the water at Port Elling harbour.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    ages = [c for c in conflicts if c.kind == "number"]
+    assert len(ages) == 1 and {s.value for s in ages[0].sides} == {"Penhallow, 45,", "47-year-old"}

@@ -657,8 +657,9 @@ def _skipped(num: Token, thing: Token) -> bool:
             return True
     if ":" in num.text or (nxt is not None and nxt.lower_ in _CLOCK):
         return True
-    if thing.pos_ == "PROPN" and thing.i != num.i:
-        return True
+    aged = num.i + 2 < len(doc) and doc[num.i + 2].lower_ == "year"
+    if thing.pos_ == "PROPN" and thing.i != num.i and not aged:
+        return True  # "Flight 370", not "the 47-year-old John Penhallow"
     return any(c.lower_ in _INCREMENT and c.dep_ in {"det", "amod"} for c in thing.children)
 
 
@@ -678,6 +679,20 @@ def _person(host: Token) -> Token:
         return host.head
     names = [c for c in host.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     return names[0] if host.pos_ == "NOUN" and names else host
+
+
+def _owner(host: Token) -> str:
+    """Whom an age belongs to: a name with the given names written ("mary smith"), so that two
+    people of one family are told apart, or a kind of person ("child")."""
+    if host.pos_ != "PROPN":
+        return _key(host)
+    names = [c for c in host.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.lower_ for t in sorted([*names, host], key=lambda t: t.i))
+
+
+def _same_person(a: str, b: str) -> bool:
+    """One owner of an age: the same name, or a surname alone against the full name."""
+    return bool(a and b) and (a == b or a.endswith(" " + b) or b.endswith(" " + a))
 
 
 def _share_of(pct: Token) -> Token:
@@ -711,7 +726,7 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
         thing = _share_of(thing)
     owner = ""
     if q.kind == "age":
-        owner = _key(_person(num.head if num.dep_ == "appos" else thing))
+        owner = _owner(_person(num.head if num.dep_ == "appos" else thing))
     verb = _verb_of(thing)
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != thing.i]
     subject = _key(subjects[0]) if subjects else ""
@@ -740,7 +755,7 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
     if a.skip or b.skip:
         return False
     if kind == "age":
-        return bool(a.owner) and a.owner == b.owner
+        return _same_person(a.owner, b.owner)
     if kind == "percent" and a.thing != b.thing:
         return False  # a share of one thing against a share of another
     if a.subject and b.subject and a.subject != b.subject:
@@ -1583,7 +1598,7 @@ def align_claims(
                 by_ent.setdefault(e, []).append(i)
             for q, measure in zip(it.qs, it.frames, strict=False):
                 if q.kind == "age" and measure is not None and measure.owner:
-                    by_ent.setdefault(f"\0{measure.owner}", []).append(i)
+                    by_ent.setdefault(f"\0{measure.owner.split()[-1]}", []).append(i)
     for ids in by_ent.values():
         for p, i in enumerate(ids[:50]):
             for j in ids[p + 1 : 50]:
