@@ -43,9 +43,11 @@ Text rules
 agreements (gold ``facts``)
     An Agreement matches a fact when its evidence covers >= 2 of the fact's documents, each with
     a sentence that overlaps that document's snippet. Judged and false when its evidence holds
-    two different sides of a hard gold conflict (a hidden disagreement), or when it matches no
-    fact while sentences of >= 2 documents fall on labelled evidence; judged and right when it
-    matches a fact; otherwise not judged.
+    two different sides of a hard gold conflict (a hidden disagreement), or a sentence on junk, or
+    when it matches no fact while two sentences of different documents are each about labelled
+    items and share none (*about*: the sentence overlaps a snippet of that fact or conflict side
+    in any document); judged and right when it matches a fact; otherwise not judged (two outlets
+    printing one sentence the labels list for only one of them are not judged).
 agreement outlets (accuracy over matched agreements)
     ``claim.outlets`` equals the number of distinct documents of a fact it matches.
 hidden disagreements
@@ -293,6 +295,16 @@ class Gold:
         g.junk = [(doc_id(c, j["doc"]), j["text"]) for j in label.get("junk", [])]
         return g
 
+    def items(self) -> list[tuple[str, str]]:
+        """(fact or conflict side, snippet) for every fact and conflict snippet."""
+        facts = [(f"f{i}", t) for i, f in enumerate(self.facts) for _, t in f]
+        return facts + [
+            (f"k{i}s{j}", t)
+            for i, k in enumerate(self.sides)
+            for j, side in enumerate(k)
+            for _, t in side
+        ]
+
     def labelled(self) -> list[Spot]:
         return (
             [s for f in self.facts for s in f]
@@ -410,9 +422,20 @@ def agreement_verdict(a: Agreement, gold: Gold) -> bool | None:
     ev = a.claim.evidence
     if any(h and hidden_in(ev, s) for h, s in zip(gold.hard, gold.sides, strict=True)):
         return False
+    if any(on_spots(e.article_id, e.text, gold.junk) for e in ev):
+        return False
     if agreement_facts(a, gold):
         return True
-    return False if len(labelled_articles(ev, gold)) >= 2 else None
+    return False if _apart(ev, gold) else None
+
+
+def _apart(evidence: Sequence[Evidence], gold: Gold) -> bool:
+    """Whether two sentences of different articles are about labelled items and share none."""
+    items = gold.items()
+    about = [(e.article_id, {name for name, t in items if overlaps(e.text, t)}) for e in evidence]
+    return any(
+        a1 != a2 and i1 and i2 and not i1 & i2 for (a1, i1), (a2, i2) in combinations(about, 2)
+    )
 
 
 def score_agreements(brief: Brief, gold: Gold, s: Score) -> None:

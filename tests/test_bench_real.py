@@ -145,6 +145,13 @@ def test_agreement_outlets_must_equal_the_fact_docs(bench, gold):
     assert s.share["agreement outlets (acc)"].num == 0
 
 
+def test_one_sentence_printed_by_an_unlabelled_outlet_is_not_judged(bench, gold):
+    same = agreement(ev(0, "It opened in 1921."), ev(2, "It opened in 1921."))
+    junk = agreement(ev(0, "Photo: Jo Bloggs/Fenwick Echo"), ev(2, "The weather was grey."))
+    s = score(bench, gold, make_brief(agreements=(same, junk)))
+    assert (s.pr["agreements"].right, s.pr["agreements"].judged) == (0, 1)
+
+
 def test_agreement_on_two_different_facts_is_false(bench, gold):
     mixed = agreement(ev(0, "The mill at Fenwick closed on Friday."), ev(2, "It opened in 1921."))
     s = score(bench, gold, make_brief(agreements=(mixed,)))
