@@ -195,7 +195,7 @@ def speed(params: Params, open_target: int = 1000) -> None:
 
     CPU time of this process (`time.process_time`), not wall time: the machine is shared, and
     what ingest can reach on two cores is what one article costs a core."""
-    docs = load_pile("validation", 0, 5622)
+    docs = load_pile("validation", 0, 2500)
     clusterer = StreamClusterer(params=params)
     t_vec = t_add = 0.0
     measured = 0

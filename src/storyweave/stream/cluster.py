@@ -54,6 +54,7 @@ class Params:
     time_grace_days: float = 1.0  # no penalty within a day of the story's first/last article
     window_days: float = 7.0  # stories quiet for longer than this are closed (store loads these)
     max_open: int = 5000  # at most this many open stories; the least recently updated close first
+    common_share: float = 0.05  # a term in more than this share of open stories is not scored
     max_story_terms: int = 400  # a story keeps its heaviest terms only, so memory stays bounded
 
 
@@ -333,11 +334,16 @@ class StreamClusterer:
         acc: dict[str, float] = {}
         qnorm2 = 0.0
         stories = self._stories
+        # a word most open stories use says little and costs a pass over all of them: skipped
+        common = max(50, int(self.params.common_share * len(stories)))
         for t, w in zip(vec.terms.tolist(), vec.weights.tolist(), strict=True):
             idf = self._idf(t)
             qw = w * idf
             qnorm2 += qw * qw
-            for sid in self._postings.get(t, ()):
+            posting = self._postings.get(t, ())
+            if len(posting) > common:
+                continue
+            for sid in posting:
                 acc[sid] = acc.get(sid, 0.0) + qw * idf * stories[sid].terms[t]
         qnorm = math.sqrt(qnorm2) or 1.0
         ents = vec.entities.tolist()
@@ -474,7 +480,7 @@ class StreamClusterer:
         while len(self._stories) > p.max_open:
             self._close(min(self._touched, key=self._touched.__getitem__))
         n = len(self._stories)
-        if abs(n - self._norms_at) > max(20, self._norms_at // 10):
+        if abs(n - self._norms_at) > max(20, self._norms_at // 2):  # IDF drifts slowly
             self._norms.clear()
             self._norms_at = n
 
