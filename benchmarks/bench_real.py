@@ -43,11 +43,11 @@ Text rules
 agreements (gold ``facts``)
     An Agreement matches a fact when its evidence covers >= 2 of the fact's documents, each with
     a sentence that overlaps that document's snippet. Judged and false when its evidence holds
-    two different sides of a hard gold conflict (a hidden disagreement), or a sentence on junk, or
-    when it matches no fact while two sentences of different documents are each about labelled
-    items and share none (*about*: the sentence overlaps a snippet of that fact or conflict side
-    in any document); judged and right when it matches a fact; otherwise not judged (two outlets
-    printing one sentence the labels list for only one of them are not judged).
+    two different sides of a hard gold conflict (a hidden disagreement); else right when it
+    matches a fact; else false when a sentence is on junk or two sentences of different
+    documents are each about labelled items and share none (*about* an item: the sentence
+    overlaps a snippet of that fact or conflict side, in any document); otherwise not judged
+    (two outlets printing one sentence the labels list for only one of them are not judged).
 agreement outlets (accuracy over matched agreements)
     ``claim.outlets`` equals the number of distinct documents of a fact it matches.
 hidden disagreements
@@ -422,11 +422,10 @@ def agreement_verdict(a: Agreement, gold: Gold) -> bool | None:
     ev = a.claim.evidence
     if any(h and hidden_in(ev, s) for h, s in zip(gold.hard, gold.sides, strict=True)):
         return False
-    if any(on_spots(e.article_id, e.text, gold.junk) for e in ev):
-        return False
     if agreement_facts(a, gold):
         return True
-    return False if _apart(ev, gold) else None
+    on_junk = any(on_spots(e.article_id, e.text, gold.junk) for e in ev)
+    return False if on_junk or _apart(ev, gold) else None
 
 
 def _apart(evidence: Sequence[Evidence], gold: Gold) -> bool:
