@@ -69,3 +69,20 @@ def test_a_name_met_only_in_a_photo_credit_is_no_entity() -> None:
     names = {v for e in ents for v in e.variants}
     assert "Gerard Julien" not in names
     assert any("Turin" in n for n in names)
+
+
+def test_a_given_name_cut_short_is_the_same_person() -> None:
+    ents, _ = _read(
+        "Dr Raymond Fang, a trauma surgeon, treated the wounded.\n\n"
+        "Ray Fang said two of the patients were in a serious condition."
+    )
+    fang = [e for e in ents if "Fang" in e.name]
+    assert len(fang) == 1 and {"Raymond Fang", "Ray Fang"} <= set(fang[0].variants)
+
+
+def test_a_photo_credit_does_not_stretch_a_name() -> None:
+    ents, _ = _read(
+        "Chemist Luigi Garlaschelli repeated the experiment in his laboratory last year.\n\n"
+        "Luigi Garlaschelli / Via youtube.com\n\nThe results were published on Monday."
+    )
+    assert not any("/" in v for e in ents for v in e.variants)

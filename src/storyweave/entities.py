@@ -1270,6 +1270,15 @@ def _similar(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b, score_cutoff=allowed) <= allowed
 
 
+def _short_form(a: str, b: str) -> bool:
+    """One given name is the other cut short, as news copy shortens it: Ray / Raymond,
+    Pete / Peter, Ben / Benjamin."""
+    short, long = sorted((a.rstrip("."), b.rstrip(".")), key=len)
+    return len(short) >= 3 and long.startswith(short[:3]) and (
+        long.startswith(short) or long.startswith(short[:-1]) and short.endswith("e")
+    )
+
+
 def _leaning(votes: Counter[str]) -> EntityKind:
     best: EntityKind = "other"
     top = 0
@@ -1326,6 +1335,9 @@ def _with_ner(
     return out
 
 
+_NOT_IN_NAME = re.compile(r"[\n/|()\[\]:;,@#]")  # a credit or a list, not one name
+
+
 def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     """Fix a chunk's boundaries where the model reads the name better: a title before a person
     comes off ("Prime Minister Benjamin Netanyahu"), a name the chunker cut short is completed
@@ -1334,7 +1346,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     if len(names) == 1:
         start, end, label = names[0]
         if start <= r.start and end >= r.end and (start, end) != (r.start, r.end):
-            if label in {"PERSON", "ORG"} and "\n" not in text[start:end]:
+            if label in {"PERSON", "ORG"} and not _NOT_IN_NAME.search(text[start:end]):
                 return [_moved(r, start, end, text)]
         elif r.start < start and end == r.end and label == "PERSON":
             moved = _moved(r, start, end, text)
@@ -1472,7 +1484,9 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             for fb in group[x + 1 :]:
                 first_a, first_b = words[fa][0], words[fb][0]
                 genders = {given.get(first_a), given.get(first_b)} & {"f", "m"}
-                if first_a != first_b and len(genders) < 2 and _similar(first_a, first_b):
+                if first_a != first_b and len(genders) < 2 and (
+                    _similar(first_a, first_b) or _short_form(first_a, first_b)
+                ):
                     uf.union(fa, fb)
     # single words: surname-only and first-name-only mentions, resolved per mention
     by_last: dict[str, set[int]] = {}
