@@ -638,19 +638,3 @@ def test_no_summary_sentence_shows_half_a_quotation(
     assert summary
     for s in summary:
         assert s.text.count("“") == s.text.count("”"), s.text
-
-
-def test_the_fact_most_outlets_state_opens_the_summary(
-    summarizer: Summarizer, embedder: Embedder
-) -> None:
-    texts = {
-        "m1": (
-            "The port office published the summer ferry timetable on its website. "
-            "The mayor of Dunmore resigned on Friday after a long row over the harbour contract."
-        ),
-        "m2": "Dunmore's mayor resigned on Friday after the row over the harbour contract.",
-        "m3": "The mayor of Dunmore resigned on Friday over the harbour contract row.",
-    }
-    arts, sents = _articles(texts)
-    summary = summarizer(arts, sents, words=250, embedder=embedder)
-    assert "resigned" in summary[0].text and len(summary[0].citations) == 3

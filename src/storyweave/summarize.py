@@ -654,9 +654,8 @@ def summarize_with(
     chosen = _select(story, score, words, w.redundancy, w.context)
     out: list[SummarySentence] = []
     cite = w.cite_dense if story.dense else w.cite_sparse
-    citations = {k: _citations(story, k, cite) for k in chosen}
-    for k in _main_first(story, chosen, citations):
-        cited = citations[k]
+    for k in chosen:
+        cited = _citations(story, k, cite)
         s = story.sentences[k]
         # the reader gets the sentence, not the wire dateline before it
         text = strip_dateline(story.texts[k])
@@ -664,25 +663,6 @@ def summarize_with(
             SummarySentence(text, s.article_id, s.index, tuple(story.order[d] for d in cited))
         )
     return out
-
-
-def _main_first(story: _Story, chosen: list[int], citations: Mapping[int, list[int]]) -> list[int]:
-    """The chosen candidates in reading order, but for the story's main fact first: the
-    sentence the most articles state (the earliest of those), when more state it than the
-    opening one and it needs no neighbour."""
-    taken = set(chosen)
-
-    def alone(k: int) -> bool:
-        follower = k + 1 in taken and bool(story.dangling[k + 1]) and story.prev[k + 1] == k
-        return not (story.dangling[k] or story.carried[k] or follower)
-
-    free = [k for k in chosen if alone(k)]
-    if not free:
-        return chosen
-    main = max(free, key=lambda k: (len(citations[k]), -k))
-    if len(citations[main]) <= len(citations[chosen[0]]):
-        return chosen
-    return [main] + [k for k in chosen if k != main]
 
 
 def _citations(story: _Story, k: int, cite: float) -> list[int]:
