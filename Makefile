@@ -59,6 +59,8 @@ test: $(STAMP) postgres chromium lint typecheck
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_boilerplate.py
+	$(BIN)/python benchmarks/bench_real.py
+	$(BIN)/python benchmarks/bench_conll.py
 	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_speed.py
 	$(BIN)/python benchmarks/bench_rouge.py
