@@ -1390,6 +1390,9 @@ def _moved(
 ) -> _Raw:
     """The mention `r` with new boundaries (and its own votes unless others are given)."""
     words = text[start:end]
+    poss = _POSSESSIVE.search(words) if len(words) > 3 else None
+    if poss:  # the model's span may keep a curly "’s": "Dudley’s pay"
+        words, end = words[: poss.start()], start + poss.start()
     return _Raw(
         r.article, r.article_id, r.sentence, start, end, words, fold(words),
         Counter(r.votes) if votes is None else votes, r.gender, r.proper, r.titled,
@@ -1412,6 +1415,8 @@ def _ner_only(
                 continue
             raw = a.text[start:end]
             words = re.sub(r"^(?:the|The)\s+", "", raw.strip(" .,'’\""))
+            poss = _POSSESSIVE.search(words) if len(words) > 3 else None
+            words = words[: poss.start()] if poss else words
             start += raw.index(words) if words else 0
             if not words[:1].isupper() or "\n" in words:
                 continue
@@ -1536,8 +1541,9 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             org_firsts.setdefault(words[fi][0], set()).add(fi)
     for fi in singles:
         w = words[fi][0]
-        if w in regions or rule_kinds[fi] == "organization":
-            continue
+        region = w in regions and form_votes[fi]["place"] >= form_votes[fi]["person"]
+        if region or rule_kinds[fi] == "organization":
+            continue  # "Georgia" alone is the state; "Dudley" said-and-quoted is Bob Dudley
         cands = by_last.get(w)
         if not cands:
             close = [s for s in surnames if _similar(w, s)]
