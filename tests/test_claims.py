@@ -965,3 +965,13 @@ def test_one_persons_two_ages_are_a_conflict(tfidf) -> None:
     _, conflicts, _ = _run(arts, tfidf)
     ages = [c for c in conflicts if c.kind == "number"]
     assert len(ages) == 1 and {s.value for s in ages[0].sides} == {"Penhallow, 45,", "47-year-old"}
+
+
+def test_a_bound_and_another_figure_of_one_told_fact_are_a_conflict(tfidf) -> None:
+    arts = _pair(
+        "At least two people died in the fire at the Port Elling ferry terminal on Monday.",
+        "Five people died in the fire at the Port Elling ferry terminal on Monday.",
+    )
+    agreements, conflicts, _ = _run(arts, tfidf)
+    assert [c.kind for c in conflicts] == ["number"]
+    assert agreements == []  # never "at least two deaths - 2 outlets" where one says five

@@ -172,9 +172,13 @@ class Quantity:
     frame: str = ""  # the two words before the value, hedge left out: "which has"
     start: int = -1  # character offset of the value in its sentence
 
-    def interval(self) -> tuple[float, float]:
-        """The values this mention is consistent with."""
+    def interval(self, stated: bool = False) -> tuple[float, float]:
+        """The values this mention is consistent with. `stated`: a bound reads as the figure
+        it states, as when outlets telling one fact give it ("at least two deaths" where
+        another outlet says five)."""
         v = self.value
+        if stated and self.hedge:
+            return v * 0.93, v * 1.07
         if self.hedge in _LOWER:
             return v, float("inf")
         if self.hedge in _UPPER:
@@ -1073,8 +1077,11 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0")
 
 
-def _number_pairs(items: Sequence[_Item], i: int, j: int, loose: bool = False) -> list[_Pair]:
-    """Different values of one kind of quantity; `loose` pairs also need shared context."""
+def _number_pairs(
+    items: Sequence[_Item], i: int, j: int, loose: bool = False, stated: bool = False
+) -> list[_Pair]:
+    """Different values of one kind of quantity; `loose` pairs also need shared context;
+    `stated` compares the figures a bound states (see `Quantity.interval`)."""
     ti, tj = items[i].sent.text, items[j].sent.text
     qi, qj = items[i].qs, items[j].qs
     out: list[_Pair] = []
@@ -1091,7 +1098,7 @@ def _number_pairs(items: Sequence[_Item], i: int, j: int, loose: bool = False) -
         if loose and not (x.context & y.context) - x.heads - _MONEY_WORDS and not same_frame:
             continue  # "cost" alone does not make two sums one figure; "which has 412 pupils"
             # and "which has about 380 pupils" say one thing in one frame
-        (lo1, hi1), (lo2, hi2) = x.interval(), y.interval()
+        (lo1, hi1), (lo2, hi2) = x.interval(stated), y.interval(stated)
         if lo1 <= hi2 and lo2 <= hi1:
             continue  # the ranges overlap: both can be true
         if x.kind == "money" and _currency(x.text) != _currency(y.text):
@@ -1268,10 +1275,15 @@ def _hidden_pairs(
         for p, i in enumerate(members):
             for j in members[p + 1 :]:
                 lo, hi = min(i, j), max(i, j)
-                if items[lo].outlet == items[hi].outlet or (lo, hi) in checked:
+                if items[lo].outlet == items[hi].outlet:
+                    continue
+                stated = _number_pairs(items, lo, hi, stated=True)
+                if (lo, hi) in checked:  # compared already: only what a stated bound adds
+                    seen = _number_pairs(items, lo, hi)
+                    out.extend(p for p in stated if p not in seen)
                     continue
                 checked.add((lo, hi))
-                out.extend(_number_pairs(items, lo, hi))
+                out.extend(stated)
                 out.extend(_year_pairs(items, lo, hi))
                 out.extend(_clock_pairs(items, lo, hi))
     return out
