@@ -336,11 +336,12 @@ class StreamClusterer:
         stories = self._stories
         # a word most open stories use says little and costs a pass over all of them: skipped
         common = max(50, int(self.params.common_share * len(stories)))
+        n1, power, postings = 1 + len(stories), self.params.idf_power, self._postings
         for t, w in zip(vec.terms.tolist(), vec.weights.tolist(), strict=True):
-            idf = self._idf(t)
+            posting = postings.get(t, ())
+            idf = (math.log(n1 / (1 + len(posting))) + 1.0) ** power  # as _idf, inlined
             qw = w * idf
             qnorm2 += qw * qw
-            posting = self._postings.get(t, ())
             if len(posting) > common:
                 continue
             for sid in posting:
