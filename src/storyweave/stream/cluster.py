@@ -59,7 +59,7 @@ class Params:
     time_scale_days: float = 3.0  # a story older than the grace by this much scores e^-1 as well
     time_grace_days: float = 1.0  # no penalty within a day of the story's first/last article
     window_days: float = 7.0  # stories quiet for longer than this are closed (store loads these)
-    max_open: int = 5000  # at most this many open stories; the least recently updated close first
+    max_open: int = 2000  # at most this many open stories; the least recently updated close first
     common_share: float = 0.05  # a term in more than this share of open stories is not scored
     max_story_terms: int = 400  # a story keeps its heaviest terms only, so memory stays bounded
 
