@@ -204,6 +204,11 @@ def test_bytes_that_are_not_a_vector_or_a_story_are_refused_with_what_to_do():
         DocVector.from_bytes(b"not a vector")
     with pytest.raises(InputError, match="recluster"):
         StoryState.from_bytes(b"junk")
+    whole = StoryState("s1", {1: 0.5, 2: 0.25}, {3: 1}, 1).to_bytes()
+    with pytest.raises(InputError, match="cut short.*recluster"):
+        StoryState.from_bytes(whole[:-6])
+    with pytest.raises(InputError, match="cut short.*re-run ingest"):
+        DocVector.from_bytes(_vec(*BRIDGE[0]).to_bytes()[:30])
 
 
 def test_an_empty_article_starts_its_own_story():

@@ -89,6 +89,15 @@ class DocVector:
         """Read a vector written by `to_bytes`."""
         if data[:4] != _VEC_MAGIC:
             raise InputError("not a storyweave document vector", hint="re-run ingest to rebuild it")
+        try:
+            return cls._read(data)
+        except (ValueError, struct.error) as exc:
+            raise InputError(
+                f"document vector is cut short ({exc})", hint="re-run ingest to rebuild it"
+            ) from exc
+
+    @classmethod
+    def _read(cls, data: bytes) -> DocVector:
         nt, ne, t = struct.unpack_from("<IId", data, 4)
         off = 4 + 16
         terms = np.frombuffer(data, "<i8", nt, off).astype(np.int64)
@@ -132,6 +141,15 @@ class StoryState:
         """Read a story written by `to_bytes`."""
         if data[:4] != _STORY_MAGIC:
             raise InputError("not a storyweave story state", hint="run `storyweave recluster`")
+        try:
+            return cls._read(data)
+        except (ValueError, struct.error, UnicodeDecodeError) as exc:
+            raise InputError(
+                f"story state is cut short ({exc})", hint="run `storyweave recluster`"
+            ) from exc
+
+    @classmethod
+    def _read(cls, data: bytes) -> StoryState:
         ls, n, nt, ne, first, last = struct.unpack_from("<IIIIdd", data, 4)
         off = 4 + 32
         sid = data[off : off + ls].decode()
