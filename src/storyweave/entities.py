@@ -1330,9 +1330,26 @@ def _with_ner(
             if _leaning(piece.votes + piece.ner) == "person":
                 piece = _untitled(piece, text)
             out.append(piece)
-            covered.setdefault(r.article_id, []).append((piece.start, piece.end))
+    out = _no_overlaps(out)
+    for piece in out:
+        covered.setdefault(piece.article_id, []).append((piece.start, piece.end))
     out.extend(_ner_only(articles, annotations, index, covered))
     return out
+
+
+def _no_overlaps(raws: list[_Raw]) -> list[_Raw]:
+    """Of mentions that overlap once boundaries moved ("St" stretched to "St. Brendan" over
+    "Brendan's Hospital"), the longest stays."""
+    ordered = sorted(raws, key=lambda r: (r.article, r.start, -(r.end - r.start)))
+    kept: list[_Raw] = []
+    for r in ordered:
+        last = kept[-1] if kept else None
+        if last is not None and last.article == r.article and r.start < last.end:
+            if r.end - r.start > last.end - last.start:
+                kept[-1] = r
+            continue
+        kept.append(r)
+    return kept
 
 
 _NOT_IN_NAME = re.compile(r"[\n/|()\[\]:;,@#]")  # a credit or a list, not one name

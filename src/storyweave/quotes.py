@@ -563,7 +563,11 @@ class _Article:
         if not here:
             return None
         sent = here[0].sent
-        lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        passed = 0  # sentences of narration passed: those inside a quotation do not count
+        while passed < _SUBJECT_REACH and sent.start > 0:
+            sent = doc[sent.start - 1].sent
+            passed += not self.inside_quote(sent.start_char)
+        lo = sent.start_char
         for start, e in fits:
             if start < lo:
                 break
@@ -1125,6 +1129,7 @@ _SPEECH_LEMMAS = frozenset(
     "post tweet recount remember complain joke quip urge concede respond answer stress".split()
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_REACH = 1  # sentences of narration back a pronoun looks for the subject it continues
 
 
 def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
@@ -1135,24 +1140,36 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     if not tokens:
         return None
     first = tokens[0].sent
-    sentences = [first, tokens[-1].sent]
+    sentences = [(first, False), (tokens[-1].sent, False)]
     if first.start > 0 and doc[first.start - 1].sent.text.rstrip(" \"“”'").endswith(":"):
-        sentences.insert(0, doc[first.start - 1].sent)  # 'One investor said: | "..."'
-    for sent in sentences:
+        sentences.insert(0, (doc[first.start - 1].sent, True))  # 'One investor said: | "..."'
+    heads = {a.i for t in tokens for a in t.ancestors}
+    for sent, introduces in sentences:
         for verb in sent:
             if verb.lemma_ not in _SPEECH_LEMMAS or lo <= verb.idx < hi:
                 continue
+            if not introduces and verb.i not in heads:
+                continue  # the quote must hang on the verb: '"...," he said', 'called it "..."'
             subject = _subject(verb)
             if subject is None or lo <= subject.idx < hi:
                 continue
             start, end = _extent(subject)
-            who = attr.who(start, end, whole=True)
+            who = attr.who(start, end, whole=True) or _named_at(attr.art, subject)
             if who is None and subject.pos_ == "NOUN":
                 # a common noun that speaks is an unnamed source: "One senior investor said:"
                 who = _Who(doc.text[start:end], "unnamed")
             if who is not None:
                 who.verb = who.verb or verb.text
                 return who
+    return None
+
+
+def _named_at(art: _Article, token: Token) -> _Who | None:
+    """The person or organisation whose mention holds this token: the subject's head is a
+    name whatever words describe it first ('bloodstain pattern expert Jonathyn Priest')."""
+    for e, m in art.by_end.values():
+        if m.start <= token.idx < m.end and e.kind in {"person", "organization"}:
+            return _Who(e.name, "named", e.id)
     return None
 
 
@@ -1204,8 +1221,6 @@ def _direct(
                 else (span.para_start)
             )
             who = attr.before(span, lo)
-        if (who is None or who.speaker is None) and doc is not None:
-            who = _parsed(attr, doc, span) or who
         if who is None and prev is not None and prev[0].close >= span.para_start:
             # news style: a quote with no attribution continues the last speaker's paragraph
             who = _Who(prev[1].speaker, prev[1].kind, prev[1].entity_id, prev[1].verb)
@@ -1216,6 +1231,8 @@ def _direct(
             if told:
                 last = told[-1]
                 who = _Who(last.speaker, last.speaker_kind, last.entity_id, last.verb)
+        if (who is None or who.speaker is None) and doc is not None:
+            who = _parsed(attr, doc, span) or who
         if who is None:
             if len(words.split()) < 4:
                 continue  # a scare quote or a title, not speech
