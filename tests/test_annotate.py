@@ -34,3 +34,14 @@ def test_an_article_with_no_sentences_is_parsed_without_spans() -> None:
     a = Article("a2", "Outlet", "", "", cleaned=True)
     ann = annotate([a], {})
     assert ann.spans == {} and "a2" in ann.docs
+
+
+def test_torch_stays_importable_after_spacy_is_loaded() -> None:
+    import importlib
+    import sys
+
+    from storyweave.annotate import spacy_module
+
+    spacy_module()
+    assert sys.modules.get("torch", "absent") is not None  # never left hidden
+    assert importlib.import_module("torch").__name__ == "torch"

@@ -8,9 +8,11 @@ sentence); `Annotations.span(article_id, index)` gives the tokens of one of our 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
@@ -26,12 +28,26 @@ MAX_CHARS = 200_000  # a longer article is parsed in its first MAX_CHARS charact
 
 
 @lru_cache(maxsize=1)
+def spacy_module() -> ModuleType:
+    """spaCy, imported once. Its thinc layer imports torch when torch is installed (2 s here)
+    though the small English pipeline never uses it; unless torch is already loaded (the dense
+    embedder), it is hidden during the import and importable again right after."""
+    hide = "torch" not in sys.modules
+    if hide:
+        sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        if hide:
+            del sys.modules["torch"]
+    return spacy
+
+
+@lru_cache(maxsize=1)
 def nlp() -> Language:
     """The shared spaCy pipeline, loaded once per process."""
     try:
-        import spacy
-
-        return spacy.load(MODEL)
+        return spacy_module().load(MODEL)
     except (ImportError, OSError) as exc:
         raise ModelError(
             f"spaCy model {MODEL!r} could not be loaded ({exc})",

@@ -29,12 +29,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
-from lemminflect import getLemma
 
 if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
     from spacy.tokens import Span, Token
 
-from .annotate import Annotations, annotate
+from .annotate import Annotations, annotate, spacy_module
 from .embed import Embedder, Matrix, similarity
 from .entities import _HONORIFICS, _ROLES
 from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
@@ -392,6 +391,9 @@ def _irregular(word: str) -> str | None:
     `_lemma` handle "-ed", "-ing" and "-s"."""
     if len(word) < 2 or word.endswith(("ed", "ing", "s")):
         return None
+    spacy_module()  # lemminflect imports spaCy: once, and without torch
+    from lemminflect import getLemma
+
     lemmas = getLemma(word, upos="VERB", lemmatize_oov=False)
     return lemmas[0] if lemmas and lemmas[0] != word else None
 
