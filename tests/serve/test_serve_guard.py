@@ -74,6 +74,9 @@ def test_writes_need_the_token_when_one_is_configured(store: Store):
 def test_a_private_server_needs_the_token_to_read(store: Store):
     client = client_for(store, token=TOKEN, private=True)
     assert client.get("/stories").status_code == 401
+    assert client.get("/openapi.json").status_code == 401  # the API's shape is private too
+    spec = client.get("/openapi.json", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert spec.status_code == 200 and "/stories" in spec.json()["paths"]
     page = client.get("/")
     assert page.status_code == 401 and "private" in page.text
     assert client.get("/stories", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200

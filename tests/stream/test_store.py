@@ -115,6 +115,10 @@ def test_brief_is_cached_until_the_story_changes(store, invent, monkeypatch) -> 
     assert '"bridge-2"' in rebuilt and '"bridge-2"' not in first
     store.brief(story.id, "md", config=FAST)  # another format is another brief
     assert len(calls) == 3
+    # a brief cached by another release is rebuilt: the analysis changes between releases
+    monkeypatch.setattr("storyweave.stream.store.__version__", "99.0.0")
+    store.brief(story.id, "md", config=FAST)
+    assert len(calls) == 4
 
 
 def test_brief_of_an_unknown_story_says_how_to_find_one(store) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -50,7 +50,13 @@ def create_app(store: Store, options: ServeOptions | None = None) -> FastAPI:
         description="Stories from many news articles, each with a cited brief.",
         docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json stays
         redoc_url=None,
+        openapi_url=None,  # served below, behind the read guard of a private server
     )
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(api.reader)])
+    def openapi() -> dict[str, Any]:
+        return app.openapi()
+
     app.state.store = store
     app.state.options = options or ServeOptions()
     app.include_router(api.router)

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
+from .. import __version__
 from ..errors import ConfigError, InputError
-from ..model import Article, RemovedLine
+from ..model import SCHEMA_VERSION, Article, RemovedLine
 from . import schema as t
 
 if TYPE_CHECKING:
@@ -355,7 +356,8 @@ class Store:
         from ..config import Config
 
         config = config or Config()
-        key = (format, repr(config)[:200])
+        # a brief built by another release is rebuilt: the analysis changes between releases
+        key = (format, f"{__version__}/{SCHEMA_VERSION} {config!r}"[:200])
         story_id, version = self._story_version(story_id)
         cached = self._cached_brief(story_id, key, version)
         if cached is not None:
