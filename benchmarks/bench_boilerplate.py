@@ -21,9 +21,9 @@ from pathlib import Path
 
 import justext
 
-from storyweave.clean import clean_articles
 from storyweave.model import Article
 from storyweave.read import article_from_text
+from storyweave.text.clean import clean_articles
 
 DATA = Path(__file__).parent / "data" / "boilerplate.jsonl"
 

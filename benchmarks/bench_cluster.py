@@ -53,7 +53,7 @@ def load_pile(name: str, start: int, stop: int, seed: int = 0) -> list[Doc]:
 
     Cleaned as ingest cleans them: a page that is all furniture (web-archive notices, tweet
     widgets) has no text left and is not clustered, as ingest skips it."""
-    from storyweave.clean import clean_text
+    from storyweave.text.clean import clean_text
 
     path = DATA / ("validation.jsonl.gz" if name == "validation" else "raw-dev.jsonl")
     opener = gzip.open if path.suffix == ".gz" else open

@@ -42,7 +42,7 @@ Key = tuple[int, int]  # (cluster index, document index)
 
 def load(pile: str) -> dict[Key, str]:
     """Clean text of every document of a pile, by (cluster, document)."""
-    from storyweave.clean import clean_text
+    from storyweave.text.clean import clean_text
 
     name, limit = PILES[pile]
     path = DATA / name

@@ -41,12 +41,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data}: not found; give a Multi-News JSONL file", file=sys.stderr)
         return 2
 
-    from storyweave.clean import clean_articles
     from storyweave.embed import get_embedder
     from storyweave.evaluate.datasets import load
     from storyweave.evaluate.systems import SYSTEMS, StoryweaveSystem, cluster_articles
-    from storyweave.segment import segment
     from storyweave.summarize import summarize_many
+    from storyweave.text.clean import clean_articles
+    from storyweave.text.segment import segment
 
     clusters = [c.documents for c in load(args.data, limit=args.limit)]
     n = len(clusters)

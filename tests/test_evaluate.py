@@ -16,7 +16,7 @@ from storyweave.evaluate import Cluster, evaluate, format_table, load
 from storyweave.evaluate import cli as evaluate_cli
 from storyweave.evaluate.rouge import METRICS, bootstrap_interval, greedy_oracle, score
 from storyweave.evaluate.systems import SYSTEMS, budget_indices, fit_budget, lead
-from storyweave.segment import split_sentences
+from storyweave.text.segment import split_sentences
 
 # Invented text only.
 DOC_A = (

@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from storyweave.analysis.quotes import quote_roles, unattributed_quotes
 from storyweave.embed import EMBEDDERS, Embedder, similarity
 from storyweave.model import Article, Sentence, SummarySentence
-from storyweave.quotes import quote_roles, unattributed_quotes
-from storyweave.segment import segment
 from storyweave.summarize import (
     DEFAULT_WEIGHTS,
     FEATURES,
@@ -21,6 +20,7 @@ from storyweave.summarize import (
     is_junk,
     summarize,
 )
+from storyweave.text.segment import segment
 
 # Invented story: a fire at a fictional library. The fact "the fire destroyed about 12,000
 # books" is told by a1, a2 and a3 in different words; "the mayor of Ellerby pledged ..." only

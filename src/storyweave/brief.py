@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from .clean import clean_articles
 from .config import Config
 from .embed import Embedder, get_embedder
 from .errors import InputError
 from .model import Article, Brief, Sentence, Skipped, SummarySentence
-from .segment import segment
 from .summarize import summarize
+from .text.clean import clean_articles
+from .text.segment import segment
 
 
 def prepare(
@@ -77,11 +77,11 @@ def _analyse(
     skipped: list[Skipped],
     embedder: Embedder,
 ) -> Brief:
-    from .annotate import annotate
-    from .claims import align_claims, disputes_of
-    from .entities import find_entities
-    from .quotes import find_quotes
-    from .timeline import build_timeline
+    from .analysis.claims import align_claims, disputes_of
+    from .analysis.entities import find_entities
+    from .analysis.quotes import find_quotes
+    from .analysis.timeline import build_timeline
+    from .text.annotate import annotate
 
     ann = annotate(articles, sentences)  # the one parse every analysis stage reads
     entities = find_entities(articles, sentences, annotations=ann)

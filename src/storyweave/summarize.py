@@ -23,9 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
-from .embed import CountCache, Embedder, Matrix, batched, similarity
-from .model import Article, Sentence, SummarySentence
-from .quotes import (
+from .analysis.quotes import (
     PROMO_LABELS,
     capital_labels,
     open_after,
@@ -33,7 +31,9 @@ from .quotes import (
     quote_roles,
     transcript_labels,
 )
-from .segment import strip_dateline
+from .embed import CountCache, Embedder, Matrix, batched, similarity
+from .model import Article, Sentence, SummarySentence
+from .text.segment import strip_dateline
 
 
 class Summarizer(Protocol):

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..segment import split_sentences
+from ..text.segment import split_sentences
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeLsum": "R-Lsum"}

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..errors import StoryweaveError, unknown_choice
-from ..segment import split_sentences
+from ..text.segment import split_sentences
 
 System = Callable[[list[str], int], list[str]]
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 import jinja2
 
 from ..model import Brief, SummarySentence
-from ..segment import split_sentences
+from ..text.segment import split_sentences
 
 _WORD = re.compile(r"\d+|\w{4,}")  # numbers, and words long enough to carry meaning
 

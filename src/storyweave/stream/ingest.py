@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, case, func, select
 from sqlalchemy.exc import OperationalError, StatementError
 
-from ..clean import clean_articles
 from ..model import Article, Skipped
+from ..text.clean import clean_articles
 from . import schema as t
 from .cluster import DocVector, Params, StoryState, StreamClusterer, batch_cluster, vectorize
 from .dedupe import Fingerprint, best_copy, fingerprint, shingles

@@ -1,7 +1,7 @@
 """The one spaCy pass: loaded once, each of our sentences mapped onto its tokens."""
 
-from storyweave.annotate import annotate, nlp
 from storyweave.model import Article, Sentence
+from storyweave.text.annotate import annotate, nlp
 
 
 def _article(text: str) -> tuple[Article, list[Sentence]]:
@@ -40,7 +40,7 @@ def test_torch_stays_importable_after_spacy_is_loaded() -> None:
     import importlib
     import sys
 
-    from storyweave.annotate import spacy_module
+    from storyweave.text.annotate import spacy_module
 
     spacy_module()
     assert sys.modules.get("torch", "absent") is not None  # never left hidden

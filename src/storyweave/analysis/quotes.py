@@ -14,14 +14,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from ..model import Article, Entity, Mention, Quote, Sentence
+from ..text.segment import segment, strip_dateline
 from .entities import given_name_gender
-from .model import Article, Entity, Mention, Quote, Sentence
-from .segment import segment, strip_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .annotate import Annotations
+    from ..text.annotate import Annotations
 
 __all__ = ["find_quotes", "quote_roles", "unattributed_quotes"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.entities import find_entities, fold
+from storyweave.analysis.entities import find_entities, fold
 from storyweave.model import Article, Entity
-from storyweave.segment import segment, segment_all
+from storyweave.text.segment import segment, segment_all
 
 
 def _story(*texts: str) -> tuple[list[Article], dict]:

@@ -6,10 +6,16 @@ import random
 
 import pytest
 
-from storyweave.annotate import annotate
-from storyweave.claims import align_claims, day_dates, figures, independent_outlets, quantities
+from storyweave.analysis.claims import (
+    align_claims,
+    day_dates,
+    figures,
+    independent_outlets,
+    quantities,
+)
 from storyweave.model import Article, Conflict, Entity, Mention
-from storyweave.segment import segment
+from storyweave.text.annotate import annotate
+from storyweave.text.segment import segment
 
 FILLER = {
     "a": "Local cafes reported a busy weekend as the weather turned warm across the region.",
@@ -501,7 +507,7 @@ def test_every_outlet_giving_a_sides_figure_is_listed_on_that_side(name: str, re
     from storyweave import brief, read
     from storyweave.config import Config
 
-    examples = Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge"
+    examples = Path(__file__).resolve().parents[2] / "examples" / "harbour-bridge"
     b = brief(read(examples), Config(embedder=name), embedder=request.getfixturevalue(name))
     sides: dict[str, set[str]] = {}
     for c in b.conflicts:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import blingfire
 import numpy as np
 
-from .model import Article, Sentence
+from ..model import Article, Sentence
 
 # Abbreviations after which a period rarely ends a sentence when more text follows.
 _TITLES = {

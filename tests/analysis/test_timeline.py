@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from storyweave.analysis.timeline import build_timeline, find_dates
 from storyweave.model import Article
-from storyweave.segment import segment
-from storyweave.timeline import build_timeline, find_dates
+from storyweave.text.segment import segment
 
 FRIDAY = date(2015, 7, 10)
 

@@ -33,12 +33,12 @@ import scipy.sparse as sp
 if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
     from spacy.tokens import Span, Token
 
-from .annotate import Annotations, annotate, spacy_module
-from .embed import Embedder, Matrix, similarity
+from ..embed import Embedder, Matrix, similarity
+from ..model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
+from ..text.annotate import Annotations, annotate, spacy_module
+from ..text.segment import strip_dateline
 from .entities import _HONORIFICS, _ROLES
-from .model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
 from .quotes import quote_marks, unattributed_quotes
-from .segment import strip_dateline
 from .timeline import _MONTHS, _WEEKDAYS
 from .unionfind import UnionFind
 

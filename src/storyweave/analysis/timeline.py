@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING
 from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
-from .model import Article, Event, Evidence, Precision, Sentence
-from .segment import strip_dateline
+from ..model import Article, Event, Evidence, Precision, Sentence
+from ..text.segment import strip_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from .annotate import Annotations
+    from ..text.annotate import Annotations
 
 _MONTHS = {
     "january": 1,
@@ -479,7 +479,7 @@ def _parse(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
 ) -> Annotations | None:
     """The shared parse of the articles, or None when no sentence names a date at all."""
-    from .annotate import annotate
+    from ..text.annotate import annotate
 
     if not any(find_dates(s.text) for a in articles for s in sentences.get(a.id, ())):
         return None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from storyweave.entities import find_entities
+from storyweave.analysis.entities import find_entities
+from storyweave.analysis.quotes import find_quotes
 from storyweave.model import Article, Quote
-from storyweave.quotes import find_quotes
-from storyweave.segment import segment, segment_all
+from storyweave.text.segment import segment, segment_all
 
 
 def _quotes(*texts: str) -> list[Quote]:

@@ -16,8 +16,8 @@ from datetime import date
 
 import ftfy
 
-from .model import Article, RemovedLine
-from .read.outlet import outlet_from_text
+from ..model import Article, RemovedLine
+from ..read.outlet import outlet_from_text
 
 # A unit removed for any reason other than these must not be a long sentence.
 _LONG_OK = {

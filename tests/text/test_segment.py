@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from storyweave.model import Article
-from storyweave.segment import segment, split_sentences, split_spans, strip_dateline
+from storyweave.text.segment import segment, split_sentences, split_spans, strip_dateline
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_a_brand_with_a_bang_does_not_end_the_sentence() -> None:
 def test_offsets_match_blingfire_on_any_script(text: str) -> None:
     import blingfire
 
-    from storyweave.segment import _blingfire_offsets
+    from storyweave.text.segment import _blingfire_offsets
 
     expected = [tuple(o) for o in blingfire.text_to_sentences_and_offsets(text)[1]]
     assert _blingfire_offsets(text) == expected

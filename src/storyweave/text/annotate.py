@@ -15,8 +15,8 @@ from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from .errors import ModelError
-from .model import Article, Sentence
+from ..errors import ModelError
+from ..model import Article, Sentence
 
 if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
     from spacy.language import Language

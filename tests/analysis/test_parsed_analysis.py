@@ -1,13 +1,13 @@
 """Entities and quote speakers read through the shared spaCy parse (annotate.py)."""
 
-from storyweave.annotate import annotate
+from storyweave.analysis.entities import find_entities
 from storyweave.brief import prepare
-from storyweave.entities import find_entities
 from storyweave.model import Article, Entity, Quote
+from storyweave.text.annotate import annotate
 
 
 def _read(*texts: str) -> tuple[list[Entity], list[Quote]]:
-    from storyweave.quotes import find_quotes
+    from storyweave.analysis.quotes import find_quotes
 
     arts = [Article(f"a{i}", f"Outlet {i}", "", t, raw=t) for i, t in enumerate(texts)]
     kept, sents, _ = prepare(arts)

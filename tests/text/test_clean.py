@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from storyweave.clean import clean_articles, clean_text, repeated_lines
 from storyweave.read import article_from_text, read
+from storyweave.text.clean import clean_articles, clean_text, repeated_lines
 
 PARA1 = "The harbour bridge reopened on Monday after three months of repairs, the council said."
 PARA2 = "Crews replaced forty steel cables and repainted the deck before the first buses crossed."

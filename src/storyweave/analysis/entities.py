@@ -20,9 +20,9 @@ from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .annotate import Annotations
-from .model import Article, Entity, EntityKind, Mention, Sentence
-from .segment import segment
+from ..model import Article, Entity, EntityKind, Mention, Sentence
+from ..text.annotate import Annotations
+from ..text.segment import segment
 from .unionfind import UnionFind
 
 __all__ = ["find_entities", "fold", "given_name_gender"]

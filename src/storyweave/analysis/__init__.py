@@ -1,0 +1,1 @@
+"""The cross-source analysis: entities, quotes, claims (agreements, conflicts) and the timeline."""
