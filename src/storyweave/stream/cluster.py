@@ -212,17 +212,22 @@ def _names(text: str) -> set[str]:
     return found
 
 
-def _days(published: str | None) -> float | None:
-    """An ISO date or datetime as days since the epoch; None when missing or unreadable."""
+def published_at(published: str | None) -> datetime | None:
+    """An ISO date or datetime as an aware UTC time (naive ones are UTC); None when missing
+    or unreadable."""
     if not published:
         return None
     try:
         d = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    if d.tzinfo is None:
-        d = d.replace(tzinfo=UTC)
-    return d.timestamp() / 86400.0
+    return d.astimezone(UTC) if d.tzinfo else d.replace(tzinfo=UTC)
+
+
+def _days(published: str | None) -> float | None:
+    """An ISO date or datetime as days since the epoch; None when missing or unreadable."""
+    d = published_at(published)
+    return None if d is None else d.timestamp() / 86400.0
 
 
 def vectorize(

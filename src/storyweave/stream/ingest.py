@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, case, func, select
@@ -23,7 +23,15 @@ from sqlalchemy.exc import OperationalError, StatementError
 from ..model import Article, Skipped
 from ..text.clean import clean_articles
 from . import schema as t
-from .cluster import DocVector, Params, StoryState, StreamClusterer, batch_cluster, vectorize
+from .cluster import (
+    DocVector,
+    Params,
+    StoryState,
+    StreamClusterer,
+    batch_cluster,
+    published_at,
+    vectorize,
+)
 from .dedupe import Fingerprint, best_copy, fingerprint, shingles
 from .store import Store, chunks, utcnow
 
@@ -245,13 +253,8 @@ def _prepare(batch: list[Article], report: IngestReport, params: Params) -> list
 
 def _seen_at(published: str | None) -> datetime | None:
     """The published time as naive UTC, or None when absent or unreadable."""
-    if not published:
-        return None
-    try:
-        d = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return d.astimezone(UTC).replace(tzinfo=None) if d.tzinfo else d
+    d = published_at(published)
+    return None if d is None else d.replace(tzinfo=None)
 
 
 # --- inside the write lock -------------------------------------------------------------
