@@ -56,9 +56,8 @@ hidden disagreements
     for hard (not soft) ones. Lower is better.
 summary hides a conflict
     Summary sentences that overlap one side of a hard gold conflict while the Brief does not mark
-    them disputed: their ``SummarySentence.disputed`` is empty (on a model without that field:
-    the sentence, article and index, is evidence of no predicted Conflict). Over all summary
-    sentences. Lower is better.
+    them disputed: their ``SummarySentence.disputed`` is empty. Over all summary sentences.
+    Lower is better.
 conflicts (gold ``conflicts``)
     A Conflict matches when two different predicted sides each have evidence overlapping the
     snippet of two different gold sides (same document). Right when it matches; false when it
@@ -696,18 +695,9 @@ def _event_on(e: Event, g: Label, cluster: int) -> bool:
 # --- summary and outlets ---------------------------------------------------------------------
 
 
-def disputed_mark(brief: Brief) -> Callable[[SummarySentence], bool]:
-    """Whether the Brief marks a summary sentence disputed (module docstring)."""
-    if "disputed" in getattr(SummarySentence, "__dataclass_fields__", {}):
-        return lambda sent: bool(getattr(sent, "disputed", ()))
-    held = {
-        (ev.article_id, ev.sentence) for c in brief.conflicts for x in c.sides for ev in x.evidence
-    }
-    return lambda sent: (sent.article_id, sent.sentence) in held
-
-
 def score_summary(brief: Brief, gold: Gold, s: Score) -> None:
-    marked = disputed_mark(brief)
+    def marked(sent: SummarySentence) -> bool:
+        return bool(sent.disputed)
     hard_sides = [side for h, k in zip(gold.hard, gold.sides, strict=True) if h for side in k]
     n = len(brief.summary)
     for p in ("summary on junk", "summary hides a conflict"):

@@ -304,23 +304,10 @@ def test_summary(bench, gold):
     assert s.share["fact in first two sentences"].num == 1
 
 
-HAS_MARK = "disputed" in SummarySentence.__dataclass_fields__
-
-
-@pytest.mark.skipif(HAS_MARK, reason="the model marks disputed sentences itself")
-def test_summary_sentence_held_by_a_conflict_is_marked(bench, gold):
-    marked = Conflict("number", "jobs", (side("80", ev(0, "80 people", 0)), side("95", ev(2, "x"))))
-    brief = make_brief(
-        summary=(summ(0, "putting 80 people out of work.", 0, 1),), conflicts=(marked,)
-    )
-    assert score(bench, gold, brief).share["summary hides a conflict"].num == 0
-
-
-@pytest.mark.skipif(not HAS_MARK, reason="the model has no SummarySentence.disputed yet")
 def test_summary_sentence_marked_disputed(bench, gold):
     text = "putting 80 people out of work."
     plain = summ(0, text, 0, 1)
-    flagged = SummarySentence(text, "c0-d0", 0, ("c0-d0",), disputed=(0,))  # type: ignore[call-arg]
+    flagged = SummarySentence(text, "c0-d0", 0, ("c0-d0",), disputed=(0,))
     for sent, hidden in ((plain, 1), (flagged, 0)):
         s = score(bench, gold, make_brief(summary=(sent,)))
         assert s.share["summary hides a conflict"].num == hidden
