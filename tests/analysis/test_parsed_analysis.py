@@ -86,3 +86,12 @@ def test_a_photo_credit_does_not_stretch_a_name() -> None:
         "Luigi Garlaschelli / Via youtube.com\n\nThe results were published on Monday."
     )
     assert not any("/" in v for e in ents for v in e.variants)
+
+
+def test_an_all_capitals_article_gives_readable_speakers() -> None:
+    _, quotes = _read(
+        "STORM HITS COAST\n\nA STORM HIT THE COAST ON MONDAY, OFFICIALS SAID. "
+        '"WE ARE READY FOR THE NEXT ONE," SAID THE MAYOR.'
+    )
+    speakers = {q.speaker for q in quotes if q.speaker}
+    assert speakers and all(not (s[:1].islower() and any(c.isupper() for c in s)) for s in speakers)

@@ -857,11 +857,17 @@ def _np(phrase: str) -> str | None:
             return None
         if any(w[:1].isupper() for w in words[1:]):
             return None
-        phrase = phrase.strip(" ,")
-        return phrase[0].lower() + phrase[1:] if phrase[:1].isupper() else phrase
+        return _uncapitalised(phrase.strip(" ,"))
     if not any(w.lower() in _SPEAKER_NOUNS for w in words[1:4]):
         return None
-    phrase = phrase.strip(" ,")
+    return _uncapitalised(phrase.strip(" ,"))
+
+
+def _uncapitalised(phrase: str) -> str:
+    """A phrase as it reads mid-sentence: 'The spokesman' is 'the spokesman'; a phrase written
+    in capitals ('OFFICIALS') is lowered whole, never 'oFFICIALS'."""
+    if phrase.isupper():
+        return phrase.lower()
     return phrase[0].lower() + phrase[1:] if phrase[:1].isupper() else phrase
 
 
