@@ -1,8 +1,8 @@
-"""Named entities without a trained model, resolved across the articles of one story.
+"""Named entities, resolved across the articles of one story.
 
-Mentions come from capitalised-word chunking (or from a spaCy pipeline's `doc.ents` when one
-is given). Gazetteers, given names, honorifics, role words and organisation suffixes vote on
-each mention's kind. Resolution then merges accents, spelling variants and surname-only or
+Mentions come from capitalised-word chunking and, with the shared parse (`text/annotate.py`),
+from the NER model, which also fixes their boundaries. Gazetteers, given names, honorifics,
+role words, organisation suffixes and the model's labels vote on each mention's kind. Resolution then merges accents, spelling variants and surname-only or
 first-name-only mentions into one Entity per person, organisation or place.
 """
 
@@ -1224,42 +1224,6 @@ def _known_in_degraded(
             i += hit
 
 
-def _spacy_mentions(
-    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]], nlp: Any
-) -> list[_Raw]:
-    regions, cities = _gazetteer()
-    chunker = _Chunker(set(), set(), frozenset(fold(a.source) for a in articles if a.source))
-    raws: list[_Raw] = []
-    for ai, (a, doc) in enumerate(zip(articles, nlp.pipe(a.text for a in articles), strict=True)):
-        sents = _sentences_of(a, sentences)
-        starts = [s.start for s in sents]
-        for ent in doc.ents:
-            kind = _SPACY_LABELS.get(ent.label_)
-            if kind is None:
-                continue
-            toks = _tokens(ent.text, ent.start_char)
-            votes: Counter[str] = Counter()
-            gender = None
-            while len(toks) > 1 and (toks[0].low in _HONORIFICS or toks[0].low == "the"):
-                gender = gender or _HONORIFICS.get(toks[0].low)
-                toks = toks[1:]
-            toks = [t for t in toks if t.text != "."] or toks
-            if not toks:
-                continue
-            start, end = toks[0].start, toks[-1].end
-            text = a.text[start:end]
-            key = fold(text)
-            votes[kind] += 5
-            chunker._static_votes(toks, key, votes)
-            if kind == "person" and gender is None:
-                g = _given_names().get(toks[0].low)
-                gender = g if g in {"f", "m"} else None
-            si = max(0, bisect.bisect_right(starts, start) - 1)
-            idx = sents[si].index if sents else 0
-            raws.append(_Raw(ai, a.id, idx, start, end, text, key, votes, gender))
-    return raws
-
-
 def _similar(a: str, b: str) -> bool:
     """Spelling variants of one name: same initial, close length, one or two edits apart."""
     if a == b:
@@ -1423,9 +1387,12 @@ def _ner_only(
     covered: Mapping[str, list[tuple[int, int]]],
 ) -> Iterable[_Raw]:
     """Person, organisation and place names the model found where no chunk stands."""
+    starts_of: dict[str, list[tuple[int, int]]] = {}
+    for (aid, i), sp in annotations.spans.items():
+        starts_of.setdefault(aid, []).append((sp.start_char, i))
     for ai, a in enumerate(articles):
         taken = covered.get(a.id, [])
-        sent_starts = sorted((sp.start_char, i) for (aid, i), sp in annotations.spans.items() if aid == a.id)
+        sent_starts = sorted(starts_of.get(a.id, []))
         for start, end, label in index.get(a.id, ([], []))[1]:
             kind = _SPACY_LABELS.get(label)
             if kind in (None, "other") or any(s < end and start < e for s, e in taken):
@@ -1757,17 +1724,13 @@ def find_entities(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     *,
-    nlp: Any = None,
     annotations: Annotations | None = None,
 ) -> list[Entity]:
-    """People, organisations and places named in a story, resolved across its articles."""
+    """People, organisations and places named in a story, resolved across its articles; with
+    the shared parse, the NER model's labels and spans join the chunker's (`_with_ner`)."""
     if not articles:
         return []
-    raws = (
-        _spacy_mentions(articles, sentences, nlp)
-        if nlp is not None
-        else _chunk_mentions(articles, sentences)
-    )
+    raws = _chunk_mentions(articles, sentences)
     if annotations is not None:
         raws = _with_ner(raws, articles, annotations)
     if not raws:
