@@ -261,7 +261,7 @@ class StreamClusterer:
     def __init__(self, stories: Iterable[StoryState] = (), params: Params | None = None):
         self.params = params or Params()
         self._stories: dict[str, StoryState] = {}
-        self._postings: dict[int, set[str]] = {}
+        self._postings: dict[int, dict[str, None]] = {}  # ordered: scores sum in one order
         self._norms: dict[str, float] = {}
         self._touched: dict[str, int] = {}
         self._changed: dict[str, StoryState] = {}
@@ -390,16 +390,13 @@ class StreamClusterer:
     def _open(self, story: StoryState) -> None:
         self._stories[story.story_id] = story
         for t in story.terms:
-            self._postings.setdefault(t, set()).add(story.story_id)
+            self._postings.setdefault(t, {})[story.story_id] = None
         self._touch(story.story_id)
 
     def _close(self, sid: str) -> None:
         story = self._stories.pop(sid)
         for t in story.terms:
-            posting = self._postings[t]
-            posting.discard(sid)
-            if not posting:
-                del self._postings[t]
+            self._drop_posting(t, sid)
         self._norms.pop(sid, None)
         self._touched.pop(sid, None)
 
@@ -414,7 +411,7 @@ class StreamClusterer:
         for t, w in zip(vec.terms.tolist(), vec.weights.tolist(), strict=True):
             if t not in story.terms:
                 story.terms[t] = 0.0
-                self._postings.setdefault(t, set()).add(sid)
+                self._postings.setdefault(t, {})[sid] = None
             story.terms[t] += w
         for e in vec.entities.tolist():
             story.entities[e] = story.entities.get(e, 0) + 1
@@ -444,7 +441,7 @@ class StreamClusterer:
 
     def _drop_posting(self, term: int, sid: str) -> None:
         posting = self._postings[term]
-        posting.discard(sid)
+        posting.pop(sid, None)
         if not posting:
             del self._postings[term]
 
@@ -457,10 +454,7 @@ class StreamClusterer:
         kept = set(keep)
         for t in [t for t in story.terms if t not in kept]:
             del story.terms[t]
-            posting = self._postings[t]
-            posting.discard(story.story_id)
-            if not posting:
-                del self._postings[t]
+            self._drop_posting(t, story.story_id)
 
     def _story_cosine(self, a: StoryState, b: StoryState) -> float:
         if len(b.terms) < len(a.terms):
@@ -478,7 +472,7 @@ class StreamClusterer:
         for t, v in src.terms.items():
             if t not in dst.terms:
                 dst.terms[t] = 0.0
-                self._postings.setdefault(t, set()).add(keep)
+                self._postings.setdefault(t, {})[keep] = None
             dst.terms[t] += v
         for e, c in src.entities.items():
             dst.entities[e] = dst.entities.get(e, 0) + c
