@@ -123,7 +123,7 @@ def test_markdown_cites_numbers_and_lists_every_section() -> None:
         "## Agreed by several outlets",
         "## Where outlets differ",
         "## Who said what",
-        "## People and organisations",
+        "## People, organisations and places",
         "## Timeline",
         "## Sources",
         "## Removed as boilerplate",
