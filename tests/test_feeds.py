@@ -218,3 +218,34 @@ def test_a_feed_in_a_legacy_encoding(server):
     with quick() as fetcher:
         (article,) = read_feed(url, fetcher=fetcher)
     assert (article.title, article.text) == ("Café reopens", "The café on the quay reopened.")
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "application/x-rss+xml",
+        "application/x-atom+xml; charset=utf-8",
+        "text/rss+xml",
+        "text/atom+xml",
+        "application/rdf+xml",
+        "text/xml; charset=utf-8",
+    ],
+)
+def test_a_feed_served_under_any_common_feed_type_is_read(server, content_type):
+    feed = rss([item("Pier reopens", None, "The pier reopened on Saturday.")])
+    url = server.add("/feed", feed, headers={"Content-Type": content_type})
+    with quick() as fetcher:
+        batch = read(url, fetcher=fetcher)
+    assert batch.skipped == []
+    assert [(a.title, a.text) for a in batch] == [
+        ("Pier reopens", "The pier reopened on Saturday.")
+    ]
+
+
+def test_a_url_serving_neither_a_page_nor_a_feed_is_skipped_saying_so(server):
+    url = server.add("/data", b'{"a": 1}', headers={"Content-Type": "application/json"})
+    with quick() as fetcher:
+        batch = read(url, fetcher=fetcher)
+    assert list(batch) == []
+    (skip,) = batch.skipped
+    assert skip.input == url and "is application/json" in skip.reason

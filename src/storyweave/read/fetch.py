@@ -410,13 +410,28 @@ def _check_status(url: str, status: int) -> None:
 
 def _check_type(url: str, ctype: str | None, accept: Collection[str]) -> None:
     """FetchError when the server says the body is something the caller cannot read."""
-    if ctype is None or ctype in accept:
+    if ctype is None or _accepted(ctype, accept):
         return
     raise FetchError(
         f"is {ctype}, not one of {', '.join(sorted(accept))}; give the address of an "
         "HTML page or an RSS/Atom feed",
         input=url,
     )
+
+
+def _accepted(ctype: str, accept: Collection[str]) -> bool:
+    """Whether a media type is one the caller reads, or a common spelling of one.
+
+    Feeds are served under pre-registration names (application/x-rss+xml, x-atom+xml) and under
+    either top type (text/rss+xml): an "x-" subtype counts as its plain name, and an XML
+    subtype under application/ as under text/ and back.
+    """
+    if ctype in accept:
+        return True
+    top, _, sub = ctype.partition("/")
+    sub = sub.removeprefix("x-")
+    tops = ("application", "text") if sub == "xml" or sub.endswith("+xml") else (top,)
+    return any(f"{t}/{sub}" in accept for t in tops)
 
 
 def _content_type(header: str | None) -> tuple[str | None, str | None]:
