@@ -249,3 +249,28 @@ def test_a_url_serving_neither_a_page_nor_a_feed_is_skipped_saying_so(server):
     assert list(batch) == []
     (skip,) = batch.skipped
     assert skip.input == url and "is application/json" in skip.reason
+
+
+def test_ingest_of_a_feed_url_again_fetches_only_pages_not_yet_stored(
+    server, tmp_path, monkeypatch, capsys
+):
+    import functools
+
+    from storyweave import Store
+    from storyweave.cli import main
+    from storyweave.read import fetch
+
+    monkeypatch.setattr(fetch, "FetchConfig", functools.partial(fetch.FetchConfig, min_interval=0))
+    pages = [
+        server.add(f"/n{i}", page(f"Story {i}", f"Event number {i} shook the harbour town."))
+        for i in range(3)
+    ]
+    feed_url = server.add("/feed.rss", rss([item("S0", pages[0], None)]), headers=FEED_HEADERS)
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", feed_url, "--db", db]) == 0
+    server.add("/feed.rss", rss([item(f"S{i}", p, None) for i, p in enumerate(pages)]),
+               headers=FEED_HEADERS)  # fmt: skip
+    assert main(["ingest", feed_url, pages[0], "--db", db]) == 0
+    assert "2 stored" in capsys.readouterr().err
+    assert [server.hits(f"/n{i}") for i in range(3)] == [1, 1, 1]  # the stored page not again
+    assert Store(db).counts()["articles"] == 3

@@ -8,7 +8,7 @@ RSS/Atom feeds (.rss, .atom, .xml with a feed inside) and http(s) URLs go throug
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,8 +58,12 @@ def read(
     strict: bool = False,
     max_bytes: int = MAX_BYTES,
     fetcher: Fetcher | None = None,
+    known_urls: Container[str] = frozenset(),
 ) -> Batch:
-    """Articles from paths, folders, "-" (stdin) and http(s) URLs; strict makes a skip an error."""
+    """Articles from paths, folders, "-" (stdin) and http(s) URLs; strict makes a skip an error.
+
+    Pages whose URL is in `known_urls` (already stored) are not fetched.
+    """
     batch = Batch()
     for src in sources:
         if str(src) == "-":
@@ -67,7 +71,7 @@ def read(
         elif str(src).lower().startswith(("http://", "https://")):
             from .feeds import read_url  # loads httpx and feedparser only when a URL is given
 
-            got = read_url(str(src), fetcher=fetcher)
+            got = read_url(str(src), fetcher=fetcher, known_urls=known_urls)
             articles, skipped = list(got), got.skipped
         else:
             path = Path(src)
@@ -75,7 +79,9 @@ def read(
                 raise InputError(
                     "no such file or folder", input=str(src), hint="check the path and try again"
                 )
-            articles, skipped = read_path(path, max_bytes=max_bytes, fetcher=fetcher)
+            articles, skipped = read_path(
+                path, max_bytes=max_bytes, fetcher=fetcher, known_urls=known_urls
+            )
         if strict and skipped:
             raise InputError(skipped[0].reason, input=skipped[0].input)
         batch.extend(articles)
@@ -84,31 +90,38 @@ def read(
 
 
 def read_path(
-    path: Path, *, max_bytes: int = MAX_BYTES, fetcher: Fetcher | None = None
+    path: Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    fetcher: Fetcher | None = None,
+    known_urls: Container[str] = frozenset(),
 ) -> tuple[list[Article], list[Skipped]]:
     """Articles from one file or a folder (sorted, recursive, hidden files ignored)."""
     if not path.is_dir():
-        return _read_file(path, max_bytes, fetcher)
+        return _read_file(path, max_bytes, fetcher, known_urls)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for f in sorted(p for p in path.rglob("*") if p.is_file()):
         if any(part.startswith(".") for part in f.relative_to(path).parts):
             continue
-        a, s = _read_file(f, max_bytes, fetcher)
+        a, s = _read_file(f, max_bytes, fetcher, known_urls)
         articles.extend(a)
         skipped.extend(s)
     return articles, skipped
 
 
 def _read_file(
-    path: Path, max_bytes: int, fetcher: Fetcher | None = None
+    path: Path,
+    max_bytes: int,
+    fetcher: Fetcher | None = None,
+    known_urls: Container[str] = frozenset(),
 ) -> tuple[list[Article], list[Skipped]]:
     ext = path.suffix.lower()
     if ext in (".rss", ".atom", ".xml"):
         from .feeds import looks_like_feed, read_feed  # httpx and feedparser load only here
 
         if looks_like_feed(path):
-            got = read_feed(path, fetcher=fetcher, max_bytes=max_bytes)
+            got = read_feed(path, fetcher=fetcher, max_bytes=max_bytes, known_urls=known_urls)
             return list(got), got.skipped
     try:
         if ext in JSONL_EXT:

@@ -15,8 +15,9 @@ reported as a Skipped naming the page URL. An entry with no text at all is a Ski
 `published` is ISO 8601 in UTC.
 
 `watch` keeps one Fetcher for the life of the process and passes it every round: a feed that
-has not changed answers 304 to the kept ETag/Last-Modified and gives an empty Batch; entries
-whose link is in `known_urls` (already stored) are left out without fetching their pages.
+has not changed answers 304 to the kept ETag/Last-Modified and gives an empty Batch. Entries
+whose link is in `known_urls` (already stored; `ingest` and `watch` pass the store's) are left
+out without fetching their pages, and so is a page URL given itself.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ def read_url(
     known_urls: Container[str] = frozenset(),
 ) -> Batch:
     """Articles from a URL: every entry of a feed, or the one article of an HTML page."""
+    if url in known_urls:
+        return _batch()  # a page already stored: not fetched again
     with _using(fetcher) as f:
         try:
             got = f.fetch(url, accept=FEED_TYPES | PAGE_TYPES, conditional=True)

@@ -95,7 +95,11 @@ def _ingest(args: argparse.Namespace, store: Any) -> int:
     if args.batch_size < 1:
         print("storyweave ingest: --batch-size must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    batch = read(*args.inputs, **({} if args.max_bytes is None else {"max_bytes": args.max_bytes}))
+    from .watch import KnownUrls
+
+    sizes = {} if args.max_bytes is None else {"max_bytes": args.max_bytes}
+    # pages the store already holds are not fetched again
+    batch = read(*args.inputs, known_urls=KnownUrls(store), **sizes)
     bar = _progress(len(batch))
     try:
         report = store.ingest(
