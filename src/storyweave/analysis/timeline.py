@@ -280,6 +280,137 @@ def _season(name: str, when: str, anchor: date | None) -> int | None:
     return y - 1 if first > last and anchor.month <= last else y
 
 
+Resolved = tuple[str | None, Precision | None] | None
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One date expression met in a sentence, with what resolving it may lean on."""
+
+    m: re.Match[str]
+    text: str
+    anchor: date | None
+    year_before: int | None
+    context_year: int | None
+    future: bool
+
+    @property
+    def g(self) -> dict[str, str]:
+        return self.m.groupdict()
+
+
+def _lower_may(f: _Found) -> bool:
+    """ "may" in lower case is the verb, never the month."""
+    return f.g["mon"].lower() == "may" and not f.g["mon"][0].isupper()
+
+
+def _full(f: _Found, kind: str) -> Resolved:
+    g = f.g
+    if kind == "iso":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+    else:
+        y, mo, d = int(g["y"]), _month(g["mon"]), _day(g["d"])
+    return (_iso(y, mo, d), "day") if _valid(y, mo, d) else None
+
+
+def _year(f: _Found) -> Resolved:
+    after = f.text[f.m.end() : f.m.end() + 20]
+    before = f.text[max(0, f.m.start() - 12) : f.m.start()]
+    if _NOT_YEAR_BEFORE.search(before):
+        return None
+    if _NOT_YEAR_AFTER.match(after) and not _YEAR_BEFORE.search(before):
+        return None
+    return f.g["y"], "year"
+
+
+def _month_day(f: _Found) -> Resolved:
+    if _lower_may(f):
+        return None
+    mo, d, base, anchor = _month(f.g["mon"]), _day(f.g["d"]), f.context_year, f.anchor
+    if base is None and anchor is not None and f.future:
+        base = anchor.year if (mo, d) >= (anchor.month, anchor.day) else anchor.year + 1
+    elif base is None and anchor is not None:
+        base = anchor.year if (mo, d) <= (anchor.month, anchor.day) else anchor.year - 1
+    if base is None:
+        return None, None
+    return (_iso(base, mo, d), "day") if _valid(base, mo, d) else None
+
+
+def _month_only(f: _Found) -> Resolved:
+    if _lower_may(f):
+        return None
+    ym = _month_year(_month(f.g["mon"]), f.g["when"] or "", f.context_year, f.anchor, f.future)
+    return (_iso(*ym), "month") if ym else (None, None)
+
+
+def _following(f: _Found) -> Resolved:
+    if f.year_before is None:
+        return None, None
+    phrase = f.m.group(0).lower()
+    if re.search(r"following|next|later", phrase) and "that year" not in phrase:
+        step = 1
+    elif re.search(r"previous|prior|earlier|before", phrase) and "that year" not in phrase:
+        step = -1
+    else:
+        step = 0
+    return _iso(f.year_before + step), "year"
+
+
+def _shifted(anchor: date, unit: str, n: int) -> Resolved:
+    """The anchor moved n days, weeks, months or years, at the precision the unit carries."""
+    if unit == "day":
+        t = anchor + timedelta(days=n)
+        return _iso(t.year, t.month, t.day), "day"
+    if unit in {"week", "month"}:
+        t = anchor + (timedelta(weeks=n) if unit == "week" else relativedelta(months=n))
+        return _iso(t.year, t.month), "month"
+    return _iso(anchor.year + n), "year"
+
+
+def _ago(f: _Found, anchor: date) -> Resolved:
+    g = f.g
+    n = _NUMBERS.get(g["n"].lower()) if not g["n"].isdigit() else int(g["n"])
+    return _shifted(anchor, g["unit"].lower(), -n) if n else (None, None)
+
+
+def _rel_unit(f: _Found, anchor: date) -> Resolved:
+    when = " ".join(f.g["when"].lower().split())
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(when, 0)
+    unit = f.g["unit"].lower()
+    return _shifted(anchor, unit if unit != "day" else "year", step)
+
+
+def _day_word(f: _Found, anchor: date) -> Resolved:
+    return _shifted(anchor, "day", {"yesterday": -1, "today": 0, "tomorrow": 1}[f.g["w"].lower()])
+
+
+def _weekday(f: _Found, anchor: date) -> Resolved:
+    wd = _WEEKDAYS[f.g["wd"].lower()]
+    when = " ".join((f.g["when"] or "").lower().split())
+    if when in {"by", "through", "until", "till", "from", "before", "after"}:
+        when = ""  # the day itself, as "on" reads it
+    if when == "next":
+        delta = (wd - anchor.weekday()) % 7 or 7
+    elif when in {"last", "this past", "since"}:
+        delta = -((anchor.weekday() - wd) % 7 or 7)
+    elif f.future:  # "lessons will start on Monday": the next Monday
+        delta = (wd - anchor.weekday()) % 7 or 7
+    else:  # "on Thursday": the latest such day up to the publication day
+        delta = -((anchor.weekday() - wd) % 7)
+    return _shifted(anchor, "day", delta)
+
+
+def _season_of(f: _Found, anchor: date) -> Resolved:
+    season_year = _season(f.g["s"], f.g["when"], anchor)
+    return (None, None) if season_year is None else (_iso(season_year), "year")
+
+
+_PLAIN = {"year": _year, "md": _month_day, "dm": _month_day, "month": _month_only}
+_PLAIN |= {"following": _following}
+_ANCHORED = {"ago": _ago, "rel_unit": _rel_unit, "day_word": _day_word, "weekday": _weekday}
+_ANCHORED |= {"season": _season_of}
+
+
 def _resolve(
     kind: str,
     m: re.Match[str],
@@ -288,106 +419,20 @@ def _resolve(
     year_before: int | None,
     context_year: int | None,
     future: bool = False,
-) -> tuple[str | None, Precision | None] | None:
+) -> Resolved:
     """(date, precision); (None, None) when unresolvable; None when the match is not a date.
     `future`: the sentence looks ahead of its writing, so a day or month named without a year
     is the next one, not the last."""
-    g = m.groupdict()
-    if kind == "iso":
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return (_iso(y, mo, d), "day") if _valid(y, mo, d) else None
-    if kind in {"mdy", "dmy"}:
-        y, mo, d = int(g["y"]), _month(g["mon"]), _day(g["d"])
-        return (_iso(y, mo, d), "day") if _valid(y, mo, d) else None
+    f = _Found(m, text, anchor, year_before, context_year, future)
+    if kind in {"iso", "mdy", "dmy"}:
+        return _full(f, kind)
     if kind == "my":
-        return _iso(int(g["y"]), _month(g["mon"])), "month"
-    if kind == "year":
-        after = text[m.end() : m.end() + 20]
-        before = text[max(0, m.start() - 12) : m.start()]
-        if _NOT_YEAR_BEFORE.search(before):
-            return None
-        if _NOT_YEAR_AFTER.match(after) and not _YEAR_BEFORE.search(before):
-            return None
-        return g["y"], "year"
-    if kind in {"md", "dm"}:
-        if g["mon"].lower() == "may" and not g["mon"][0].isupper():
-            return None
-        mo, d = _month(g["mon"]), _day(g["d"])
-        base = context_year
-        if base is None and anchor is not None and future:
-            base = anchor.year if (mo, d) >= (anchor.month, anchor.day) else anchor.year + 1
-        elif base is None and anchor is not None:
-            base = anchor.year if (mo, d) <= (anchor.month, anchor.day) else anchor.year - 1
-        if base is None:
-            return None, None
-        return (_iso(base, mo, d), "day") if _valid(base, mo, d) else None
-    if kind == "month":
-        if g["mon"].lower() == "may" and not g["mon"][0].isupper():
-            return None
-        ym = _month_year(_month(g["mon"]), g["when"] or "", context_year, anchor, future)
-        return (_iso(*ym), "month") if ym else (None, None)
-    if kind == "following":
-        if year_before is None:
-            return None, None
-        phrase = m.group(0).lower()
-        if re.search(r"following|next|later", phrase) and "that year" not in phrase:
-            step = 1
-        elif re.search(r"previous|prior|earlier|before", phrase) and "that year" not in phrase:
-            step = -1
-        else:
-            step = 0
-        return _iso(year_before + step), "year"
-    if anchor is None:
-        return None, None
-    if kind == "ago":
-        n = _NUMBERS.get(g["n"].lower()) if not g["n"].isdigit() else int(g["n"])
-        if not n:
-            return None, None
-        unit = g["unit"].lower()
-        if unit == "day":
-            t = anchor - timedelta(days=n)
-            return _iso(t.year, t.month, t.day), "day"
-        if unit == "week":
-            t = anchor - timedelta(weeks=n)
-            return _iso(t.year, t.month), "month"
-        if unit == "month":
-            t = anchor - relativedelta(months=n)
-            return _iso(t.year, t.month), "month"
-        return _iso(anchor.year - n), "year"
-    if kind == "rel_unit":
-        when = " ".join(g["when"].lower().split())
-        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(when, 0)
-        unit = g["unit"].lower()
-        if unit == "week":
-            t = anchor + timedelta(weeks=step)
-            return _iso(t.year, t.month), "month"
-        if unit == "month":
-            t = anchor + relativedelta(months=step)
-            return _iso(t.year, t.month), "month"
-        return _iso(anchor.year + step), "year"
-    if kind == "day_word":
-        step = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["w"].lower()]
-        t = anchor + timedelta(days=step)
-        return _iso(t.year, t.month, t.day), "day"
-    if kind == "weekday":
-        wd = _WEEKDAYS[g["wd"].lower()]
-        when = " ".join((g["when"] or "").lower().split())
-        if when in {"by", "through", "until", "till", "from", "before", "after"}:
-            when = ""  # the day itself, as "on" reads it
-        if when == "next":
-            delta = (wd - anchor.weekday()) % 7 or 7
-            t = anchor + timedelta(days=delta)
-        elif when in {"last", "this past", "since"}:
-            t = anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7)
-        elif future:  # "lessons will start on Monday": the next Monday
-            t = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
-        else:  # "on Thursday": the latest such day up to the publication day
-            t = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
-        return _iso(t.year, t.month, t.day), "day"
-    if kind == "season":
-        season_year = _season(g["s"], g["when"], anchor)
-        return (None, None) if season_year is None else (_iso(season_year), "year")
-    return None
+        return _iso(int(f.g["y"]), _month(f.g["mon"])), "month"
+    if kind in _PLAIN:
+        return _PLAIN[kind](f)
+    if kind not in _ANCHORED:
+        return None
+    return _ANCHORED[kind](f, anchor) if anchor is not None else (None, None)
 
 
 def find_dates(
