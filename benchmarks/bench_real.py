@@ -117,7 +117,6 @@ import re
 import signal
 import sys
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -126,7 +125,9 @@ from itertools import combinations, permutations
 from pathlib import Path
 from typing import Any
 
-from storyweave.model import (
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_analysis import norm  # noqa: E402  (one text normalisation for both scorers)
+from storyweave.model import (  # noqa: E402
     Agreement,
     Article,
     Brief,
@@ -189,37 +190,6 @@ Label = dict[str, Any]
 
 # ---------------------------------------------------------------------------------------------
 # text rules
-
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u00ad": "",
-    }
-)
-
-
-def norm(text: str | None) -> str:
-    """Accent-folded, lower-case text with straight quotes and single spaces."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text.lower()).strip()
 
 
 def words(text: str | None) -> list[str]:
@@ -698,6 +668,7 @@ def _event_on(e: Event, g: Label, cluster: int) -> bool:
 def score_summary(brief: Brief, gold: Gold, s: Score) -> None:
     def marked(sent: SummarySentence) -> bool:
         return bool(sent.disputed)
+
     hard_sides = [side for h, k in zip(gold.hard, gold.sides, strict=True) if h for side in k]
     n = len(brief.summary)
     for p in ("summary on junk", "summary hides a conflict"):

@@ -47,9 +47,7 @@ BATCH = 50
 
 def as_json(docs: list[tuple[str, str]]) -> list[dict[str, str]]:
     """The documents as POST /articles takes them, with the fields `bench_ingest.articles` gives."""
-    return [
-        {"title": a.title, "source": a.source, "text": a.text} for a in articles(docs)
-    ]
+    return [{"title": a.title, "source": a.source, "text": a.text} for a in articles(docs)]
 
 
 def free_port() -> int:
@@ -177,7 +175,7 @@ def api_ingest(
         cpu = server.cpu_seconds()
         lat, answers, wall = load(server.url, batches, post, clients, max_seconds)
         cpu = server.cpu_seconds() - cpu
-        again = batches[:: 10]
+        again = batches[::10]
         lat2, answers2, wall2 = load(server.url, again, post, clients, max_seconds)
     bodies = [r.json() for r in answers if r.status_code == 200]
     retried = [r.json() for r in answers2 if r.status_code == 200]
