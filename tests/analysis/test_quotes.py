@@ -460,3 +460,25 @@ def test_according_to_people_somewhere_and_a_service_district() -> None:
     assert _one(qs, "Several passengers").speaker == "witnesses at the quay"
     district = _one(qs, "The fire had burned")
     assert district.speaker == "Marrow Valley Fire District" and district.speaker_kind == "named"
+
+
+def test_a_title_or_company_period_does_not_end_the_attribution() -> None:
+    qs = _quotes(
+        INTRO + '"Right now we have no plans to reopen the bridge," Riverton Cmdr. Andy Hale '
+        "said on Monday.\n\n"
+        '"The steel is sound," structural expert Nina Kroll of Brent, Fairley and Sons Inc. '
+        "told the Riverton Post."
+    )
+    assert _one(qs, "Right now").speaker == "Andy Hale"
+    assert _one(qs, "The steel is sound").speaker == "Nina Kroll"
+
+
+def test_a_long_description_before_the_verb_names_its_person_not_a_linked_one() -> None:
+    qs = _quotes(
+        INTRO + '"The cables are fine," a retired engineer who once worked for Peter Lang at '
+        "the county told reporters.\n\n"
+        '"The deck is not," veteran bridge inspector and county adviser Sara Quill of the '
+        "roads office said."
+    )
+    assert _one(qs, "The cables").speaker != "Peter Lang"
+    assert _one(qs, "The deck is not").speaker == "Sara Quill"

@@ -790,16 +790,34 @@ def _single_spans(text: str, paras: list[tuple[int, int]], taken: list[_Span]) -
     return spans
 
 
+# a period after these ends no sentence: "LAPD Cmdr. Andy Smith said", "Associates Inc. told"
+_ABBREVIATION = re.compile(
+    r"\b(?:Cmdr|Gov|Sen|Rep|Lt|Sgt|Det|Capt|Col|Gen|Maj|Adm|Cpl|Pvt|Supt|Insp|Prof|Rev|Hon"
+    r"|Inc|Corp|Co|Ltd|Jr|Sr|Mrs|No|Fr|Gen|Atty|Dept|Univ|vs|Mt|Ft)$"
+)
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
+    """Sentence ends in text[lo:hi], not after a title or a company's "Inc." nor before a
+    word in lower case ("Gardner and Associates Inc. told BuzzFeed")."""
+    for m in _SENT_END.finditer(text, lo, hi):
+        if text[m.start()] == "." and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        if text[m.end() : m.end() + 1].islower():
+            continue
+        yield m
+
+
 def _clause_start(text: str, lo: int, hi: int) -> int:
     """Where the clause that ends at `hi` begins: after the last sentence end in [lo, hi)."""
     start = lo
-    for m in _SENT_END.finditer(text, lo, hi):
+    for m in _sentence_ends(text, lo, hi):
         start = m.end()
     return start
 
 
 def _clause_end(text: str, lo: int, hi: int) -> int:
-    m = _SENT_END.search(text, lo, hi)
+    m = next(iter(_sentence_ends(text, lo, hi)), None)
     return m.start() + 1 if m else hi
 
 
@@ -982,6 +1000,18 @@ class _Attributor:
             return _Who(name, "unnamed")
         return None
 
+    def _noun_phrase(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] describes a speaker without a clause of its own: no sentence
+        end but a title's or a company's period, and no verb where the parse is known."""
+        for m in re.finditer(r"[.!?]", self.text[lo:hi]):
+            if not _ABBREVIATION.search(self.text, max(0, lo + m.start() - 6), lo + m.start()):
+                return False
+        doc = self.art.doc
+        if doc is None:
+            return True
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        return span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span)
+
     def _apposed(
         self, seg: str, start: int
     ) -> tuple[tuple[Entity, Mention] | None, tuple[Entity, Mention] | None]:
@@ -1069,12 +1099,37 @@ class _Attributor:
                 if who is not None:
                     who.verb = self._verb_text(vm, who, hi)
                 return who
-            if len(text[lo : vm.start()].split()) > 10:
-                return None
-            who = self.who(lo, vm.start(), whole=True)
+            who = None
+            if len(text[lo : vm.start()].split()) <= 10:
+                who = self.who(lo, vm.start(), whole=True)
+            if who is None and len(text[lo : vm.start()].split()) <= 16:
+                who = self._described_person(lo, vm.start())
             if who is not None:
                 who.verb = self._verb_text(vm, who, hi)
             return who
+        return None
+
+    def _described_person(self, lo: int, hi: int) -> _Who | None:
+        """The person an attribution describes at length before its verb: '," bloodstain
+        pattern expert Jonathyn Priest of Bevel, Gardner and Associates Inc. told': the first
+        person named, unless a link word comes first ("a source close to X") or the name
+        owns what follows ("X's lawyer")."""
+        text = self.text
+        if not self._noun_phrase(lo, hi):
+            return None
+        for start, e in self.art.persons:
+            if start < lo:
+                continue
+            if start >= hi:
+                break
+            lead = re.findall(r"[\w'’-]+", text[lo:start])
+            if any(w.lower() in _LINKS for w in lead) or self.art.inside_quote(start):
+                return None
+            here = self.art.a.id
+            end = next((m.end for m in e.mentions if m.start == start and m.article_id == here), 0)
+            if text[end : end + 2] in {"'s", "’s"}:
+                return None
+            return _Who(e.name, "named", e.id)
         return None
 
     def before(self, span: _Span, lo: int) -> _Who | None:
