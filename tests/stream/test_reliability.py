@@ -6,11 +6,20 @@ import multiprocessing
 import os
 import random
 import signal
-import time
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+import pytest
 
 from storyweave import Store
 from storyweave.model import Article
+
+# no test here waits a fixed time for another process: each waits on what it needs (a message,
+# a process ending); this bound only turns a hang into a failure
+HANG = 600
 
 _VOCAB = (
     "council harbour river school budget police minister hospital election farmers drought "
@@ -48,10 +57,13 @@ def _ingest_in_child(url: str, articles: list[Article], batch_size: int) -> None
         s.ingest(articles, batch_size=batch_size)
 
 
-def _ingest_then_hang(url: str, articles: list[Article], marker: str) -> None:
-    """Ingest, but stop inside the third batch's transaction (rows written, not committed)."""
+def _ingest_then_hang(url: str, articles: list[Article], ready: Connection, hold: Any) -> None:
+    """Ingest, but stop inside the third batch's transaction (rows written, not committed),
+    say so on `ready`, and stay there until killed or until the test's end of `hold` closes."""
     from storyweave.stream import ingest as ingest_module
 
+    keep, parent_end = hold
+    parent_end.close()  # only the test's copy may keep the pipe open
     real = ingest_module._refresh_stories
     batches = []
 
@@ -59,11 +71,35 @@ def _ingest_then_hang(url: str, articles: list[Article], marker: str) -> None:
         real(conn, story_ids)
         batches.append(1)
         if len(batches) == 3:
-            Path(marker).write_text("in the third batch")
-            time.sleep(120)
+            ready.send("in the third batch")
+            try:
+                keep.recv()  # waits on the test, however loaded the machine is
+            except EOFError:
+                pass
+            os._exit(1)  # the test is gone: never commit the batch
 
     ingest_module._refresh_stories = refresh  # type: ignore[assignment]
     _ingest_in_child(url, articles, 10)
+
+
+@contextmanager
+def _hung_ingest(url: str, articles: list[Article]) -> Iterator[BaseProcess]:
+    """A child process stopped inside its third batch's transaction; killed on the way out."""
+    ready_r, ready_w = multiprocessing.Pipe(duplex=False)
+    hold = multiprocessing.Pipe(duplex=False)
+    child = _fork(_ingest_then_hang, url, articles, ready_w, hold)
+    ready_w.close()
+    try:
+        # whichever comes first: the child is in its third batch, or it ended without getting there
+        wait([ready_r, child.sentinel])
+        assert ready_r.poll(), f"the child never reached its third batch ({child.exitcode})"
+        yield child
+    finally:
+        if child.exitcode is None:
+            os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+        child.join()
+        for end in (ready_r, *hold):
+            end.close()
 
 
 def _assert_whole(url: str, n: int) -> None:
@@ -80,18 +116,14 @@ def _assert_whole(url: str, n: int) -> None:
                 assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
-def test_sigkill_inside_a_batch_then_rerun_loses_and_doubles_nothing(store_url, tmp_path) -> None:
+@pytest.mark.timeout(HANG)
+def test_sigkill_inside_a_batch_then_rerun_loses_and_doubles_nothing(store_url) -> None:
     articles = many(60)
     Store(store_url).close()  # created before the child, so the kill hits ingest, not setup
-    marker = tmp_path / "marker"
-    child = _fork(_ingest_then_hang, store_url, articles, str(marker))
-    deadline = time.monotonic() + 60
-    while not marker.exists() and time.monotonic() < deadline and child.is_alive():
-        time.sleep(0.05)
-    assert marker.exists(), "the child never reached its third batch"
-    os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
-    child.join(10)
-    assert child.exitcode == -signal.SIGKILL
+    with _hung_ingest(store_url, articles) as child:
+        os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+        child.join()
+        assert child.exitcode == -signal.SIGKILL
     _assert_whole(store_url, 20)  # two batches committed, the third rolled back whole
     with Store(store_url) as s:
         report = s.ingest(articles, batch_size=10)
@@ -99,6 +131,7 @@ def test_sigkill_inside_a_batch_then_rerun_loses_and_doubles_nothing(store_url, 
     _assert_whole(store_url, 60)
 
 
+@pytest.mark.timeout(HANG)
 def test_three_ingests_at_once_lose_and_double_nothing(store_url) -> None:
     articles = many(90)
     Store(store_url).close()
@@ -108,7 +141,7 @@ def test_three_ingests_at_once_lose_and_double_nothing(store_url) -> None:
         random.Random(seed).shuffle(mine)  # every process holds every article, in its own order
         children.append(_fork(_ingest_in_child, store_url, mine, 15))
     for c in children:
-        c.join(120)
+        c.join()  # as long as they take: a slow machine is no failure (a hang is, at HANG)
     assert [c.exitcode for c in children] == [0, 0, 0]
     _assert_whole(store_url, 90)
 
@@ -121,21 +154,11 @@ def test_one_broken_article_in_many_is_skipped_the_rest_stored(store) -> None:
     assert len(report.stored) == 150
 
 
-def test_the_store_opens_and_lists_while_another_process_holds_the_write_lock(
-    store_url, tmp_path
-) -> None:
+@pytest.mark.timeout(HANG)
+def test_the_store_opens_and_lists_while_another_process_holds_the_write_lock(store_url) -> None:
     with Store(store_url) as s:
         s.ingest(many(10))
-    marker = tmp_path / "marker"
-    child = _fork(_ingest_then_hang, store_url, many(60, seed=8), str(marker))
-    try:
-        deadline = time.monotonic() + 60
-        while not marker.exists() and time.monotonic() < deadline and child.is_alive():
-            time.sleep(0.05)
-        assert marker.exists()
-        with Store(store_url) as s:  # the child is inside a batch's transaction now
-            assert s.counts()["articles"] == 10 + 20  # its two committed batches, not the third
-            assert sum(story.articles for story in s.stories()) == 30
-    finally:
-        os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
-        child.join(10)
+    with _hung_ingest(store_url, many(60, seed=8)), Store(store_url) as s:
+        # the child is inside a batch's transaction now
+        assert s.counts()["articles"] == 10 + 20  # its two committed batches, not the third
+        assert sum(story.articles for story in s.stories()) == 30
