@@ -482,3 +482,40 @@ def test_a_long_description_before_the_verb_names_its_person_not_a_linked_one() 
     )
     assert _one(qs, "The cables").speaker != "Peter Lang"
     assert _one(qs, "The deck is not").speaker == "Sara Quill"
+
+
+def _parsed_quotes(*texts: str) -> list[Quote]:
+    """Quotes read with the shared spaCy parse, as the brief reads them."""
+    from storyweave.brief import prepare
+    from storyweave.text.annotate import annotate
+
+    arts = [Article(f"a{i}", f"Outlet {i}", "", t, raw=t) for i, t in enumerate(texts)]
+    kept, sents, _ = prepare(arts)
+    ann = annotate(kept, sents)
+    return find_quotes(kept, sents, find_entities(kept, sents, annotations=ann), ann)
+
+
+def test_he_follows_a_chain_of_he_back_to_the_named_subject() -> None:
+    qs = _parsed_quotes(
+        "Mr Gary Wilson described the climb at the inquest held by John Gittins, the coroner.\n\n"
+        "He said his wife went a short distance ahead of him to look for a route.\n\n"
+        "“I asked her if it was safe and we said we would only go if we both agreed,” he said."
+    )
+    assert _one(qs, "I asked her").speaker == "Gary Wilson"
+
+
+def test_his_girlfriend_comma_name_is_a_woman() -> None:
+    qs = _quotes(
+        "Neighbour Tom Reyes ran up the hill. He turned to his girlfriend, Amber, a lifeguard.\n\n"
+        '"She told me to grab her rubber gloves and press on the wound," he said.'
+    )
+    assert _one(qs, "She told me").speaker == "Tom Reyes"
+
+
+def test_an_attribution_does_not_reach_into_the_next_paragraph() -> None:
+    qs = _parsed_quotes(
+        "“Due to the nature of mobile devices, we encourage customers to carry a paper map.”\n\n"
+        "Chris Lloyd, of the Ogwen rescue team, described the route as difficult."
+    )
+    q = _one(qs, "Due to the nature")
+    assert q.speaker is None and q.speaker_kind == "unresolved"

@@ -19,7 +19,7 @@ from ..text.segment import segment, strip_dateline
 from .entities import given_name_gender
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..text.annotate import Annotations
 
@@ -535,7 +535,7 @@ class _Article:
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
-    def pronoun(self, pos: int, gender: str | None) -> Entity | None:
+    def pronoun(self, pos: int, gender: str | None, pronoun: str = "") -> Entity | None:
         """The person a pronoun at `pos` refers to: of those named before it, outside quotes,
         whose gender fits, the last subject of this or the previous sentence when the parse
         is known (news writing keeps its subject: 'Bird said Mr Wilson had ... He said:'),
@@ -551,12 +551,14 @@ class _Article:
         if not fits:
             return None
         if self.doc is not None:
-            subject = self._recent_subject(pos, fits)
+            subject = self._recent_subject(pos, fits, pronoun)
             if subject is not None:
                 return subject
         return fits[0][1]
 
-    def _recent_subject(self, pos: int, fits: list[tuple[int, Entity]]) -> Entity | None:
+    def _recent_subject(
+        self, pos: int, fits: list[tuple[int, Entity]], pronoun: str
+    ) -> Entity | None:
         doc = self.doc
         assert doc is not None
         here = doc.char_span(max(0, pos - 1), pos, alignment_mode="expand")
@@ -564,7 +566,12 @@ class _Article:
             return None
         sent = here[0].sent
         passed = 0  # sentences of narration passed: those inside a quotation do not count
-        while passed < _SUBJECT_REACH and sent.start > 0:
+        chained = 0  # sentences passed whose subject is the same pronoun: 'He said ... He added'
+        while sent.start > 0 and (
+            passed < _SUBJECT_REACH
+            or (chained < _CHAIN_REACH and _pronoun_subject(sent) == pronoun)
+        ):
+            chained += passed >= _SUBJECT_REACH
             sent = doc[sent.start - 1].sent
             passed += not self.inside_quote(sent.start_char)
         lo = sent.start_char
@@ -594,7 +601,7 @@ def _genders(articles: Sequence[Article], entities: Sequence[Entity]) -> dict[st
         votes: dict[str, int] = {}
         for m in e.mentions:
             before = texts.get(m.article_id, "")[max(0, m.start - 30) : m.start]
-            w = _ROLE_BEFORE.search(before.rstrip(". "))
+            w = _ROLE_BEFORE.search(before.rstrip(".,  "))  # "his girlfriend, Amber"
             if w and w.group(1).lower() in _GENDER_WORDS:
                 g = _GENDER_WORDS[w.group(1).lower()]
                 votes[g] = votes.get(g, 0) + 1
@@ -1047,7 +1054,7 @@ class _Attributor:
             if self.plural is not None and 0 < pos - self.plural[0] <= _THEY_REACH:
                 return _Who(self.plural[1], "unnamed")
             return None
-        e = self.art.pronoun(pos, _PRONOUNS[word])
+        e = self.art.pronoun(pos, _PRONOUNS[word], word)
         if e is None:
             return None
         return _Who(e.name, "named", e.id)
@@ -1191,6 +1198,13 @@ _SPEECH_LEMMAS = frozenset(
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_REACH = 1  # sentences of narration back a pronoun looks for the subject it continues
+_CHAIN_REACH = 3  # further sentences back, while each one's subject is the same pronoun
+
+
+def _pronoun_subject(sent: Span) -> str | None:
+    """The main clause's subject of a sentence when it is a pronoun ("he"), else None."""
+    subject = next((t for t in sent.root.children if t.dep_ in _SUBJECTS), None)
+    return subject.lower_ if subject is not None and subject.pos_ == "PRON" else None
 
 
 def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
@@ -1205,9 +1219,14 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     if first.start > 0 and doc[first.start - 1].sent.text.rstrip(" \"“”'").endswith(":"):
         sentences.insert(0, (doc[first.start - 1].sent, True))  # 'One investor said: | "..."'
     heads = {a.i for t in tokens for a in t.ancestors}
+    # the parse may run a sentence over a paragraph break; an attribution never does
+    para_end = doc.text.find("\n", hi)
+    para = (span.para_start, len(doc.text) if para_end < 0 else para_end)
     for sent, introduces in sentences:
         for verb in sent:
             if verb.lemma_ not in _SPEECH_LEMMAS or lo <= verb.idx < hi:
+                continue
+            if not introduces and not para[0] <= verb.idx < para[1]:
                 continue
             if not introduces and verb.i not in heads:
                 continue  # the quote must hang on the verb: '"...," he said', 'called it "..."'
