@@ -601,7 +601,7 @@ def _genders(articles: Sequence[Article], entities: Sequence[Entity]) -> dict[st
         votes: dict[str, int] = {}
         for m in e.mentions:
             before = texts.get(m.article_id, "")[max(0, m.start - 30) : m.start]
-            w = _ROLE_BEFORE.search(before.rstrip(".,  "))  # "his girlfriend, Amber"
+            w = _ROLE_BEFORE.search(re.sub(r"[\s.,]+$", "", before))  # "his girlfriend, Amber"
             if w and w.group(1).lower() in _GENDER_WORDS:
                 g = _GENDER_WORDS[w.group(1).lower()]
                 votes[g] = votes.get(g, 0) + 1
