@@ -331,3 +331,21 @@ def test_fetch_many_asks_two_hosts_at_once_and_one_host_in_turn(server):
     assert {url: r.status for url, r in got.items()} == {one: 200, later: 200, two: 200}
     local = [path for path, _ in server.log if path in ("/one", "/later")]
     assert local == ["/one", "/later"]  # one host: in the order given, the duplicate once
+
+
+def test_a_long_running_fetcher_remembers_a_bounded_number_of_urls(server, monkeypatch):
+    from storyweave.read import fetch
+
+    monkeypatch.setattr(fetch, "KEPT_BODIES", 2)
+    monkeypatch.setattr(fetch, "KEPT_REDIRECTS", 2)
+    headers = {"Content-Type": "application/rss+xml", "ETag": '"v1"'}
+    feeds = [server.add(f"/feed{i}.xml", "<rss/>", headers=headers) for i in range(3)]
+    links = [server.add(f"/t{i}", status=302, headers={"Location": "/page"}) for i in range(3)]
+    server.add("/page", PAGE)
+    with quick() as fetcher:
+        for url in [*feeds, *links]:
+            fetcher.fetch(url, accept=FEED_TYPES | {"text/html"}, conditional=True)
+        assert list(fetcher.redirects) == links[1:]  # the oldest forgotten
+        # the two feeds read last still answer 304 to their kept ETag; the first is read whole
+        again = [fetcher.fetch(u, accept=FEED_TYPES, conditional=True) for u in feeds[::-1]]
+    assert [g.not_modified for g in again] == [True, True, False]

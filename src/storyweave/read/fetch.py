@@ -26,10 +26,12 @@ import codecs
 import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from types import TracebackType
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -57,7 +59,11 @@ FEED_TYPES = frozenset(
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks crawlers to read at least 500 KiB
 ROBOTS_TTL = 24 * 3600.0  # RFC 9309: a cached robots.txt should not be used for over a day
 MAX_CRAWL_DELAY = 60.0  # a Crawl-delay longer than this would stall a whole batch
+# a watch runs for months: what a Fetcher remembers per URL is bounded, the oldest forgotten
+KEPT_BODIES = 1_000  # responses kept for conditional GET (the feeds a watch re-reads)
+KEPT_REDIRECTS = 20_000  # where redirected links led (a feed's tracking links to stored pages)
 
+_V = TypeVar("_V")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -96,6 +102,20 @@ class Fetched:
     not_modified: bool = False  # a 304: body is the one kept from the last fetch
 
 
+class _Recent(OrderedDict[str, _V]):
+    """A dict of at most `size` entries by URL; writing one past that forgets the oldest."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: str, value: _V) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
 @dataclass(frozen=True, slots=True)
 class _Robots:
     parser: RobotFileParser | None  # None: everything allowed (no robots.txt)
@@ -121,9 +141,9 @@ class Fetcher:
         self._sleep = sleep
         self._next_at: dict[str, float] = {}
         self._robots: dict[str, _Robots] = {}
-        self._kept: dict[str, Fetched] = {}
+        self._kept: _Recent[Fetched] = _Recent(KEPT_BODIES)
         # where a redirected URL ended, so watch knows a feed's tracking link is a stored page
-        self.redirects: dict[str, str] = {}
+        self.redirects: _Recent[str] = _Recent(KEPT_REDIRECTS)
         self._lock = threading.Lock()
 
     def __enter__(self) -> Fetcher:
