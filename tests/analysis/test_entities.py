@@ -394,3 +394,22 @@ def test_a_gendered_role_before_a_surname_picks_the_person_of_that_gender() -> N
     ana, tomas = _by_name(ents, "Ana Reyes"), _by_name(ents, "Tomas Reyes")
     assert any(m.article_id == "a2" for m in ana.mentions)
     assert not any(m.article_id == "a2" for m in tomas.mentions)
+
+
+def _parsed(*texts: str) -> list[Entity]:
+    from storyweave.text.annotate import annotate
+
+    arts, sents = _story(*texts)
+    return find_entities(arts, sents, annotations=annotate(arts, sents))
+
+
+def test_a_verbless_list_of_names_is_content_but_a_photo_credit_is_not() -> None:
+    ents = _parsed(
+        "The selectors named their squad for the match against Wales on Friday.\n\n"
+        "Squad: Tom Abbott, Dmitri Vasquez, Oliver Penrose, Harry Kettering.\n\n"
+        "Gerard Julien / AFP / Getty Images\n\n"
+        "The coach said the players were ready."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert {"Dmitri Vasquez", "Oliver Penrose"} <= names
+    assert "Gerard Julien" not in names

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -24,6 +24,9 @@ from ..model import Article, Entity, EntityKind, Mention, Sentence
 from ..text.annotate import Annotations
 from ..text.segment import segment
 from .unionfind import UnionFind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["find_entities", "fold", "given_name_gender"]
 
@@ -1739,12 +1742,29 @@ def find_entities(
     return found if annotations is None else [e for e in found if _in_prose(e, annotations)]
 
 
+# a photo credit's words: the agency, "Photo", "Courtesy", "Handout" ...
+_CREDIT_WORDS = re.compile(
+    r"\b(?:getty|afp|reuters|associated press|ap|epa|shutterstock|wireimage|handout|courtesy|"
+    r"photo(?:graph)?s?|images?|pictures?|credits?)\b",
+    re.I,
+)
+_BRACKETED_CREDIT = re.compile(r"^\([^()]*/[^()]*\)\W*$")  # "(Borrini/Journal of Forensics)"
+
+
 def _in_prose(entity: Entity, annotations: Annotations) -> bool:
-    """Named at least once in a sentence with a verb or a figure: a name met only in bylines,
-    photo credits or link lists ("Gerard Julien / AFP / Getty") is page clutter; a line of a
-    results table ("Essex 532-8") is data."""
+    """Named at least once outside a photo credit: a name met only in lines like "Gerard
+    Julien / AFP / Getty" is page clutter; a verbless line of names without a credit's words
+    is content (a results table, a squad list, a byline of the report)."""
     for m in entity.mentions:
         span = annotations.span(m.article_id, m.sentence)
-        if span is None or any(t.pos_ in {"VERB", "AUX", "NUM"} for t in span):
+        if span is None or not _credit_line(span):
             return True
     return False
+
+
+def _credit_line(span: Span) -> bool:
+    """A verbless line naming an agency or a credit, or one bracketed "(name / name)"."""
+    if any(t.pos_ in {"VERB", "AUX", "NUM"} for t in span):
+        return False
+    text = span.text.strip()
+    return _CREDIT_WORDS.search(text) is not None or _BRACKETED_CREDIT.match(text) is not None
