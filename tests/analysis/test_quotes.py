@@ -519,3 +519,44 @@ def test_an_attribution_does_not_reach_into_the_next_paragraph() -> None:
     )
     q = _one(qs, "Due to the nature")
     assert q.speaker is None and q.speaker_kind == "unresolved"
+
+
+def test_a_quote_paragraph_goes_on_with_the_speaker_that_closed_the_paragraph_before() -> None:
+    qs = _quotes(
+        INTRO + "Lang added that the north pier had moved by four centimetres since May.\n\n"
+        '"There are cracks you could put your hand in, right at the top of the pier."\n\n'
+        "The bridge carried 20,000 cars a day.\n\n"
+        '"Nobody should have been allowed across it for at least a year."'
+    )
+    assert _one(qs, "There are cracks").speaker == "Peter Lang"
+    assert _one(qs, "Nobody should have").speaker_kind == "unresolved"
+
+
+def test_a_quote_after_a_sentence_about_a_person_is_that_persons() -> None:
+    qs = _parsed_quotes(
+        "Lawyer Jeff Herman has filed four suits in two weeks.\n\n"
+        "Herman shakes his head. “I’m just saying go with your gut, go with caution.”"
+    )
+    assert _one(qs, "I’m just saying").speaker == "Jeff Herman"
+
+
+def test_any_verb_after_a_comma_quote_attributes_it() -> None:
+    qs = _parsed_quotes(
+        "Campaign lawyer Michael Cohen spoke to anchor Brianna Keilar on Tuesday.\n\n"
+        '"The polls are wrong about this race, and you know it," Cohen fired back.\n\n'
+        'Keilar: "Polls. Most of them. All of them show you behind."'
+    )
+    assert _one(qs, "The polls are wrong").speaker == "Michael Cohen"
+    assert _one(qs, "Polls. Most of them").speaker == "Brianna Keilar"
+
+
+def test_a_name_missing_from_the_entities_still_speaks_and_a_withheld_one_is_unnamed() -> None:
+    qs = _parsed_quotes(
+        "The radio hosts apologised on Monday.\n\n"
+        '"We had the idea for a simple harmless call," said Christian.\n\n'
+        "A witness, Bo, who did not want to share his last name, described the scene.\n\n"
+        '"We were two blocks over when the police cars arrived," Bo said.'
+    )
+    q = _one(qs, "We had the idea")
+    assert (q.speaker, q.speaker_kind) == ("Christian", "named")
+    assert _one(qs, "We were two blocks").speaker_kind == "unnamed"

@@ -493,6 +493,7 @@ class _Article:
         self.persons.sort(key=lambda p: p[0])
         self.orgs.sort(key=lambda p: p[0])
         self.person_starts = [p[0] for p in self.persons]
+        self.person_ids = {e.id for _, e in self.persons}
         self.genders = genders
         paras = _paragraphs(self.text)
         spans = _double_spans(self.text, paras)
@@ -1047,6 +1048,10 @@ class _Attributor:
         # "chief fire officer Marta Ilves" is named; "a spokesperson for Acme" is not Acme
         return len(words) <= 5 and (not words or words[-1].lower() not in _LINKS)
 
+    def pronoun_at(self, word: str, pos: int) -> _Who | None:
+        """The person a "he" or "she" at `pos` refers to."""
+        return self._pronoun(word, pos)
+
     def _pronoun(self, word: str, pos: int) -> _Who | None:
         if word == "they":
             # the group that spoke just before ("Investigators said ... Some of it went on a
@@ -1114,7 +1119,29 @@ class _Attributor:
             if who is not None:
                 who.verb = self._verb_text(vm, who, hi)
             return who
-        return None
+        return self._any_verb(span, lo, hi)
+
+    def _any_verb(self, span: _Span, lo: int, hi: int) -> _Who | None:
+        """'"Says who?" Mr Cohen fired back.': the clause right after a quote that ends on a
+        comma, question or exclamation mark attributes it, whatever its verb ("charged",
+        "mused", "pledged"); its subject, as the parse reads it, speaks."""
+        text, doc = self.text, self.art.doc
+        if doc is None or text[span.close : span.close + 1] not in {'"', "”", "’", "'"}:
+            return None
+        if not text[: span.close].rstrip().endswith((",", "?", "!", "—", "-")):
+            return None
+        clause = doc.char_span(lo, hi, alignment_mode="expand")
+        verb = next((t for t in clause or () if t.pos_ == "VERB"), None)
+        if verb is None or verb.i - clause[0].i > 8:  # type: ignore[index]
+            return None
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or not lo <= subject.idx < hi:
+            return None
+        start, end = _extent(subject)
+        who = self.who(start, end, whole=True) or _named_at(self.art, subject)
+        if who is not None:
+            who.verb = verb.text
+        return who
 
     def _described_person(self, lo: int, hi: int) -> _Who | None:
         """The person an attribution describes at length before its verb: '," bloodstain
@@ -1157,7 +1184,15 @@ class _Attributor:
             if who is not None:
                 who.verb = self._verb_text(vm, who, span.open)
                 return who
-        return None
+        return self._label(start, span.open)
+
+    def _label(self, start: int, end: int) -> _Who | None:
+        """A speaker's label before the quote, transcript style: 'Keilar: "You say ..."'."""
+        seg = self.text[start:end].rstrip()
+        if not seg.endswith(":") or len(seg.split()) > 5:
+            return None
+        who = self.who(start, start + len(seg) - 1, whole=True)
+        return who if who is not None and who.kind == "named" else None
 
     def _according(self, lo: int, hi: int) -> _Who | None:
         stop = re.search(r"[,.;:!?]", self.text[lo:hi])
@@ -1238,6 +1273,8 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
             if who is None and subject.pos_ == "NOUN":
                 # a common noun that speaks is an unnamed source: "One senior investor said:"
                 who = _Who(doc.text[start:end], "unnamed")
+            if who is None and subject.pos_ == "PROPN":
+                who = _proper_name(subject)
             if who is not None:
                 who.verb = who.verb or verb.text
                 return who
@@ -1251,6 +1288,38 @@ def _named_at(art: _Article, token: Token) -> _Who | None:
         if m.start <= token.idx < m.end and e.kind in {"person", "organization"}:
             return _Who(e.name, "named", e.id)
     return None
+
+
+# a source named by a first name or a letter only, to keep them anonymous
+_ANONYMITY = re.compile(
+    r"\b(?:(?:did not|didn't|does not|doesn't) (?:want|wish) to (?:share|give|be)|asked not to "
+    r"be|identified only|only identified|declined to (?:give|share|be)|gave only|only gave"
+    r"|would not give|wouldn't give)\b",
+    re.IGNORECASE,
+)
+
+
+def _anonymous(doc: Doc, name: str) -> bool:
+    """Whether the sentence that first names `name`, a first name or a letter alone, says the
+    rest of the name is withheld."""
+    if not name or " " in name:
+        return False
+    at = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text)
+    if at is None:
+        return False
+    here = doc.char_span(at.start(), at.end(), alignment_mode="expand")
+    return here is not None and bool(_ANONYMITY.search(here[0].sent.text))
+
+
+def _proper_name(head: Token) -> _Who | None:
+    """A speaker the text names that the entity table lacks ('said Christian'): the proper
+    noun with its compound parts, as written."""
+    parts = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+    if parts[0].i + len(parts) - 1 != head.i or not all(t.text[:1].isupper() for t in parts):
+        return None
+    if head.ent_type_ not in {"", "PERSON", "ORG", "NORP"}:
+        return None  # "Monday said", a place or a date
+    return _Who(" ".join(t.text for t in parts), "named")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -1313,12 +1382,21 @@ def _direct(
                 who = _Who(last.speaker, last.speaker_kind, last.entity_id, last.verb)
         if (who is None or who.speaker is None) and doc is not None:
             who = _parsed(attr, doc, span) or who
+        long = len(words.split()) >= 4  # not a scare quote or a title
+        if who is None and long and _opens_paragraph(text, span):
+            # news style: a quote paragraph of its own goes on with the speaker whose words
+            # close the paragraph before ('Mr Lloyd added that ...' | '"There are ..."')
+            who = _last_speaker(paras, span, [*reported, *out], sents)
+        if who is None and long and doc is not None:
+            who = _narration_subject(attr, doc, span)
         if who is None:
             if len(words.split()) < 4:
                 continue  # a scare quote or a title, not speech
             who = _Who(None, "unresolved")
         if who.speaker is None:
             who = _Who(None, "unresolved", None, who.verb)
+        if who.kind == "named" and doc is not None and _anonymous(doc, who.speaker or ""):
+            who.kind = "unnamed"  # "a witness, Bo, who did not want to share his last name"
         if who.verb and "statement" in who.verb and who.speaker is not None:
             attr.last_statement = who
         prev = (span, who)
@@ -1335,6 +1413,54 @@ def _direct(
         )
         out.append((span.open, q))
     return out
+
+
+def _opens_paragraph(text: str, span: _Span) -> bool:
+    return not text[span.para_start : span.open].strip()
+
+
+def _last_speaker(
+    paras: list[tuple[int, int]],
+    span: _Span,
+    found: Sequence[tuple[int, Quote]],
+    sents: Sequence[Sentence],
+) -> _Who | None:
+    """The speaker of the words that end the paragraph before this quote's, if any."""
+    k = next((i for i, (ps, _) in enumerate(paras) if ps == span.para_start), 0)
+    if k == 0:
+        return None
+    ps, pe = paras[k - 1]
+    last = [s.index for s in sents if ps <= s.start < pe]
+    said = [q for at, q in found if ps <= at < pe and q.speaker]
+    if not last or not said or said[-1].sentence != last[-1]:
+        return None  # narration came between the words and this quote
+    q = said[-1]
+    return _Who(q.speaker, q.speaker_kind, q.entity_id, q.verb)
+
+
+def _narration_subject(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
+    """For a quote that opens its sentence with no attribution at all, the person the
+    sentence just before is about ('Herman shakes his head. "I'm just saying ..."'): the
+    named person or the pronoun that is its main clause's subject."""
+    text = doc.text
+    first = next((t for t in doc if t.idx >= span.open), None)
+    if first is None or first.sent.start == 0:
+        return None
+    sent = first.sent
+    if text[sent.start_char : span.open].strip(" \n\"“'‘"):
+        return None
+    before = doc[sent.start - 1].sent
+    if attr.art.inside_quote(before.root.idx) or text.count("\n", before.end_char, span.open) > 2:
+        return None
+    subject = next((c for c in before.root.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    if subject.lower_ in {"he", "she"}:
+        return attr.pronoun_at(subject.lower_, subject.idx)
+    who = _named_at(attr.art, subject)
+    if who is None or who.entity_id not in attr.art.person_ids:
+        return None
+    return who
 
 
 # "heard" reports speech only after a court: "the court heard that ...", "..., the inquest heard."
