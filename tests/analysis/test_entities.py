@@ -413,3 +413,15 @@ def test_a_verbless_list_of_names_is_content_but_a_photo_credit_is_not() -> None
     names = {v for e in ents for v in e.variants}
     assert {"Dmitri Vasquez", "Oliver Penrose"} <= names
     assert "Gerard Julien" not in names
+
+
+def test_a_wire_dateline_names_a_place_and_table_figures_are_no_part_of_a_name() -> None:
+    ents = _parsed(
+        "Cricket results on Friday.\n\nKARAGANDA, Upper Lowland 1996-08-22\n\n"
+        "The home side won the match by six wickets after a long day.\n\n"
+        "Batting: Dmitri Vasquez 117, Oliver Penrose 4-28, Harry Kettering 63"
+    )
+    kinds = {v: e.kind for e in ents for v in e.variants}
+    assert kinds.get("KARAGANDA") == "place" and kinds.get("Upper Lowland") == "place"
+    assert not any(ch.isdigit() for v in kinds for ch in v), sorted(kinds)
+    assert "Oliver Penrose" in kinds

@@ -1176,7 +1176,41 @@ def _chunk_mentions(
                 _Raw(ai, a.id, s.index, start, end, text, fold(text), votes, gender, True, titled)
             )
     raws.extend(_known_in_degraded(raws, degraded, chunker))
+    at = {(r.article, r.start, r.end): r for r in raws}
+    for d in _datelines(per_sentence):
+        same = at.get((d.article, d.start, d.end))
+        if same is None:
+            raws.append(d)
+        else:
+            same.votes.update(d.votes)
     return raws
+
+
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a wire dateline: the place in capitals, maybe its country or state, then the date or the
+# dash before the story ("FRANKFURT 1996-08-22", "AL-AIN, United Arab Emirates 1996-12-06",
+# "SYCAMORE, Ill. (AP) — ")
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*)"
+    r"(?:, (?P<region>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}))?"
+    r"(?: ?\([^()]{1,30}\))?"
+    rf"(?:\s+(?:\d{{4}}-\d\d-\d\d|{_MONTH_ABBR} \d{{1,2}})\s*$| ?(?:—|–|--) ?(?=[A-Z\"“‘']))"
+)
+
+
+def _datelines(per_sentence: Sequence[tuple[int, Article, Sentence, list[_Tok]]]) -> Iterable[_Raw]:
+    """The place of a wire dateline, and its country or state when spelt out."""
+    for ai, a, s, _ in per_sentence:
+        m = _DATELINE.match(a.text, s.start, s.end)
+        if m is None:
+            continue
+        for group in ("place", "region"):
+            words = m.group(group)
+            if not words or "." in words or len(words) < 3:
+                continue  # "Ill." is a state's abbreviation, no name to list
+            start = m.start(group)
+            yield _Raw(ai, a.id, s.index, start, start + len(words), words, fold(words),
+                       Counter({"place": 3}), proper=False)
 
 
 def _known_in_degraded(
@@ -1373,6 +1407,7 @@ def _moved(
     r: _Raw, start: int, end: int, text: str, votes: Counter[str] | None = None
 ) -> _Raw:
     """The mention `r` with new boundaries (and its own votes unless others are given)."""
+    end = start + len(_without_figures(text[start:end]))
     words = text[start:end]
     poss = _POSSESSIVE.search(words) if len(words) > 3 else None
     if poss:  # the model's span may keep a curly "’s": "Dudley’s pay"
@@ -1381,6 +1416,19 @@ def _moved(
         r.article, r.article_id, r.sentence, start, end, words, fold(words),
         Counter(r.votes) if votes is None else votes, r.gender, r.proper, r.titled,
     )
+
+
+# a score, a time or an innings after a name in a results table: "Leeds 2", "G. Gooch 111",
+# "Klinsmann 44th", "Van Heeswijk 1 second"
+_FIGURES_AFTER = re.compile(
+    r"(?:\s+(?:\d[\d.,:\-]*(?:st|nd|rd|th)?|minutes?|seconds?|points?|pts|runs?|laps?)\b)+\W*$"
+)
+
+
+def _without_figures(words: str) -> str:
+    """A name without the figures a table writes after it."""
+    m = _FIGURES_AFTER.search(words)
+    return words[: m.start()] if m and m.start() > 0 else words
 
 
 def _ner_only(
@@ -1401,7 +1449,7 @@ def _ner_only(
             if kind in (None, "other") or any(s < end and start < e for s, e in taken):
                 continue
             raw = a.text[start:end]
-            words = re.sub(r"^(?:the|The)\s+", "", raw.strip(" .,'’\""))
+            words = re.sub(r"^(?:the|The)\s+", "", _without_figures(raw).strip(" .,'’\""))
             poss = _POSSESSIVE.search(words) if len(words) > 3 else None
             words = words[: poss.start()] if poss else words
             start += raw.index(words) if words else 0
