@@ -981,3 +981,122 @@ def test_a_bound_and_another_figure_of_one_told_fact_are_a_conflict(tfidf) -> No
     agreements, conflicts, _ = _run(arts, tfidf)
     assert [c.kind for c in conflicts] == ["number"]
     assert agreements == []  # never "at least two deaths - 2 outlets" where one says five
+
+
+# --- slots: one event's day, clock time, counts and names, told differently ----------------
+
+
+def test_one_vote_given_two_days_is_a_date_conflict(tfidf) -> None:
+    arts = _pair(
+        "Halvard Brekke, whose pay was going to a non-binding shareholder vote on April 14, has "
+        "kept the board's support.",
+        "Norvik shareholders will vote on the matter at the company's annual meeting in Oslo on "
+        "April 16, along with other issues.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("date", {"april 14": {"p1"}, "april 16": {"p2"}})
+    ]
+
+
+def test_days_of_two_different_acts_do_not_conflict(tfidf) -> None:
+    arts = _pair(
+        "Halvard Brekke was arrested at his home in Oslo on April 14, police said.",
+        "Prosecutors charged Halvard Brekke with fraud in an Oslo court on April 16.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert conflicts == []
+
+
+def _named(arts: list[Article], name: str) -> list[Entity]:
+    """The one person `name`, mentioned in every sentence that writes it."""
+    mentions = tuple(
+        Mention(a.id, s.index, s.start, s.start + len(name), name)
+        for a in arts
+        for s in segment(a)
+        if name in s.text
+    )
+    return [Entity("e1", name, "person", (name,), mentions)]
+
+
+def test_one_fall_timed_differently_is_a_time_conflict(tfidf) -> None:
+    arts = [
+        _art(
+            "t1",
+            "harbour-news",
+            "Police believe Connor Pell was taking pictures from the scaffolding at about "
+            "11:15 p.m. when he fell.",
+            FILLER["a"],
+        ),
+        _art(
+            "t2",
+            "coast-daily",
+            FILLER["b"],
+            "Connor Pell slipped past the ladder before landing hard on the hotel roof around "
+            "10:40 p.m. on Wednesday, sources said.",
+        ),
+    ]
+    _, conflicts, _ = _run(arts, tfidf, _named(arts, "Connor Pell"))
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("date", {"11:15 p.m.": {"t1"}, "10:40 p.m.": {"t2"}})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a hedge covers the difference
+        ("just before 7:30 p.m.", "about 7:25 p.m."),
+        # hours apart: two moments of the story, not one told twice
+        ("9:10 a.m.", "2:39 p.m."),
+    ],
+)
+def test_clock_times_a_hedge_or_hours_apart_do_not_conflict(tfidf, first: str, second: str) -> None:
+    arts = _pair(
+        f"The shooting at the Elling apartment complex was reported {first} on Wednesday.",
+        f"The shooting at the Elling apartment complex was reported {second} Wednesday, police "
+        "said.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert conflicts == []
+
+
+def test_a_name_spelt_two_ways_by_two_outlets_is_a_name_conflict(tfidf) -> None:
+    arts = _pair(
+        "The 18-year-old friend was identified as Dimitri Olivares by the Daily Courier.",
+        "The climber and his 18-year-old buddy Dimitri Oliveras had taken the hotel elevator to "
+        "the top floor.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("name", {"Dimitri Olivares": {"p1"}, "Dimitri Oliveras": {"p2"}})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Los Angeles", "Los Angles"),  # a typo of a place everyone knows
+        ("Israel Defense Forces", "Israel Defence Forces"),  # a word's two spellings
+        ("Chief Steven Marsh", "Chief Stephen Marsh"),  # a given name, the surname agreed
+    ],
+)
+def test_typos_and_spelling_conventions_are_no_name_conflict(
+    tfidf, first: str, second: str
+) -> None:
+    arts = _pair(
+        f"A statement from {first} officials was read out at the briefing on Tuesday.",
+        f"Officials from {second} read out a statement to reporters at Tuesday's briefing.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "name"] == []
+
+
+def test_an_outlet_writing_both_spellings_is_no_name_conflict(tfidf) -> None:
+    arts = _pair(
+        "The 18-year-old friend was identified as Dimitri Olivares by the Daily Courier.",
+        "Dimitri Oliveras had taken the hotel elevator to the top floor. Later Dimitri Olivares "
+        "told police what happened.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert conflicts == []

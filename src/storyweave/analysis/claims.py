@@ -37,8 +37,9 @@ from ..embed import Embedder, Matrix, similarity
 from ..model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
 from ..text.annotate import Annotations, annotate, spacy_module
 from ..text.segment import strip_dateline
-from .entities import _HONORIFICS, _ROLES
+from .entities import _HONORIFICS, _ROLES, _gazetteer, fold
 from .quotes import quote_marks, unattributed_quotes
+from .slots import Slot, clash, clock_slots, day_slots, name_forms, spellings
 from .timeline import _MONTHS, _WEEKDAYS
 from .unionfind import UnionFind
 
@@ -1140,11 +1141,14 @@ def _frame_of(it: _Item, q: Quantity) -> Frame | None:
     return None
 
 
-def _year_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
+def _year_pairs(items: Sequence[_Item], i: int, j: int, days: bool = True) -> list[_Pair]:
+    """Different years (and days, with `days`) of two sentences, one of each in each. Days of
+    merely related sentences are compared as slots (`_slot_pairs`): "arrested on April 14" and
+    "charged on April 16" are two acts."""
     out: list[_Pair] = []
     for vi, vj, label in (
         (items[i].yrs, items[j].yrs, "year"),
-        (items[i].days, items[j].days, "day"),
+        (items[i].days, items[j].days, "day") if days else ((), (), "day"),
     ):
         if len(vi) != 1 or len(vj) != 1 or vi == vj:
             continue
@@ -1482,6 +1486,23 @@ def _value_key(value: float) -> str:
 # --- the stage ------------------------------------------------------------------------------
 
 
+@dataclass
+class _Story:
+    """One story's sentences as the conflict and agreement finders see them."""
+
+    items: list[_Item]
+    x: Matrix  # one embedding row per item
+    edges: list[tuple[float, int, int]]  # anchored neighbour pairs, best first
+    topic_words: set[str]
+    align_t: float
+    related_t: float
+    denials: dict[int, tuple[str, str]]  # item -> (denied clause, denial words)
+    dx: Matrix  # one row per denied clause, in the order of sorted(denials)
+
+    def different(self, i: int, j: int) -> bool:
+        return self.items[i].outlet != self.items[j].outlet
+
+
 def align_claims(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -1493,13 +1514,89 @@ def align_claims(
     """Agreements (>= 2 independent outlets), conflicts, and single-source claims that matter."""
     if annotations is None:
         annotations = annotate(articles, sentences)
+    items = _items(articles, sentences, entities, annotations)
+    if not items:
+        return [], [], []
+    story = _story(items, embedder)
+    plain = _cluster(story.x, items, story.edges, story.align_t)
+    # Conflicts are judged within the plainly similar (below, agreements may also join two
+    # outlets that give the same figure of the same thing in different words).
+    pairs, checked = _conflict_pairs(story, plain)
+    found = _conflicts(pairs, items)
+    denied = {p.i if p.i in story.denials else p.j for p in pairs if p.kind == "denial"}
+    found.extend(_named_denials(items, story.denials, entities, denied))
+    found.extend(_spelling_conflicts(story))
+    conflicts: list[Conflict] = []
+    disputes: dict[int, set[int]] = {}  # sentence -> the conflicts it is a side (or backer) of
+    _add_conflicts(story, conflicts, disputes, found)
+    clusters = _agreement_clusters(story, plain, _sides_of(story, found))
+    # An agreement in which one outlet gives another value for the same quantity is a conflict.
+    hidden = _conflicts(_hidden_pairs(clusters, items, checked), items)
+    _add_conflicts(story, conflicts, disputes, hidden, backers_disputed=False)
+    unattributed = _unattributed(articles, sentences)
+    drafts = [d for members in clusters if (d := _draft(story, members, disputes, unattributed))]
+    return _split_claims(drafts, conflicts)
+
+
+def _items(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    entities: Sequence[Entity],
+    annotations: Annotations,
+) -> list[_Item]:
+    """The sentences worth aligning (each text once per article, no headline), read once."""
     outlet_of = independent_outlets(articles)
     ents_at: dict[tuple[str, int], set[str]] = {}
     for ent in entities:
         for m in ent.mentions:
             ents_at.setdefault((m.article_id, m.sentence), set()).add(ent.id)
+    items: list[_Item] = []
+    for a_pos, art in enumerate(articles):
+        seen_text = {" ".join(art.title.lower().split())}  # a headline paraphrases the story
+        for s in sentences.get(art.id, ()):
+            norm = " ".join(s.text.lower().split())
+            if norm in seen_text or not _usable(s.text):
+                continue
+            seen_text.add(norm)
+            span = annotations.span(art.id, s.index)
+            ents = frozenset(ents_at.get((art.id, s.index), ()))
+            items.append(_item(a_pos, art, outlet_of[a_pos], s, ents, span))
+    lower_seen = {w for it in items for w in _WORD.findall(it.sent.text) if w.islower()}
+    for it in items:
+        it.plain = _plain(it.sent.text, lower_seen)
+    return items
 
-    unattributed = {
+
+def _item(
+    a_pos: int, art: Article, outlet: int, s: Sentence, ents: frozenset[str], span: Span | None
+) -> _Item:
+    """One sentence with its figures, dates, words and what each figure measures."""
+    qs = tuple(quantities(s.text))
+    yrs = tuple(years(s.text))
+    nums = frozenset((q.kind, q.value) for q in qs) | frozenset(("year", float(y)) for y in yrs)
+    measured = tuple(parse_frame(span, q) if span is not None else None for q in qs)
+    return _Item(
+        a_pos,
+        s,
+        art.source,
+        outlet,
+        nums,
+        ents,
+        _content(s.text),
+        qs,
+        yrs,
+        tuple(day_dates(s.text)),
+        figures(s.text),
+        span=span,
+        frames=measured,
+    )
+
+
+def _unattributed(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> set[tuple[str, int]]:
+    """Sentences quoting a source whose speaker is named elsewhere."""
+    return {
         (s.article_id, s.index)
         for art in articles
         for s, flag in zip(
@@ -1507,64 +1604,33 @@ def align_claims(
         )
         if flag
     }
-    items: list[_Item] = []
-    for a_pos, art in enumerate(articles):
-        seen_text: set[str] = set()
-        for s in sentences.get(art.id, ()):
-            norm = " ".join(s.text.lower().split())
-            if norm in seen_text or not _usable(s.text):
-                continue
-            if norm == " ".join(art.title.lower().split()):
-                continue  # a headline paraphrases the story, not one fact
-            seen_text.add(norm)
-            qs = tuple(quantities(s.text))
-            yrs = tuple(years(s.text))
-            days = tuple(day_dates(s.text))
-            nums = frozenset((q.kind, q.value) for q in qs) | frozenset(
-                ("year", float(y)) for y in yrs
-            )
-            ents = frozenset(ents_at.get((art.id, s.index), ()))
-            words = _content(s.text)
-            span = annotations.span(art.id, s.index)
-            measured = tuple(parse_frame(span, q) if span is not None else None for q in qs)
-            items.append(
-                _Item(
-                    a_pos,
-                    s,
-                    art.source,
-                    outlet_of[a_pos],
-                    nums,
-                    ents,
-                    words,
-                    qs,
-                    yrs,
-                    days,
-                    figures(s.text),
-                    span=span,
-                    frames=measured,
-                )
-            )
-    if not items:
-        return [], [], []
-    lower_seen = {w for it in items for w in _WORD.findall(it.sent.text) if w.islower()}
-    for it in items:
-        it.plain = _plain(it.sent.text, lower_seen)
 
+
+def _story(items: list[_Item], embedder: Embedder) -> _Story:
+    """Embed the sentences (and denied clauses) and keep the anchored neighbour pairs."""
     denials = {i: d for i, it in enumerate(items) if (d := denial_clause(it.sent.text))}
-    denial_ids = sorted(denials)
-    texts = [it.sent.text for it in items] + [denials[i][0] for i in denial_ids]
+    texts = [it.sent.text for it in items] + [denials[i][0] for i in sorted(denials)]
     # One encode call: a TF-IDF embedder is fitted per call, so every text shares one space.
     allx = embedder.encode(texts)
     n = len(items)
     x = allx[:n]
-    dx = allx[n:]
     align_t, related_t = THRESHOLDS.get(getattr(embedder, "name", ""), DEFAULT_THRESHOLDS)
-
     arts = np.array([it.art for it in items])
     raw_edges = _neighbours(x, arts, TOP_K, related_t - 0.1)
     # Words in a large share of the story's sentences (the celebrity's name, "custody") tie
     # every sentence to every other: they are the topic, not an anchor for one fact.
     topic_words = _topic(items, lambda it: it.words)
+    edges = _anchored(raw_edges, items, topic_words, related_t)
+    return _Story(items, x, edges, topic_words, align_t, related_t, denials, allx[n:])
+
+
+def _anchored(
+    raw_edges: Sequence[tuple[float, int, int]],
+    items: Sequence[_Item],
+    topic_words: set[str],
+    related_t: float,
+) -> list[tuple[float, int, int]]:
+    """Neighbour pairs with a lexical anchor, boosted by shared names and figures."""
     # ... and so are the names in them: sharing the celebrity is no sign of sharing a fact
     topic_ents = _topic(items, lambda it: it.ents)
     edges: list[tuple[float, int, int]] = []
@@ -1580,31 +1646,87 @@ def align_claims(
         boost = 0.05 * min(2, shared_ents) + (0.08 if a.nums & b.nums else 0.0)
         edges.append((sim + boost if sim >= related_t - 0.05 else sim, i, j))
     edges.sort(key=lambda t: (-t[0], t[1], t[2]))
-    plain = _cluster(x, items, edges, align_t)
-    # Conflicts are judged within the plainly similar (below, agreements may also join two
-    # outlets that give the same figure of the same thing in different words).
-    cluster_of = {i: c for c, members in enumerate(plain) for i in members}
+    return edges
 
-    # --- conflict candidates: same claim, related neighbours, or a shared subject --------------
-    pairs: list[_Pair] = []
+
+# --- conflict candidates: same claim, related neighbours, or a shared subject ----------------
+
+
+def _conflict_pairs(
+    story: _Story, plain: Sequence[Sequence[int]]
+) -> tuple[list[_Pair], set[tuple[int, int]]]:
+    """Every pair of sentences of two outlets that disagree, and the pairs compared so far."""
     checked: set[tuple[int, int]] = set()
+    pairs = _edge_pairs(story, plain, checked)
+    pairs += _age_pairs(story, checked)
+    pairs += _bucketed_number_pairs(story, checked)
+    pairs += _year_frame_pairs(story)
+    # Polarity: a negated verb against the same verb asserted, of the same subject or object.
+    pairs += _polarity_pairs(story.items, story.x, story.denials, 0.25 * story.related_t)
+    pairs += _absent_pairs(story)
+    pairs += _denial_pairs(story)
+    pairs += _slot_pairs(story)
+    return pairs, checked
 
-    def different(i: int, j: int) -> bool:
-        return items[i].outlet != items[j].outlet
 
-    for sim, i, j in edges:
-        if not different(i, j):
+def _slot_pairs(story: _Story) -> list[_Pair]:
+    """Two days or two clock times of one event (see `slots`): sentences of two outlets, each
+    with one value of the kind, whose clauses share a verb or noun, or a proper noun."""
+    items = story.items
+    found: dict[int, list[Slot]] = {}
+    buckets: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        if it.span is None or not any(c.isdigit() for c in it.sent.text):
+            continue
+        found[i] = day_slots(it.span) + clock_slots(it.span)
+        for slot in found[i]:
+            # a clock time is of a moment of the story: one person's, or one act's
+            names = it.ents if slot.kind == "clock" else frozenset()
+            for key in sorted(slot.keys | {f"\0{e}" for e in names}):
+                buckets.setdefault(f"{slot.kind}:{key}", []).append(i)
+    pairs: list[_Pair] = []
+    seen: set[tuple[int, int, str]] = set()
+    for key, ids in buckets.items():
+        kind = key.split(":", 1)[0]
+        for i, j, _ in _bucket_pairs(story.x, items, {key: ids}, 40, 0.25 * story.related_t):
+            if (i, j, kind) in seen:
+                continue
+            seen.add((i, j, kind))
+            a = [v for v in found[i] if v.kind == kind]
+            b = [v for v in found[j] if v.kind == kind]
+            if len(a) == 1 and len(b) == 1 and clash(a[0], b[0]):
+                shared = _shared_words(items[i].sent.text, items[j].sent.text)
+                label = "day" if kind == "day" else "time"
+                topic = f"{shared} ({label})" if shared else label
+                pairs.append(_Pair("date", f"date:{label}", topic, i, j, a[0].text, b[0].text))
+    return pairs
+
+
+def _edge_pairs(
+    story: _Story, plain: Sequence[Sequence[int]], checked: set[tuple[int, int]]
+) -> list[_Pair]:
+    """Numbers, antonyms and dates of neighbours: of one claim, or related enough."""
+    cluster_of = {i: c for c, members in enumerate(plain) for i in members}
+    items = story.items
+    pairs: list[_Pair] = []
+    for sim, i, j in story.edges:
+        if not story.different(i, j):
             continue
         same = cluster_of[i] == cluster_of[j]
-        if sim < related_t and not same:
+        if sim < story.related_t and not same:
             continue
         checked.add((i, j))
         # sentences of one claim state one figure; merely related ones must share its context
         pairs.extend(_number_pairs(items, i, j, loose=not same))
         pairs.extend(_antonym_pairs(items, i, j))
-        pairs.extend(_year_pairs(items, i, j))
-    # Ages belong to a person: compare them across sentences naming the same entity, or whose
-    # ages the parse gives one owner ("Connor Cummings, 20" / "20-year-old Connor Cummings").
+        pairs.extend(_year_pairs(items, i, j, days=same))
+    return pairs
+
+
+def _age_pairs(story: _Story, checked: set[tuple[int, int]]) -> list[_Pair]:
+    """Ages belong to a person: compare them across sentences naming the same entity, or whose
+    ages the parse gives one owner ("Connor Cummings, 20" / "20-year-old Connor Cummings")."""
+    items = story.items
     by_ent: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         if any(k == "age" for k, _ in it.nums):
@@ -1613,186 +1735,266 @@ def align_claims(
             for q, measure in zip(it.qs, it.frames, strict=False):
                 if q.kind == "age" and measure is not None and measure.owner:
                     by_ent.setdefault(f"\0{measure.owner.split()[-1]}", []).append(i)
+    pairs: list[_Pair] = []
     for ids in by_ent.values():
         for p, i in enumerate(ids[:50]):
             for j in ids[p + 1 : 50]:
-                if different(i, j) and (i, j) not in checked:
+                if story.different(i, j) and (i, j) not in checked:
                     checked.add((i, j))
                     pairs.extend(q for q in _number_pairs(items, i, j) if q.group == "number:age")
+    return pairs
 
-    # Values of one kind (a currency, a counted noun) far apart in the text but near the same
-    # words ("damage at £5 million" / "cost of the damage at £8 million"): loose pairs.
+
+def _bucketed_number_pairs(story: _Story, checked: set[tuple[int, int]]) -> list[_Pair]:
+    """Values of one kind (a currency, a counted noun) far apart in the text but near the same
+    words ("damage at £5 million" / "cost of the damage at £8 million"): loose pairs."""
     buckets: dict[str, list[int]] = {}
-    for i, it in enumerate(items):
+    for i, it in enumerate(story.items):
         for key in {k for q in it.qs for k in (q.heads or {q.kind})}:
             buckets.setdefault(key, []).append(i)
-    for i, j, _ in _bucket_pairs(x, items, buckets, 60, 0.4 * related_t):
+    pairs: list[_Pair] = []
+    for i, j, _ in _bucket_pairs(story.x, story.items, buckets, 60, 0.4 * story.related_t):
         if (i, j) not in checked:
             checked.add((i, j))
-            pairs.extend(_number_pairs(items, i, j, loose=True))
+            pairs.extend(_number_pairs(story.items, i, j, loose=True))
+    return pairs
 
-    # One year after the same verb ("built in 2006" / "a ro-ro ferry built in 2009"): one
-    # event dated twice, however differently the rest of the two sentences reads.
+
+def _year_frame_pairs(story: _Story) -> list[_Pair]:
+    """One year after the same verb ("built in 2006" / "a ro-ro ferry built in 2009"): one
+    event dated twice, however differently the rest of the two sentences reads."""
+    items = story.items
     frames = {i: f for i, it in enumerate(items) if (f := _year_frames(it.sent.text))}
     framed: dict[str, list[int]] = {}
     for i, f in frames.items():
         for frame in f:
             framed.setdefault(frame, []).append(i)
-    for i, j, _ in _bucket_pairs(x, items, framed, 40, 0.25 * related_t):
+    pairs: list[_Pair] = []
+    for i, j, _ in _bucket_pairs(story.x, items, framed, 40, 0.25 * story.related_t):
         fi, fj = frames[i], frames[j]
         for frame in set(fi) & set(fj):
             if fi[frame] != fj[frame]:
                 words_both = _shared_words(items[i].sent.text, items[j].sent.text)
                 topic = f"{words_both} (year)" if words_both else "year"
                 pairs.append(_Pair("date", "date:year", topic, i, j, fi[frame], fj[frame]))
+    return pairs
 
-    # Polarity: a negated verb against the same verb asserted, of the same subject or object.
-    pairs.extend(_polarity_pairs(items, x, denials, 0.25 * related_t))
 
-    # "There is no asbestos in that building" against "Asbestos was found in the ceiling": one
-    # outlet says a thing is not there, another that it was found there.
+def _absent_pairs(story: _Story) -> list[_Pair]:
+    """ "There is no asbestos in that building" against "Asbestos was found in the ceiling": one
+    outlet says a thing is not there, another that it was found there."""
+    items = story.items
     absent = {i: gone for i, it in enumerate(items) if (gone := _absent(it.sent.text))}
-    if absent:
-        found_at: dict[str, list[tuple[int, str]]] = {}
-        for k, it in enumerate(items):
-            for noun, found_text in _found(it.sent.text):
-                found_at.setdefault(noun, []).append((k, found_text))
-        for i, (noun, none_words) in absent.items():
-            finds = [(k, t) for k, t in found_at.get(noun, [])[:50] if different(i, k)]
-            if not finds:
+    if not absent:
+        return []
+    found_at: dict[str, list[tuple[int, str]]] = {}
+    for k, it in enumerate(items):
+        for noun, found_text in _found(it.sent.text):
+            found_at.setdefault(noun, []).append((k, found_text))
+    pairs: list[_Pair] = []
+    for i, (noun, none_words) in absent.items():
+        finds = [(k, t) for k, t in found_at.get(noun, [])[:50] if story.different(i, k)]
+        if not finds:
+            continue
+        found_sims = _dot(story.x, [i], [k for k, _ in finds])[0]
+        for (k, found_words), sim in zip(finds, found_sims, strict=True):
+            if sim < 0.25 * story.related_t:
                 continue
-            found_sims = _dot(x, [i], [k for k, _ in finds])[0]
-            for (k, found_words), sim in zip(finds, found_sims, strict=True):
-                if sim < 0.25 * related_t:
-                    continue
-                lo, hi = (i, k) if i < k else (k, i)
-                va, vb = (none_words, found_words) if lo == i else (found_words, none_words)
-                pairs.append(
-                    _Pair("polarity", f"polarity:no-{noun}", f"{noun} found", lo, hi, va, vb)
-                )
+            lo, hi = (i, k) if i < k else (k, i)
+            va, vb = (none_words, found_words) if lo == i else (found_words, none_words)
+            pairs.append(_Pair("polarity", f"polarity:no-{noun}", f"{noun} found", lo, hi, va, vb))
+    return pairs
 
-    # Denial: a sentence calling a statement false against another outlet asserting it.
-    if denial_ids:
-        dsims = similarity(dx, x)
-        for r, i in enumerate(denial_ids):
-            clause, denial_words = denials[i]
-            order = np.argsort(-dsims[r], kind="stable")[:5]
-            for j in order:
-                j = int(j)
-                if j == i or j in denials or not different(i, j):
-                    continue
-                if dsims[r, j] < (align_t + related_t) / 2:
-                    continue
-                if negated_predicates(items[j].sent.text) and not _clause_is_negative(clause):
-                    continue
-                # the story's topic ("the Copperline Fire") is shared by every sentence
-                shared = sorted((_content(clause) & items[j].words) - topic_words)
-                if len(shared) < 2:
-                    continue
-                topic = " ".join(_WORD.findall(clause)[:8])
-                lo, hi = (i, j) if i < j else (j, i)
-                asserted = _asserted(items[j].sent.text, clause, shared)
-                va, vb = (denial_words, asserted) if lo == i else (asserted, denial_words)
-                pairs.append(_Pair("denial", f"denial:{i}", topic, lo, hi, va, vb))
 
-    found = _conflicts(pairs, items)
+def _denial_pairs(story: _Story) -> list[_Pair]:
+    """A sentence calling a statement false against another outlet asserting it."""
+    denials, items = story.denials, story.items
+    if not denials:
+        return []
+    dsims = similarity(story.dx, story.x)
+    pairs: list[_Pair] = []
+    for r, i in enumerate(sorted(denials)):
+        clause, denial_words = denials[i]
+        for j in (int(j) for j in np.argsort(-dsims[r], kind="stable")[:5]):
+            if j == i or j in denials or not story.different(i, j):
+                continue
+            if dsims[r, j] < (story.align_t + story.related_t) / 2:
+                continue
+            if negated_predicates(items[j].sent.text) and not _clause_is_negative(clause):
+                continue
+            # the story's topic ("the Copperline Fire") is shared by every sentence
+            shared = sorted((_content(clause) & items[j].words) - story.topic_words)
+            if len(shared) < 2:
+                continue
+            topic = " ".join(_WORD.findall(clause)[:8])
+            lo, hi = (i, j) if i < j else (j, i)
+            asserted = _asserted(items[j].sent.text, clause, shared)
+            va, vb = (denial_words, asserted) if lo == i else (asserted, denial_words)
+            pairs.append(_Pair("denial", f"denial:{i}", topic, lo, hi, va, vb))
+    return pairs
+
+
+# --- from pairs to conflicts and agreements ---------------------------------------------------
+
+
+def _spelling_conflicts(story: _Story) -> list[Conflict]:
+    """One name spelt two ways by two sets of outlets, each keeping to its own spelling
+    ("Dimitri Olivares" / "Dimitri Oliveras"): the sentences of each spelling, one per
+    article, are its side."""
+    items = story.items
+    forms: dict[tuple[str, str], list[int]] = {}  # (word before, spelling) -> its sentences
+    texts: dict[int, list[str]] = {}
+    for i, it in enumerate(items):
+        texts.setdefault(it.outlet, []).append(it.sent.text)
+        for form in dict.fromkeys(name_forms(it.span) if it.span is not None else ()):
+            forms.setdefault(form, []).append(i)
+    outlets = {f: sorted({items[i].outlet for i in ids}) for f, ids in forms.items()}
+    joined = {o: " ".join(t) for o, t in texts.items()}
+    out: list[Conflict] = []
+    regions, cities = _gazetteer()
+    for a, b in spellings(outlets, joined):
+        names = [fold(f"{prefix} {form}") for prefix, form in (a, b)]
+        if any(n in regions or n in cities for n in names):
+            continue  # "Los Angles" is a typo of a place everyone knows, not a dispute
+        sides = tuple(
+            ConflictSide(
+                f"{prefix.title()} {form}",
+                tuple(_evidence(items[i]) for i in _first_per_article(items, forms[prefix, form])),
+            )
+            for prefix, form in (a, b)
+        )
+        out.append(Conflict("name", f"spelling of {a[0].title()} {a[1]}", sides))
+    return out
+
+
+def _first_per_article(items: Sequence[_Item], ids: Sequence[int]) -> list[int]:
+    """The first of the sentences in each article."""
+    first: dict[int, int] = {}
+    for i in sorted(ids, key=lambda k: _pos(items[k])):
+        first.setdefault(items[i].art, i)
+    return list(first.values())
+
+
+def _sides_of(story: _Story, conflicts: Sequence[Conflict]) -> frozenset[int]:
+    """The items that are a side of one of the conflicts."""
+    sides = {(e.article_id, e.sentence) for c in conflicts for s in c.sides for e in s.evidence}
+    return frozenset(
+        i for i, it in enumerate(story.items) if (it.sent.article_id, it.sent.index) in sides
+    )
+
+
+def _add_conflicts(
+    story: _Story,
+    conflicts: list[Conflict],
+    disputes: dict[int, set[int]],
+    new: Sequence[Conflict],
+    backers_disputed: bool = True,
+) -> None:
+    """Append conflicts with their backers (see `_backed`), and mark their sentences (the
+    backers' too, unless told not to) as disputed."""
+    items = story.items
+    at = {(it.sent.article_id, it.sent.index): k for k, it in enumerate(items)}
     by_value: dict[str, list[int]] = {}
     for k, it in enumerate(items):
         for q in it.qs:
             by_value.setdefault(_value_key(q.value), []).append(k)
-    denied = {p.i if p.i in denials else p.j for p in pairs if p.kind == "denial"}
-    found.extend(_named_denials(items, denials, entities, denied))
-    conflicted = {(e.article_id, e.sentence) for c in found for s in c.sides for e in s.evidence}
-    # A side's other backers are listed with it, and stay free to agree among themselves.
-    at = {(it.sent.article_id, it.sent.index): k for k, it in enumerate(items)}
-    conflicts = [_backed(c, items, topic_words, at, by_value) for c in found]
-    disputes: dict[int, set[int]] = {}  # sentence -> the conflicts it is a side (or backer) of
-    for c_id, c in enumerate(conflicts):
-        for c_side in c.sides:
+    for c in new:
+        # A side's other backers are listed with it, and stay free to agree among themselves.
+        backed = _backed(c, items, story.topic_words, at, by_value)
+        for c_side in backed.sides if backers_disputed else c.sides:
             for ev in c_side.evidence:
-                disputes.setdefault(at[(ev.article_id, ev.sentence)], set()).add(c_id)
+                disputes.setdefault(at[(ev.article_id, ev.sentence)], set()).add(len(conflicts))
+        conflicts.append(backed)
 
-    # Same figure, other words: joined for the agreements, never pulling in a side of a conflict
-    # (its cluster would then be dropped as disputed, and the figure's other outlets with it).
-    side = frozenset(
-        i for i, it in enumerate(items) if (it.sent.article_id, it.sent.index) in conflicted
-    )
+
+def _agreement_clusters(
+    story: _Story, plain: list[list[int]], side: frozenset[int]
+) -> list[list[int]]:
+    """Plain clusters, with two outlets giving the same figure of the same thing (or one
+    sentence nearly inside another) joined too, never pulling in a side of a conflict (its
+    cluster would then be dropped as disputed, and the figure's other outlets with it)."""
+    items, edges, align_t = story.items, story.edges, story.align_t
     close = {(i, j) for sim, i, j in edges if sim >= align_t}  # merge on their own anyway
     anchored = frozenset(
         (i, j)
-        for i, j in _figure_pairs(x, items, topic_words, related_t)
-        + _contained_pairs(edges, items, topic_words)
+        for i, j in _figure_pairs(story.x, items, story.topic_words, story.related_t)
+        + _contained_pairs(edges, items, story.topic_words)
         if i not in side and j not in side and (i, j) not in close
     )
-    clusters = plain
-    if anchored:
-        scored = {(i, j) for _, i, j in edges}
-        agreeing = [(align_t if (i, j) in anchored else sim, i, j) for sim, i, j in edges]
-        agreeing.extend((align_t, i, j) for i, j in anchored - scored)
-        agreeing.sort(key=lambda t: (-t[0], t[1], t[2]))
-        clusters = _cluster(x, items, agreeing, align_t, anchored, 0.5 * related_t, side)
-    # An agreement in which one outlet gives another value for the same quantity is a conflict.
-    hidden = _conflicts(_hidden_pairs(clusters, items, checked), items)
-    for c in hidden:
-        c_id = len(conflicts)
-        conflicts.append(_backed(c, items, topic_words, at, by_value))
-        for c_side in c.sides:
-            for ev in c_side.evidence:
-                disputes.setdefault(at[(ev.article_id, ev.sentence)], set()).add(c_id)
+    if not anchored:
+        return plain
+    scored = {(i, j) for _, i, j in edges}
+    agreeing = [(align_t if (i, j) in anchored else sim, i, j) for sim, i, j in edges]
+    agreeing.extend((align_t, i, j) for i, j in anchored - scored)
+    agreeing.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return _cluster(story.x, items, agreeing, align_t, anchored, 0.5 * story.related_t, side)
 
-    # --- claims ---------------------------------------------------------------------------
-    drafts: list[tuple[int, tuple[int, int], str, tuple[Evidence, ...], tuple[str, ...], str]] = []
-    for members in clusters:
-        outlets = len({items[i].outlet for i in members})
-        ordered = sorted(members, key=lambda k: _pos(items[k]))
-        evidence = tuple(_evidence(items[k]) for k in ordered)
-        ent_ids = tuple(sorted({e for k in members for e in items[k].ents}))
-        if outlets >= 2:
-            # Disputed when two of its sentences are sides of one conflict: the outlets differ
-            # on this very fact. One side alone is a sentence with a second, disputed fact in
-            # it ("convicted on seven counts ... linked to about £1.3 million"): the claim
-            # stands, and the conflict is reported beside it.
-            per_conflict = Counter(c for k in members for c in disputes.get(k, ()))
-            if any(v >= 2 for v in per_conflict.values()):
-                continue
-            if len(members) > 1:
-                # rounded: in a pair both sums are 1 + their cosine, equal but for the last
-                # bit of float arithmetic, which differs across CPUs; a tie goes to the first
-                sims = np.round(_dot(x, ordered, ordered).sum(axis=1), 4)
-                # the claim reads as a whole sentence: one that opens a quotation and leaves
-                # it open ('"Now they're on a bus ...') is the wording only if all are so
-                whole = np.array([quote_marks(items[k].sent.text) % 2 == 0 for k in ordered])
-                if whole.any():
-                    sims = np.where(whole, sims, -np.inf)
-                # ... and not one with a disputed figure in it, which would read as agreed
-                free = np.array([k not in disputes for k in ordered]) & np.isfinite(sims)
-                if free.any():
-                    sims = np.where(free, sims, -np.inf)
-                rep = ordered[int(np.argmax(sims))]
-            else:
-                rep = ordered[0]
-            drafts.append(
-                (
-                    outlets,
-                    _pos(items[ordered[0]]),
-                    strip_dateline(items[rep].sent.text),
-                    evidence,
-                    ent_ids,
-                    "statement",
-                )
-            )
-        else:
-            first = items[ordered[0]].sent
-            if (first.article_id, first.index) in unattributed:
-                continue  # a source's words with the speaker elsewhere: not the outlet's claim
-            text = strip_dateline(first.text)
-            if _ACCUSATION.search(text):
-                kind = "accusation"
-            elif any(q.text[:1].isdigit() or q.kind == "money" for q in items[ordered[0]].qs):
-                kind = "number"
-            else:
-                continue
-            drafts.append((1, _pos(items[ordered[0]]), text, evidence, ent_ids, kind))
+
+_Draft = tuple[int, tuple[int, int], str, tuple[Evidence, ...], tuple[str, ...], str]
+
+
+def _draft(
+    story: _Story,
+    members: Sequence[int],
+    disputes: Mapping[int, set[int]],
+    unattributed: set[tuple[str, int]],
+) -> _Draft | None:
+    """A cluster as a claim: (outlets, position, text, evidence, entity ids, kind), or None
+    when it is disputed or a single outlet's sentence that is not worth listing."""
+    items = story.items
+    outlets = len({items[i].outlet for i in members})
+    ordered = sorted(members, key=lambda k: _pos(items[k]))
+    evidence = tuple(_evidence(items[k]) for k in ordered)
+    ent_ids = tuple(sorted({e for k in members for e in items[k].ents}))
+    pos = _pos(items[ordered[0]])
+    if outlets >= 2:
+        # Disputed when two of its sentences are sides of one conflict: the outlets differ
+        # on this very fact. One side alone is a sentence with a second, disputed fact in
+        # it ("convicted on seven counts ... linked to about £1.3 million"): the claim
+        # stands, and the conflict is reported beside it.
+        per_conflict = Counter(c for k in members for c in disputes.get(k, ()))
+        if any(v >= 2 for v in per_conflict.values()):
+            return None
+        rep = _representative(story, ordered, disputes)
+        return (outlets, pos, strip_dateline(items[rep].sent.text), evidence, ent_ids, "statement")
+    first = items[ordered[0]].sent
+    if (first.article_id, first.index) in unattributed:
+        return None  # a source's words with the speaker elsewhere: not the outlet's claim
+    text = strip_dateline(first.text)
+    if _ACCUSATION.search(text):
+        kind = "accusation"
+    elif any(q.text[:1].isdigit() or q.kind == "money" for q in items[ordered[0]].qs):
+        kind = "number"
+    else:
+        return None
+    return (1, pos, text, evidence, ent_ids, kind)
+
+
+def _representative(story: _Story, ordered: Sequence[int], disputes: Mapping[int, set[int]]) -> int:
+    """The sentence that words an agreement: the most central whole sentence with no disputed
+    figure in it."""
+    if len(ordered) == 1:
+        return ordered[0]
+    items = story.items
+    # rounded: in a pair both sums are 1 + their cosine, equal but for the last bit of float
+    # arithmetic, which differs across CPUs; a tie goes to the first
+    sims = np.round(_dot(story.x, ordered, ordered).sum(axis=1), 4)
+    # the claim reads as a whole sentence: one that opens a quotation and leaves it open
+    # ('"Now they're on a bus ...') is the wording only if all are so
+    whole = np.array([quote_marks(items[k].sent.text) % 2 == 0 for k in ordered])
+    if whole.any():
+        sims = np.where(whole, sims, -np.inf)
+    # ... and not one with a disputed figure in it, which would read as agreed
+    free = np.array([k not in disputes for k in ordered]) & np.isfinite(sims)
+    if free.any():
+        sims = np.where(free, sims, -np.inf)
+    return ordered[int(np.argmax(sims))]
+
+
+def _split_claims(
+    drafts: list[_Draft], conflicts: list[Conflict]
+) -> tuple[list[Agreement], list[Conflict], list[Claim]]:
+    """Drafts numbered in order (most outlets first) as agreements and single-source claims."""
     drafts.sort(key=lambda d: (-d[0], d[1]))
     agreements: list[Agreement] = []
     single: list[Claim] = []

@@ -1,0 +1,233 @@
+"""Slots of a sentence read on the shared parse, for conflicts between aligned sentences.
+
+Two outlets telling one event fill the same slots: the day it happened on, the clock time,
+how many people it hurt and where. `claims` aligns sentences of different outlets (cosine
+plus a shared key, below), and a conflict is two values of one slot that cannot both be true.
+A slot's keys say what it is a value of: the content lemmas of the clause it sits in (the
+verb it hangs on and that verb's arguments: "a shareholder vote on April 14" / "will vote ...
+on April 16" share "vote"), and the proper nouns of that clause ("three people hurt" at an
+office complex in Middleton / "four people were shot ... in Middleton"). A name spelt two ways
+by two outlets, each keeping to its own spelling ("Dimitri Olivares" / "Dimitri Oliveras"), is
+a slot too: the same name, two spellings (`spellings`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
+    from spacy.tokens import Span, Token
+
+_LIGHT = frozenset("be have say do get make include tell report come take go".split())
+_CLAUSE_DEPS = frozenset({"conj", "relcl", "advcl", "ccomp", "parataxis"})
+_MONTH_NUMBER = {
+    m: k
+    for k, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for m in names
+}
+_MONTH_NAME = {k: m for m, k in _MONTH_NUMBER.items() if len(m) > 4 or m in {"may", "june", "july"}}
+_HEDGES = frozenset("about around approximately roughly nearly almost some shortly just".split())
+_CLOCK = re.compile(r"^(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?$")
+_MERIDIEM = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
+DAY_WINDOW = 7  # two days of one event further apart than this are two events
+CLOCK_WINDOW = 90  # minutes: two times further apart are two moments of the story
+CLOCK_SLACK = 10  # minutes either way of a hedged time ("about 11:15 p.m.")
+SPELLING_RATIO = 0.75  # two spellings of one name at least this alike (difflib ratio)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A value with what it is a value of."""
+
+    kind: str  # "day" (value: 31 * month + day) or "clock" (value: minutes after midnight)
+    value: int
+    text: str  # "april 14" (as `claims.day_dates` gives it), "11:15 p.m." (as written)
+    hedged: bool
+    keys: frozenset[str]  # content lemmas of its clause
+    names: frozenset[str]  # proper nouns of its clause, lower case
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb (or sentence root) whose clause a word sits in."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def clause_tokens(tok: Token) -> Iterator[Token]:
+    """The words of the clause headed by `tok`, without its subordinate and joined clauses."""
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS or c.pos_ == "NOUN")
+
+
+def _keys(words: Iterable[Token], skip: Iterable[int] = ()) -> frozenset[str]:
+    left_out = set(skip)
+    return frozenset(
+        t.lemma_.lower()
+        for t in words
+        if t.i not in left_out
+        and t.pos_ in {"NOUN", "VERB"}
+        and t.is_alpha
+        and not t.is_stop
+        and t.lemma_.lower() not in _LIGHT
+    )
+
+
+def _names(words: Iterable[Token]) -> frozenset[str]:
+    return frozenset(t.lower_ for t in words if t.pos_ == "PROPN" and t.ent_type_ != "DATE")
+
+
+def context(tok: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys and proper nouns of the clause a word sits in (the word itself left out)."""
+    words = list(clause_tokens(clause_head(tok)))
+    return _keys(words, {tok.i}), _names(words)
+
+
+def _hedged(tok: Token) -> bool:
+    doc = tok.doc
+    before = {doc[k].lower_ for k in range(max(tok.i - 2, 0), tok.i)}
+    return bool(before & _HEDGES)
+
+
+def day_slots(span: Span) -> list[Slot]:
+    """Month-day dates ("April 14", "14 April") with the clause they date."""
+    out: list[Slot] = []
+    for tok in span:
+        month = _MONTH_NUMBER.get(tok.lower_.rstrip("."))
+        if month is None or (tok.lower_ == "may" and not tok.text[0].isupper()):
+            continue
+        day = _day_next_to(tok)
+        if day is None:
+            continue
+        keys, names = context(tok)
+        text = f"{_MONTH_NAME[month]} {day}"  # as `claims.day_dates` writes it
+        out.append(Slot("day", month * 31 + day, text, _hedged(tok), keys, names))
+    return out
+
+
+def _day_next_to(month: Token) -> int | None:
+    """The day of the month written next to a month name: "April 14", "14 April"."""
+    doc = month.doc
+    for k in (month.i + 1, month.i - 1):
+        if 0 <= k < len(doc):
+            digits = re.sub(r"(?:st|nd|rd|th)$", "", doc[k].lower_)
+            if digits.isdigit() and 1 <= int(digits) <= 31 and len(digits) <= 2:
+                return int(digits)
+    return None
+
+
+def clock_slots(span: Span) -> list[Slot]:
+    """Clock times with a.m. or p.m. ("9:06 a.m.", "about 11:15 p.m.") and their clause."""
+    out: list[Slot] = []
+    doc = span.doc
+    for tok in span:
+        m = _CLOCK.match(tok.text)
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        if m is None or nxt not in _MERIDIEM:
+            continue
+        hour = int(m.group("h")) % 12 + _MERIDIEM[nxt]
+        keys, names = context(tok)
+        text = f"{tok.text} {doc[tok.i + 1].text}"
+        out.append(
+            Slot("clock", hour * 60 + int(m.group("m") or 0), text, _hedged(tok), keys, names)
+        )
+    return out
+
+
+def clash(a: Slot, b: Slot) -> bool:
+    """Whether two values of one kind of slot cannot both be true of one event: different,
+    beyond what a hedge allows, yet close enough to be one event told twice."""
+    if a.kind != b.kind or a.value == b.value:
+        return False
+    gap = abs(a.value - b.value)
+    if a.kind == "day":
+        return gap <= DAY_WINDOW and not (a.hedged or b.hedged)
+    slack = CLOCK_SLACK * (a.hedged + b.hedged)
+    return slack < gap <= CLOCK_WINDOW
+
+
+# --- names spelt two ways ---------------------------------------------------------------------
+
+
+def name_forms(span: Span) -> Iterator[tuple[str, str]]:
+    """(the name word before, the last name word) of each name of two words or more: "Dimitri
+    Olivares" gives ("dimitri", "Olivares"), "a 2007 Hyundai Sonata" ("hyundai", "Sonata")."""
+    for tok in span:
+        if tok.pos_ != "PROPN" or tok.i == 0 or not tok.is_alpha or not tok.is_title:
+            continue
+        prev = tok.doc[tok.i - 1]
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            continue  # the name goes on: "Steven" of "Chief Steven Johnson" is no surname
+        if prev.pos_ == "PROPN" and prev.is_alpha and prev.is_title and tok.i - 1 >= span.start:
+            yield prev.lower_, tok.text
+
+
+def spellings(
+    forms: Mapping[tuple[str, str], Sequence[int]], texts: Mapping[int, str]
+) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Pairs of one name spelt two ways: the same word before it, spellings alike (not one a
+    form of the other), and no outlet writing both. `forms` maps (word before, spelling) to
+    the outlets writing it; `texts` is each outlet's text, where the other spelling must not
+    occur at all."""
+    by_prefix: dict[str, list[str]] = {}
+    for prefix, form in forms:
+        by_prefix.setdefault(prefix, []).append(form)
+    out: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    for prefix, spelt in sorted(by_prefix.items()):
+        for p, a in enumerate(spelt):
+            for b in spelt[p + 1 :]:
+                if _two_spellings(a, b, forms[prefix, a], forms[prefix, b], texts):
+                    out.append(((prefix, a), (prefix, b)))
+    return out
+
+
+def _two_spellings(
+    a: str, b: str, outlets_a: Sequence[int], outlets_b: Sequence[int], texts: Mapping[int, str]
+) -> bool:
+    la, lb = a.lower(), b.lower()
+    if la == lb or min(len(la), len(lb)) < 5 or la[0] != lb[0]:
+        return False
+    if la.startswith(lb) or lb.startswith(la):
+        return False  # a plural, a possessive, a longer name: "Oliver" / "Olivers"
+    if SequenceMatcher(None, la, lb).ratio() < SPELLING_RATIO:
+        return False
+    if _english(la) and _english(lb):
+        return False  # "Defense" / "Defence": two spellings of a word, not of a name
+    if set(outlets_a) & set(outlets_b):
+        return False
+    word_a = re.compile(rf"\b{re.escape(a)}\b", re.IGNORECASE)
+    word_b = re.compile(rf"\b{re.escape(b)}\b", re.IGNORECASE)
+    return not any(word_b.search(texts[o]) for o in outlets_a) and not any(
+        word_a.search(texts[o]) for o in outlets_b
+    )
+
+
+def _english(word: str) -> bool:
+    """Whether a word is in the English lexicon (lemminflect's tables)."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word))
