@@ -210,6 +210,19 @@ def test_an_article_giving_another_number_does_not_back_a_sentence(embedder: Emb
             assert s.citations == ("n3",)
 
 
+def test_an_article_repeating_a_fact_without_its_figure_backs_it(embedder: Embedder) -> None:
+    # real outlets often leave a figure out; they still say the same thing
+    texts = {
+        "w1": "Inspectors found 12 cracks in the welds of the harbour footbridge on Tuesday.",
+        "w2": "Inspectors found cracks in the welds of the harbour footbridge on Tuesday.",
+        "w3": "The ferry timetable for the summer was published by the port office.",
+    }
+    arts, sents = _articles(texts)
+    out = summarize(arts, sents, words=40, embedder=embedder)
+    twelve = [s for s in out if "12 cracks" in s.text]
+    assert twelve and twelve[0].citations == ("w1", "w2")
+
+
 def test_weight_presets_match_the_features_the_summarizer_computes(tmp_path) -> None:
     import json
 
