@@ -560,3 +560,23 @@ def test_a_name_missing_from_the_entities_still_speaks_and_a_withheld_one_is_unn
     q = _one(qs, "We had the idea")
     assert (q.speaker, q.speaker_kind) == ("Christian", "named")
     assert _one(qs, "We were two blocks").speaker_kind == "unnamed"
+
+
+def test_the_fraternity_is_the_one_the_text_called_a_fraternity() -> None:
+    qs = _parsed_quotes(
+        "Connor Reed played a leading role in the fraternity Alpha Sigma Phi at Bellmont "
+        "University.\n\n"
+        "“His love for photography showed in every picture he took,” the fraternity wrote."
+    )
+    q = _one(qs, "His love for")
+    assert (q.speaker, q.speaker_kind) == ("Alpha Sigma Phi", "named")
+
+
+def test_the_company_is_the_one_just_named_over_one_named_more_often_earlier() -> None:
+    qs = _parsed_quotes(
+        "Thieves took his Porsche from the drive. Police found the Porsche on Tuesday. The "
+        "Porsche was burnt out.\n\n"
+        "Fabio Rossi served as vice president of education for Velora Labs Inc.\n\n"
+        '"We are devastated by this tragedy and he will be sorely missed," the company said.'
+    )
+    assert _one(qs, "We are devastated").speaker == "Velora Labs Inc."

@@ -481,6 +481,7 @@ class _Article:
         self.by_end: dict[int, tuple[Entity, Mention]] = {}
         self.persons: list[tuple[int, Entity]] = []
         self.orgs: list[tuple[int, Entity]] = []
+        self.bodies: list[tuple[int, Entity]] = []  # any name but a person's, whatever its kind
         for e in entities:
             for m in e.mentions:
                 if m.article_id != article.id:
@@ -490,8 +491,11 @@ class _Article:
                     self.persons.append((m.start, e))
                 elif e.kind == "organization":
                     self.orgs.append((m.start, e))
+                if e.kind != "person":
+                    self.bodies.append((m.start, e))
         self.persons.sort(key=lambda p: p[0])
         self.orgs.sort(key=lambda p: p[0])
+        self.bodies.sort(key=lambda p: p[0])
         self.person_starts = [p[0] for p in self.persons]
         self.person_ids = {e.id for _, e in self.persons}
         self.genders = genders
@@ -518,6 +522,9 @@ class _Article:
             words = e.name.lower().split()
             if noun in words and (not modifier or modifier in words):
                 return e  # "the fire service": the Brennick Fire and Rescue Service
+        described = self._described_as(pos, noun)
+        if described is not None:
+            return described  # "the fraternity": "the fraternity Alpha Sigma Phi" before
         if modifier or noun not in _ORG_NOUNS:
             return None
         if noun not in _ANY_BODY:
@@ -529,9 +536,26 @@ class _Article:
             ]
         if not before:
             return None
+        near = [e for start, e in self.orgs if pos - _NEAR_ORG <= start < pos and e in before]
+        if near:
+            return near[-1]  # the company the last sentences named
         # the organisation the article is about: named most often so far, the later on a tie
         counts = Counter(e.id for e in before)
         return max(reversed(before), key=lambda e: counts[e.id])
+
+    def _described_as(self, pos: int, noun: str) -> Entity | None:
+        """The last organisation before `pos` the text calls a `noun`: 'the fraternity Alpha
+        Sigma Phi', 'carmaker Volkswagen', 'Wella, the company that ...'."""
+        lead = re.compile(rf"\b{re.escape(noun)},?\s+$", re.IGNORECASE)
+        tail = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b")
+        text, here = self.text, self.a.id
+        for start, e in reversed(self.bodies):  # the noun says what it is, whatever its kind
+            if start >= pos or self.inside_quote(start):
+                continue
+            end = next((m.end for m in e.mentions if m.article_id == here and m.start == start), 0)
+            if lead.search(text, max(0, start - 40), start) or tail.match(text, end):
+                return e
+        return None
 
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -1271,8 +1295,15 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
             start, end = _extent(subject)
             who = attr.who(start, end, whole=True) or _named_at(attr.art, subject)
             if who is None and subject.pos_ == "NOUN":
-                # a common noun that speaks is an unnamed source: "One senior investor said:"
-                who = _Who(doc.text[start:end], "unnamed")
+                # a common noun that speaks is an unnamed source: "One senior investor said:",
+                # unless it is "the fraternity" that the text has named
+                dm = _DEFINITE_ORG.fullmatch(doc.text[start:end])
+                org = attr.art.organisation(start, *map(str.lower, dm.groups(""))) if dm else None
+                who = (
+                    _Who(org.name, "named", org.id)
+                    if org is not None
+                    else _Who(doc.text[start:end], "unnamed")
+                )
             if who is None and subject.pos_ == "PROPN":
                 who = _proper_name(subject)
             if who is not None:
@@ -1483,6 +1514,7 @@ _BEFORE_THAT = re.compile(
 _PARTIAL_WORDS = 4  # a quotation this short inside reported speech is a phrase, not the quote
 _RELATIVE = re.compile(r"\s+(?:that|who|which)\s+")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|which)\b[^,;:]*,\s*$")
+_NEAR_ORG = 300  # characters back an organisation named is "the company" of the next lines
 _THEY_REACH = 400  # characters from a group's words to the "they" that means it
 
 _SUBORDINATORS = {
