@@ -1100,3 +1100,25 @@ def test_an_outlet_writing_both_spellings_is_no_name_conflict(tfidf) -> None:
     )
     _, conflicts, _ = _run(arts, tfidf)
     assert conflicts == []
+
+
+def test_counts_of_one_place_and_fate_told_differently_conflict(tfidf) -> None:
+    arts = _pair(
+        "A shooting at an office complex in Marnock, Wisconsin, left three people hurt "
+        "Wednesday, and a gunman wounded four people at the town hall in Pelham later in the day.",
+        "Around 11:30 a.m. Wednesday, four people were shot at a software company in Marnock by a "
+        "co-worker, police said.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("number", {"three people hurt": {"p1"}, "four people were shot": {"p2"}})
+    ]
+
+
+def test_the_killed_and_the_hurt_of_one_place_do_not_conflict(tfidf) -> None:
+    arts = _pair(
+        "The blast at the Marnock chemical plant killed two workers on Wednesday, officials said.",
+        "Five workers were injured in the blast at the Marnock chemical plant, officials said.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert conflicts == []

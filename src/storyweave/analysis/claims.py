@@ -39,7 +39,7 @@ from ..text.annotate import Annotations, annotate, spacy_module
 from ..text.segment import strip_dateline
 from .entities import _HONORIFICS, _ROLES, _gazetteer, fold
 from .quotes import quote_marks, unattributed_quotes
-from .slots import Slot, clash, clock_slots, day_slots, name_forms, spellings
+from .slots import Slot, clash, clock_slots, context, day_slots, fate, name_forms, spellings
 from .timeline import _MONTHS, _WEEKDAYS
 from .unionfind import UnionFind
 
@@ -765,6 +765,9 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return _same_person(a.owner, b.owner)
     if kind == "percent" and a.thing != b.thing:
         return False  # a share of one thing against a share of another
+    fates = {fate(f.anchors | {f.verb}) for f in (a, b)}
+    if fates >= {"harmed", "killed"}:
+        return False  # "killed two workers" / "five workers were injured": two counts
     if a.subject and b.subject and a.subject != b.subject:
         if a.subject not in b.anchors and b.subject not in a.anchors:
             return False  # "Turnout was 71.8%" / "the party won 48.1%"
@@ -1666,7 +1669,77 @@ def _conflict_pairs(
     pairs += _absent_pairs(story)
     pairs += _denial_pairs(story)
     pairs += _slot_pairs(story)
+    pairs += _placed_count_pairs(story, checked)
     return pairs, checked
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A count with the proper nouns and the fate (hurt, killed) its clause tells."""
+
+    q: Quantity
+    names: frozenset[str]
+    fate: str
+    verb: str
+
+
+def _placed_counts(it: _Item) -> list[_Placed]:
+    """The counts of a sentence whose clause names a place, a firm or a person."""
+    out: list[_Placed] = []
+    if it.span is None:
+        return out
+    for q, frame in zip(it.qs, it.frames, strict=False):
+        num = _number_token(it.span, q.start) if q.kind.startswith("count:") else None
+        if num is None or frame is None or frame.skip:
+            continue
+        keys, names = context(num)
+        if names:
+            out.append(_Placed(q, names, fate(keys), frame.verb))
+    return out
+
+
+def _placed_count_pairs(story: _Story, checked: set[tuple[int, int]]) -> list[_Pair]:
+    """Counts of one thing in clauses naming one place ("left three people hurt" at an office
+    complex in Middleton / "four people were shot at a software company ... in Middleton"),
+    of one fate (both hurt, both killed, or the same verb), that cannot both be true."""
+    items = story.items
+    placed = {i: p for i, it in enumerate(items) if (p := _placed_counts(it))}
+    buckets: dict[str, list[int]] = {}
+    for i, ps in placed.items():
+        for name in sorted({n for p in ps for n in p.names}):
+            buckets.setdefault(name, []).append(i)
+    pairs: list[_Pair] = []
+    seen: set[tuple[int, int]] = set()
+    for i, j, _ in _bucket_pairs(story.x, items, buckets, 40, 0.25 * story.related_t):
+        if (i, j) in seen:
+            continue
+        seen.add((i, j))
+        for a in placed[i]:
+            b = [p for p in placed[j] if p.q.compatible(a.q) and p.names & a.names]
+            mine = [p for p in placed[i] if p.q.compatible(a.q) and b and p.names & b[0].names]
+            if len(b) == 1 and len(mine) == 1 and _same_fate(a, b[0]):
+                pairs.extend(_count_pair(items, i, j, a.q, b[0].q))
+    return pairs
+
+
+def _same_fate(a: _Placed, b: _Placed) -> bool:
+    if a.fate or b.fate:
+        return a.fate == b.fate
+    return bool(a.verb) and a.verb == b.verb
+
+
+def _count_pair(items: Sequence[_Item], i: int, j: int, x: Quantity, y: Quantity) -> list[_Pair]:
+    """Two counts of one thing as a number conflict, when they cannot both be true."""
+    (lo1, hi1), (lo2, hi2) = x.interval(), y.interval()
+    if lo1 <= hi2 and lo2 <= hi1:
+        return []
+    if max(x.value, y.value) > _COUNT_RATIO * max(min(x.value, y.value), 1.0):
+        return []
+    shared = _shared_words(items[i].sent.text, items[j].sent.text)
+    label = x.kind.split(":", 1)[-1]
+    topic = f"{shared} ({label})" if shared else label
+    group = "number:number:count:" + "/".join(sorted(x.heads & y.heads))  # as `_number_pairs`
+    return [_Pair("number", group, topic, i, j, x.text, y.text)]
 
 
 def _slot_pairs(story: _Story) -> list[_Pair]:

@@ -49,6 +49,10 @@ _MONTH_NAME = {k: m for m, k in _MONTH_NUMBER.items() if len(m) > 4 or m in {"ma
 _HEDGES = frozenset("about around approximately roughly nearly almost some shortly just".split())
 _CLOCK = re.compile(r"^(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?$")
 _MERIDIEM = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
+# What happened to the people a count counts: counts of one clause class are of one fact
+# ("three people hurt" / "four people were shot"), of two classes two facts (killed, injured).
+_HARMED = frozenset("hurt injure wound shoot shooting stab hospitalize injury".split())
+_KILLED = frozenset("kill die death murder slay fatality".split())
 DAY_WINDOW = 7  # two days of one event further apart than this are two events
 CLOCK_WINDOW = 90  # minutes: two times further apart are two moments of the story
 CLOCK_SLACK = 10  # minutes either way of a hedged time ("about 11:15 p.m.")
@@ -155,6 +159,12 @@ def clock_slots(span: Span) -> list[Slot]:
             Slot("clock", hour * 60 + int(m.group("m") or 0), text, _hedged(tok), keys, names)
         )
     return out
+
+
+def fate(keys: frozenset[str]) -> str:
+    """Whether a clause tells of people hurt ("harmed"), killed ("killed"), or neither ("")."""
+    harmed, killed = bool(keys & _HARMED), bool(keys & _KILLED)
+    return "" if harmed == killed else "harmed" if harmed else "killed"
 
 
 def clash(a: Slot, b: Slot) -> bool:
