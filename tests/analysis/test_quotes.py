@@ -580,3 +580,22 @@ def test_the_company_is_the_one_just_named_over_one_named_more_often_earlier() -
         '"We are devastated by this tragedy and he will be sorely missed," the company said.'
     )
     assert _one(qs, "We are devastated").speaker == "Velora Labs Inc."
+
+
+def test_a_colon_quotes_the_introducing_clauses_subject_whatever_its_verb() -> None:
+    qs = _parsed_quotes(
+        "The nurse Jacintha Saldanha died on Friday.\n\n"
+        "Ben Barboza, her husband, expressed his grief in a post on Facebook: “I am devastated "
+        "by the tragic loss of my beloved wife.”"
+    )
+    assert _one(qs, "I am devastated").speaker == "Ben Barboza"
+
+
+def test_a_quote_after_a_body_releases_a_statement_is_the_bodys() -> None:
+    qs = _parsed_quotes(
+        "Martin Richard was a student at the Pope John Paul II Catholic Academy.\n\n"
+        "The academy released a statement on Tuesday morning. “Our community is offering every "
+        "prayer for the Richard family during this heartbreaking time.”"
+    )
+    q = _one(qs, "Our community is offering")
+    assert q.speaker is not None and "Academy" in q.speaker

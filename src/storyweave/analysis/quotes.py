@@ -1297,8 +1297,7 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
             if who is None and subject.pos_ == "NOUN":
                 # a common noun that speaks is an unnamed source: "One senior investor said:",
                 # unless it is "the fraternity" that the text has named
-                dm = _DEFINITE_ORG.fullmatch(doc.text[start:end])
-                org = attr.art.organisation(start, *map(str.lower, dm.groups(""))) if dm else None
+                org = _definite_org(attr.art, doc.text[start:end], start)
                 who = (
                     _Who(org.name, "named", org.id)
                     if org is not None
@@ -1418,6 +1417,8 @@ def _direct(
             # news style: a quote paragraph of its own goes on with the speaker whose words
             # close the paragraph before ('Mr Lloyd added that ...' | '"There are ..."')
             who = _last_speaker(paras, span, [*reported, *out], sents)
+        if who is None and doc is not None:
+            who = _colon_intro(attr, doc, span)
         if who is None and long and doc is not None:
             who = _narration_subject(attr, doc, span)
         if who is None:
@@ -1469,6 +1470,46 @@ def _last_speaker(
     return _Who(q.speaker, q.speaker_kind, q.entity_id, q.verb)
 
 
+def _colon_intro(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
+    """'Ben Barboza expressed his grief in a post on Facebook: "..."': a quote a colon
+    introduces is the words of the introducing clause's subject, whatever its verb."""
+    text = doc.text
+    lead = text[span.para_start : span.open].rstrip()
+    if not lead.endswith(":"):
+        return None
+    colon = doc.char_span(span.para_start + len(lead) - 1, span.para_start + len(lead))
+    if colon is None or colon[0].i == 0:
+        return None
+    verb = doc[colon[0].i - 1].sent.root
+    if verb.pos_ not in {"VERB", "AUX"} or attr.art.inside_quote(verb.idx):
+        return None
+    return _subject_who(attr, verb)
+
+
+def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
+    """Who the subject of `verb` is: a named person or body, a pronoun's person, or an
+    unnamed source ("the school", "a spokesman")."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    if subject.lower_ in {"he", "she"}:
+        return attr.pronoun_at(subject.lower_, subject.idx)
+    start, end = _extent(subject)
+    who = attr.who(start, end, whole=True) or _named_at(attr.art, subject)
+    if who is None and subject.pos_ == "PROPN":
+        who = _proper_name(subject)
+    if who is None and subject.pos_ == "NOUN":
+        org = _definite_org(attr.art, subject.doc.text[start:end], start)
+        who = _Who(org.name, "named", org.id) if org is not None else None
+    return who
+
+
+def _definite_org(art: _Article, phrase: str, pos: int) -> Entity | None:
+    """The organisation "the company" or "the academy" at `pos` refers to, if any."""
+    dm = _DEFINITE_ORG.fullmatch(phrase)
+    return art.organisation(pos, *map(str.lower, dm.groups(""))) if dm else None
+
+
 def _narration_subject(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     """For a quote that opens its sentence with no attribution at all, the person the
     sentence just before is about ('Herman shakes his head. "I'm just saying ..."'): the
@@ -1483,15 +1524,7 @@ def _narration_subject(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     before = doc[sent.start - 1].sent
     if attr.art.inside_quote(before.root.idx) or text.count("\n", before.end_char, span.open) > 2:
         return None
-    subject = next((c for c in before.root.children if c.dep_ in _SUBJECTS), None)
-    if subject is None:
-        return None
-    if subject.lower_ in {"he", "she"}:
-        return attr.pronoun_at(subject.lower_, subject.idx)
-    who = _named_at(attr.art, subject)
-    if who is None or who.entity_id not in attr.art.person_ids:
-        return None
-    return who
+    return _subject_who(attr, before.root)
 
 
 # "heard" reports speech only after a court: "the court heard that ...", "..., the inquest heard."
