@@ -599,3 +599,18 @@ def test_a_quote_after_a_body_releases_a_statement_is_the_bodys() -> None:
     )
     q = _one(qs, "Our community is offering")
     assert q.speaker is not None and "Academy" in q.speaker
+
+
+def test_a_definite_role_is_the_person_the_text_gave_that_role() -> None:
+    qs = _parsed_quotes(
+        "Sinn Fein leader Gerry Adams was released on Sunday. Police questioned Martin Doyle "
+        "too.\n\n"
+        '"I want to make it clear that I support the police service," the Sinn Fein leader '
+        "said.\n\n"
+        "Sen. Elizabeth Warren questioned the bank chief, John Stumpf, on Tuesday.\n\n"
+        '"You should resign and give back the money you took," the senator said.\n\n'
+        '"The bank is cooperating with every inquiry," a source said.'
+    )
+    assert _one(qs, "I want to make it clear").speaker == "Gerry Adams"
+    assert _one(qs, "You should resign").speaker == "Elizabeth Warren"
+    assert _one(qs, "The bank is cooperating").speaker_kind == "unnamed"

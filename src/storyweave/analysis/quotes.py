@@ -557,6 +557,25 @@ class _Article:
                 return e
         return None
 
+    def person_described_as(self, pos: int, noun: str) -> Entity | None:
+        """The last person named before `pos`, outside quotes, whom the text calls a `noun`
+        in a title ("Sinn Féin leader Gerry Adams", "Sen. Elizabeth Warren") or an
+        apposition ("Jim Leary, an archaeologist at ...")."""
+        names = "|".join(re.escape(n) for n in {noun, _TITLE_SHORT.get(noun, noun)})
+        lead = re.compile(rf"\b(?:{names})\.?\s+$", re.IGNORECASE)
+        tail = re.compile(
+            rf",\s+(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{names})\b",
+            re.IGNORECASE,
+        )
+        here = self.a.id
+        for start, e in reversed(self.persons):
+            if start >= pos or self.inside_quote(start):
+                continue
+            end = next((m.end for m in e.mentions if m.article_id == here and m.start == start), 0)
+            if lead.search(self.text, max(0, start - 40), start) or tail.match(self.text, end):
+                return e
+        return None
+
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
@@ -1023,10 +1042,9 @@ class _Attributor:
                         return _Who(prev_name, "unnamed")
             elif head[0].lower() in {"a", "an", "one"}:
                 self.unnamed.append((start, name))
-            dm = _DEFINITE_ORG.fullmatch(name)
-            org = self.art.organisation(start, *map(str.lower, dm.groups(""))) if dm else None
-            if org is not None:
-                return _Who(org.name, "named", org.id)
+            definite = _definite(self.art, name, start)
+            if definite is not None:
+                return definite
             if head[-1].lower() in _SPEAKER_NOUNS and head[-1].lower().endswith("s"):
                 self.plural = (end, name)
             return _Who(name, "unnamed")
@@ -1297,11 +1315,8 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
             if who is None and subject.pos_ == "NOUN":
                 # a common noun that speaks is an unnamed source: "One senior investor said:",
                 # unless it is "the fraternity" that the text has named
-                org = _definite_org(attr.art, doc.text[start:end], start)
-                who = (
-                    _Who(org.name, "named", org.id)
-                    if org is not None
-                    else _Who(doc.text[start:end], "unnamed")
+                who = _definite(attr.art, doc.text[start:end], start) or _Who(
+                    doc.text[start:end], "unnamed"
                 )
             if who is None and subject.pos_ == "PROPN":
                 who = _proper_name(subject)
@@ -1499,8 +1514,7 @@ def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
     if who is None and subject.pos_ == "PROPN":
         who = _proper_name(subject)
     if who is None and subject.pos_ == "NOUN":
-        org = _definite_org(attr.art, subject.doc.text[start:end], start)
-        who = _Who(org.name, "named", org.id) if org is not None else None
+        who = _definite(attr.art, subject.doc.text[start:end], start)
     return who
 
 
@@ -1508,6 +1522,23 @@ def _definite_org(art: _Article, phrase: str, pos: int) -> Entity | None:
     """The organisation "the company" or "the academy" at `pos` refers to, if any."""
     dm = _DEFINITE_ORG.fullmatch(phrase)
     return art.organisation(pos, *map(str.lower, dm.groups(""))) if dm else None
+
+
+def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
+    """The named body or person a definite description at `pos` refers to: "the company",
+    "the senator" (after "Sen. Elizabeth Warren"), "the Sinn Féin leader" (after "Sinn Féin
+    leader Gerry Adams")."""
+    org = _definite_org(art, phrase, pos)
+    if org is not None:
+        return _Who(org.name, "named", org.id)
+    words = phrase.split()
+    if len(words) < 2 or len(words) > 5 or words[0].lower() != "the":
+        return None
+    noun = words[-1].lower()
+    if noun.endswith("s") or noun in {"source", "statement", "report", "court"}:
+        return None  # a group, an anonymous source or a document, not one named person
+    person = art.person_described_as(pos, noun)
+    return _Who(person.name, "named", person.id) if person is not None else None
 
 
 def _narration_subject(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
@@ -1547,6 +1578,12 @@ _BEFORE_THAT = re.compile(
 _PARTIAL_WORDS = 4  # a quotation this short inside reported speech is a phrase, not the quote
 _RELATIVE = re.compile(r"\s+(?:that|who|which)\s+")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|which)\b[^,;:]*,\s*$")
+# a title's short form: "the senator" is "Sen. Elizabeth Warren"
+_TITLE_SHORT = {
+    "senator": "sen", "governor": "gov", "representative": "rep", "professor": "prof",
+    "doctor": "dr", "detective": "det", "sergeant": "sgt", "lieutenant": "lt",
+    "captain": "capt", "commander": "cmdr", "general": "gen", "superintendent": "supt",
+}  # fmt: skip
 _NEAR_ORG = 300  # characters back an organisation named is "the company" of the next lines
 _THEY_REACH = 400  # characters from a group's words to the "they" that means it
 
