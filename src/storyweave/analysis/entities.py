@@ -1187,6 +1187,7 @@ def _chunk_mentions(
             raws.append(
                 _Raw(ai, a.id, s.index, start, end, text, fold(text), votes, gender, True, titled)
             )
+    raws = [_with_initials(r, articles[r.article].text) for r in raws]
     raws.extend(_known_in_degraded(raws, degraded, chunker))
     at = {(r.article, r.start, r.end): r for r in raws}
     for d in _datelines(per_sentence):
@@ -1196,6 +1197,20 @@ def _chunk_mentions(
         else:
             same.votes.update(d.votes)
     return raws
+
+
+_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,2}) $")  # "G. " of "G. Flower"
+
+
+def _with_initials(r: _Raw, text: str) -> _Raw:
+    """A surname with the initials written before it ("G. Flower", "R. Ponting" in a
+    scorecard) is a person's name; other names go unchanged."""
+    m = _INITIALS.search(text, max(0, r.start - 6), r.start)
+    if m is None or r.votes["organization"] or r.votes["place"] or " " in r.text:
+        return r
+    moved = _moved(r, m.start(1), r.end, text)
+    moved.votes["person"] += 2
+    return moved
 
 
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -1440,7 +1455,9 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     if len(names) == 1:
         start, end, label = names[0]
         if start <= r.start and end >= r.end and (start, end) != (r.start, r.end):
-            if label in {"PERSON", "ORG"} and not _NOT_IN_NAME.search(text[start:end]):
+            if (
+                label in {"PERSON", "ORG"} or _known_place(text[start:end])
+            ) and not _NOT_IN_NAME.search(text[start:end]):
                 return [_moved(r, start, end, text)]
         elif r.start < start and end == r.end and label == "PERSON":
             moved = _moved(r, start, end, text)
@@ -1450,6 +1467,14 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     if len(inside) >= 2 and len(inside) == len(names):
         return [_moved(r, s, e, text, votes=Counter()) for s, e, _ in inside]
     return [r]
+
+
+def _known_place(words: str) -> bool:
+    """A country, state or city by the gazetteer: "New Zealand", where the chunker kept only
+    "Zealand" of "(New Zealand)"."""
+    regions, cities = _gazetteer()
+    key = fold(words)
+    return _PLACE_ALIASES.get(key, key) in regions or key in cities
 
 
 def _without_the(span: _NerSpan, text: str) -> _NerSpan:
@@ -1469,6 +1494,8 @@ def _untitled(r: _Raw, text: str) -> _Raw:
         low = toks[k].low
         if low in given and k > 0 or low in given and low not in common:
             break
+        if len(low) == 1 and toks[k + 1].text == ".":
+            break  # an initial ("A. Flower"), not the article "a"
         if not (low in _ROLES or low in _HONORIFICS or low in common or low in demonyms):
             break
         k += 1
@@ -1521,6 +1548,7 @@ def _ner_only(
     covered: Mapping[str, list[tuple[int, int]]],
 ) -> Iterable[_Raw]:
     """Person, organisation and place names the model found where no chunk stands."""
+    rules = _Chunker(set(), set())
     starts_of: dict[str, list[tuple[int, int]]] = {}
     for (aid, i), sp in annotations.spans.items():
         starts_of.setdefault(aid, []).append((sp.start_char, i))
@@ -1540,6 +1568,10 @@ def _ner_only(
                 continue
             k = bisect.bisect_right(sent_starts, (start, 1 << 30)) - 1
             sentence = sent_starts[k][1] if k >= 0 else 0
+            votes: Counter[str] = Counter()
+            toks = [t for t in _tokens(words, start) if _is_word(t)]
+            if toks:  # the gazetteers and given names vote as on the chunker's names
+                rules._static_votes(toks, fold(words), votes)
             raw_mention = _Raw(
                 ai,
                 a.id,
@@ -1548,9 +1580,11 @@ def _ner_only(
                 start + len(words),
                 words,
                 fold(words),
+                votes,
                 proper=False,
                 ner=Counter({kind: NER_WEIGHT}),
             )
+            kind = _leaning(votes + raw_mention.ner)
             yield _untitled(raw_mention, a.text) if kind == "person" else raw_mention
 
 
