@@ -1122,3 +1122,49 @@ def test_the_killed_and_the_hurt_of_one_place_do_not_conflict(tfidf) -> None:
     )
     _, conflicts, _ = _run(arts, tfidf)
     assert conflicts == []
+
+
+def test_ages_written_as_a_clause_conflict(tfidf) -> None:
+    arts = _pair(
+        "Vladimir Katrov, 93, died on Friday in a hospital in Quebec, his lawyer said.",
+        "Katrov died at the age of 92 in a Quebec hospital, his lawyer said.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("number", {"Katrov, 93,": {"p1"}, "age of 92": {"p2"}})
+    ]
+
+
+def test_one_time_ago_given_two_ways_conflicts(tfidf) -> None:
+    arts = _pair(
+        "The rock shelter was first occupied 49,000 years ago, researchers said.",
+        "Researchers said people first lived in the rock shelter 45,000 years ago.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("number", {"49,000 years ago": {"p1"}, "45,000 years ago": {"p2"}})
+    ]
+
+
+def test_two_firms_in_one_slot_of_one_fact_conflict(tfidf) -> None:
+    arts = _pair(
+        "Marco Fenelli was an established hairdresser who served as vice president of "
+        "education for Hartwell Labs.",
+        "The Canadian-born Fenelli worked for decades as a stylist and served as vice president "
+        "of education for beauty products giant Cotan Inc.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("name", {"Hartwell Labs": {"p1"}, "Cotan Inc.": {"p2"}})
+    ]
+
+
+def test_a_place_and_the_place_it_is_in_do_not_conflict(tfidf) -> None:
+    arts = _pair(
+        "The climber fell from the scaffolding of the Four Seasons hotel in Manhattan on "
+        "Wednesday night.",
+        "The climber fell from scaffolding at the Four Seasons hotel in Midtown on Wednesday "
+        "night, police said.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert conflicts == []

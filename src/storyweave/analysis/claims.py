@@ -39,7 +39,18 @@ from ..text.annotate import Annotations, annotate, spacy_module
 from ..text.segment import strip_dateline
 from .entities import _HONORIFICS, _ROLES, _gazetteer, fold
 from .quotes import quote_marks, unattributed_quotes
-from .slots import Slot, clash, clock_slots, context, day_slots, fate, name_forms, spellings
+from .slots import (
+    Slot,
+    clash,
+    clock_slots,
+    context,
+    day_slots,
+    fate,
+    name_forms,
+    named_slots,
+    other_names,
+    spellings,
+)
 from .timeline import _MONTHS, _WEEKDAYS
 from .unionfind import UnionFind
 
@@ -117,7 +128,14 @@ _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s?(?:%|percent\b|per cent\b)", re.IGNOR
 _AGE = re.compile(
     rf"\b(?P<n>\d{{1,3}}|(?i:{_SPELLED_COUNT}))-year-old\b"
     r"|\baged?\s+(?:of\s+)?(?P<n2>\d{1,3})\b"
-    r"|\b[A-Z][a-z]+,\s(?P<n3>\d{1,3}),",
+    r"|\b[A-Z][a-z]+,\s(?P<n3>\d{1,3}),"
+    r"|\bwho\s+(?:was|is)\s+(?P<n4>\d{1,3})(?=\s*[,.;])",
+)
+# Time before the telling: "around 49,000 years ago", "three weeks ago".
+_AGO = re.compile(
+    rf"\b(?P<n>{_NUM}|(?i:{_SPELLED_COUNT}))(?:\s*(?P<scale>thousand|million|billion))?"
+    r"\s+(?P<unit>years|months|weeks|days|decades|centuries)\s+ago\b",
+    re.IGNORECASE,
 )
 _COUNT = re.compile(
     rf"(?<![\d.,:-])\b(?P<n>{_NUM}|(?:{_SPELLED_COUNT})\b)"
@@ -241,7 +259,12 @@ def quantities(text: str) -> list[Quantity]:
     for m in _PERCENT.finditer(text):
         add("percent", _to_float(m.group("n")), m)
     for m in _AGE.finditer(text):
-        add("age", _to_float(m.group("n") or m.group("n2") or m.group("n3") or ""), m)
+        ages = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or ""
+        add("age", _to_float(ages), m)
+    for m in _AGO.finditer(text):
+        n = _to_float(m.group("n"))
+        scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
+        add(f"ago:{m.group('unit').lower()}", None if n is None else n * scale, m)
     letters = [c for c in text if c.isalpha()]
     cased = sum(c.isupper() for c in letters) < 0.5 * len(letters)  # not a line in capitals
     for m in _COUNT.finditer(text):
@@ -731,14 +754,15 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
             break
     if thing.lower_ in {"%", "percent", "per", "cent"}:
         thing = _share_of(thing)
-    owner = ""
-    if q.kind == "age":
-        owner = _owner(_person(num.head if num.dep_ == "appos" else thing))
     verb = _verb_of(thing)
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != thing.i]
     subject = _key(subjects[0]) if subjects else ""
     if subjects and subjects[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
         subject = _key(verb.head)  # "the school, which has 236 pupils": the school has them
+    owner = ""
+    if q.kind == "age":
+        # "Katrov died at the age of 92", "Katrov, who was 92,": the subject's age
+        owner = _owner(_person(num.head if num.dep_ == "appos" else thing)) or _age_subject(verb)
     clauses = [c for c in thing.children if c.dep_ in {"acl", "relcl"}]
     around = [verb, *_arguments(verb), *_arguments(thing)]
     around += [t for c in clauses for t in (c, *_arguments(c))]
@@ -752,6 +776,17 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
         _skipped(num, thing),
         f"{verb.lemma_.lower()} {thing.dep_}",
     )
+
+
+def _age_subject(verb: Token) -> str:
+    """Whose age a clause gives when the age hangs on no person: its subject's, or, in a
+    relative clause ("who was 92"), the person it describes."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subjects:
+        return ""
+    if subjects[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return _owner(_person(verb.head))
+    return _owner(_person(subjects[0]))
 
 
 def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bool:
@@ -836,6 +871,7 @@ class _Item:
     plain: frozenset[str] = field(default_factory=frozenset)
     span: Span | None = None  # the sentence's tokens in the shared parse
     frames: tuple[Frame | None, ...] = ()  # per quantity in `qs`, what it measures
+    named: dict[str, str] | None = None  # `slots.named_slots`, read when first needed
 
 
 _NOBODY = re.compile(r"\b(?:no[ -]one|nobody|none)\b", re.IGNORECASE)
@@ -1286,6 +1322,7 @@ def _hidden_pairs(
                 lo, hi = min(i, j), max(i, j)
                 if items[lo].outlet == items[hi].outlet:
                     continue
+                out.extend(_name_slot_pairs(items, lo, hi))
                 stated = _number_pairs(items, lo, hi, stated=True)
                 if (lo, hi) in checked:  # compared already: only what a stated bound adds
                     seen = _number_pairs(items, lo, hi)
@@ -1295,6 +1332,24 @@ def _hidden_pairs(
                 out.extend(stated)
                 out.extend(_year_pairs(items, lo, hi))
                 out.extend(_clock_pairs(items, lo, hi))
+    return out
+
+
+def _named_slots(it: _Item) -> dict[str, str]:
+    if it.named is None:
+        it.named = named_slots(it.span) if it.span is not None else {}
+    return it.named
+
+
+def _name_slot_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
+    """Two names in one slot of one told fact ("vice president of education for Wella" /
+    "... for beauty products giant Coty Inc.", "a Kansas City couple" / "the Liberty couple")."""
+    a, b = _named_slots(items[i]), _named_slots(items[j])
+    out: list[_Pair] = []
+    for key in sorted(a.keys() & b.keys()):
+        if other_names(a[key], b[key], items[i].sent.text, items[j].sent.text):
+            topic = f"{key.removeprefix('mod:')}: {a[key]} or {b[key]}"
+            out.append(_Pair("name", f"name:{key}", topic, i, j, a[key], b[key]))
     return out
 
 
@@ -1793,6 +1848,7 @@ def _edge_pairs(
         pairs.extend(_number_pairs(items, i, j, loose=not same))
         pairs.extend(_antonym_pairs(items, i, j))
         pairs.extend(_year_pairs(items, i, j, days=same))
+        pairs.extend(_name_slot_pairs(items, i, j))
     return pairs
 
 
@@ -1972,6 +2028,8 @@ def _add_conflicts(
         for q in it.qs:
             by_value.setdefault(_value_key(q.value), []).append(k)
     for c in new:
+        if c in conflicts:
+            continue  # found both between neighbours and inside an agreement
         # A side's other backers are listed with it, and stay free to agree among themselves.
         backed = _backed(c, items, story.topic_words, at, by_value)
         for c_side in backed.sides if backers_disputed else c.sides:

@@ -241,3 +241,62 @@ def _english(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return bool(getAllLemmas(word))
+
+
+# --- one slot, two names ----------------------------------------------------------------------
+
+_PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_NP_DEPS = frozenset({"compound", "amod", "nmod", "det", "poss", "case", "punct", "nummod"})
+
+
+def named_slots(span: Span) -> dict[str, str]:
+    """The names of a sentence by what is written before them: the preposition and the word
+    before it ("education for" Wella, "education for" beauty products giant Coty Inc.), or the
+    noun a name modifies ("a Liberty couple", "a Kansas City couple": "couple"). A key given
+    twice in one sentence is ambiguous and left out."""
+    out: dict[str, str] = {}
+    twice: set[str] = set()
+    for run in _name_runs(span):
+        if any(t.ent_type_ in _PLACES for t in run):
+            continue  # places nest: "a hotel in Midtown" is "a hotel in Manhattan"
+        name = " ".join(t.text for t in run).rstrip(",")
+        for key in _slot_keys(span, run):
+            (twice.add(key) if key in out else out.__setitem__(key, name))
+    return {k: v for k, v in out.items() if k not in twice}
+
+
+def _name_runs(span: Span) -> Iterator[list[Token]]:
+    run: list[Token] = []
+    for tok in [*span, None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ not in {"DATE", "TIME"}:
+            run.append(tok)
+            continue
+        if run and any(t.is_title or t.is_upper for t in run):
+            yield run
+        run = []
+
+
+def _slot_keys(span: Span, run: list[Token]) -> list[str]:
+    doc, keys = span.doc, []
+    nxt = doc[run[-1].i + 1] if run[-1].i + 1 < span.end else None
+    if nxt is not None and nxt.pos_ == "NOUN" and run[-1].dep_ == "compound":
+        keys.append(f"mod:{nxt.lemma_.lower()}")
+    k = run[0].i - 1
+    while k >= span.start and k > run[0].i - 5 and doc[k].dep_ in _NP_DEPS | {"pobj"}:
+        if doc[k].pos_ in {"ADP", "VERB"}:
+            break
+        k -= 1
+    if k - 1 >= span.start and doc[k].pos_ == "ADP" and doc[k - 1].pos_ in {"NOUN", "PROPN"}:
+        keys.append(f"{doc[k - 1].lemma_.lower()} {doc[k].lower_}")
+    return keys
+
+
+def other_names(a: str, b: str, text_a: str, text_b: str) -> bool:
+    """Whether two names of one slot name two things: neither written in the other's
+    sentence, no word of one a word of the other."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    if wa & wb:
+        return False
+    in_b = re.search(rf"\b{re.escape(a)}\b", text_b, re.IGNORECASE)
+    in_a = re.search(rf"\b{re.escape(b)}\b", text_a, re.IGNORECASE)
+    return not in_a and not in_b
