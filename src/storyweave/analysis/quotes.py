@@ -1498,7 +1498,10 @@ def _colon_intro(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     verb = doc[colon[0].i - 1].sent.root
     if verb.pos_ not in {"VERB", "AUX"} or attr.art.inside_quote(verb.idx):
         return None
-    return _subject_who(attr, verb)
+    who = _subject_who(attr, verb)
+    if who is not None:
+        who.verb = who.verb or verb.text
+    return who
 
 
 def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
