@@ -449,3 +449,15 @@ def test_initials_belong_to_the_surname_and_the_model_completes_a_known_place() 
     names = {v for e in ents for v in e.variants}
     assert {"G. Kettering", "A. Kettering"} <= names, sorted(names)
     assert "New Zealand" in names and "Zealand" not in names
+
+
+def test_a_contest_is_no_organisation_and_a_standings_line_names_teams() -> None:
+    ents = _parsed(
+        "BASEBALL - MAJOR LEAGUE STANDINGS\n\n"
+        "Dmitri Vasquez won the Carrow Open on Sunday and will play in the Davis Cup.\n\n"
+        "Standings after Sunday's games:\n\nCINCINNATI 74 55 .574\n\nSEATTLE 70 59 .543"
+    )
+    kinds = {v: e.kind for e in ents for v in e.variants}
+    assert kinds.get("Carrow Open") in (None, "other") and kinds.get("Davis Cup") in (None, "other")
+    assert kinds.get("CINCINNATI") == "organization" and kinds.get("SEATTLE") == "organization"
+    assert not any(" - " in v for v in kinds), sorted(kinds)

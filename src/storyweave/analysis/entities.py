@@ -1095,6 +1095,8 @@ class _Chunker:
             votes["organization"] += 3  # "National Union of Classroom Teachers"
         if len(words) == 1 and words[0] in _SINGLE_ORGS or alias in _UNIONS:
             votes["organization"] += 4
+        if len(words) > 1 and words[-1] in _EVENT_TAILS:
+            votes["other"] += 4  # "U.S. Open", "Davis Cup": a contest, not who holds it
         raw = chunk[0].text
         if len(chunk) == 1 and alias not in self.regions and _acronym(raw):
             votes["organization"] += 2
@@ -1110,6 +1112,10 @@ class _Chunker:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
 
 
+_EVENT_TAILS = frozenset(
+    "open cup games olympics championship championships prix rally marathon trophy "
+    "slam masters classic tournament".split()
+)
 _SERVICE_DISTRICTS = frozenset(
     "fire school water hospital sanitation irrigation transit utility park police health".split()
 )
@@ -1378,7 +1384,7 @@ def _with_ner(
     regions, cities = _gazetteer()
     for piece in out:
         if _names_a_team(piece, annotations, regions, cities):
-            piece.votes["organization"] += 4
+            piece.votes["organization"] += 6  # the match outweighs the city and the model
     return out
 
 
@@ -1388,8 +1394,11 @@ _MATCH_VERBS = frozenset(
     "overpower eliminate oust".split()
 )
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
-# a results table's line: "Leeds 2 Newcastle 1", "Essex 532-8", "Ajax v PSV"
-_RESULT_LINE = re.compile(r"^[A-Z][\w.'&\- ]*? (?:\d{1,3}(?:-\d{1,3})?|vs?\.?) [A-Z(]")
+# a results table's line: "Leeds 2 Newcastle 1", "Essex 532-8", "Ajax v PSV"; a standings
+# line: "CINCINNATI 74 55 .574"
+_RESULT_LINE = re.compile(
+    r"^[A-Z][\w.'&\- ]*? (?:(?:\d{1,3}(?:-\d{1,3})?|vs?\.?) [A-Z(]|\d{1,3} \d{1,3}\b)"
+)
 
 
 def _names_a_team(
@@ -1457,7 +1466,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
         if start <= r.start and end >= r.end and (start, end) != (r.start, r.end):
             if (
                 label in {"PERSON", "ORG"} or _known_place(text[start:end])
-            ) and not _NOT_IN_NAME.search(text[start:end]):
+            ) and not (_NOT_IN_NAME.search(text[start:end]) or _HEADLINE_JOIN.search(text[start:end])):
                 return [_moved(r, start, end, text)]
         elif r.start < start and end == r.end and label == "PERSON":
             moved = _moved(r, start, end, text)
@@ -1541,6 +1550,10 @@ def _without_figures(words: str) -> str:
     return words[: m.start()] if m and m.start() > 0 else words
 
 
+# a headline's joints: "CRICKET - ENGLAND V PAKISTAN" is a section label and two sides
+_HEADLINE_JOIN = re.compile(r" (?:-|–|—|v|V|vs\.?|VS\.?) ")
+
+
 def _ner_only(
     articles: Sequence[Article],
     annotations: Annotations,
@@ -1564,7 +1577,7 @@ def _ner_only(
             poss = _POSSESSIVE.search(words) if len(words) > 3 else None
             words = words[: poss.start()] if poss else words
             start += raw.index(words) if words else 0
-            if not words[:1].isupper() or "\n" in words:
+            if not words[:1].isupper() or "\n" in words or _HEADLINE_JOIN.search(words):
                 continue
             k = bisect.bisect_right(sent_starts, (start, 1 << 30)) - 1
             sentence = sent_starts[k][1] if k >= 0 else 0
