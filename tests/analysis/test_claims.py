@@ -1168,3 +1168,36 @@ def test_a_place_and_the_place_it_is_in_do_not_conflict(tfidf) -> None:
     )
     _, conflicts, _ = _run(arts, tfidf)
     assert conflicts == []
+
+
+def test_one_value_told_in_sentences_of_other_facts_is_an_agreement(tfidf) -> None:
+    found = (
+        "Fabian Sorrel, 49, was found dead around 5 p.m. Monday on the back patio of his home in "
+        "the 5000 block of Queen Anne Road."
+    )
+    arts = [
+        _art("v1", "harbour-news", found, FILLER["a"]),
+        _art(
+            "v2",
+            "coast-daily",
+            "Paramedics found Sorrel dead on the back patio of his home in the 5000 block of Queen "
+            "Anne Road on Monday.",
+            FILLER["b"],
+            "Sorrel, 49, was stabbed several times at his home, police said.",
+        ),
+    ]
+    agreements, conflicts, _ = _run(arts, tfidf)
+    assert conflicts == []
+    told = [[(e.article_id, e.sentence) for e in a.claim.evidence] for a in agreements]
+    # the first sentence tells two facts: it agrees with each of the other outlet's sentences
+    assert sorted(told) == [[("v1", 0), ("v2", 0)], [("v1", 0), ("v2", 2)]]
+
+
+def test_a_few_people_counted_in_two_facts_are_no_agreement(tfidf) -> None:
+    arts = _pair(
+        "Relatives of the two women accused of the killing insisted they had been tricked by "
+        "agents.",
+        "Police said one of the two women was later sickened and suffered from vomiting.",
+    )
+    agreements, _, _ = _run(arts, tfidf)
+    assert agreements == []

@@ -1591,6 +1591,7 @@ def align_claims(
     # An agreement in which one outlet gives another value for the same quantity is a conflict.
     hidden = _conflicts(_hidden_pairs(clusters, items, checked), items)
     _add_conflicts(story, conflicts, disputes, hidden, backers_disputed=False)
+    clusters = clusters + _value_groups(story, clusters, disputes)
     unattributed = _unattributed(articles, sentences)
     drafts = [d for members in clusters if (d := _draft(story, members, disputes, unattributed))]
     return _split_claims(drafts, conflicts)
@@ -2059,6 +2060,79 @@ def _agreement_clusters(
     agreeing.extend((align_t, i, j) for i, j in anchored - scored)
     agreeing.sort(key=lambda t: (-t[0], t[1], t[2]))
     return _cluster(story.x, items, agreeing, align_t, anchored, 0.5 * story.related_t, side)
+
+
+def _value_keys(it: _Item) -> set[str]:
+    """What a sentence's values are values of: an age and whose, a figure and what it
+    counts or measures, a clock time, a day."""
+    keys: set[str] = set()
+    for q, frame in zip(it.qs, it.frames, strict=False):
+        if frame is None or frame.skip or q.hedge in _LOWER | _UPPER:
+            continue
+        what = frame.owner.split()[-1] if q.kind == "age" and frame.owner else frame.thing
+        if q.kind == "age" and not frame.owner:
+            continue
+        if q.kind.startswith("count:") and q.value < 10 and _person_word(frame.thing):
+            continue  # "two women", "two men": a few people recur in every fact of a story
+        keys.add(f"{q.kind}|{_value_key(q.value)}|{what}")
+    if it.span is not None and any(c.isdigit() for c in it.sent.text):
+        keys.update(f"{v.kind}|{v.value}" for v in day_slots(it.span) + clock_slots(it.span))
+    return keys
+
+
+SHARED = 1  # content words beyond the topic and the figure a value group's sentences share
+
+
+def _numbers(it: _Item) -> set[str]:
+    return set(_NUMBER_TOKEN.findall(it.sent.text))
+
+
+def _person_word(lemma: str) -> bool:
+    """Whether a counted noun counts people."""
+    return lemma in _PERSON_NOUNS or lemma in _CHILD or lemma in _PEOPLE
+
+
+_PERSON_NOUNS = frozenset(
+    "people person man woman men women suspect victim officer worker employee student member "
+    "passenger resident friend relative adult teenager teen gunman attacker".split()
+)
+
+
+def _value_groups(
+    story: _Story, clusters: Sequence[Sequence[int]], disputes: Mapping[int, set[int]]
+) -> list[list[int]]:
+    """Outlets giving one value of one thing ("Sementilli, 49," / "the 49-year-old
+    Sementilli", "about 7:30 p.m. Wednesday" / "just before 7:30 p.m."), told in sentences
+    that say other things too and so joined no claim together: one agreement on that fact,
+    its sentences free to be in other agreements as well. One sentence per outlet, each
+    sharing a content word beyond the story's topic with the first."""
+    items = story.items
+    together = {frozenset(m) for m in clusters}
+    by_key: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        if i not in disputes:
+            for key in _value_keys(it):
+                by_key.setdefault(key, []).append(i)
+    out: list[list[int]] = []
+    for key in sorted(by_key):
+        first: dict[int, int] = {}
+        for i in by_key[key]:
+            first.setdefault(items[i].outlet, i)
+        ids = sorted(first.values())
+        if len(ids) < 2:
+            continue
+        lead = items[ids[0]]
+        ids = [ids[0]] + [
+            i
+            for i in ids[1:]
+            if len((lead.plain & items[i].plain) - story.topic_words - _numbers(lead)) >= SHARED
+        ]
+        arts = {items[i].art for i in ids}
+        if len(ids) >= 2 and len(arts) == len(ids) and not any(set(ids) <= m for m in together):
+            out.append(ids)
+            together.add(frozenset(ids))
+
+    return out
 
 
 _Draft = tuple[int, tuple[int, int], str, tuple[Evidence, ...], tuple[str, ...], str]
