@@ -614,3 +614,16 @@ def test_a_definite_role_is_the_person_the_text_gave_that_role() -> None:
     assert _one(qs, "I want to make it clear").speaker == "Gerry Adams"
     assert _one(qs, "You should resign").speaker == "Elizabeth Warren"
     assert _one(qs, "The bank is cooperating").speaker_kind == "unnamed"
+
+
+def test_the_researchers_are_the_two_people_the_text_named_together() -> None:
+    qs = _parsed_quotes(
+        "Forensic anthropologist Matteo Borrini of Liverpool John Moores University and "
+        "organic chemist Luigi Garlaschelli of the Italian Committee studied the cloth.\n\n"
+        '"The angle between the arm and the body must be greater than 80 degrees," the '
+        "researchers wrote in their paper.\n\n"
+        '"The stains are not consistent with one pose," the pair added.'
+    )
+    for start in ("The angle between", "The stains are not"):
+        q = _one(qs, start)
+        assert q.speaker == "Matteo Borrini and Luigi Garlaschelli" and q.speaker_kind == "named"

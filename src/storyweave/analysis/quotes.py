@@ -557,6 +557,29 @@ class _Article:
                 return e
         return None
 
+    def pair_before(self, pos: int) -> _Who | None:
+        """The two people last named together before `pos`, outside quotes, as the parse
+        joins them ("forensic anthropologist Matteo Borrini ... and organic chemist Luigi
+        Garlaschelli"): who "the researchers" or "the pair" are."""
+        doc = self.doc
+        if doc is None:
+            return None
+        before = [(s, e) for s, e in self.persons if s < pos and not self.inside_quote(s)]
+        for k in range(len(before) - 1, 0, -1):
+            (s1, e1), (s2, e2) = before[k - 1], before[k]
+            if e1.id == e2.id or " and " not in self.text[s1:s2]:
+                continue
+            h1, h2 = _name_head(doc, s1), _name_head(doc, s2)
+            if h1 is None or h2 is None or h1.sent != h2.sent:
+                continue
+            # the second name hangs on the first through a coordination or an apposition
+            link = h2
+            while link.dep_ in {"conj", "appos"} and link.head is not link and link != h1:
+                link = link.head
+            if link == h1:
+                return _Who(f"{e1.name} and {e2.name}", "named")
+        return None
+
     def person_described_as(self, pos: int, noun: str) -> Entity | None:
         """The last person named before `pos`, outside quotes, whom the text calls a `noun`
         in a title ("Sinn Féin leader Gerry Adams", "Sen. Elizabeth Warren") or an
@@ -1035,6 +1058,9 @@ class _Attributor:
                 prev = self.last_statement
                 return _Who(prev.speaker, prev.kind, prev.entity_id, "statement")
             head = name.split()
+            definite = _definite(self.art, name, start)
+            if definite is not None:
+                return definite
             if head[0].lower() == "the":
                 # "the source" after "a source close to the investigation": the same source
                 for pos, prev_name in reversed(self.unnamed):
@@ -1042,9 +1068,6 @@ class _Attributor:
                         return _Who(prev_name, "unnamed")
             elif head[0].lower() in {"a", "an", "one"}:
                 self.unnamed.append((start, name))
-            definite = _definite(self.art, name, start)
-            if definite is not None:
-                return definite
             if head[-1].lower() in _SPEAKER_NOUNS and head[-1].lower().endswith("s"):
                 self.plural = (end, name)
             return _Who(name, "unnamed")
@@ -1356,6 +1379,17 @@ def _anonymous(doc: Doc, name: str) -> bool:
     return here is not None and bool(_ANONYMITY.search(here[0].sent.text))
 
 
+def _name_head(doc: Doc, start: int) -> Token | None:
+    """The head word of the name that starts at `start` ("Borrini" of "Matteo Borrini")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    head = span[0] if span else None
+    for _ in range(4):
+        if head is None or head.dep_ != "compound":
+            break
+        head = head.head
+    return head
+
+
 def _proper_name(head: Token) -> _Who | None:
     """A speaker the text names that the entity table lacks ('said Christian'): the proper
     noun with its compound parts, as written."""
@@ -1538,6 +1572,8 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
     if len(words) < 2 or len(words) > 5 or words[0].lower() != "the":
         return None
     noun = words[-1].lower()
+    if noun in _PAIR_NOUNS or (noun.endswith("s") and noun in _SPEAKER_NOUNS):
+        return art.pair_before(pos)  # "the researchers": "Matteo Borrini and Luigi ..."
     if noun.endswith("s") or noun in {"source", "statement", "report", "court"}:
         return None  # a group, an anonymous source or a document, not one named person
     person = art.person_described_as(pos, noun)
@@ -1581,6 +1617,8 @@ _BEFORE_THAT = re.compile(
 _PARTIAL_WORDS = 4  # a quotation this short inside reported speech is a phrase, not the quote
 _RELATIVE = re.compile(r"\s+(?:that|who|which)\s+")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|which)\b[^,;:]*,\s*$")
+# nouns for two people named together just before: "the pair said", "the researchers wrote"
+_PAIR_NOUNS = frozenset({"pair", "couple", "duo", "two"})
 # a title's short form: "the senator" is "Sen. Elizabeth Warren"
 _TITLE_SHORT = {
     "senator": "sen", "governor": "gov", "representative": "rep", "professor": "prof",
