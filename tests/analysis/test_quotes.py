@@ -627,3 +627,15 @@ def test_the_researchers_are_the_two_people_the_text_named_together() -> None:
     for start in ("The angle between", "The stains are not"):
         q = _one(qs, start)
         assert q.speaker == "Matteo Borrini and Luigi Garlaschelli" and q.speaker_kind == "named"
+
+
+def test_a_statement_of_a_named_body_is_the_bodys() -> None:
+    qs = _parsed_quotes(
+        "Paramedics were sent to the house, the Los Angeles Police Department reported.\n\n"
+        '"The paramedics observed a male in the outdoor patio of the residence," a police '
+        "statement said.\n\n"
+        '"We saw a man run from the gate towards the road," a neighbour said.'
+    )
+    q = _one(qs, "The paramedics observed")
+    assert (q.speaker, q.speaker_kind) == ("Los Angeles Police Department", "named")
+    assert _one(qs, "We saw a man").speaker_kind == "unnamed"

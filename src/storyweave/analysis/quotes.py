@@ -1569,6 +1569,12 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
     if org is not None:
         return _Who(org.name, "named", org.id)
     words = phrase.split()
+    if len(words) == 3 and words[0].lower() in {"a", "an", "the"}:
+        if words[2].lower() in _STATEMENT_NOUNS:
+            # "a police statement": the statement of the police force the article named
+            body = art.organisation(pos, "", words[1].lower())
+            if body is not None:
+                return _Who(body.name, "named", body.id, "statement")
     if len(words) < 2 or len(words) > 5 or words[0].lower() != "the":
         return None
     noun = words[-1].lower()
