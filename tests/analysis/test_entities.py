@@ -461,3 +461,14 @@ def test_a_contest_is_no_organisation_and_a_standings_line_names_teams() -> None
     assert kinds.get("Carrow Open") in (None, "other") and kinds.get("Davis Cup") in (None, "other")
     assert kinds.get("CINCINNATI") == "organization" and kinds.get("SEATTLE") == "organization"
     assert not any(" - " in v for v in kinds), sorted(kinds)
+
+
+def test_a_common_word_given_name_stays_and_a_person_who_loses_a_footing_is_no_team() -> None:
+    ents = _parsed(
+        "U.S. President Bill Clinton visited the resort on Monday.\n\n"
+        "Police said Connor Cummings lost his footing on the roof of the hotel in Chicago.\n\n"
+        "Cummings lost his footing and fell, a spokesman said."
+    )
+    kinds = {v: e.kind for e in ents for v in e.variants}
+    assert kinds.get("Bill Clinton") == "person", sorted(kinds)
+    assert kinds.get("Cummings") == "person"

@@ -1410,15 +1410,14 @@ def _names_a_team(
     words = r.key.split()
     if r.votes["person"] or _PLACE_ALIASES.get(r.key, r.key) in _countries():
         return False
-    if not any(w in cities or w in regions for w in words):
-        return False
+    known = any(w in cities or w in regions for w in words)
     span = annotations.span(r.article_id, r.sentence)
-    if span is None:
+    if span is None or not (known or r.ner["place"]):
         return False
-    if _RESULT_LINE.match(span.text):
+    if _RESULT_LINE.match(span.text):  # the model's place will do here: "Leicestershire 353"
         after = span.doc.text[r.end : r.end + 8]
         return span.start_char == r.start or re.match(r" \d", after) is not None
-    return _is_a_side(r, span)
+    return known and _is_a_side(r, span)
 
 
 def _is_a_side(r: _Raw, span: Span) -> bool:
@@ -1431,7 +1430,9 @@ def _is_a_side(r: _Raw, span: Span) -> bool:
     root = mention.root
     head = root.head
     if root.dep_ in {"nsubj", "dobj", "nsubjpass"} and head.lemma_ in _MATCH_VERBS:
-        return True
+        # the other side is a name or a score is given: not "Cummings lost his footing"
+        other = [t for t in head.children if t.dep_ in {"dobj", "nsubj"} and t.i != root.i]
+        return any(t.pos_ == "PROPN" for t in other) or _SCORE.search(span.text) is not None
     if root.dep_ == "pobj" and head.lower_ in {"against", "v", "vs", "vs.", "with", "over"}:
         verb = head.head
         return verb.lemma_ in _MATCH_VERBS or _SCORE.search(span.text) is not None
@@ -1468,7 +1469,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
                 label in {"PERSON", "ORG"} or _known_place(text[start:end])
             ) and not (_NOT_IN_NAME.search(text[start:end]) or _HEADLINE_JOIN.search(text[start:end])):
                 return [_moved(r, start, end, text)]
-        elif r.start < start and end == r.end and label == "PERSON":
+        elif r.start < start and end == r.end and label == "PERSON" and not _given_before(text, start):
             moved = _moved(r, start, end, text)
             moved.titled = moved.titled or text[r.start : end]
             return [moved]
@@ -1486,6 +1487,13 @@ def _known_place(words: str) -> bool:
     return _PLACE_ALIASES.get(key, key) in regions or key in cities
 
 
+def _given_before(text: str, start: int) -> bool:
+    """A given name just before `start`: the model read "President Bill Clinton" as "Clinton",
+    but "Bill" is his name, not his title."""
+    words = text[max(0, start - 20) : start].split()
+    return bool(words) and fold(words[-1]) in _given_names()
+
+
 def _without_the(span: _NerSpan, text: str) -> _NerSpan:
     """The model's span without a leading "the": the chunker's span decides on that word."""
     start, end, label = span
@@ -1501,7 +1509,8 @@ def _untitled(r: _Raw, text: str) -> _Raw:
     k = 0
     while k < len(toks) - 1:
         low = toks[k].low
-        if low in given and k > 0 or low in given and low not in common:
+        # a given name ends the title; "Bill Clinton" keeps the common word "Bill" too
+        if low in given and (k > 0 or low not in common or len(toks) == 2):
             break
         if len(low) == 1 and toks[k + 1].text == ".":
             break  # an initial ("A. Flower"), not the article "a"
