@@ -1201,3 +1201,23 @@ def test_a_few_people_counted_in_two_facts_are_no_agreement(tfidf) -> None:
     )
     agreements, _, _ = _run(arts, tfidf)
     assert agreements == []
+
+
+def test_one_daughter_or_several_is_a_number_conflict(tfidf) -> None:
+    arts = _pair(
+        "A neighbour was home when Sorrel's body was discovered by his wife and daughters.",
+        "The victim's wife and daughter discovered his body on the patio.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("number", {"his wife and daughters": {"p1"}, "The victim's wife and daughter": {"p2"}})
+    ]
+
+
+def test_relatives_in_other_roles_do_not_conflict(tfidf) -> None:
+    arts = _pair(
+        "His daughters discovered the body on the patio on Monday evening.",
+        "Police told his daughter that the body had been discovered on the patio.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert conflicts == []

@@ -46,6 +46,7 @@ from .slots import (
     context,
     day_slots,
     fate,
+    kin_slots,
     name_forms,
     named_slots,
     other_names,
@@ -1726,7 +1727,30 @@ def _conflict_pairs(
     pairs += _denial_pairs(story)
     pairs += _slot_pairs(story)
     pairs += _placed_count_pairs(story, checked)
+    pairs += _kin_pairs(story)
     return pairs, checked
+
+
+def _kin_pairs(story: _Story) -> list[_Pair]:
+    """One or several of someone's relatives in one role of one verb ("discovered by his wife
+    and daughters" / "The victim's wife and daughter discovered his body")."""
+    items = story.items
+    kin = {i: k for i, it in enumerate(items) if it.span is not None and (k := kin_slots(it.span))}
+    buckets: dict[str, list[int]] = {}
+    for i, ks in kin.items():
+        for key in sorted({k.key for k in ks}):
+            buckets.setdefault(key, []).append(i)
+    pairs: list[_Pair] = []
+    for key, ids in sorted(buckets.items()):
+        for i, j, _ in _bucket_pairs(story.x, items, {key: ids}, 40, 0.25 * story.related_t):
+            a = [k for k in kin[i] if k.key == key]
+            b = [k for k in kin[j] if k.key == key]
+            if len(a) == 1 and len(b) == 1 and a[0].plural != b[0].plural:
+                topic = f"{key.split()[-1]}s: one or more"
+                pairs.append(
+                    _Pair("number", f"number:kin:{key}", topic, i, j, a[0].text, b[0].text)
+                )
+    return pairs
 
 
 @dataclass(frozen=True, slots=True)

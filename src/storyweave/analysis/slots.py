@@ -300,3 +300,55 @@ def other_names(a: str, b: str, text_a: str, text_b: str) -> bool:
     in_b = re.search(rf"\b{re.escape(a)}\b", text_b, re.IGNORECASE)
     in_a = re.search(rf"\b{re.escape(b)}\b", text_a, re.IGNORECASE)
     return not in_a and not in_b
+
+
+# --- one or several ---------------------------------------------------------------------------
+
+
+_KIN = frozenset(
+    "wife husband son daughter child kid brother sister parent mother father friend relative "
+    "grandson granddaughter grandchild cousin nephew niece partner".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Kin:
+    """Someone's relatives (or people) in one role of one verb, and how many: "discovered by
+    his wife and daughters" is ("discover", "agent", "daughter", plural)."""
+
+    key: str  # "discover agent daughter"
+    plural: bool
+    text: str  # the phrase: "his wife and daughters"
+
+
+def kin_slots(span: Span) -> list[Kin]:
+    """Nouns with a possessive ("his daughters", "the victim's wife and daughter") as the doer
+    or the undergoer of a verb, with their grammatical number."""
+    out: list[Kin] = []
+    for tok in span:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _KIN or not tok.morph.get("Number", []):
+            continue
+        head = tok
+        while head.dep_ == "conj" and head.head.pos_ == "NOUN":
+            head = head.head
+        if not any(c.dep_ == "poss" for c in head.children):
+            continue
+        role, verb = _role(head)
+        if verb is None or verb.lemma_.lower() in _LIGHT:
+            continue
+        plural = tok.morph.get("Number", []) == ["Plur"]
+        phrase = span.doc[head.left_edge.i : max(tok.i, head.i) + 1].text
+        out.append(Kin(f"{verb.lemma_.lower()} {role} {tok.lemma_.lower()}", plural, phrase))
+    return out
+
+
+def _role(noun: Token) -> tuple[str, Token | None]:
+    """Whether a noun does ("agent") or undergoes ("patient") what its verb says, and the verb."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        return "agent", noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ == "VERB":
+        return "patient", noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.pos_ == "VERB":
+        return "agent", prep.head
+    return "", None
