@@ -639,3 +639,12 @@ def test_a_statement_of_a_named_body_is_the_bodys() -> None:
     q = _one(qs, "The paramedics observed")
     assert (q.speaker, q.speaker_kind) == ("Los Angeles Police Department", "named")
     assert _one(qs, "We saw a man").speaker_kind == "unnamed"
+
+
+def test_his_favourite_quote_is_his_own_words() -> None:
+    qs = _parsed_quotes(
+        "Fabio Sementilli mentored thousands of hairdressers. He was always there with advice.\n\n"
+        "His favorite quote was his own: “Being a leader is not about age; instead, it’s all "
+        "about attitude toward others.”"
+    )
+    assert _one(qs, "Being a leader").speaker == "Fabio Sementilli"

@@ -999,6 +999,10 @@ class _Attributor:
                     if named is not None:
                         return _Who(named.name, "named", named.id)
                     return _Who(text[got[1].start : end], "unnamed")
+        own = re.fullmatch(r"\s*(his|her)\s+(?:[\w'’-]+\s+){0,2}?([\w'’-]+)\s*", seg, re.I)
+        if own and own.group(2).lower() in _STATEMENT_NOUNS | {"quote", "words"}:
+            # "His favorite quote was his own:", "Her statement said": the pronoun's person
+            return self._pronoun("he" if own.group(1).lower() == "his" else "she", start)
         # the clause's subject, for unnamed sources: "A source close to Rutherford tells"
         if whole:
             phrase, phrase_start = seg, start
@@ -1530,10 +1534,18 @@ def _colon_intro(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     if colon is None or colon[0].i == 0:
         return None
     verb = doc[colon[0].i - 1].sent.root
+    if attr.art.inside_quote(verb.idx):
+        # the parse made the quote the sentence's main clause: the introducing verb is the
+        # one the words before the colon hang on ("His favorite quote was his own:")
+        verb = doc[colon[0].i - 1]
+        for _ in range(6):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                break
+            verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"} or attr.art.inside_quote(verb.idx):
         return None
     who = _subject_who(attr, verb)
-    if who is not None:
+    if who is not None and verb.lemma_ in _SPEECH_LEMMAS:
         who.verb = who.verb or verb.text
     return who
 
