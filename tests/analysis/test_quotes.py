@@ -648,3 +648,12 @@ def test_his_favourite_quote_is_his_own_words() -> None:
         "about attitude toward others.”"
     )
     assert _one(qs, "Being a leader").speaker == "Fabio Sementilli"
+
+
+def test_said_in_a_statement_that_reports_the_clause_after_that() -> None:
+    qs = _parsed_quotes(
+        "Fabio Sementilli served as vice president of education for Coty Inc.\n\n"
+        "The company said in a statement that he was an icon in the industry."
+    )
+    q = _one(qs, "he was an icon")
+    assert q.speaker == "Coty Inc." and not q.direct

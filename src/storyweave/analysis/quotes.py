@@ -1632,6 +1632,10 @@ _BEFORE_THAT = re.compile(
     r"^(?:(?:outside|inside|in|at|on|after|before|during|later|earlier|again|also|previously"
     r"|publicly|privately|repeatedly|last|to)\s+|the\s+(?=[A-Z]))(?:[\w'’-]+,?\s+){0,4}?that\s+"
 )
+_ADJUNCT_THAT = re.compile(
+    r"(?:in|on|at|after|before|during|outside|inside|to|through|via|from)\s+"
+    r"(?:[\w'’-]+,?\s+){1,5}?that\s+"
+)
 _PARTIAL_WORDS = 4  # a quotation this short inside reported speech is a phrase, not the quote
 _RELATIVE = re.compile(r"\s+(?:that|who|which)\s+")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|which)\b[^,;:]*,\s*$")
@@ -1746,8 +1750,14 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
             if m.group(1).lower() in _NEEDS_THAT:
                 continue  # "maintains an exterior", "revealed a plan": an object, not speech
             nxt = re.match(r"[\w'’]+", text[begin : s.end])
-            if nxt is None or nxt.group().lower() in _NOT_CLAUSE:
+            if nxt is None:
                 continue
+            if nxt.group().lower() in _NOT_CLAUSE:
+                # an adjunct, then the reported clause: "said in a statement that he was"
+                adj = _ADJUNCT_THAT.match(text, begin, s.end)
+                if adj is None:
+                    continue
+                begin = adj.end()
         who = attr.who(s.start, m.start(), whole=False)
         if who is None or who.speaker is None or not _heard_ok(m.group(1), who):
             continue
