@@ -223,6 +223,29 @@ def test_an_article_repeating_a_fact_without_its_figure_backs_it(embedder: Embed
     assert twelve and twelve[0].citations == ("w1", "w2")
 
 
+# Outlets that tell the same fact in other words: the same person, place and age.
+FACTS = {
+    "k1": "Detectives said on Friday that the woman who drove the stolen van into the crowded "
+    "market was Marta Kowalczyk, 41, a nurse from Leeds.",
+    "k2": "Kowalczyk had lived alone in a rented flat in Leeds since her divorce, and neighbours "
+    "described her as quiet, 41 years old and devoted to her garden.",
+    "k3": "A cousin, Anna Kowalczyk, 39, who also lives in Leeds, told reporters she had not "
+    "spoken to her family for months about the van or the market.",
+    "k4": "The ferry timetable for the summer was published by the port office on Monday, with "
+    "extra sailings on weekends.",
+}
+
+
+def test_an_outlet_repeating_the_facts_of_a_sentence_is_cited(embedder: Embedder) -> None:
+    from storyweave.text.annotate import annotate
+
+    arts, sents = _articles(FACTS)
+    out = summarize(arts, sents, words=120, embedder=embedder, annotations=annotate(arts, sents))
+    driver = [s for s in out if s.article_id == "k1"]
+    # k2 names her and her town and gives her age; k3 names a Kowalczyk of Leeds aged 39
+    assert driver and driver[0].citations == ("k1", "k2")
+
+
 def test_weight_presets_match_the_features_the_summarizer_computes(tmp_path) -> None:
     import json
 
@@ -261,6 +284,7 @@ def _toy_story(
         prev=np.array(prev),
         dangling=np.array(dangling),
         carried=np.array(carried if carried is not None else [False] * n),
+        specific=np.zeros((n, n), dtype=np.float32),
     )
 
 

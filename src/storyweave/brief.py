@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .embed import Embedder, get_embedder
@@ -11,6 +12,9 @@ from .model import Article, Brief, Sentence, Skipped, SummarySentence
 from .summarize import summarize
 from .text.clean import clean_articles
 from .text.segment import segment
+
+if TYPE_CHECKING:
+    from .text.annotate import Annotations
 
 
 def prepare(
@@ -47,11 +51,15 @@ def brief(
             "no article with usable text", input="articles", hint="check the inputs named above"
         )
     emb = embedder or get_embedder(config.embedder)
-    summary = summarize(kept, sentences, words=config.words, embedder=emb)
     title = _title(kept)
     if not config.analysis:
+        summary = summarize(kept, sentences, words=config.words, embedder=emb)
         return Brief(title, tuple(summary), tuple(kept), skipped=tuple(skipped))
-    return _analyse(title, kept, sentences, summary, skipped, emb)
+    from .text.annotate import annotate
+
+    ann = annotate(kept, sentences)  # the one parse the summary and every analysis stage read
+    summary = summarize(kept, sentences, words=config.words, embedder=emb, annotations=ann)
+    return _analyse(title, kept, sentences, summary, skipped, emb, ann)
 
 
 HEADLINE_WORDS = 20
@@ -76,14 +84,13 @@ def _analyse(
     summary: list[SummarySentence],
     skipped: list[Skipped],
     embedder: Embedder,
+    ann: Annotations,
 ) -> Brief:
     from .analysis.claims import align_claims, disputes_of
     from .analysis.entities import find_entities
     from .analysis.quotes import find_quotes
     from .analysis.timeline import build_timeline
-    from .text.annotate import annotate
 
-    ann = annotate(articles, sentences)  # the one parse every analysis stage reads
     entities = find_entities(articles, sentences, annotations=ann)
     quotes = find_quotes(articles, sentences, entities, ann)
     agreements, conflicts, single = align_claims(
