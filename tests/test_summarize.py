@@ -13,6 +13,7 @@ from storyweave.summarize import (
     FEATURES,
     SUMMARIZERS,
     Summarizer,
+    _citations,
     _misshapen,
     _select,
     _Story,
@@ -244,6 +245,29 @@ def test_an_outlet_repeating_the_facts_of_a_sentence_is_cited(embedder: Embedder
     driver = [s for s in out if s.article_id == "k1"]
     # k2 names her and her town and gives her age; k3 names a Kowalczyk of Leeds aged 39
     assert driver and driver[0].citations == ("k1", "k2")
+
+
+def test_an_article_giving_another_figure_elsewhere_does_not_back_a_sentence(
+    embedder: Embedder,
+) -> None:
+    # c2 leaves the count out of its first sentence but gives another one in its next
+    texts = {
+        "c1": "Inspectors found 12 cracks in the welds of the harbour footbridge on Tuesday, "
+        "and the city closed it to walkers the same evening.",
+        "c2": "Inspectors found cracks in the welds of the harbour footbridge on Tuesday. "
+        "The report counted 17 cracks along the footbridge welds.",
+        "c3": "Inspectors found cracks in the welds of the harbour footbridge on Tuesday. "
+        "The ferry timetable for the summer was published by the port office.",
+    }
+    arts, sents = _articles(texts)
+    story = _story(arts, sents, embedder, DEFAULT_WEIGHTS)
+    assert story is not None
+    w = DEFAULT_WEIGHTS
+    cite = (w.cite_dense, w.near_dense) if story.dense else (w.cite_sparse, w.near_sparse)
+    floor = w.facts_dense if story.dense else w.facts_sparse
+    k = next(i for i, t in enumerate(story.texts) if "12 cracks" in t)
+    cited = _citations(story, k, cite, floor=floor)
+    assert [story.order[d] for d in cited] == ["c1", "c3"]
 
 
 def test_weight_presets_match_the_features_the_summarizer_computes(tmp_path) -> None:
