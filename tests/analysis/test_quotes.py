@@ -657,3 +657,16 @@ def test_said_in_a_statement_that_reports_the_clause_after_that() -> None:
     )
     q = _one(qs, "he was an icon")
     assert q.speaker == "Coty Inc." and not q.direct
+
+
+def test_police_say_and_cautioned_that_report_speech() -> None:
+    qs = _parsed_quotes(
+        "Police say the shooting may be connected to an armed robbery hours earlier.\n\n"
+        "Bloodstain expert Jonathyn Priest praised the study. However, Priest cautioned that "
+        "the conclusions were based on body parts held in a fixed position.\n\n"
+        "The minister stressed the need for calm."
+    )
+    q = _one(qs, "the shooting may be")
+    assert q.speaker_kind == "unnamed" and not q.direct
+    assert _one(qs, "the conclusions were").speaker == "Jonathyn Priest"
+    assert not [q for q in qs if "the need for calm" in q.text]

@@ -47,7 +47,8 @@ _LISTENER = re.compile(
 _REPORT_VERBS = (
     r"said|says|told|tells|added|explained|insisted|insists|claimed|claims|argued|argues|noted"
     r"|stated|wrote|writes|announced|confirmed|revealed|reveals|admitted|warned|alleged"
-    r"|alleges|maintained|maintains|testified|reported|reports|heard"
+    r"|alleges|maintained|maintains|testified|reported|reports|heard|say|cautioned|stressed"
+    r"|acknowledged"
 )
 _REPORTED = re.compile(
     rf"\b({_REPORT_VERBS})\b((?:\s+(?:[A-Z][\w.!&'’-]*|reporters|me|us|him|her|them)){{0,5}})"
@@ -64,6 +65,9 @@ _NEEDS_THAT = {
     "added",  # "the firm added hundreds of staff"
     "announced",  # "rivals have announced similar job losses"
     "announces",
+    "cautioned",
+    "stressed",  # "stressed the need for"
+    "acknowledged",  # "acknowledged the crowd"
 }
 # words that, right after "said", start an adjunct rather than the reported clause
 _NOT_CLAUSE = {
