@@ -1221,3 +1221,26 @@ def test_relatives_in_other_roles_do_not_conflict(tfidf) -> None:
     )
     _, conflicts, _ = _run(arts, tfidf)
     assert conflicts == []
+
+
+def test_one_fall_measured_in_other_units_conflicts(tfidf) -> None:
+    arts = _pair(
+        "Pell dropped nine stories in the pouring rain, landing on one of the hotel's lower "
+        "rooftops.",
+        "Connor Pell, of Rockaway, slipped 25 feet past the ladder before landing hard on the "
+        "hotel's roof.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("number", {"nine stories": {"p1"}, "25 feet": {"p2"}})
+    ]
+
+
+def test_lengths_of_one_fall_in_two_units_agree() -> None:
+    assert [
+        (q.kind, round(q.value, 1)) for q in quantities("Pell fell 30ft (9m) down a cliff.")
+    ] == [
+        ("length", 9.1),
+        ("length", 9.0),
+    ]
+    assert quantities("He climbed the 52-story hotel.") == []  # a height of a thing, not a fall

@@ -132,6 +132,25 @@ _AGE = re.compile(
     r"|\b[A-Z][a-z]+,\s(?P<n3>\d{1,3}),"
     r"|\bwho\s+(?:was|is)\s+(?P<n4>\d{1,3})(?=\s*[,.;])",
 )
+# A length, in metres: "fell nine stories" and "slipped 25 feet" measure one fall. Not
+# "a 52-story hotel" (a hyphen: the height of a thing, an adjective).
+_LENGTH = re.compile(
+    rf"(?<![\d.,-])\b(?P<n>{_NUM}|(?i:{_SPELLED_COUNT}))\s?"
+    r"(?P<unit>(?i:feet|foot|ft|metres|meters|metre|meter|m|yards|yard|stories|storeys|floors))"
+    r"(?![\w-])"
+)
+_METRES = {
+    "feet": 0.3048,
+    "foot": 0.3048,
+    "ft": 0.3048,
+    "metre": 1.0,
+    "meter": 1.0,
+    "m": 1.0,
+    "yard": 0.9144,
+    "storie": 3.5,  # a storey is three to four metres: ten stories and 25 feet are not one fall
+    "storey": 3.5,
+    "floor": 3.5,
+}
 # Time before the telling: "around 49,000 years ago", "three weeks ago".
 _AGO = re.compile(
     rf"\b(?P<n>{_NUM}|(?i:{_SPELLED_COUNT}))(?:\s*(?P<scale>thousand|million|billion))?"
@@ -257,6 +276,10 @@ def quantities(text: str) -> list[Quantity]:
         n = _to_float(m.group("n") or m.group("n2") or "")
         scale = (m.group("scale") or m.group("scale2") or "").lower()
         add("money", None if n is None else n * _SCALE.get(scale, 1.0), m)
+    for m in _LENGTH.finditer(text):
+        n = _to_float(m.group("n"))
+        unit = m.group("unit").lower()
+        add("length", None if n is None else n * _METRES[unit.rstrip("s") or unit], m)
     for m in _PERCENT.finditer(text):
         add("percent", _to_float(m.group("n")), m)
     for m in _AGE.finditer(text):
@@ -790,6 +813,19 @@ def _age_subject(verb: Token) -> str:
     return _owner(_person(subjects[0]))
 
 
+_FALLS = frozenset("fall drop plunge plummet slip tumble".split())
+
+
+def one_fall(a: Frame | None, b: Frame | None) -> bool:
+    """Whether two lengths measure one fall: the same subject falling ("Cummings dropped nine
+    stories" / "Connor Cummings slipped 25 feet")."""
+    if a is None or b is None or not a.subject or not b.subject:
+        return False
+    if a.subject.rstrip("s") != b.subject.rstrip("s"):
+        return False  # the tagger reads "Cummings" as a name here, a plural noun there
+    return a.verb in _FALLS and b.verb in _FALLS
+
+
 def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bool:
     """Whether two figures measure the same thing of the same subject. Without a parse the
     regular-expression frame decides alone (True here)."""
@@ -799,6 +835,8 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return False
     if kind == "age":
         return _same_person(a.owner, b.owner)
+    if kind == "length" and one_fall(a, b):
+        return True
     if kind == "percent" and a.thing != b.thing:
         return False  # a share of one thing against a share of another
     fates = {fate(f.anchors | {f.verb}) for f in (a, b)}
@@ -1138,6 +1176,7 @@ def _number_pairs(
         if not same_measure(fx, fy, x.kind, loose):
             continue  # a share of another thing, another subject's count, a model number
         same_frame = len(x.frame.split()) == 2 and x.frame == y.frame and x.heads == y.heads
+        same_frame = same_frame or (x.kind == "length" and one_fall(fx, fy))
         if loose and not (x.context & y.context) - x.heads - _MONEY_WORDS and not same_frame:
             continue  # "cost" alone does not make two sums one figure; "which has 412 pupils"
             # and "which has about 380 pupils" say one thing in one frame
