@@ -15,6 +15,13 @@ subject or object, the positive one asserted as fact: `predicates`, `opposed`); 
 statement a denial denies (`denied_party`). An agreement whose outlets give different values of
 one quantity is a conflict (`_hidden_pairs`). Values, hedges and units stay with the regular
 expressions, which read them better than the model's number entities.
+
+Sentences of two outlets that tell one event are also compared slot by slot (`slots`): the day
+and clock time of one act, counts whose clauses name one place and tell one fate (hurt,
+killed), one relative or several in one role, two names in one slot ("education for Wella" /
+"for ... Coty Inc."), and a name spelt two ways by outlets that keep to their own spelling.
+One value of one thing given by two outlets in sentences that tell other facts too is an
+agreement on that fact (`_value_groups`), so a sentence may back two agreements.
 """
 
 from __future__ import annotations
