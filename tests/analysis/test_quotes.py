@@ -670,3 +670,18 @@ def test_police_say_and_cautioned_that_report_speech() -> None:
     assert q.speaker_kind == "unnamed" and not q.direct
     assert _one(qs, "the conclusions were").speaker == "Jonathyn Priest"
     assert not [q for q in qs if "the need for calm" in q.text]
+
+
+def test_saying_reports_for_the_sentences_subject() -> None:
+    qs = _parsed_quotes(
+        "Shareholders once praised the mining company Xstrata for its pay policy.\n\n"
+        "The vote results were announced at an occasionally mutinous annual general meeting in "
+        "London, where several shareholders publicly criticised the pay increase. Royal London "
+        "Asset Management said the vote was extraordinary and showed a lack of discretion by "
+        "the board. Some investors said the head of the committee would have to go.\n\n"
+        "Investors voted against the pay of the Calder Petroleum PLC chief executive on "
+        "Thursday. Calder Petroleum PLC has already paid him. The company defended the pay "
+        "rise, saying he had met every one of the targets he had been set."
+    )
+    q = _one(qs, "he had met every one")
+    assert q.speaker == "Calder Petroleum PLC" and not q.direct

@@ -526,7 +526,9 @@ class _Article:
             words = e.name.lower().split()
             if noun in words and (not modifier or modifier in words):
                 return e  # "the fire service": the Brennick Fire and Rescue Service
-        described = self._described_as(pos, noun)
+        # "the company" says little: only a company the last lines called so
+        reach = _NEAR_ORG if noun in _ORG_NOUNS else len(self.text)
+        described = self._described_as(pos, noun, pos - reach)
         if described is not None:
             return described  # "the fraternity": "the fraternity Alpha Sigma Phi" before
         if modifier or noun not in _ORG_NOUNS:
@@ -547,7 +549,7 @@ class _Article:
         counts = Counter(e.id for e in before)
         return max(reversed(before), key=lambda e: counts[e.id])
 
-    def _described_as(self, pos: int, noun: str) -> Entity | None:
+    def _described_as(self, pos: int, noun: str, lo: int = 0) -> Entity | None:
         """The last organisation before `pos` the text calls a `noun`: 'the fraternity Alpha
         Sigma Phi', 'carmaker Volkswagen', 'Wella, the company that ...'."""
         lead = re.compile(rf"\b{re.escape(noun)},?\s+$", re.IGNORECASE)
@@ -556,6 +558,8 @@ class _Article:
         for start, e in reversed(self.bodies):  # the noun says what it is, whatever its kind
             if start >= pos or self.inside_quote(start):
                 continue
+            if start < lo:
+                break
             end = next((m.end for m in e.mentions if m.article_id == here and m.start == start), 0)
             if lead.search(text, max(0, start - 40), start) or tail.match(text, end):
                 return e
@@ -1742,6 +1746,32 @@ def _reported(
     return out
 
 
+_SAYING = re.compile(r",\s+(saying|adding)(?:\s+that)?\s+(?=\w)")
+
+
+def _saying(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] | None:
+    """'The company defended the pay rise, saying Mr Dudley had met every target': what a
+    participle of speech reports, said by its sentence's subject as the parse reads it."""
+    doc = art.doc
+    m = _SAYING.search(art.text, s.start, s.end)
+    if doc is None or m is None:
+        return None
+    verb = doc.char_span(m.start(1), m.end(1))
+    if verb is None:
+        return None
+    subject = _subject(verb[0])
+    if subject is None or subject.idx >= m.start():
+        return None
+    start, end = _extent(subject)
+    who = attr.who(start, end, whole=True) or _named_at(art, subject)
+    if who is None and subject.pos_ == "NOUN":
+        who = _definite(art, doc.text[start:end], start)
+    said = art.text[m.end() : s.end].strip().rstrip(".")
+    if who is None or who.speaker is None or len(said.split()) < 4:
+        return None
+    return m.start(), _said(art, s, who, said, m.group(1))
+
+
 def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] | None:
     """The reported speech of one sentence, if it holds any."""
     text = art.text
@@ -1775,6 +1805,9 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
         if who.verb == "statement":
             verb = f"statement {verb}"
         return m.start(), _said(art, s, who, said, verb)
+    saying = _saying(art, attr, s)
+    if saying is not None:
+        return saying
     trailing = _trailing(text, attr, s)
     if trailing is not None:
         at, said, who = trailing
