@@ -1383,6 +1383,7 @@ def _hidden_pairs(
 
 
 def _named_slots(it: _Item) -> dict[str, str]:
+    """An item's names by slot (`slots.named_slots`), read once."""
     if it.named is None:
         it.named = named_slots(it.span) if it.span is not None else {}
     return it.named
@@ -1849,6 +1850,7 @@ def _placed_count_pairs(story: _Story, checked: set[tuple[int, int]]) -> list[_P
 
 
 def _same_fate(a: _Placed, b: _Placed) -> bool:
+    """Whether two counts tell one fate: both hurt, both killed, or the same verb."""
     if a.fate or b.fate:
         return a.fate == b.fate
     return bool(a.verb) and a.verb == b.verb
@@ -2154,6 +2156,7 @@ SHARED = 1  # content words beyond the topic and the figure a value group's sent
 
 
 def _numbers(it: _Item) -> set[str]:
+    """The numbers written in a sentence."""
     return set(_NUMBER_TOKEN.findall(it.sent.text))
 
 

@@ -88,6 +88,7 @@ def clause_tokens(tok: Token) -> Iterator[Token]:
 
 
 def _keys(words: Iterable[Token], skip: Iterable[int] = ()) -> frozenset[str]:
+    """The content lemmas (nouns and full verbs) of words, those at `skip` left out."""
     left_out = set(skip)
     return frozenset(
         t.lemma_.lower()
@@ -101,6 +102,7 @@ def _keys(words: Iterable[Token], skip: Iterable[int] = ()) -> frozenset[str]:
 
 
 def _names(words: Iterable[Token]) -> frozenset[str]:
+    """The proper nouns of words, lower case."""
     return frozenset(t.lower_ for t in words if t.pos_ == "PROPN" and t.ent_type_ != "DATE")
 
 
@@ -111,6 +113,7 @@ def context(tok: Token) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _hedged(tok: Token) -> bool:
+    """Whether a hedge ("about", "around", "shortly") is written just before a value."""
     doc = tok.doc
     before = {doc[k].lower_ for k in range(max(tok.i - 2, 0), tok.i)}
     return bool(before & _HEDGES)
@@ -218,6 +221,7 @@ def spellings(
 def _two_spellings(
     a: str, b: str, outlets_a: Sequence[int], outlets_b: Sequence[int], texts: Mapping[int, str]
 ) -> bool:
+    """Whether two name words are one name spelt two ways by two sets of outlets."""
     la, lb = a.lower(), b.lower()
     if la == lb or min(len(la), len(lb)) < 5 or la[0] != lb[0]:
         return False
@@ -266,6 +270,7 @@ def named_slots(span: Span) -> dict[str, str]:
 
 
 def _name_runs(span: Span) -> Iterator[list[Token]]:
+    """The runs of proper nouns of a sentence (dates left out), each with a capital."""
     run: list[Token] = []
     for tok in [*span, None]:
         if tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ not in {"DATE", "TIME"}:
@@ -277,6 +282,8 @@ def _name_runs(span: Span) -> Iterator[list[Token]]:
 
 
 def _slot_keys(span: Span, run: list[Token]) -> list[str]:
+    """What a name fills: "mod:<noun>" before a noun it modifies, "<word> <preposition>"
+    when it is (or ends) the object of a preposition."""
     doc, keys = span.doc, []
     nxt = doc[run[-1].i + 1] if run[-1].i + 1 < span.end else None
     if nxt is not None and nxt.pos_ == "NOUN" and run[-1].dep_ == "compound":
