@@ -685,3 +685,16 @@ def test_saying_reports_for_the_sentences_subject() -> None:
     )
     q = _one(qs, "he had met every one")
     assert q.speaker == "Calder Petroleum PLC" and not q.direct
+
+
+def test_people_by_who_they_are_and_a_places_detectives_are_unnamed_sources() -> None:
+    qs = _quotes(
+        "Two gunmen opened fire on a family buying a car in Kansas City.\n\n"
+        "The teen told police that the gunmen pointed their weapons at his mother.\n\n"
+        "Kansas City robbery detectives said Thursday they were working on both cases.\n\n"
+        "Victims of Crime Support Services said the family had asked for help."
+    )
+    q = _one(qs, "the gunmen pointed")
+    assert (q.speaker, q.speaker_kind) == ("the teen", "unnamed")
+    q = next(q for q in qs if "they were working" in q.text)
+    assert q.speaker_kind == "unnamed" and q.speaker == "Kansas City robbery detectives"

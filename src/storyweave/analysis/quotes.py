@@ -51,7 +51,8 @@ _REPORT_VERBS = (
     r"|acknowledged"
 )
 _REPORTED = re.compile(
-    rf"\b({_REPORT_VERBS})\b((?:\s+(?:[A-Z][\w.!&'’-]*|reporters|me|us|him|her|them)){{0,5}})"
+    rf"\b({_REPORT_VERBS})\b((?:\s+(?:[A-Z][\w.!&'’-]*|reporters|me|us|him|her|them|police"
+    r"|investigators|detectives|officers)){0,5})"
     r"(,?\s+that\b[,\s]*|\s+(?=[\w£$€]))"
 )
 # verbs as likely to take a plain object ("claims the title"): speech only with "that"
@@ -343,7 +344,10 @@ _SPEAKER_NOUNS = {
         "university college inspector pharmacist politician minister councillor governor "
         "senator diver rescuer crew pilot captain climber guide farmer pupil student patient "
         "customer passenger tenant shopkeeper fan player coach negotiator campaigner volunteer "
-        "commission panel"
+        "commission panel "
+        # people the news quotes by who they are: "the teen told police", "a woman said"
+        "teen teenager boy girl man woman son daughter wife husband brother sister mom dad "
+        "uncle aunt kid detective"
     ).split(),
 }
 # every speaker noun in the singular and the plural: "inspector" / "inspectors", "authority" /
@@ -953,11 +957,15 @@ def _np(phrase: str) -> str | None:
             last = words[head - 1].lower()
             words = words[:head]
         plural = last.endswith("s") or last in _COLLECTIVES
-        if len(words) > 3 or last not in _SPEAKER_NOUNS or not plural:
+        if len(words) > 5 or last not in _SPEAKER_NOUNS or not plural:
             return None
-        if any(w[:1].isupper() for w in words[1:]):
+        # longer only with a place or body first: "Kansas City robbery detectives"
+        lead, tail = (words[:1], words[1:]) if len(words) <= 3 else (words[:-2], words[-2:])
+        if len(words) > 3 and not all(w[:1].isupper() for w in lead):
             return None
-        return _uncapitalised(phrase.strip(" ,"))
+        if any(w[:1].isupper() for w in tail):
+            return None
+        return phrase.strip(" ,") if len(words) > 3 else _uncapitalised(phrase.strip(" ,"))
     if not any(w.lower() in _SPEAKER_NOUNS for w in words[1:4]):
         return None
     return _uncapitalised(phrase.strip(" ,"))
