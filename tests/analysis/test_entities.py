@@ -472,3 +472,14 @@ def test_a_common_word_given_name_stays_and_a_person_who_loses_a_footing_is_no_t
     kinds = {v: e.kind for e in ents for v in e.variants}
     assert kinds.get("Bill Clinton") == "person", sorted(kinds)
     assert kinds.get("Cummings") == "person"
+
+
+def test_a_name_ending_in_a_number_keeps_it_outside_a_table() -> None:
+    ents = _parsed(
+        "Channel 7 reported on Monday that the bridge was closed after an inspection.\n\n"
+        '"I would rather explain a closure than an accident," the engineer told Channel 7.\n\n'
+        "Channel 7 could not confirm the report on Tuesday."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert any(n.startswith("Channel 7") for n in names), sorted(names)
+    assert "Channel" not in names

@@ -1399,6 +1399,8 @@ _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 _RESULT_LINE = re.compile(
     r"^[A-Z][\w.'&\- ]*? (?:(?:\d{1,3}(?:-\d{1,3})?|vs?\.?) [A-Z(]|\d{1,3} \d{1,3}\b)"
 )
+# a row that scores both sides, "Luton 0 Stoke 1" (not "Channel 7 News Online")
+_SCORED_ROW = re.compile(r"^[A-Z][\w.'&\- ]*? \d{1,3} [A-Z][\w.'&\- ]*? \d")
 
 
 def _names_a_team(
@@ -1526,7 +1528,7 @@ def _untitled(r: _Raw, text: str) -> _Raw:
 
 def _moved(r: _Raw, start: int, end: int, text: str, votes: Counter[str] | None = None) -> _Raw:
     """The mention `r` with new boundaries (and its own votes unless others are given)."""
-    end = start + len(_without_figures(text[start:end]))
+    end = start + len(_without_figures(text[start:end], text, start))
     words = text[start:end]
     poss = _POSSESSIVE.search(words) if len(words) > 3 else None
     if poss:  # the model's span may keep a curly "’s": "Dudley’s pay"
@@ -1553,10 +1555,22 @@ _FIGURES_AFTER = re.compile(
 )
 
 
-def _without_figures(words: str) -> str:
-    """A name without the figures a table writes after it."""
+def _without_figures(words: str, text: str, start: int) -> str:
+    """A name without the figures a table writes after it; a lone small number stays unless
+    the line reads as a results table ("Luton 0 Stoke 1", but "Channel 7 News")."""
     m = _FIGURES_AFTER.search(words)
-    return words[: m.start()] if m and m.start() > 0 else words
+    if m is None or m.start() == 0:
+        return words
+    if re.fullmatch(r"\s+\d{1,2}\W*", m.group()):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        figures = len(re.findall(r"(?<![\w.])\d[\d.:,\-]*(?!\w)", line))
+        person = re.match(r"[A-Z]\.", words) or fold(words.split()[0]) in _given_names()
+        table = _SCORED_ROW.match(line) or figures >= 2 and len(line.split()) <= 12
+        if not (person or table):
+            return words  # "Channel 7 News Online"; a person's name never ends in a number
+    return words[: m.start()]
 
 
 # a headline's joints: "CRICKET - ENGLAND V PAKISTAN" is a section label and two sides
@@ -1582,7 +1596,7 @@ def _ner_only(
             if kind in (None, "other") or any(s < end and start < e for s, e in taken):
                 continue
             raw = a.text[start:end]
-            words = re.sub(r"^(?:the|The)\s+", "", _without_figures(raw).strip(" .,'’\""))
+            words = re.sub(r"^(?:the|The)\s+", "", _without_figures(raw, a.text, start).strip(" .,'’\""))
             poss = _POSSESSIVE.search(words) if len(words) > 3 else None
             words = words[: poss.start()] if poss else words
             start += raw.index(words) if words else 0
