@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -36,12 +38,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 DATA = ROOT.parent / "shared" / "data" / "multinews"
+CACHE = Path(tempfile.gettempdir()) / "storyweave-bench-cluster"
 
 from storyweave.stream.cluster import (  # noqa: E402
     DocVector,
     Params,
     StreamClusterer,
     batch_cluster,
+    dense_lead,
+    embed_leads,
     vectorize,
 )
 
@@ -89,8 +94,23 @@ def score(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, float
 
 
 def vectors(docs: Sequence[Doc], params: Params) -> list[tuple[str, DocVector]]:
-    """Each document's vector; Multi-News has no titles or dates."""
-    return [(did, vectorize("", text, None, params)) for did, text, _ in docs]
+    """Each document's vector as ingest makes it; Multi-News has no titles or dates. The dense
+    vectors are kept in CACHE (keyed by the texts and settings): a pile takes minutes to embed
+    on two shared cores."""
+    leads = [dense_lead("", text, params) for _, text, _ in docs]
+    key = hashlib.sha1("\x00".join([params.embedder, *leads]).encode()).hexdigest()[:16]
+    path = CACHE / f"{key}.npy"
+    if params.embedder and path.exists():
+        dense: np.ndarray | None = np.load(path)
+    else:
+        dense = embed_leads(leads, params)
+        if dense is not None:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            np.save(path, dense)
+    return [
+        (did, vectorize("", text, None, params, None if dense is None else dense[i]))
+        for i, (did, text, _) in enumerate(docs)
+    ]
 
 
 def incremental(items: Sequence[tuple[str, DocVector]], params: Params) -> dict[str, str]:
@@ -165,7 +185,7 @@ def report(params: Params, with_baseline: bool) -> None:
             print(row("tf-idf + average linkage", pile, len(docs), n_gold, s, note), flush=True)
 
 
-def tune(grid: dict[str, Sequence[float]]) -> None:
+def tune(grid: dict[str, Sequence[float]], base: Params) -> None:
     """B-cubed F1 of incremental clustering on validation 0-999 over a grid of parameters."""
     docs = load_pile("validation", 0, 1000)
     gold = [g for _, _, g in docs]
@@ -173,7 +193,7 @@ def tune(grid: dict[str, Sequence[float]]) -> None:
     print("|---|---|---|---|---|")
     cache: dict[tuple[int, float, float], list[tuple[str, DocVector]]] = {}
     for combo in _combos(grid):
-        params = replace(Params(), **combo)
+        params = replace(base, **combo)  # type: ignore[arg-type]  # the grid holds numbers
         key = (params.lead_words, params.title_weight, params.bigram_weight)
         if key not in cache:
             cache[key] = vectors(docs, params)
@@ -181,6 +201,28 @@ def tune(grid: dict[str, Sequence[float]]) -> None:
         s = score([story_of[d] for d, _, _ in docs], gold)
         label = ", ".join(f"{k}={v}" for k, v in combo.items())
         print(f"| {label} | {s[0]:.3f} | {s[1]:.3f} | {s[2]:.3f} | {s[3]:.3f} |", flush=True)
+
+
+def fit(params: Params) -> None:
+    """Fit the join model (Params.dense_logit) on validation 0-999: replay the gold stories in
+    arrival order and learn, from each article's similarities with the open stories, which
+    story is its own (logistic regression on tf-idf, its root, dense cosine, ln size)."""
+    from sklearn.linear_model import LogisticRegression
+
+    docs = load_pile("validation", 0, 1000)
+    clusterer = StreamClusterer(params=replace(params, max_open=10**6))
+    rows, labels = [], []
+    for (_, vec), (_, _, story) in zip(vectors(docs, params), docs, strict=True):
+        sizes = {s.story_id: s.n for s in clusterer.stories()}
+        for sid, (tfidf, dense, _) in clusterer.similarities(vec).items():
+            if dense is not None:
+                rows.append([tfidf, np.sqrt(max(tfidf, 0.0)), dense, np.log(sizes[sid])])
+                labels.append(sid == story)
+        clusterer.place(story, vec)
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(np.array(rows), np.array(labels))
+    coef = [float(model.intercept_[0]), *(float(c) for c in model.coef_[0])]
+    print(f"{len(rows)} (article, story) pairs, {sum(labels)} joins")
+    print("dense_logit = (" + ", ".join(f"{c:.2f}" for c in coef) + ")")
 
 
 def _combos(grid: dict[str, Sequence[float]]) -> list[dict[str, float]]:
@@ -222,25 +264,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="grid on validation 0-999")
     parser.add_argument("--speed", action="store_true", help="CPU ms an article by open stories")
+    parser.add_argument("--fit", action="store_true", help="fit the join model on 0-999")
+    parser.add_argument("--embedder", help="dense embedder, e.g. minilm (default: none)")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"{DATA}: not found; see /work/shared/data/README.md", file=sys.stderr)
         return 2
+    params = Params() if args.embedder is None else Params(embedder=args.embedder)
     run: Callable[[], None]
     if args.tune:
-        run = lambda: tune(GRID)  # noqa: E731
+        run = lambda: tune(GRID, params)  # noqa: E731
+    elif args.fit:
+        run = lambda: fit(params)  # noqa: E731
     elif args.speed:
-        run = lambda: speed(Params())  # noqa: E731
+        run = lambda: speed(params)  # noqa: E731
     else:
-        run = lambda: report(Params(), not args.no_baseline)  # noqa: E731
+        run = lambda: report(params, not args.no_baseline)  # noqa: E731
     run()
     return 0
 
 
 GRID: dict[str, Sequence[float]] = {
-    "threshold": [0.12, 0.14],
-    "size_slope": [0.0, 0.05],
+    "join_prob": [0.2, 0.25, 0.3],  # with --embedder minilm
+    "bridge_prob": [0.5, 0.6, 0.7],
 }
 
 if __name__ == "__main__":

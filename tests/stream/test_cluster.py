@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from storyweave.errors import InputError
@@ -11,7 +12,9 @@ from storyweave.stream.cluster import (
     StoryState,
     StreamClusterer,
     batch_cluster,
+    dense_lead,
     vectorize,
+    vectorize_many,
 )
 
 BRIDGE = [
@@ -215,3 +218,58 @@ def test_an_empty_article_starts_its_own_story():
     clusterer = StreamClusterer()
     clusterer.add("b0", _vec(*BRIDGE[0]))
     assert clusterer.add("empty", _vec("", "")).story_id == "empty"
+
+
+def _unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_a_paraphrase_sharing_no_words_joins_by_its_dense_vector_and_another_topic_does_not():
+    clusterer = StreamClusterer()
+    first = clusterer.add("b0", vectorize(*BRIDGE[0], None, dense=_unit(1, 0.1, 0)))
+    reworded = vectorize("Span shut", "Crossing barred over fissures.", None, dense=_unit(1, 0, 0))
+    assert clusterer.add("p", reworded).story_id == first.story_id
+    other = vectorize("Vote count", "Ballots tallied overnight.", None, dense=_unit(0, 0, 1))
+    assert clusterer.add("o", other).story_id == "o"
+
+
+def test_dense_vectors_and_stories_round_trip_and_plain_vectors_still_cluster():
+    clusterer = StreamClusterer()
+    for i, (aid, title, text) in enumerate(_three_stories()[:-1]):
+        dense = _unit(*(1.0 if j == "bet".index(aid[0]) else 0.05 * i for j in range(3)))
+        vec = vectorize(title, text, None, dense=dense)
+        back = DocVector.from_bytes(vec.to_bytes())
+        assert back.dense is not None and np.allclose(back.dense, dense, atol=1e-3)
+        clusterer.add(aid, back)
+    states = [StoryState.from_bytes(s.to_bytes()) for s in clusterer.changed()]
+    assert all(s.dense is not None and s.dense.shape == (3,) for s in states)
+    reopened = StreamClusterer(states)
+    # a vector made without the dense embedder is scored on words and names alone
+    assert reopened.add("b2", _vec(*BRIDGE[2])).story_id == "b0"
+    assert reopened.add("x", vectorize(*BRIDGE[2], None, dense=_unit(1, 0))).story_id == "b0"
+
+
+def test_vectorize_many_embeds_title_and_lead_only_when_asked():
+    arts = [(t, x, None) for t, x in (BRIDGE[0], ELECTION[0])]
+    plain = vectorize_many(arts)  # the default: no dense vector
+    assert [v.dense for v in plain] == [None, None]
+    assert plain[0].terms.tolist() == vectorize(*arts[0]).terms.tolist()
+    assert dense_lead("Title", "one two three four", Params(dense_words=2)) == "Title\none two"
+
+
+def test_minilm_vectors_cluster_the_three_stories(minilm):
+    arts = _three_stories()
+    vecs = vectorize_many(
+        [(title, text, None) for _, title, text in arts], Params(embedder="minilm")
+    )
+    assert all(v.dense is not None and abs(np.linalg.norm(v.dense) - 1) < 1e-3 for v in vecs)
+    clusterer = StreamClusterer()
+    story_of = {
+        aid: clusterer.add(aid, v).story_id for (aid, _, _), v in zip(arts, vecs, strict=True)
+    }
+    assert _groups(story_of) == {
+        frozenset({"b0", "b1", "b2"}),
+        frozenset({"e0", "e1"}),
+        frozenset({"t0", "t1"}),
+    }

@@ -26,6 +26,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -37,8 +38,8 @@ _NAME = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w'’.-]*))*"
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"'“”‘’(\[\n—-])\s*$")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "mr", "mrs", "ms", "just", "like"}
 _NAME_STOP = frozenset(w.capitalize() for w in _STOP) | {"I", "A"}
-_VEC_MAGIC = b"SWV1"
-_STORY_MAGIC = b"SWS1"
+_VEC_MAGIC, _VEC_MAGIC2 = b"SWV1", b"SWV2"  # 2: with a dense vector
+_STORY_MAGIC, _STORY_MAGIC2 = b"SWS1", b"SWS2"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,21 @@ class Params:
     max_open: int = 2000  # at most this many open stories; the least recently updated close first
     common_share: float = 0.05  # a term in more than this share of open stories is not scored
     max_story_terms: int = 400  # a story keeps its heaviest terms only, so memory stays bounded
+    # The dense signal: a sentence embedding of title + lead ("" = TF-IDF and names only).
+    # With it, join-or-new is a logistic model of the similarities (Miranda et al. 2018).
+    # Off by default: MiniLM roughly triples ingest's CPU per article for B3 F1 +0.014 on
+    # validation 1000-1999 and -0.007 on raw-dev (benchmarks/README.md)
+    embedder: str = ""
+    dense_words: int = 90  # title + this many words of text: about 128 word pieces
+    # bias, TF-IDF cosine, its square root, dense cosine, ln(story size): fitted by logistic
+    # regression on the join decisions of validation 0-999 (benchmarks/bench_cluster.py --fit)
+    dense_logit: tuple[float, ...] = (-11.14, 5.42, 8.44, 11.83, -0.42)
+    # names count as in the plain score (0.15 of TF-IDF cosine, ~12 logit units each): by
+    # reasoning, as Multi-News is lower-cased and teaches the model nothing about names
+    name_logit: float = 1.8
+    join_prob: float = 0.25  # join the best story when the model gives it this probability
+    bridge_prob: float = 0.6  # two stories one article gets this probability with are one
+    dense_floor: float = 0.6  # stories sharing no scored term are candidates above this cosine
 
 
 @dataclass(frozen=True)
@@ -72,22 +88,29 @@ class DocVector:
     weights: np.ndarray  # float32, unit length
     entities: np.ndarray  # int64 name hashes, unique
     time: float | None  # days since 1970-01-01 UTC, or None when the date is unknown
+    dense: np.ndarray | None = None  # float32 unit embedding of title + lead, when made
 
     def to_bytes(self) -> bytes:
         """Compact bytes for the store; `from_bytes` reads them back."""
         t = math.nan if self.time is None else self.time
-        head = _VEC_MAGIC + struct.pack("<IId", len(self.terms), len(self.entities), t)
-        return (
-            head
-            + self.terms.astype("<i8").tobytes()
-            + self.weights.astype("<f4").tobytes()
-            + self.entities.astype("<i8").tobytes()
-        )
+        parts = [
+            self.terms.astype("<i8").tobytes(),
+            self.weights.astype("<f4").tobytes(),
+            self.entities.astype("<i8").tobytes(),
+        ]
+        if self.dense is None:
+            head = _VEC_MAGIC + struct.pack("<IId", len(self.terms), len(self.entities), t)
+        else:  # half precision: a cosine moves by ~1e-3, the row takes half the disk
+            head = _VEC_MAGIC2 + struct.pack(
+                "<IIdI", len(self.terms), len(self.entities), t, len(self.dense)
+            )
+            parts.append(self.dense.astype("<f2").tobytes())
+        return head + b"".join(parts)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> DocVector:
         """Read a vector written by `to_bytes`."""
-        if data[:4] != _VEC_MAGIC:
+        if data[:4] not in (_VEC_MAGIC, _VEC_MAGIC2):
             raise InputError("not a storyweave document vector", hint="re-run ingest to rebuild it")
         try:
             return cls._read(data)
@@ -99,11 +122,14 @@ class DocVector:
     @classmethod
     def _read(cls, data: bytes) -> DocVector:
         nt, ne, t = struct.unpack_from("<IId", data, 4)
-        off = 4 + 16
+        nd = struct.unpack_from("<I", data, 20)[0] if data[:4] == _VEC_MAGIC2 else -1
+        off = 4 + (16 if nd < 0 else 20)
         terms = np.frombuffer(data, "<i8", nt, off).astype(np.int64)
         weights = np.frombuffer(data, "<f4", nt, off + 8 * nt).astype(np.float32)
         ents = np.frombuffer(data, "<i8", ne, off + 12 * nt).astype(np.int64)
-        return cls(terms, weights, ents, None if math.isnan(t) else t)
+        off += 12 * nt + 8 * ne
+        dense = None if nd < 0 else np.frombuffer(data, "<f2", nd, off).astype(np.float32)
+        return cls(terms, weights, ents, None if math.isnan(t) else t, dense)
 
 
 @dataclass
@@ -116,15 +142,18 @@ class StoryState:
     n: int = 0
     first: float | None = None
     last: float | None = None
+    dense: np.ndarray | None = None  # float32 sum of its articles' dense vectors
 
     def to_bytes(self) -> bytes:
         """Compact bytes for the store; `from_bytes` reads them back."""
         sid = self.story_id.encode()
         first = math.nan if self.first is None else self.first
         last = math.nan if self.last is None else self.last
-        head = _STORY_MAGIC + struct.pack(
-            "<IIIIdd", len(sid), self.n, len(self.terms), len(self.entities), first, last
-        )
+        sizes = (len(sid), self.n, len(self.terms), len(self.entities), first, last)
+        if self.dense is None:
+            head = _STORY_MAGIC + struct.pack("<IIIIdd", *sizes)
+        else:
+            head = _STORY_MAGIC2 + struct.pack("<IIIIddI", *sizes, len(self.dense))
         return b"".join(
             [
                 head,
@@ -133,13 +162,14 @@ class StoryState:
                 np.fromiter(self.terms.values(), "<f4", len(self.terms)).tobytes(),
                 np.fromiter(self.entities.keys(), "<i8", len(self.entities)).tobytes(),
                 np.fromiter(self.entities.values(), "<i4", len(self.entities)).tobytes(),
+                b"" if self.dense is None else self.dense.astype("<f4").tobytes(),
             ]
         )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> StoryState:
         """Read a story written by `to_bytes`."""
-        if data[:4] != _STORY_MAGIC:
+        if data[:4] not in (_STORY_MAGIC, _STORY_MAGIC2):
             raise InputError("not a storyweave story state", hint="run `storyweave recluster`")
         try:
             return cls._read(data)
@@ -151,7 +181,8 @@ class StoryState:
     @classmethod
     def _read(cls, data: bytes) -> StoryState:
         ls, n, nt, ne, first, last = struct.unpack_from("<IIIIdd", data, 4)
-        off = 4 + 32
+        nd = struct.unpack_from("<I", data, 36)[0] if data[:4] == _STORY_MAGIC2 else -1
+        off = 4 + (32 if nd < 0 else 36)
         sid = data[off : off + ls].decode()
         off += ls
         keys = np.frombuffer(data, "<i8", nt, off).tolist()
@@ -159,6 +190,8 @@ class StoryState:
         off += 12 * nt
         ekeys = np.frombuffer(data, "<i8", ne, off).tolist()
         evals = np.frombuffer(data, "<i4", ne, off + 8 * ne).tolist()
+        off += 12 * ne
+        dense = None if nd < 0 else np.frombuffer(data, "<f4", nd, off).copy()
         return cls(
             sid,
             dict(zip(keys, vals, strict=True)),
@@ -166,6 +199,7 @@ class StoryState:
             n,
             None if math.isnan(first) else first,
             None if math.isnan(last) else last,
+            dense,
         )
 
 
@@ -231,9 +265,14 @@ def _days(published: str | None) -> float | None:
 
 
 def vectorize(
-    title: str, text: str, published: str | None, params: Params | None = None
+    title: str,
+    text: str,
+    published: str | None,
+    params: Params | None = None,
+    dense: np.ndarray | None = None,
 ) -> DocVector:
-    """One pass over title and lead: hashed term weights, names, time. No fitted state."""
+    """One pass over title and lead: hashed term weights, names, time (and the dense vector
+    given, from `embed_leads`). No fitted state."""
     p = params or Params()
     lead = " ".join((text or "").split()[: p.lead_words])
     counts: dict[int, float] = {}
@@ -252,7 +291,45 @@ def vectorize(
     if norm > 0:
         w /= norm
     ents = np.array(sorted({_hash("E:" + n) for n in _names((title or "") + "\n" + lead)}))
-    return DocVector(terms, w, ents.astype(np.int64), _days(published))
+    return DocVector(terms, w, ents.astype(np.int64), _days(published), dense)
+
+
+def dense_lead(title: str, text: str, params: Params | None = None) -> str:
+    """What the dense embedder reads of an article: its title and the first words of its text."""
+    words = (text or "").split()[: (params or Params()).dense_words]
+    return ((title or "").strip() + "\n" + " ".join(words)).strip()
+
+
+def embed_leads(leads: Sequence[str], params: Params | None = None) -> np.ndarray | None:
+    """Dense unit vectors of `dense_lead` texts in one batch; None when params name no
+    embedder. MiniLM runs in bfloat16 on a CPU with AMX (same decisions, several times faster)."""
+    from storyweave.embed import SentenceTransformerEmbedder, get_embedder
+
+    name = (params or Params()).embedder
+    if name in ("", "tfidf") or not leads:
+        return None
+    emb = SentenceTransformerEmbedder(bf16=True) if name == "minilm" else get_embedder(name)
+    return np.asarray(emb.encode(list(leads)), dtype=np.float32)
+
+
+def vectorize_many(
+    articles: Sequence[tuple[str, str, str | None]], params: Params | None = None
+) -> list[DocVector]:
+    """`vectorize` of many (title, text, published) at once, dense vectors in one batch."""
+    p = params or Params()
+    dense = embed_leads([dense_lead(t, x, p) for t, x, _ in articles], p)
+    return [
+        vectorize(t, x, when, p, None if dense is None else dense[i])
+        for i, (t, x, when) in enumerate(articles)
+    ]
+
+
+class _Score(NamedTuple):
+    """How an article scores with a story: the score, what joining needs, what merging needs."""
+
+    score: float
+    bar: float
+    bridge: float
 
 
 class StreamClusterer:
@@ -268,6 +345,7 @@ class StreamClusterer:
         self._clock = 0
         self._norms_at = 0  # number of open stories when every norm was last recomputed
         self._newest: float | None = None
+        self._dense = _DenseIndex()
         for story in stories:
             self._open(story)
             if story.last is not None:
@@ -288,36 +366,44 @@ class StreamClusterer:
     def add(self, article_id: str, vec: DocVector) -> Assignment:
         """Put one article in its story (or a new one); report stories merged because of it."""
         scores = self._score(vec)
-        best = max(scores, key=scores.__getitem__, default=None)
-        if best is None or scores[best] < self._bar(self._stories[best]):
+        best = max(scores, key=lambda k: scores[k].score - scores[k].bar, default=None)
+        if best is None or scores[best].score < scores[best].bar:
             sid = self._new_id(article_id)
             self._open(StoryState(sid))
         else:
             sid = best
         self._join(self._stories[sid], vec)
         merged: dict[str, str] = {}
-        top = scores[sid] if sid == best else 0.0  # a new story merges with nothing yet
-        for other, s in sorted(scores.items(), key=lambda kv: -kv[1]):
-            if not top or s < self.params.threshold or other == best or other not in self._stories:
-                continue
-            bridge = min(s, top) >= self.params.bridge_score
-            if bridge or self._story_cosine(self._stories[sid], self._stories[other]) >= (
-                self.params.merge_threshold
-            ):
-                sid = self._merge(sid, other, merged)
+        if sid == best:  # a new story merges with nothing yet
+            sid = self._merge_around(sid, scores, merged)
         self._housekeep(vec.time)
         return Assignment(sid, merged)
+
+    def _merge_around(self, sid: str, scores: dict[str, _Score], merged: dict[str, str]) -> str:
+        """Merge into the joined story the others the article showed to be the same story."""
+        top = scores[sid]
+        bridging = top.score >= top.bridge
+        for other, sc in sorted(scores.items(), key=lambda kv: -kv[1].score):
+            if sc.score < sc.bar or other == sid or other not in self._stories:
+                continue
+            if (bridging and sc.score >= sc.bridge) or self._story_cosine(
+                self._stories[sid], self._stories[other]
+            ) >= self.params.merge_threshold:
+                sid = self._merge(sid, other, merged)
+        return sid
 
     def reassign(self, article_id: str, vec: DocVector, story_of: dict[str, str]) -> bool:
         """Move an article to the story that scores it best without it (batch refinement)."""
         own = self._stories[story_of[article_id]]
         self._leave(own, vec)
         scores = self._score(vec)
-        stay = scores.get(own.story_id, 0.0) if own.n else -1.0
-        best = max(scores, key=scores.__getitem__, default=None)
+        mine = scores.get(own.story_id)
+        stay = (mine.score - mine.bar if mine else -1.0) if own.n else -2.0
+        best = max(scores, key=lambda k: scores[k].score - scores[k].bar, default=None)
         target = own
-        if best is not None and best != own.story_id and scores[best] > stay:
-            if scores[best] >= self._bar(self._stories[best]):
+        if best is not None and best != own.story_id:
+            sc = scores[best]
+            if sc.score - sc.bar > stay and sc.score >= sc.bar:
                 target = self._stories[best]
         if target is not own:
             self._changed[own.story_id] = own
@@ -358,8 +444,49 @@ class StreamClusterer:
             self._norms[story.story_id] = norm
         return norm
 
-    def _score(self, vec: DocVector) -> dict[str, float]:
-        """Score of every open story sharing a term with the article."""
+    def _score(self, vec: DocVector) -> dict[str, _Score]:
+        """How the article scores with each candidate story, and what joining it needs."""
+        p = self.params
+        out = {}
+        for sid, (tfidf, dense, names) in self.similarities(vec).items():
+            story = self._stories[sid]
+            if dense is None:
+                s, bar, bridge = tfidf + p.entity_weight * names, self._bar(story), p.bridge_score
+            else:
+                s = _join_probability(tfidf, dense, names, story.n, p)
+                bar, bridge = p.join_prob, p.bridge_prob
+            out[sid] = _Score(s * _time_factor(vec.time, story, p), bar, bridge)
+        return out
+
+    def similarities(self, vec: DocVector) -> dict[str, tuple[float, float | None, float]]:
+        """(TF-IDF cosine, dense cosine or None, names cosine) with every open story sharing a
+        scored term with the article or whose dense centroid is close to it."""
+        dots, qnorm = self._dots(vec)
+        cosines = self._dense.cosines(vec.dense)
+        if cosines is not None:
+            for i in np.flatnonzero(cosines >= self.params.dense_floor).tolist():
+                if self._dense.sids[i]:  # "" is a free row
+                    dots.setdefault(self._dense.sids[i], 0.0)
+        ents = vec.entities.tolist()
+        out: dict[str, tuple[float, float | None, float]] = {}
+        for sid, dot in dots.items():
+            story = self._stories[sid]
+            tfidf = dot / (qnorm * self._norm(story)) if dot else 0.0
+            names = _entity_cosine(ents, story.entities) if ents and story.entities else 0.0
+            row = self._dense.rows.get(sid)
+            dense = None if cosines is None or row is None else float(cosines[row])
+            out[sid] = (tfidf, dense, names)
+        return out
+
+    def place(self, story_id: str, vec: DocVector) -> None:
+        """Put an article in a named story, opened if need be (replaying known stories)."""
+        if story_id not in self._stories:
+            self._open(StoryState(story_id))
+        self._join(self._stories[story_id], vec)
+
+    def _dots(self, vec: DocVector) -> tuple[dict[str, float], float]:
+        """IDF-weighted dot products with the stories sharing a scored term, and the article's
+        norm."""
         acc: dict[str, float] = {}
         qnorm2 = 0.0
         stories = self._stories
@@ -375,17 +502,7 @@ class StreamClusterer:
                 continue
             for sid in posting:
                 acc[sid] = acc.get(sid, 0.0) + qw * idf * stories[sid].terms[t]
-        qnorm = math.sqrt(qnorm2) or 1.0
-        ents = vec.entities.tolist()
-        p = self.params
-        out = {}
-        for sid, dot in acc.items():
-            story = stories[sid]
-            s = dot / (qnorm * self._norm(story))
-            if ents and story.entities:
-                s += p.entity_weight * _entity_cosine(ents, story.entities)
-            out[sid] = s * _time_factor(vec.time, story, p)
-        return out
+        return acc, math.sqrt(qnorm2) or 1.0
 
     def _open(self, story: StoryState) -> None:
         self._stories[story.story_id] = story
@@ -399,11 +516,13 @@ class StreamClusterer:
             self._drop_posting(t, sid)
         self._norms.pop(sid, None)
         self._touched.pop(sid, None)
+        self._dense.drop(sid)
 
     def _touch(self, sid: str) -> None:
         self._clock += 1
         self._touched[sid] = self._clock
         self._norms.pop(sid, None)
+        self._dense.put(sid, self._stories[sid].dense)
 
     def _join(self, story: StoryState, vec: DocVector) -> None:
         """Add an article's vector, names and time to a story."""
@@ -415,6 +534,8 @@ class StreamClusterer:
             story.terms[t] += w
         for e in vec.entities.tolist():
             story.entities[e] = story.entities.get(e, 0) + 1
+        if vec.dense is not None:
+            story.dense = _plus(story.dense, vec.dense)
         story.n += 1
         if vec.time is not None:
             story.first = vec.time if story.first is None else min(story.first, vec.time)
@@ -436,6 +557,12 @@ class StreamClusterer:
                 story.entities[e] -= 1
             else:
                 story.entities.pop(e, None)
+        if (
+            vec.dense is not None
+            and story.dense is not None
+            and story.dense.shape == vec.dense.shape
+        ):
+            story.dense = story.dense - vec.dense
         story.n -= 1
         self._touch(story.story_id)
 
@@ -476,6 +603,8 @@ class StreamClusterer:
             dst.terms[t] += v
         for e, c in src.entities.items():
             dst.entities[e] = dst.entities.get(e, 0) + c
+        if src.dense is not None:
+            dst.dense = _plus(dst.dense, src.dense)
         dst.n += src.n
         for when in (src.first, src.last):
             if when is not None:
@@ -507,6 +636,73 @@ class StreamClusterer:
         if abs(n - self._norms_at) > max(20, self._norms_at // 2):  # IDF drifts slowly
             self._norms.clear()
             self._norms_at = n
+
+
+class _DenseIndex:
+    """The open stories' dense centroids as rows of one matrix, so one product scores them all."""
+
+    def __init__(self) -> None:
+        self.matrix = np.zeros((0, 0), dtype=np.float32)
+        self.rows: dict[str, int] = {}
+        self.sids: list[str] = []  # story of each row ("" for a free row)
+        self._free: list[int] = []
+
+    def put(self, sid: str, dense: np.ndarray | None) -> None:
+        """Set a story's row to its unit centroid (or drop the row when it has none)."""
+        norm = 0.0 if dense is None else float(np.linalg.norm(dense))
+        if dense is None or norm == 0.0 or (self.rows and len(dense) != self.matrix.shape[1]):
+            self.drop(sid)  # a vector of another length is another model's: not comparable
+            return
+        row = self.rows.get(sid)
+        if row is None:
+            row = self._row(len(dense))
+            self.rows[sid] = row
+            self.sids[row] = sid
+        self.matrix[row] = dense / norm
+
+    def _row(self, dim: int) -> int:
+        """A free row for a vector of `dim` numbers, the matrix grown if need be."""
+        if not self.rows and self.matrix.shape[1] != dim:  # empty, or only another model's
+            self.matrix, self.sids, self._free = np.zeros((0, dim), dtype=np.float32), [], []
+        if self._free:
+            return self._free.pop()
+        row = len(self.sids)
+        if row >= self.matrix.shape[0]:
+            bigger = np.zeros((max(64, 2 * row), dim), dtype=np.float32)
+            bigger[:row] = self.matrix[:row]
+            self.matrix = bigger
+        self.sids.append("")
+        return row
+
+    def drop(self, sid: str) -> None:
+        """Free a story's row."""
+        row = self.rows.pop(sid, None)
+        if row is not None:
+            self.matrix[row] = 0.0
+            self.sids[row] = ""
+            self._free.append(row)
+
+    def cosines(self, dense: np.ndarray | None) -> np.ndarray | None:
+        """Cosine of a unit vector with every row (0 for free rows); None when not comparable."""
+        if dense is None or not self.rows or len(dense) != self.matrix.shape[1]:
+            return None
+        out: np.ndarray = self.matrix[: len(self.sids)] @ dense
+        return out
+
+
+def _plus(total: np.ndarray | None, dense: np.ndarray) -> np.ndarray:
+    """A running sum of dense vectors (a copy: the article's vector is not to be changed)."""
+    if total is None or total.shape != dense.shape:
+        return np.array(dense, dtype=np.float32)
+    return total + dense
+
+
+def _join_probability(tfidf: float, dense: float, names: float, n: int, p: Params) -> float:
+    """The logistic model's probability that an article belongs to a story of n articles."""
+    b, w_tfidf, w_root, w_dense, w_size = p.dense_logit
+    z = b + w_tfidf * tfidf + w_root * math.sqrt(max(tfidf, 0.0)) + w_dense * dense
+    z += w_size * math.log(max(n, 1)) + p.name_logit * names
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 def _entity_cosine(ents: list[int], counts: dict[int, int]) -> float:

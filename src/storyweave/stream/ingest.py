@@ -30,7 +30,7 @@ from .cluster import (
     StreamClusterer,
     batch_cluster,
     published_at,
-    vectorize,
+    vectorize_many,
 )
 from .dedupe import Fingerprint, best_copy, fingerprint, shingles
 from .store import Store, chunks, utcnow
@@ -232,23 +232,26 @@ def _prepare(batch: list[Article], report: IngestReport, params: Params) -> list
         else:
             good.append(a)
     now = utcnow()
-    items = []
+    kept = []
     for a in _clean(good, report):
         if not a.text.strip():
             report.skipped.append(
                 Skipped(_name(a), "no text left after cleaning (it read as page furniture)")
             )
             continue
-        items.append(
-            _Item(
-                article=a,
-                fp=fingerprint(a.raw or a.text, a.text),
-                vec=vectorize(a.title, a.text, a.published, params),
-                seen_at=_seen_at(a.published) or now,
-                input=_name(a),
-            )
+        kept.append(a)
+    # one batch through the dense embedder for the whole batch of articles
+    vecs = vectorize_many([(a.title, a.text, a.published) for a in kept], params)
+    return [
+        _Item(
+            article=a,
+            fp=fingerprint(a.raw or a.text, a.text),
+            vec=vec,
+            seen_at=_seen_at(a.published) or now,
+            input=_name(a),
         )
-    return items
+        for a, vec in zip(kept, vecs, strict=True)
+    ]
 
 
 def _seen_at(published: str | None) -> datetime | None:
