@@ -698,3 +698,14 @@ def test_people_by_who_they_are_and_a_places_detectives_are_unnamed_sources() ->
     assert (q.speaker, q.speaker_kind) == ("the teen", "unnamed")
     q = next(q for q in qs if "they were working" in q.text)
     assert q.speaker_kind == "unnamed" and q.speaker == "Kansas City robbery detectives"
+
+
+def test_the_reported_words_before_a_mid_sentence_attribution_are_the_speakers() -> None:
+    qs = _quotes(
+        "Forensic anthropologist Matteo Borrini studied the cloth.\n\n"
+        "If it were the death shroud of a man hung on a cross, Borrini said, “the bloodstains "
+        "shouldn’t be so inconsistent.”"
+    )
+    q = _one(qs, "If it were the death shroud")
+    assert q.speaker == "Matteo Borrini" and not q.direct
+    assert _one(qs, "the bloodstains").speaker == "Matteo Borrini"

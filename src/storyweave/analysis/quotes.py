@@ -1724,6 +1724,27 @@ def _attribution(
     return comma, said, who
 
 
+_LEAD_ATTRIBUTION = re.compile(r",\s+([^,;:]{1,60}?)\s+(said|says|added|adds|wrote|writes),?\s*$")
+
+
+def _lead_in(
+    art: _Article, attr: _Attributor, s: Sentence, open_at: int
+) -> tuple[int, Quote] | None:
+    """'If it were a death shroud ..., Borrini said, "the bloodstains ..."': the reported
+    words before a mid-sentence attribution that a direct quote goes on from."""
+    if not s.start < open_at <= s.end:
+        return None
+    lead = art.text[s.start : open_at]
+    m = _LEAD_ATTRIBUTION.search(lead)
+    said = strip_dateline(lead[: m.start()].strip()) if m else ""
+    if m is None or len(said.split()) < 5 or _QUOTE_MARKS.search(said):
+        return None
+    who = attr.who(s.start + m.start(1), s.start + m.end(1), whole=True)
+    if who is None or who.speaker is None:
+        return None
+    return s.start, _said(art, s, who, said, m.group(2))
+
+
 def _said(art: _Article, s: Sentence, who: _Who, said: str, verb: str | None) -> Quote:
     """A reported quote of sentence `s`."""
     return Quote(
@@ -1743,7 +1764,12 @@ def _reported(
             qs < s.start or qe > s.end or len(text[qs:qe].split()) > _PARTIAL_WORDS
             for qs, qe in inside
         ):
-            continue  # the sentence carries a direct quote; that is the better record
+            # the sentence carries a direct quote, the better record; the words it opens
+            # with, before the attribution, are the speaker's too
+            lead = _lead_in(art, attr, s, min(qs for qs, _ in inside))
+            if lead is not None:
+                out.append(lead)
+            continue
         got = _reported_in(art, attr, s)
         if got is not None:
             out.append(got)
