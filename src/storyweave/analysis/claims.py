@@ -918,6 +918,7 @@ class _Item:
     span: Span | None = None  # the sentence's tokens in the shared parse
     frames: tuple[Frame | None, ...] = ()  # per quantity in `qs`, what it measures
     named: dict[str, str] | None = None  # `slots.named_slots`, read when first needed
+    slots: list[Slot] | None = None  # its days and clock times, read when first needed
 
 
 _NOBODY = re.compile(r"\b(?:no[ -]one|nobody|none)\b", re.IGNORECASE)
@@ -1870,6 +1871,14 @@ def _count_pair(items: Sequence[_Item], i: int, j: int, x: Quantity, y: Quantity
     return [_Pair("number", group, topic, i, j, x.text, y.text)]
 
 
+def _slots_of(it: _Item) -> list[Slot]:
+    """An item's days and clock times (`slots`), read once."""
+    if it.slots is None:
+        digits = it.span is not None and any(c.isdigit() for c in it.sent.text)
+        it.slots = day_slots(it.span) + clock_slots(it.span) if it.span and digits else []
+    return it.slots
+
+
 def _slot_pairs(story: _Story) -> list[_Pair]:
     """Two days or two clock times of one event (see `slots`): sentences of two outlets, each
     with one value of the kind, whose clauses share a verb or noun, or a proper noun."""
@@ -1877,9 +1886,7 @@ def _slot_pairs(story: _Story) -> list[_Pair]:
     found: dict[int, list[Slot]] = {}
     buckets: dict[str, list[int]] = {}
     for i, it in enumerate(items):
-        if it.span is None or not any(c.isdigit() for c in it.sent.text):
-            continue
-        found[i] = day_slots(it.span) + clock_slots(it.span)
+        found[i] = _slots_of(it)
         for slot in found[i]:
             # a clock time is of a moment of the story: one person's, or one act's
             names = it.ents if slot.kind == "clock" else frozenset()
@@ -2147,8 +2154,7 @@ def _value_keys(it: _Item) -> set[str]:
         if q.kind.startswith("count:") and q.value < 10 and _person_word(frame.thing):
             continue  # "two women", "two men": a few people recur in every fact of a story
         keys.add(f"{q.kind}|{_value_key(q.value)}|{what}")
-    if it.span is not None and any(c.isdigit() for c in it.sent.text):
-        keys.update(f"{v.kind}|{v.value}" for v in day_slots(it.span) + clock_slots(it.span))
+    keys.update(f"{v.kind}|{v.value}" for v in _slots_of(it))
     return keys
 
 
