@@ -729,14 +729,16 @@ def _close(
     story: _Story, k: int, cite: tuple[float, float], facts: _Facts | None, floor: float
 ) -> np.ndarray:
     """Candidates saying what k says: of the same fact or, unless k quotes someone, within the
-    citation cosine (`cite`: the cosine, and the lower one that needs a specific word shared)
-    or, from the cosine `floor` up, repeating two of k's `facts`, one of them beyond the
-    story's topic (every sentence names the bridge; few give its age)."""
+    citation cosine alone or read with the next sentence (`cite`: the cosine, and the lower
+    one that needs a specific word shared) or, from the cosine `floor` up, repeating two of
+    k's `facts`, one of them beyond the story's topic (every sentence names the bridge; few
+    give its age)."""
     # a quotation's words are its fact, so only a sentence that repeats them backs it
     close = story.same[k].copy()
     if quote_marks(story.texts[k]) >= 2:
         return close
     close |= (story.sim[k] >= cite[0]) | ((story.sim[k] >= cite[1]) & (story.specific[k] > 0))
+    close |= _in_pairs(story, k, cite[0])
     if facts is None or len(facts[0][k]) < 2:
         return close
     found, topic = facts
@@ -745,6 +747,19 @@ def _close(
         shared = found[k] & found[j]
         close[j] |= len(shared) >= 2 and bool(shared - topic)
     return close
+
+
+def _in_pairs(story: _Story, k: int, cite: float) -> np.ndarray:
+    """Candidates that, read with the next one of their article, come within the cosine
+    `cite` of k (an outlet may split one fact over two sentences); both are marked."""
+    j = np.flatnonzero(story.prev[1:] == np.arange(len(story.prev) - 1))
+    sim = story.sim
+    # the cosine to the sum of two unit vectors, from the cosines alone
+    pair = (sim[k, j] + sim[k, j + 1]) / np.sqrt(np.maximum(2.0 + 2.0 * sim[j, j + 1], 1e-6))
+    hit = j[(pair >= cite) & (story.doc[j] != story.doc[k])]
+    marked = np.zeros(len(story.prev), dtype=bool)
+    marked[hit] = marked[hit + 1] = True
+    return marked
 
 
 def _measures(text: str) -> dict[str, set[float]]:
