@@ -225,10 +225,14 @@ def store_mb(db: str) -> float:
     return sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*")) / 1e6
 
 
-def run_ingest(store: Any, pile: Pile, step: int, db: str, workers: int = 0) -> dict[str, float]:
+def run_ingest(
+    store: Any, pile: Pile, step: int, db: str, workers: int = 0, embedder: str = ""
+) -> dict[str, float]:
     """Ingest the pile a step at a time, printing a row of the growth table after each step."""
     from storyweave.stream import ingest as ingest_module
+    from storyweave.stream.cluster import Params
 
+    params = Params(embedder=embedder) if embedder else Params()
     spent: dict[str, float] = {}
     for name in PARTS:
         _timed(ingest_module, name, spent)
@@ -243,7 +247,7 @@ def run_ingest(store: Any, pile: Pile, step: int, db: str, workers: int = 0) -> 
     for part in pile.steps(step):
         before = dict(spent)
         started, cpu = time.perf_counter(), cpu_seconds()
-        store.ingest(part, workers=workers)
+        store.ingest(part, workers=workers, params=params)
         took, cpu = time.perf_counter() - started, cpu_seconds() - cpu
         total += took
         cpu_total += cpu
@@ -363,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pad", type=int, default=0, help="fill the store up to this many")
     parser.add_argument("--db", help="store path (default: a temporary file)")
     parser.add_argument("--workers", type=int, default=0, help="processes preparing ahead")
+    parser.add_argument(
+        "--embedder", default="", help="the clusterer's dense signal (default: none, as ingest)"
+    )
     args = parser.parse_args(argv)
     data = Path(args.data)
     if not (data / "validation.jsonl.gz").exists() or not (data / "raw-dev.jsonl").exists():
@@ -374,8 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     pile = Pile(data, args.n)
     db = args.db or str(Path(tempfile.mkdtemp(prefix="bench-ingest-")) / "stories.db")
     store = Store(db)
-    print(f"store {db}; {pile.describe()}; RSS before {rss_mb():.0f} MB\n")
-    spent = run_ingest(store, pile, args.step, db, args.workers)
+    dense = f"; dense signal {args.embedder}" if args.embedder else ""
+    print(f"store {db}; {pile.describe()}{dense}; RSS before {rss_mb():.0f} MB\n")
+    spent = run_ingest(store, pile, args.step, db, args.workers, args.embedder)
     counts = store.counts()
     print(
         f"\n{counts['articles']} articles in {counts['stories']} stories, {counts['duplicates']} "
