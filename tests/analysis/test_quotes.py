@@ -709,3 +709,12 @@ def test_the_reported_words_before_a_mid_sentence_attribution_are_the_speakers()
     q = _one(qs, "If it were the death shroud")
     assert q.speaker == "Matteo Borrini" and not q.direct
     assert _one(qs, "the bloodstains").speaker == "Matteo Borrini"
+
+
+def test_news_accounts_are_an_unnamed_source() -> None:
+    qs = _quotes(
+        "Two gunmen opened fire on a family buying a car.\n\n"
+        "Some news accounts said the robbers stole the family's vehicle, which was not found."
+    )
+    q = _one(qs, "the robbers stole")
+    assert (q.speaker, q.speaker_kind) == ("some news accounts", "unnamed")

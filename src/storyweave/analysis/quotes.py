@@ -347,7 +347,7 @@ _SPEAKER_NOUNS = {
         "commission panel "
         # people the news quotes by who they are: "the teen told police", "a woman said"
         "teen teenager boy girl man woman son daughter wife husband brother sister mom dad "
-        "uncle aunt kid detective"
+        "uncle aunt kid detective account"
     ).split(),
 }
 # every speaker noun in the singular and the plural: "inspector" / "inspectors", "authority" /
