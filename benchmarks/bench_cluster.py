@@ -4,6 +4,8 @@
     nice .venv/bin/python benchmarks/bench_cluster.py                 # held-out piles, the table
     nice .venv/bin/python benchmarks/bench_cluster.py --tune          # the tuning grid (tune pile)
     nice .venv/bin/python benchmarks/bench_cluster.py --speed         # CPU ms an article by open stories
+    nice .venv/bin/python benchmarks/bench_cluster.py --embedder minilm   # with the dense signal
+    nice .venv/bin/python benchmarks/bench_cluster.py --fit           # the dense join model
 
 Each Multi-News cluster is one story; its documents are pooled with those of the other clusters
 and shuffled with a fixed seed (arrival order). Scored: B-cubed precision, recall and F1 (Bagga
@@ -209,6 +211,7 @@ def fit(params: Params) -> None:
     story is its own (logistic regression on tf-idf, its root, dense cosine, ln size)."""
     from sklearn.linear_model import LogisticRegression
 
+    params = params if params.embedder else replace(params, embedder="minilm")
     docs = load_pile("validation", 0, 1000)
     clusterer = StreamClusterer(params=replace(params, max_open=10**6))
     rows, labels = [], []
@@ -264,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="grid on validation 0-999")
     parser.add_argument("--speed", action="store_true", help="CPU ms an article by open stories")
-    parser.add_argument("--fit", action="store_true", help="fit the join model on 0-999")
+    parser.add_argument("--fit", action="store_true", help="fit the dense join model on 0-999")
     parser.add_argument("--embedder", help="dense embedder, e.g. minilm (default: none)")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args(argv)

@@ -10,6 +10,11 @@ title and lead; names are runs of capitalised words; time is days since the epoc
 dates (Multi-News has none) the time factor is 1 and the rest works alone. Measured in
 benchmarks/bench_cluster.py (B-cubed, ARI, cost per article) and benchmarks/README.md.
 
+With `Params(embedder="minilm")` an article also carries a sentence embedding of its title and
+lead (one batch per ingest batch, `vectorize_many`), a story the sum of them, and join-or-new is a
+logistic model of TF-IDF cosine, dense cosine, shared names and story size (`_join_probability`);
+a vector or story without one is scored as above.
+
 IDF is kept incrementally, as *story* frequency over the open stories (how many of them use a
 term), not taken from a fixed background: the stream's own recent vocabulary says what is common
 this week ("election" in an election week), no corpus ships with the package, and a new process
@@ -65,8 +70,8 @@ class Params:
     max_story_terms: int = 400  # a story keeps its heaviest terms only, so memory stays bounded
     # The dense signal: a sentence embedding of title + lead ("" = TF-IDF and names only).
     # With it, join-or-new is a logistic model of the similarities (Miranda et al. 2018).
-    # Off by default: MiniLM roughly triples ingest's CPU per article for B3 F1 +0.014 on
-    # validation 1000-1999 and -0.007 on raw-dev (benchmarks/README.md)
+    # Off by default: MiniLM costs ingest more CPU per article than all the rest together, for
+    # B3 F1 +0.014 on validation 1000-1999 and -0.007 on raw-dev (bench_cluster --embedder minilm)
     embedder: str = ""
     dense_words: int = 90  # title + this many words of text: about 128 word pieces
     # bias, TF-IDF cosine, its square root, dense cosine, ln(story size): fitted by logistic
