@@ -1481,15 +1481,9 @@ def _direct(
                 who = _Who(last.speaker, last.speaker_kind, last.entity_id, last.verb)
         if (who is None or who.speaker is None) and doc is not None:
             who = _parsed(attr, doc, span) or who
-        long = len(words.split()) >= 4  # not a scare quote or a title
-        if who is None and long and _opens_paragraph(text, span):
-            # news style: a quote paragraph of its own goes on with the speaker whose words
-            # close the paragraph before ('Mr Lloyd added that ...' | '"There are ..."')
-            who = _last_speaker(paras, span, [*reported, *out], sents)
-        if who is None and doc is not None:
-            who = _colon_intro(attr, doc, span)
-        if who is None and long and doc is not None:
-            who = _narration_subject(attr, doc, span)
+        if who is None:
+            found = [*reported, *out]
+            who = _unattributed(attr, span, len(words.split()) >= 4, found, sents, doc)
         if who is None:
             if len(words.split()) < 4:
                 continue  # a scare quote or a title, not speech
@@ -1514,6 +1508,28 @@ def _direct(
         )
         out.append((span.open, q))
     return out
+
+
+def _unattributed(
+    attr: _Attributor,
+    span: _Span,
+    long: bool,
+    found: Sequence[tuple[int, Quote]],
+    sents: Sequence[Sentence],
+    doc: Doc | None,
+) -> _Who | None:
+    """The speaker of a quote no verb attributes, from what comes before it; `long`: the quote
+    is long enough to be speech, not a scare quote or a title."""
+    who = None
+    if long and _opens_paragraph(attr.text, span):
+        # news style: a quote paragraph of its own goes on with the speaker whose words
+        # close the paragraph before ('Mr Lloyd added that ...' | '"There are ..."')
+        who = _last_speaker(_paragraphs(attr.text), span, found, sents)
+    if who is None and doc is not None:
+        who = _colon_intro(attr, doc, span)
+    if who is None and long and doc is not None:
+        who = _narration_subject(attr, doc, span)
+    return who
 
 
 def _opens_paragraph(text: str, span: _Span) -> bool:
