@@ -718,3 +718,34 @@ def test_news_accounts_are_an_unnamed_source() -> None:
     )
     q = _one(qs, "the robbers stole")
     assert (q.speaker, q.speaker_kind) == ("some news accounts", "unnamed")
+
+
+def test_an_unattributed_quote_takes_the_speaker_another_outlet_names() -> None:
+    words = "We will rebuild the harbour wall before the winter storms arrive"
+    quotes = _quotes(
+        f'The council met on Monday.\n\n"{words}," said Mayor Lena Ortiz.',
+        f'The plan was approved on Monday.\n\n"{words}."\n\nThe vote was unanimous.',
+    )
+    assert [q.speaker for q in quotes if q.text.startswith("We will")] == ["Lena Ortiz"] * 2
+
+
+def test_a_short_shared_quote_is_not_borrowed() -> None:
+    quotes = _quotes(
+        'The council met on Monday.\n\n"Not before the storms, no," said Mayor Lena Ortiz.',
+        'The plan was shelved on Monday.\n\n"Not before the storms, no."\n\nThe vote was unanimous.',
+    )
+    assert {q.article_id: q.speaker for q in quotes if q.text.startswith("Not before")} == {
+        "a1": "Lena Ortiz",
+        "a2": None,
+    }
+
+
+def test_quoted_as_saying_reports_the_subjects_words() -> None:
+    q = _one(
+        _quotes(
+            "Paul Renner runs the city's finances.\n\n"
+            "Paul Renner was quoted as saying the budget would double next year."
+        ),
+        "the budget",
+    )
+    assert q.speaker == "Paul Renner" and not q.direct

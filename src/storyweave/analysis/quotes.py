@@ -11,7 +11,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from ..model import Article, Entity, Mention, Quote, Sentence
@@ -36,7 +36,7 @@ _VERB = (
     r"|reveals|stressed|emphasized|emphasised|acknowledged|concluded|declared|remarked"
     r"|commented|alleged|alleges|maintained|maintains|heard"
     r"|joked|jokes|quipped|laughed|sighed|shouted|pleaded|urged|urges|boasted|conceded"
-    r"|predicted|predicts|observed"
+    r"|predicted|predicts|observed|quoted as saying"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERB})\b", re.IGNORECASE)
 # verbs that take a listener: "told ABC News", "tells E! News"
@@ -48,7 +48,7 @@ _REPORT_VERBS = (
     r"said|says|told|tells|added|explained|insisted|insists|claimed|claims|argued|argues|noted"
     r"|stated|wrote|writes|announced|confirmed|revealed|reveals|admitted|warned|alleged"
     r"|alleges|maintained|maintains|testified|reported|reports|heard|say|cautioned|stressed"
-    r"|acknowledged"
+    r"|acknowledged|(?:was |were |is |are )?quoted as saying"
 )
 _REPORTED = re.compile(
     rf"\b({_REPORT_VERBS})\b((?:\s+(?:[A-Z][\w.!&'’-]*|reporters|me|us|him|her|them|police"
@@ -1976,4 +1976,40 @@ def find_quotes(
         found += _transcript(art, entities, sents)
         found.sort(key=lambda p: p[0])
         quotes.extend(q for _, q in found)
-    return quotes
+    return _borrow_speakers(quotes)
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _borrow_speakers(quotes: list[Quote]) -> list[Quote]:
+    """An unattributed quote takes the speaker another article gives the same words: outlets
+    carry one quote, and one of them often names who said it."""
+    said = [(_quote_key(q.text), q) for q in quotes if q.speaker and q.direct]
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker is None and q.direct:
+            key = _quote_key(q.text)
+            donor = next(
+                (
+                    d
+                    for k, d in said
+                    if d.article_id != q.article_id
+                    and min(len(k), len(key)) >= _BORROW_CHARS
+                    and (key in k or k in key)
+                ),
+                None,
+            )
+            if donor is not None:
+                q = replace(
+                    q,
+                    speaker=donor.speaker,
+                    speaker_kind=donor.speaker_kind,
+                    entity_id=donor.entity_id,
+                )
+        out.append(q)
+    return out
+
+
+_BORROW_CHARS = 30  # the shortest shared quote that says it is the same words
