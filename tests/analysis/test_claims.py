@@ -1183,14 +1183,16 @@ def test_one_value_told_in_sentences_of_other_facts_is_an_agreement(tfidf) -> No
             "Paramedics found Sorrel dead on the back patio of his home in the 5000 block of Queen "
             "Anne Road on Monday.",
             FILLER["b"],
-            "Sorrel, 49, was stabbed several times at his home, police said.",
+        ),
+        _art(
+            "v3", "elling-times", FILLER["c"], "Sorrel, 49, was stabbed several times at his home."
         ),
     ]
     agreements, conflicts, _ = _run(arts, tfidf)
     assert conflicts == []
     told = [[(e.article_id, e.sentence) for e in a.claim.evidence] for a in agreements]
-    # the first sentence tells two facts: it agrees with each of the other outlet's sentences
-    assert sorted(told) == [[("v1", 0), ("v2", 0)], [("v1", 0), ("v2", 2)]]
+    # the first sentence tells two facts: it agrees with each of the other outlets' sentences
+    assert sorted(told) == [[("v1", 0), ("v2", 0)], [("v1", 0), ("v3", 1)]]
 
 
 def test_a_few_people_counted_in_two_facts_are_no_agreement(tfidf) -> None:
@@ -1244,3 +1246,16 @@ def test_lengths_of_one_fall_in_two_units_agree() -> None:
         ("length", 9.0),
     ]
     assert quantities("He climbed the 52-story hotel.") == []  # a height of a thing, not a fall
+
+
+def test_one_outlet_against_three_on_a_spelling_is_a_typo_not_a_conflict(tfidf) -> None:
+    said = "City engineer Margit {} closed the bridge on Wednesday evening."
+    arts = [
+        _art("s1", "harbour-news", said.format("Oyelaran"), FILLER["a"]),
+        _art("s2", "coast-daily", FILLER["b"], said.format("Oyelaran")),
+        _art("s3", "elling-times", said.format("Oyelaran"), FILLER["c"]),
+        _art("s4", "metro-wire", FILLER["d"], said.format("Oyelarran")),
+    ]
+    agreements, conflicts, _ = _run(arts, tfidf)
+    assert conflicts == []
+    assert [a.claim.outlets for a in agreements] == [4]

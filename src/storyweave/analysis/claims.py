@@ -1640,9 +1640,11 @@ def align_claims(
     # An agreement in which one outlet gives another value for the same quantity is a conflict.
     hidden = _conflicts(_hidden_pairs(clusters, items, checked), items)
     _add_conflicts(story, conflicts, disputes, hidden, backers_disputed=False)
-    clusters = clusters + _value_groups(story, clusters, disputes)
+    groups = _value_groups(story, clusters, disputes)
     unattributed = _unattributed(articles, sentences)
     drafts = [d for members in clusters if (d := _draft(story, members, disputes, unattributed))]
+    # a value group is worded by its shortest sentence, the one most about that value
+    drafts += [d for m in groups if (d := _draft(story, m, disputes, unattributed, short=True))]
     return _split_claims(drafts, conflicts)
 
 
@@ -2186,11 +2188,12 @@ def _value_groups(
     its sentences free to be in other agreements as well. One sentence per outlet, each
     sharing a content word beyond the story's topic with the first."""
     items = story.items
-    together = {frozenset(m) for m in clusters}
+    together = [list(m) for m in clusters if len(m) > 1]
+    keys_of = {i: _value_keys(it) for i, it in enumerate(items)}
     by_key: dict[str, list[int]] = {}
-    for i, it in enumerate(items):
+    for i in keys_of:
         if i not in disputes:
-            for key in _value_keys(it):
+            for key in keys_of[i]:
                 by_key.setdefault(key, []).append(i)
     out: list[list[int]] = []
     for key in sorted(by_key):
@@ -2207,9 +2210,11 @@ def _value_groups(
             if len((lead.plain & items[i].plain) - story.topic_words - _numbers(lead)) >= SHARED
         ]
         arts = {items[i].art for i in ids}
-        if len(ids) >= 2 and len(arts) == len(ids) and not any(set(ids) <= m for m in together):
+        # an agreement of these articles holding one of these sentences may well tell it
+        told = any(set(ids) & set(m) and arts <= {items[k].art for k in m} for m in together)
+        if len(ids) >= 2 and len(arts) == len(ids) and not told:
             out.append(ids)
-            together.add(frozenset(ids))
+            together.append(ids)
 
     return out
 
@@ -2222,6 +2227,7 @@ def _draft(
     members: Sequence[int],
     disputes: Mapping[int, set[int]],
     unattributed: set[tuple[str, int]],
+    short: bool = False,
 ) -> _Draft | None:
     """A cluster as a claim: (outlets, position, text, evidence, entity ids, kind), or None
     when it is disputed or a single outlet's sentence that is not worth listing."""
@@ -2239,7 +2245,11 @@ def _draft(
         per_conflict = Counter(c for k in members for c in disputes.get(k, ()))
         if any(v >= 2 for v in per_conflict.values()):
             return None
-        rep = _representative(story, ordered, disputes)
+        rep = (
+            min(ordered, key=lambda k: len(items[k].sent.text))
+            if short
+            else _representative(story, ordered, disputes)
+        )
         return (outlets, pos, strip_dateline(items[rep].sent.text), evidence, ent_ids, "statement")
     first = items[ordered[0]].sent
     if (first.article_id, first.index) in unattributed:
@@ -2280,9 +2290,15 @@ def _split_claims(
 ) -> tuple[list[Agreement], list[Conflict], list[Claim]]:
     """Drafts numbered in order (most outlets first) as agreements and single-source claims."""
     drafts.sort(key=lambda d: (-d[0], d[1]))
+    worded: set[str] = set()
+    kept: list[_Draft] = []
+    for d in drafts:
+        if d[0] < 2 or d[2] not in worded:  # one fact worded alike twice is shown once
+            kept.append(d)
+            worded.add(d[2] if d[0] >= 2 else "")
     agreements: list[Agreement] = []
     single: list[Claim] = []
-    for k, (outlets, _, text, evidence, ent_ids, kind) in enumerate(drafts, 1):
+    for k, (outlets, _, text, evidence, ent_ids, kind) in enumerate(kept, 1):
         claim = Claim(f"c{k}", text, evidence, outlets, ent_ids, kind)
         if outlets >= 2:
             agreements.append(Agreement(claim))

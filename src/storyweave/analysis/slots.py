@@ -233,6 +233,8 @@ def _two_spellings(
         return False  # "Defense" / "Defence": two spellings of a word, not of a name
     if set(outlets_a) & set(outlets_b):
         return False
+    if min(len(outlets_a), len(outlets_b)) == 1 and max(len(outlets_a), len(outlets_b)) >= 3:
+        return False  # three outlets and more against one: that one's typo, not a dispute
     word_a = re.compile(rf"\b{re.escape(a)}\b", re.IGNORECASE)
     word_b = re.compile(rf"\b{re.escape(b)}\b", re.IGNORECASE)
     return not any(word_b.search(texts[o]) for o in outlets_a) and not any(
