@@ -95,3 +95,11 @@ def test_an_all_capitals_article_gives_readable_speakers() -> None:
     )
     speakers = {q.speaker for q in quotes if q.speaker}
     assert speakers and all(not (s[:1].islower() and any(c.isupper() for c in s)) for s in speakers)
+
+
+def test_reported_words_whose_subject_stands_before_the_verb_are_no_quote() -> None:
+    _, quotes = _read(
+        "The bridge won an award for its twin arches, which many residents say have become "
+        "a symbol of the town.\n\nPolice say the shooting may be connected to a robbery."
+    )
+    assert [q.text for q in quotes] == ["the shooting may be connected to a robbery"]

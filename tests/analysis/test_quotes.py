@@ -749,3 +749,4 @@ def test_quoted_as_saying_reports_the_subjects_words() -> None:
         "the budget",
     )
     assert q.speaker == "Paul Renner" and not q.direct
+

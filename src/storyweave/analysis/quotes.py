@@ -1822,6 +1822,16 @@ def _saying(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] 
     return m.start(), _said(art, s, who, said, m.group(1))
 
 
+def _subjectless(art: _Article, begin: int) -> bool:
+    """Whether reported words open on their verb: their subject stands before the speech verb
+    ("its arches, which many residents say have become a symbol"), so they are no clause."""
+    doc = art.doc
+    if doc is None:
+        return False
+    first = doc.char_span(begin, begin + 1, alignment_mode="expand")
+    return first is not None and first[0].pos_ in {"AUX", "VERB"} and first[0].tag_ != "VBG"
+
+
 def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] | None:
     """The reported speech of one sentence, if it holds any."""
     text = art.text
@@ -1849,7 +1859,7 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
         if "that" not in m.group(3):
             # an adjunct before "that": "said outside court that her client ..."
             said = _BEFORE_THAT.sub("", said, count=1)
-        if len(said.split()) < 3:
+        if len(said.split()) < 3 or _subjectless(art, begin):
             continue
         verb = m.group(1) + (m.group(2).rstrip() if m.group(1) in _TELL else "")
         if who.verb == "statement":
