@@ -6,14 +6,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .config import Config
-from .embed import Embedder, get_embedder
 from .errors import InputError
 from .model import Article, Brief, Sentence, Skipped, SummarySentence
-from .summarize import summarize
-from .text.clean import clean_articles
-from .text.segment import segment
 
 if TYPE_CHECKING:
+    from .embed import Embedder
     from .text.annotate import Annotations
 
 
@@ -21,6 +18,11 @@ def prepare(
     articles: Iterable[Article],
 ) -> tuple[list[Article], dict[str, list[Sentence]], list[Skipped]]:
     """Clean and segment articles; those left with no sentence are skipped with a reason."""
+    # imported here, as the summary's below: `import storyweave` (and the stream commands that
+    # never brief) should not load scikit-learn, scipy and trafilatura
+    from .text.clean import clean_articles
+    from .text.segment import segment
+
     cleaned = clean_articles(list(articles))
     kept: list[Article] = []
     sentences: dict[str, list[Sentence]] = {}
@@ -50,6 +52,9 @@ def brief(
         raise InputError(
             "no article with usable text", input="articles", hint="check the inputs named above"
         )
+    from .embed import get_embedder
+    from .summarize import summarize
+
     emb = embedder or get_embedder(config.embedder)
     title = _title(kept)
     if not config.analysis:
