@@ -106,9 +106,19 @@ def test_brief_needs_articles_or_a_story(tmp_path, capsys) -> None:
     assert "--story" in capsys.readouterr().err
 
 
-def test_a_missing_store_folder_is_a_clear_error(tmp_path, capsys) -> None:
-    assert main(["stories", "--db", str(tmp_path / "no" / "s.db")]) == 1
+def test_a_missing_store_folder_is_a_clear_error(tmp_path, invent, capsys) -> None:
+    src = str(_jsonl(tmp_path / "a.jsonl", invent.pile()))
+    assert main(["ingest", src, "--db", str(tmp_path / "no" / "s.db")]) == 1
     assert "folder does not exist" in capsys.readouterr().err
+
+
+def test_reading_a_store_that_is_not_there_is_an_error_not_an_empty_store(tmp_path, capsys):
+    db = tmp_path / "typo.db"
+    for command in (["stories"], ["recluster"], ["brief", "--story", "s1"]):
+        assert main([*command, "--db", str(db)]) == 1
+        err = capsys.readouterr().err
+        assert f"{db}: no story store here" in err and "storyweave ingest" in err
+    assert not db.exists()
 
 
 def test_recluster_command(tmp_path, invent, capsys) -> None:
