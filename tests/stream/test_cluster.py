@@ -273,3 +273,19 @@ def test_minilm_vectors_cluster_the_three_stories(minilm):
         frozenset({"e0", "e1"}),
         frozenset({"t0", "t1"}),
     }
+
+
+
+def test_the_closest_story_is_scored_however_many_share_the_articles_words() -> None:
+    """Only the closest stories are scored in full (`max_candidates`); the best is among them
+    even when it opened last and thirty others use every word of the article."""
+    params = Params(max_candidates=3)
+    clusterer = StreamClusterer(params=params)
+    title, text = BRIDGE[1]
+    for i in range(30):
+        noise = " ".join(f"w{i}x{j}" for j in range(60))
+        clusterer.place(f"s{i}", vectorize(title, f"{text} {noise}", None, params))
+    clusterer.place("bridge", vectorize(title, text, None, params))
+    found = clusterer.similarities(vectorize(title, text, None, params))
+    assert "bridge" in found and len(found) <= 3
+    assert max(found, key=lambda sid: found[sid][0]) == "bridge"

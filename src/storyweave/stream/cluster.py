@@ -24,6 +24,7 @@ only, so `vectorize` needs no fitted state at all.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import struct
@@ -67,6 +68,7 @@ class Params:
     window_days: float = 7.0  # stories quiet for longer than this are closed (store loads these)
     max_open: int = 2000  # at most this many open stories; the least recently updated close first
     common_share: float = 0.05  # a term in more than this share of open stories is not scored
+    max_candidates: int = 64  # stories scored in full for an article (the closest by cosine)
     max_story_terms: int = 400  # a story keeps its heaviest terms only, so memory stays bounded
     # The dense signal: a sentence embedding of title + lead ("" = TF-IDF and names only).
     # With it, join-or-new is a logistic model of the similarities (Miranda et al. 2018).
@@ -464,24 +466,40 @@ class StreamClusterer:
         return out
 
     def similarities(self, vec: DocVector) -> dict[str, tuple[float, float | None, float]]:
-        """(TF-IDF cosine, dense cosine or None, names cosine) with every open story sharing a
-        scored term with the article or whose dense centroid is close to it."""
+        """(TF-IDF cosine, dense cosine or None, names cosine) with the open stories closest to
+        the article (`_candidates`) among those sharing a scored term with it or whose dense
+        centroid is close to it."""
         dots, qnorm = self._dots(vec)
         cosines = self._dense.cosines(vec.dense)
         if cosines is not None:
             for i in np.flatnonzero(cosines >= self.params.dense_floor).tolist():
                 if self._dense.sids[i]:  # "" is a free row
                     dots.setdefault(self._dense.sids[i], 0.0)
+        tfidf = {sid: dot / (qnorm * self._norm(self._stories[sid])) if dot else 0.0
+                 for sid, dot in dots.items()}  # fmt: skip
         ents = vec.entities.tolist()
         out: dict[str, tuple[float, float | None, float]] = {}
-        for sid, dot in dots.items():
+        for sid in self._candidates(tfidf, cosines):
             story = self._stories[sid]
-            tfidf = dot / (qnorm * self._norm(story)) if dot else 0.0
             names = _entity_cosine(ents, story.entities) if ents and story.entities else 0.0
             row = self._dense.rows.get(sid)
             dense = None if cosines is None or row is None else float(cosines[row])
-            out[sid] = (tfidf, dense, names)
+            out[sid] = (tfidf[sid], dense, names)
         return out
+
+    def _candidates(self, tfidf: dict[str, float], cosines: np.ndarray | None) -> list[str]:
+        """The stories worth scoring in full: the closest `max_candidates` by TF-IDF cosine (and
+        by dense cosine, with the dense signal). A word shared with half the open stories makes
+        hundreds of candidates, nearly all far below any bar."""
+        k = self.params.max_candidates
+        if len(tfidf) <= k:
+            return list(tfidf)
+        keep = set(heapq.nlargest(k, tfidf, key=tfidf.__getitem__))
+        if cosines is not None:
+            rows = self._dense.rows
+            dense = {sid: float(cosines[rows[sid]]) for sid in tfidf if sid in rows}
+            keep.update(heapq.nlargest(k, dense, key=dense.__getitem__))
+        return [sid for sid in tfidf if sid in keep]
 
     def place(self, story_id: str, vec: DocVector) -> None:
         """Put an article in a named story, opened if need be (replaying known stories)."""
