@@ -1379,7 +1379,6 @@ def _hidden_pairs(
                 checked.add((lo, hi))
                 out.extend(stated)
                 out.extend(_year_pairs(items, lo, hi))
-                out.extend(_clock_pairs(items, lo, hi))
     return out
 
 
@@ -1400,26 +1399,6 @@ def _name_slot_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
             topic = f"{key.removeprefix('mod:')}: {a[key]} or {b[key]}"
             out.append(_Pair("name", f"name:{key}", topic, i, j, a[key], b[key]))
     return out
-
-
-_CLOCK_TIME = re.compile(r"\b(?P<h>[01]?\d):(?P<m>[0-5]\d)\s*(?P<ap>[ap])\.?m\b\.?", re.IGNORECASE)
-
-
-def _clock_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
-    """Two clock times of one told fact ("shots were reported at 9:06 a.m." / "... at 9:09
-    a.m."): only inside one claim, where the sentences tell the same moment."""
-    ti = [m.group(0) for m in _CLOCK_TIME.finditer(items[i].sent.text)]
-    tj = [m.group(0) for m in _CLOCK_TIME.finditer(items[j].sent.text)]
-    if len(ti) != 1 or len(tj) != 1 or _clock(ti[0]) == _clock(tj[0]):
-        return []
-    shared = _shared_words(items[i].sent.text, items[j].sent.text)
-    topic = f"{shared} (time)" if shared else "time"
-    return [_Pair("date", "date:time", topic, i, j, ti[0], tj[0])]
-
-
-def _clock(text: str) -> str:
-    m = _CLOCK_TIME.match(text)
-    return f"{int(m.group('h'))}:{m.group('m')}{m.group('ap').lower()}" if m else text
 
 
 _STATEMENT_NOUNS = frozenset(
