@@ -64,25 +64,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--since", help="stories active since: 12h, 2d, 1w or a date (default: all)")
 
 
-def existing_store(db: str) -> str:
-    """The --db of a command that only reads: a SQLite file must exist, or a mistyped path
-    would answer from a new, empty store."""
-    if "://" not in db and not os.path.exists(os.path.expanduser(db)):
-        from ..errors import InputError
-
-        raise InputError(
-            "no story store here", input=db, hint=f"store articles first: storyweave ingest "
-            f"SOURCE... --db {db}, or give --db the store's path"
-        )  # fmt: skip
-    return db
-
-
 def run(args: argparse.Namespace) -> int:
     """Run one of the stream commands."""
     from .store import Store
 
-    db = existing_store(args.db) if args.command in ("stories", "recluster") else args.db
-    with Store(db) as store:
+    with Store(args.db, create=args.command in ("ingest", "watch")) as store:
         if args.command == "ingest":
             return _ingest(args, store)
         if args.command == "stories":
@@ -185,7 +171,7 @@ def run_story_brief(args: argparse.Namespace) -> int:
     from .store import Store
 
     config = Config(words=args.words, embedder=args.embedder, analysis=not args.no_analysis)
-    with Store(existing_store(args.db)) as store:
+    with Store(args.db, create=False) as store:
         text = store.brief(args.story, args.format, config=config)
     if args.output:
         tmp = args.output.with_name(f".{args.output.name}.tmp")

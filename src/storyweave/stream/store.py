@@ -150,11 +150,18 @@ def _sqlite_engine(url: str) -> Engine:
 class Store:
     """A story store at a path (SQLite) or a SQLAlchemy URL; created and migrated on open."""
 
-    def __init__(self, target: str | Path = "stories.db") -> None:
+    def __init__(self, target: str | Path = "stories.db", *, create: bool = True) -> None:
+        """Open the store; `create=False` (commands that only read) refuses a SQLite path with
+        no store, which a mistyped path would otherwise answer from a new, empty one."""
         self.url = engine_url(target)
         self.dialect = make_url(self.url).get_backend_name()
         if self.dialect == "sqlite":
             path = make_url(self.url).database
+            if path and not create and not Path(path).exists():
+                raise InputError(
+                    "no story store here", input=str(target), hint="store articles first: "
+                    f"storyweave ingest SOURCE... --db {target}, or give --db the store's path"
+                )  # fmt: skip
             if path and not Path(path).parent.exists():
                 raise InputError(
                     "its folder does not exist", input=str(target), hint="create the folder first"
