@@ -23,6 +23,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ..model import Article, Entity, EntityKind, Mention, Sentence
 from ..text.annotate import Annotations
 from ..text.segment import segment
+from . import tables
 from .unionfind import UnionFind
 
 if TYPE_CHECKING:
@@ -1381,11 +1382,69 @@ def _with_ner(
     for piece in out:
         covered.setdefault(piece.article_id, []).append((piece.start, piece.end))
     out.extend(_ner_only(articles, annotations, index, covered))
+    out.extend(_table_cells(articles, annotations, out))
     regions, cities = _gazetteer()
     for piece in out:
         if _names_a_team(piece, annotations, regions, cities):
             piece.votes["organization"] += 6  # the match outweighs the city and the model
     return out
+
+
+def _table_cells(
+    articles: Sequence[Article], annotations: Annotations, raws: list[_Raw]
+) -> list[_Raw]:
+    """Names in results rows, standings and scorer lists (`tables.cells`): a side is a team
+    (or, for a country, the national side, which reads as its country), a player a person.
+    A cell some mention already covers adds its vote to it; an uncovered cell is a new one."""
+    at: dict[tuple[str, int, int], _Raw] = {(r.article_id, r.start, r.end): r for r in raws}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for r in raws:
+        spans.setdefault(r.article_id, []).append((r.start, r.end))
+    rules = _Chunker(set(), set())
+    countries = _countries()
+    common = _common()
+    starts_of = _sentence_starts(annotations)
+    added: list[_Raw] = []
+    for ai, a in enumerate(articles):
+        for start, end, role in tables.cells(a.text):
+            words = a.text[start:end]
+            votes: Counter[str] = Counter()
+            rules._static_votes(
+                [t for t in _tokens(words, start) if _is_word(t)], fold(words), votes
+            )
+            country = _PLACE_ALIASES.get(fold(words), fold(words)) in countries
+            kind = "person" if role == "player" else "place" if country else "organization"
+            # a given name with a surname plays for itself ("Jan Siemerink (Netherlands) vs.
+            # ..."); a lone one is the club's town ("Nancy 0 Paris St Germain 0")
+            weight = 6 if role == "player" else 0 if votes["person"] and " " in words else 3
+            same = at.get((a.id, start, end))
+            if same is not None:
+                same.votes[kind] += weight
+                continue
+            if any(s < end and start < e for s, e in spans.get(a.id, ())) or (
+                all(w in common for w in fold(words).split()) and not votes
+            ):
+                continue  # "Attendance 12,000", "Halftime 1-0": a row's label, not a name
+            votes[kind] += weight
+            sentence = _sentence_at(starts_of.get(a.id, []), start)
+            added.append(
+                _Raw(ai, a.id, sentence, start, end, words, fold(words), votes, proper=False)
+            )
+    return added
+
+
+def _sentence_starts(annotations: Annotations) -> dict[str, list[tuple[int, int]]]:
+    """Each article's sentences as sorted (start offset, sentence index) pairs."""
+    starts_of: dict[str, list[tuple[int, int]]] = {}
+    for (aid, i), sp in annotations.spans.items():
+        starts_of.setdefault(aid, []).append((sp.start_char, i))
+    return {aid: sorted(starts) for aid, starts in starts_of.items()}
+
+
+def _sentence_at(starts: list[tuple[int, int]], offset: int) -> int:
+    """The index of the sentence that holds a character offset."""
+    k = bisect.bisect_right(starts, (offset, 1 << 30)) - 1
+    return starts[k][1] if k >= 0 else 0
 
 
 # what a team does to another in a match report: "Leeds beat Newcastle", "drew with Everton"
@@ -1467,11 +1526,16 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     if len(names) == 1:
         start, end, label = names[0]
         if start <= r.start and end >= r.end and (start, end) != (r.start, r.end):
-            if (
-                label in {"PERSON", "ORG"} or _known_place(text[start:end])
-            ) and not (_NOT_IN_NAME.search(text[start:end]) or _HEADLINE_JOIN.search(text[start:end])):
+            if (label in {"PERSON", "ORG"} or _known_place(text[start:end])) and not (
+                _NOT_IN_NAME.search(text[start:end]) or _HEADLINE_JOIN.search(text[start:end])
+            ):
                 return [_moved(r, start, end, text)]
-        elif r.start < start and end == r.end and label == "PERSON" and not _given_before(text, start):
+        elif (
+            r.start < start
+            and end == r.end
+            and label == "PERSON"
+            and not _given_before(text, start)
+        ):
             moved = _moved(r, start, end, text)
             moved.titled = moved.titled or text[r.start : end]
             return [moved]
@@ -1596,7 +1660,9 @@ def _ner_only(
             if kind in (None, "other") or any(s < end and start < e for s, e in taken):
                 continue
             raw = a.text[start:end]
-            words = re.sub(r"^(?:the|The)\s+", "", _without_figures(raw, a.text, start).strip(" .,'’\""))
+            words = re.sub(
+                r"^(?:the|The)\s+", "", _without_figures(raw, a.text, start).strip(" .,'’\"")
+            )
             poss = _POSSESSIVE.search(words) if len(words) > 3 else None
             words = words[: poss.start()] if poss else words
             start += raw.index(words) if words else 0

@@ -836,13 +836,32 @@ def _strip_inline(unit: _Unit, removed: list[RemovedLine]) -> None:
     unit.text = text
 
 
+# a row of a table: a name beside a figure ("Gloria Bistrita 2 Valletta 1", "Total Assets
+# 14,196"); a phone number or an e-mail address is a contact line, not a row
+_ROW_NAME = re.compile(r"\b[A-Z][A-Za-z'.\-]+")
+_CONTACT = re.compile(r"@|\d{3}[- ]\d{4}\b")
+
+
+def _is_row(text: str) -> bool:
+    """A short line that reads as a table row: a capitalised word and a figure."""
+    return bool(re.search(r"\d", text) and _ROW_NAME.search(text) and not _CONTACT.search(text))
+
+
+def _in_table(units: list[_Unit], i: int) -> bool:
+    """Unit i is a table row with another row just before it."""
+    return i > 0 and _is_row(units[i].text) and _is_row(units[i - 1].text)
+
+
 def _mark_trailing(units: list[_Unit]) -> None:
     """Reader polls and stray fragments after the last paragraph of the article."""
-    for u in reversed(units):
+    for i in range(len(units) - 1, -1, -1):
+        u = units[i]
         if u.reason is not None:
             continue
         if _has_double_quote(u.text) or _is_content(u) and not u.text.rstrip().endswith("?"):
             return
+        if _in_table(units, i):
+            return  # the article ends on a table (results, standings, accounts): content
         low = u.text.casefold()
         if u.text.rstrip().endswith("?") and re.search(r"\b(you|your)\b", low):
             u.reason = "reader poll"

@@ -1,0 +1,75 @@
+"""Names in sports tables (results rows, standings, scorer lists), read through the whole path:
+cleaning keeps a table an article ends on, and its cells reach the entity table."""
+
+from __future__ import annotations
+
+from storyweave.analysis.entities import find_entities
+from storyweave.analysis.tables import cells
+from storyweave.brief import prepare
+from storyweave.model import Article, Entity
+from storyweave.text.annotate import annotate
+
+
+def _cells(line: str) -> list[tuple[str, str]]:
+    return [(line[c.start : c.end], c.role) for c in cells(line)]
+
+
+def _kinds(text: str) -> dict[str, str]:
+    arts = [Article("a0", "", "", text, raw=text)]
+    kept, sents, _ = prepare(arts)
+    ents: list[Entity] = find_entities(kept, sents, annotations=annotate(kept, sents))
+    return {form: e.kind for e in ents for form in (e.name, *e.variants)}
+
+
+def test_a_results_row_names_both_sides_and_its_scorers() -> None:
+    assert _cells("Volendam 1 (Jongsma 85th) Kordavia Tessen 3 (Marcelo 19th, 47th).") == [
+        ("Volendam", "side"),
+        ("Jongsma", "player"),
+        ("Kordavia Tessen", "side"),
+        ("Marcelo", "player"),
+    ]
+
+
+def test_standings_fixtures_and_cricket_rows_name_their_cells() -> None:
+    assert _cells("SAN DORELLO 70 60 .538 -") == [("SAN DORELLO", "side")]
+    assert _cells("Brellow v Stamwick, Notts Vale v Yarn,") == [
+        ("Brellow", "side"),
+        ("Stamwick", "side"),
+        ("Notts Vale", "side"),
+        ("Yarn", "side"),
+    ]
+    assert _cells("Kentmere 323-5 declared (C. Hoopwell 77, P. Nixby 67 not out)") == [
+        ("Kentmere", "side"),
+        ("C. Hoopwell", "player"),
+        ("P. Nixby", "player"),
+    ]
+
+
+def test_prose_and_dates_are_no_table() -> None:
+    assert cells("The company said Calder 3 was its best model since 2019.") == []
+    assert cells("NEW YORK 1996-08-22") == []
+    assert cells("Shares of Calder Oil fell 3 percent on Monday, traders said.") == []
+
+
+def test_a_results_table_at_the_end_of_a_report_keeps_its_teams() -> None:
+    kinds = _kinds(
+        "Results of matches in the Tessaly first division played on Sunday:\n"
+        "Lucchara 1 Vorenza 2\n"
+        "Brellow 3 Stamwick 0\n"
+        "Korsund 2 Dalvik Olm 2\n"
+        "-- Tessaly Desk +44 171 542 7658"
+    )
+    for team in ("Lucchara", "Vorenza", "Brellow", "Stamwick", "Korsund", "Dalvik Olm"):
+        assert kinds.get(team) == "organization", (team, kinds)
+    # the desk's contact line after the table is still the page's, not the report's
+    assert "Tessaly Desk" not in kinds
+
+
+def test_scorers_in_brackets_are_people() -> None:
+    kinds = _kinds(
+        "Soccer results in the Tessaly league on Saturday:\n"
+        "Lucchara 2 (Marvanek 12th, Oddsen 80th) Vorenza 1 (Tillborg 44th)\n"
+        "Brellow 0 Stamwick 0"
+    )
+    for player in ("Marvanek", "Oddsen", "Tillborg"):
+        assert kinds.get(player) == "person", (player, kinds)
