@@ -1416,7 +1416,7 @@ def _table_cells(
             kind = "person" if role == "player" else "place" if country else "organization"
             # a given name with a surname plays for itself ("Jan Siemerink (Netherlands) vs.
             # ..."); a lone one is the club's town ("Nancy 0 Paris St Germain 0")
-            weight = 6 if role == "player" else 0 if votes["person"] and " " in words else 3
+            weight = 0 if role == "side" and votes["person"] and " " in words else 6
             same = at.get((a.id, start, end))
             if same is not None:
                 same.votes[kind] += weight

@@ -32,13 +32,31 @@ _FIXTURE = re.compile(rf"(?:^|, )(?P<a>{_NAME}) v (?P<b>{_NAME})(?=,|\.|$| late\
 # one side and its score on a line of its own: "Feyenoord Rotterdam 3 (Sanchez 27th)",
 # "Essex 532-8"
 _ONE_SIDE = re.compile(rf"^(?P<a>{_NAME}){_COUNTRY} {_SCORE}(?: \(|$| declared\b)")
-# a standings row: a name, then three figures or more ("Southend 3 0 1 2 1 7 1")
-_STANDING = re.compile(rf"^(?P<a>{_NAME})(?: -?\.?\d[\d.,]*(?:-\d+)*){{3,}}(?: -)?$")
+# a standings row: a name, then three figures or more ("Southend 3 0 1 2 1 7 1",
+# "SAN FRANCISCO 56 74 .431 15 1/2")
+_STANDING = re.compile(rf"^(?P<a>{_NAME})(?: -?\.?\d[\d.,/]*(?:-\d+)*){{3,}}(?: -)?$")
 # a player before a minute ("Zickler 26th", "Van Arum 76th") or with an initial
 # ("C. Hooper 77", "P. Nixon 67 not out")
 _PLAYER = re.compile(
     rf"(?:^|[(,;] ?|and )(?P<a>(?:[A-Z]\. )?{_NAME}) (?:pen )?\d{{1,3}}(?:st|nd|rd|th)\b"
     rf"|(?:^|[(,;] ?|and )(?P<i>[A-Z]\. {_NAME}) \d{{1,3}}\b"
+)
+# a batting row of a scorecard: every name in it is a player
+# ("G. Thorpe st Moin Khan b Aamir Sohail 23", "Inzamam-ul-Haq c Hussain b Mullally 35")
+_BATTING = re.compile(rf"^(?:[A-Z]\. )?{_NAME} (?:c|st|b|lbw|run out|not out)\b")
+_PERSON = re.compile(rf"(?:[A-Z]\. )?{_NAME}")
+# a player and the club or country written after the name: "Srutwa (Ruch Chorzow)",
+# "Sun Jian (China) beat ..."; not a venue before a colon, "Leeds (Headingley):"
+_AFFILIATION = re.compile(rf"(?P<a>(?:[A-Z]\. )?{_NAME}) \((?P<b>{_NAME})\)(?!:)")
+# each rule: the pattern, whether it must match the whole row from its start, and the role
+# of each named group; an earlier rule's cell stands where a later one overlaps it
+_RULES: tuple[tuple[re.Pattern[str], bool, dict[str, Role]], ...] = (
+    (_RESULT, True, {"a": "side", "b": "side"}),
+    (_ONE_SIDE, True, {"a": "side"}),
+    (_STANDING, True, {"a": "side"}),
+    (_FIXTURE, False, {"a": "side", "b": "side"}),
+    (_PLAYER, False, {"a": "player", "i": "player"}),
+    (_AFFILIATION, False, {"a": "player", "b": "side"}),
 )
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -65,28 +83,29 @@ def _tabular(line: str) -> bool:
     return len(line) <= 120 and len(_LOWER_WORD.findall(outside)) <= 2
 
 
+def _row_cells(line: str) -> Iterator[tuple[int, int, Role]]:
+    """Names of one table row by the rules, in the order the rules claim them."""
+    for pattern, anchored, roles in _RULES:
+        found = [pattern.match(line)] if anchored else list(pattern.finditer(line))
+        for m in filter(None, found):
+            for group, role in roles.items():
+                if m.group(group):
+                    yield m.start(group), m.end(group), role
+    if _BATTING.match(line):
+        for m in _PERSON.finditer(line):
+            yield m.start(), m.end(), "player"
+
+
 def cells(text: str) -> list[Cell]:
     """The names of the text's table rows, in order; prose lines give none."""
     found: list[Cell] = []
     for offset, line in _lines(text):
-        if not line or not line[0].isupper() and not line.startswith("(") or not _tabular(line):
+        if not line or not _tabular(line):
             continue
-        rows = [_RESULT.match(line) or _ONE_SIDE.match(line) or _STANDING.match(line)]
-        rows += list(_FIXTURE.finditer(line))
-        got: list[tuple[int, int, Role]] = [
-            (offset + row.start(g), offset + row.end(g), "side")
-            for row in filter(None, rows)
-            for g in ("a", "b")
-            if g in row.re.groupindex and row.group(g)
-        ]
-        got += [
-            (offset + m.start(g), offset + m.end(g), "player")
-            for m in _PLAYER.finditer(line)
-            for g in ("a" if m.group("a") else "i",)
-        ]
-        for start, end, role in got:
-            if re.search(r"\w{4}\.$", text[start:end]):
+        for start, end, role in _row_cells(line):
+            if re.search(r"\w{4}\.$", line[start:end]):
                 end -= 1  # the row's full stop, not an abbreviation's
+            start, end = offset + start, offset + end
             if not any(c.start < end and start < c.end for c in found):
                 found.append(Cell(start, end, role))
     return sorted(found)
