@@ -345,9 +345,13 @@ class StreamClusterer:
     def __init__(self, stories: Iterable[StoryState] = (), params: Params | None = None):
         self.params = params or Params()
         self._stories: dict[str, StoryState] = {}
-        self._postings: dict[int, dict[str, None]] = {}  # ordered: scores sum in one order
-        self._norms: dict[str, float] = {}
-        self._touched: dict[str, int] = {}
+        # term -> {slot of a story using it: the story's weight of it}; ordered, so scores sum
+        # in one order, and holding the weights, so scoring reads no story
+        self._postings: dict[int, dict[int, float]] = {}
+        self._slots = _Slots()
+        self._touched: dict[str, int] = {}  # in order of last change: the first is the stalest
+        self._idf_n = 0  # the number of open stories _idfs was worked out for
+        self._idfs: dict[int, float] = {}  # IDF by the number of open stories using a term
         self._changed: dict[str, StoryState] = {}
         self._clock = 0
         self._norms_at = 0  # number of open stories when every norm was last recomputed
@@ -439,16 +443,33 @@ class StreamClusterer:
         return sid
 
     def _idf(self, term: int) -> float:
-        n = len(self._stories)
         df = len(self._postings.get(term, ()))
-        return (math.log((1 + n) / (1 + df)) + 1.0) ** self.params.idf_power
+        return self._idf_table().get(df) or self._idf_of(df)
+
+    def _idf_table(self) -> dict[int, float]:
+        """IDF by story frequency while the number of open stories stays as it is: a few
+        hundred values, each worked out once."""
+        if len(self._stories) != self._idf_n:
+            self._idf_n, self._idfs = len(self._stories), {}
+        return self._idfs
+
+    def _idf_of(self, df: int) -> float:
+        """IDF of a term `df` open stories use (IDF is never 0: `_idf_table().get(df) or`)."""
+        idf = (math.log((1 + len(self._stories)) / (1 + df)) + 1.0) ** self.params.idf_power
+        self._idf_table()[df] = idf
+        return idf
 
     def _norm(self, story: StoryState) -> float:
-        norm = self._norms.get(story.story_id)
-        if norm is None:
-            idf = self._idf
-            norm = math.sqrt(sum((v * idf(t)) ** 2 for t, v in story.terms.items())) or 1.0
-            self._norms[story.story_id] = norm
+        """The length of a story's IDF-weighted term vector, kept until it or IDF changes."""
+        slot = self._slots.of[story.story_id]
+        norm = float(self._slots.norms[slot])
+        if math.isnan(norm):
+            idfs, postings, idf_of = self._idf_table(), self._postings, self._idf_of
+            norm = math.sqrt(sum(
+                (v * (idfs.get(len(postings[t])) or idf_of(len(postings[t])))) ** 2
+                for t, v in story.terms.items()
+            )) or 1.0  # fmt: skip
+            self._slots.norms[slot] = norm
         return norm
 
     def _score(self, vec: DocVector) -> dict[str, _Score]:
@@ -467,39 +488,61 @@ class StreamClusterer:
 
     def similarities(self, vec: DocVector) -> dict[str, tuple[float, float | None, float]]:
         """(TF-IDF cosine, dense cosine or None, names cosine) with the open stories closest to
-        the article (`_candidates`) among those sharing a scored term with it or whose dense
+        the article (`_closest`) among those sharing a scored term with it or whose dense
         centroid is close to it."""
-        dots, qnorm = self._dots(vec)
+        slots, tfidf = self._tfidf(vec)
         cosines = self._dense.cosines(vec.dense)
-        if cosines is not None:
-            for i in np.flatnonzero(cosines >= self.params.dense_floor).tolist():
-                if self._dense.sids[i]:  # "" is a free row
-                    dots.setdefault(self._dense.sids[i], 0.0)
-        tfidf = {sid: dot / (qnorm * self._norm(self._stories[sid])) if dot else 0.0
-                 for sid, dot in dots.items()}  # fmt: skip
+        if cosines is None:
+            keep = self._closest(tfidf)
+            sids = [self._slots.sids[s] for s in slots[keep].tolist()]
+            tfidf = tfidf[keep]
+        else:
+            sids, tfidf = self._with_dense(slots, tfidf, cosines)
         ents = vec.entities.tolist()
         out: dict[str, tuple[float, float | None, float]] = {}
-        for sid in self._candidates(tfidf, cosines):
+        for sid, tf in zip(sids, tfidf.tolist(), strict=True):
             story = self._stories[sid]
             names = _entity_cosine(ents, story.entities) if ents and story.entities else 0.0
             row = self._dense.rows.get(sid)
             dense = None if cosines is None or row is None else float(cosines[row])
-            out[sid] = (tfidf[sid], dense, names)
+            out[sid] = (tf, dense, names)
         return out
 
-    def _candidates(self, tfidf: dict[str, float], cosines: np.ndarray | None) -> list[str]:
-        """The stories worth scoring in full: the closest `max_candidates` by TF-IDF cosine (and
-        by dense cosine, with the dense signal). A word shared with half the open stories makes
-        hundreds of candidates, nearly all far below any bar."""
+    def _tfidf(self, vec: DocVector) -> tuple[np.ndarray, np.ndarray]:
+        """The TF-IDF cosine of the article with each story sharing a scored term with it
+        (slots, in the order first met, and cosines)."""
+        slots, dots, qnorm = self._dots(vec)
+        norms = self._slots.norms[slots]
+        for i in np.flatnonzero(np.isnan(norms)).tolist():
+            norms[i] = self._norm(self._stories[self._slots.sids[slots[i]]])
+        return slots, np.where(dots != 0.0, dots / (qnorm * norms), 0.0)
+
+    def _closest(self, tfidf: np.ndarray) -> np.ndarray:
+        """Positions of the `max_candidates` highest cosines, in the order given. A word shared
+        with half the open stories makes hundreds of candidates, nearly all far below any bar."""
         k = self.params.max_candidates
         if len(tfidf) <= k:
-            return list(tfidf)
-        keep = set(heapq.nlargest(k, tfidf, key=tfidf.__getitem__))
-        if cosines is not None:
+            return np.arange(len(tfidf))
+        # stable, as heapq.nlargest: of equal cosines the story met first is kept
+        return np.sort(np.argsort(-tfidf, kind="stable")[:k])
+
+    def _with_dense(
+        self, slots: np.ndarray, tfidf: np.ndarray, cosines: np.ndarray
+    ) -> tuple[list[str], np.ndarray]:
+        """The candidates with the dense signal: the closest by TF-IDF and by dense cosine,
+        among the stories sharing a term and those whose centroid is within `dense_floor`."""
+        sids = [self._slots.sids[s] for s in slots.tolist()]
+        met = set(sids)
+        close = np.flatnonzero(cosines >= self.params.dense_floor).tolist()
+        sids += [sid for sid in (self._dense.sids[i] for i in close) if sid and sid not in met]
+        tfidf = np.concatenate([tfidf, np.zeros(len(sids) - len(slots))])  # "" is a free row
+        keep = set(self._closest(tfidf).tolist())
+        if len(sids) > self.params.max_candidates:
             rows = self._dense.rows
-            dense = {sid: float(cosines[rows[sid]]) for sid in tfidf if sid in rows}
-            keep.update(heapq.nlargest(k, dense, key=dense.__getitem__))
-        return [sid for sid in tfidf if sid in keep]
+            dense = {i: float(cosines[rows[sid]]) for i, sid in enumerate(sids) if sid in rows}
+            keep.update(heapq.nlargest(self.params.max_candidates, dense, key=dense.__getitem__))
+        chosen = sorted(keep)
+        return [sids[i] for i in chosen], tfidf[chosen]
 
     def place(self, story_id: str, vec: DocVector) -> None:
         """Put an article in a named story, opened if need be (replaying known stories)."""
@@ -507,54 +550,68 @@ class StreamClusterer:
             self._open(StoryState(story_id))
         self._join(self._stories[story_id], vec)
 
-    def _dots(self, vec: DocVector) -> tuple[dict[str, float], float]:
-        """IDF-weighted dot products with the stories sharing a scored term, and the article's
-        norm."""
-        acc: dict[str, float] = {}
-        qnorm2 = 0.0
-        stories = self._stories
+    def _dots(self, vec: DocVector) -> tuple[np.ndarray, np.ndarray, float]:
+        """IDF-weighted dot products with the stories sharing a scored term (their slots, in
+        the order first met, and the products), and the article's norm."""
         # a word most open stories use says little and costs a pass over all of them: skipped
-        common = max(50, int(self.params.common_share * len(stories)))
-        n1, power, postings = 1 + len(stories), self.params.idf_power, self._postings
+        common = max(50, int(self.params.common_share * len(self._stories)))
+        idfs, idf_of, postings = self._idf_table(), self._idf_of, self._postings
+        slots: list[int] = []
+        weights: list[float] = []
+        coefs: list[float] = []
+        sizes: list[int] = []
+        qnorm2 = 0.0
         for t, w in zip(vec.terms.tolist(), vec.weights.tolist(), strict=True):
-            posting = postings.get(t, ())
-            idf = (math.log(n1 / (1 + len(posting))) + 1.0) ** power  # as _idf, inlined
+            posting = postings.get(t)
+            df = len(posting) if posting else 0
+            idf = idfs.get(df) or idf_of(df)
             qw = w * idf
             qnorm2 += qw * qw
-            if len(posting) > common:
-                continue
-            for sid in posting:
-                acc[sid] = acc.get(sid, 0.0) + qw * idf * stories[sid].terms[t]
-        return acc, math.sqrt(qnorm2) or 1.0
+            if posting and df <= common:
+                slots += posting
+                weights += posting.values()
+                coefs.append(qw * idf)
+                sizes.append(df)
+        qnorm = math.sqrt(qnorm2) or 1.0
+        if not slots:
+            return np.zeros(0, dtype=np.intp), np.zeros(0), qnorm
+        at = np.array(slots, dtype=np.intp)
+        # bincount adds in the order given, term by term, as a loop over the postings would
+        acc = np.bincount(at, np.repeat(coefs, sizes) * np.array(weights))
+        # the order stories are first met in, so that ties between them break alike
+        first = np.full(len(acc), len(at))
+        np.minimum.at(first, at, np.arange(len(at)))
+        met = np.flatnonzero(first < len(at))
+        order = met[np.argsort(first[met])]
+        return order, acc[order], qnorm
 
     def _open(self, story: StoryState) -> None:
         self._stories[story.story_id] = story
-        for t in story.terms:
-            self._postings.setdefault(t, {})[story.story_id] = None
+        slot = self._slots.take(story.story_id)
+        for t, v in story.terms.items():
+            self._postings.setdefault(t, {})[slot] = v
         self._touch(story.story_id)
 
     def _close(self, sid: str) -> None:
         story = self._stories.pop(sid)
+        slot = self._slots.of[sid]
         for t in story.terms:
-            self._drop_posting(t, sid)
-        self._norms.pop(sid, None)
+            self._drop_posting(t, slot)
+        self._slots.free(sid)
         self._touched.pop(sid, None)
         self._dense.drop(sid)
 
     def _touch(self, sid: str) -> None:
         self._clock += 1
+        self._touched.pop(sid, None)  # to the end: _touched stays in order of change
         self._touched[sid] = self._clock
-        self._norms.pop(sid, None)
+        self._slots.norms[self._slots.of[sid]] = math.nan
         self._dense.put(sid, self._stories[sid].dense)
 
     def _join(self, story: StoryState, vec: DocVector) -> None:
         """Add an article's vector, names and time to a story."""
         sid = story.story_id
-        for t, w in zip(vec.terms.tolist(), vec.weights.tolist(), strict=True):
-            if t not in story.terms:
-                story.terms[t] = 0.0
-                self._postings.setdefault(t, {})[sid] = None
-            story.terms[t] += w
+        self._add_terms(story, zip(vec.terms.tolist(), vec.weights.tolist(), strict=True))
         for e in vec.entities.tolist():
             story.entities[e] = story.entities.get(e, 0) + 1
         if vec.dense is not None:
@@ -569,12 +626,16 @@ class StreamClusterer:
 
     def _leave(self, story: StoryState, vec: DocVector) -> None:
         """Take an article's vector and names out of its story (times are left as they were)."""
+        slot, terms = self._slots.of[story.story_id], story.terms
         for t, w in zip(vec.terms.tolist(), vec.weights.tolist(), strict=True):
-            if t in story.terms:
-                story.terms[t] -= w
-                if story.terms[t] <= 1e-6:
-                    del story.terms[t]
-                    self._drop_posting(t, story.story_id)
+            if t in terms:
+                v = terms[t] - w
+                if v <= 1e-6:
+                    del terms[t]
+                    self._drop_posting(t, slot)
+                else:
+                    terms[t] = v
+                    self._postings[t][slot] = v
         for e in vec.entities.tolist():
             if story.entities.get(e, 0) > 1:
                 story.entities[e] -= 1
@@ -589,9 +650,17 @@ class StreamClusterer:
         story.n -= 1
         self._touch(story.story_id)
 
-    def _drop_posting(self, term: int, sid: str) -> None:
+    def _add_terms(self, story: StoryState, weights: Iterable[tuple[int, float]]) -> None:
+        """Add term weights to a story, its postings following."""
+        slot, terms, postings = self._slots.of[story.story_id], story.terms, self._postings
+        for t, w in weights:
+            v = terms.get(t, 0.0) + w
+            terms[t] = v
+            postings.setdefault(t, {})[slot] = v
+
+    def _drop_posting(self, term: int, slot: int) -> None:
         posting = self._postings[term]
-        posting.pop(sid, None)
+        posting.pop(slot, None)
         if not posting:
             del self._postings[term]
 
@@ -602,9 +671,10 @@ class StreamClusterer:
             return
         keep = sorted(story.terms, key=story.terms.__getitem__, reverse=True)[:cap]
         kept = set(keep)
+        slot = self._slots.of[story.story_id]
         for t in [t for t in story.terms if t not in kept]:
             del story.terms[t]
-            self._drop_posting(t, story.story_id)
+            self._drop_posting(t, slot)
 
     def _story_cosine(self, a: StoryState, b: StoryState) -> float:
         if len(b.terms) < len(a.terms):
@@ -619,11 +689,7 @@ class StreamClusterer:
         src = self._stories[gone]
         self._close(gone)
         dst = self._stories[keep]
-        for t, v in src.terms.items():
-            if t not in dst.terms:
-                dst.terms[t] = 0.0
-                self._postings.setdefault(t, {})[keep] = None
-            dst.terms[t] += v
+        self._add_terms(dst, src.terms.items())
         for e, c in src.entities.items():
             dst.entities[e] = dst.entities.get(e, 0) + c
         if src.dense is not None:
@@ -654,11 +720,39 @@ class StreamClusterer:
             ]:
                 self._close(sid)
         while len(self._stories) > p.max_open:
-            self._close(min(self._touched, key=self._touched.__getitem__))
+            self._close(next(iter(self._touched)))  # the least recently changed
         n = len(self._stories)
         if abs(n - self._norms_at) > max(20, self._norms_at // 2):  # IDF drifts slowly
-            self._norms.clear()
+            self._slots.norms[:] = math.nan
             self._norms_at = n
+
+
+class _Slots:
+    """A number for each open story (postings name stories by it) and its cached norm."""
+
+    def __init__(self) -> None:
+        self.of: dict[str, int] = {}
+        self.sids: list[str] = []  # story of each slot ("" for a free one)
+        self.norms = np.zeros(0)  # NaN: not known
+        self._free: list[int] = []
+
+    def take(self, sid: str) -> int:
+        """A slot for a story just opened."""
+        slot = self._free.pop() if self._free else len(self.sids)
+        if slot == len(self.sids):
+            self.sids.append("")
+        if slot >= len(self.norms):
+            self.norms = np.concatenate([self.norms, np.full(max(64, len(self.norms)), math.nan)])
+        self.of[sid] = slot
+        self.sids[slot] = sid
+        self.norms[slot] = math.nan
+        return slot
+
+    def free(self, sid: str) -> None:
+        """Give a closed story's slot back."""
+        slot = self.of.pop(sid)
+        self.sids[slot] = ""
+        self._free.append(slot)
 
 
 class _DenseIndex:
