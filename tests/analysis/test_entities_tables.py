@@ -73,3 +73,39 @@ def test_scorers_in_brackets_are_people() -> None:
     )
     for player in ("Marvanek", "Oddsen", "Tillborg"):
         assert kinds.get(player) == "person", (player, kinds)
+
+
+def test_a_scorecard_and_a_players_club_name_people_and_sides() -> None:
+    assert _cells("G. Thorbury st Moin Kassar b Aamir Sohrab 23") == [
+        ("G. Thorbury", "player"),
+        ("Moin Kassar", "player"),
+        ("Aamir Sohrab", "player"),
+    ]
+    assert _cells("Srutwin (Ruch Chorzel), Emmanuel Tettor (Polonia Warszel),") == [
+        ("Srutwin", "player"),
+        ("Ruch Chorzel", "side"),
+        ("Emmanuel Tettor", "player"),
+        ("Polonia Warszel", "side"),
+    ]
+    # a venue before a colon is no player's club
+    assert ("Leeds", "player") not in _cells("Leeds (Headingley): Yorkshire 290 (C. Whitby 76)")
+
+
+def test_a_city_that_fields_a_team_is_the_team_in_the_table_and_the_place_in_the_dateline() -> None:
+    text = (
+        "RENNES, France 1996-08-29\n"
+        "Results of French first division matches played in Rennes on Wednesday:\n"
+        "Rennes 1 Nantes 2\n"
+        "Lorvanne 0 Brellow 0"
+    )
+    kept, sents, _ = prepare([Article("a0", "", "", text, raw=text)])
+    ents = find_entities(kept, sents, annotations=annotate(kept, sents))
+    assert {e.kind for e in ents if e.name.casefold() == "rennes"} == {"organization", "place"}
+
+
+def test_an_adjective_made_from_a_name_is_not_an_entity() -> None:
+    kinds = _kinds(
+        "The Boston-based company said on Monday that the NATO-led force in Kosovo had bought "
+        "its radios. Boston Dynamics makes robots."
+    )
+    assert "Boston-based" not in kinds and "NATO-led" not in kinds

@@ -780,6 +780,7 @@ class _Raw:
     proper: bool = True  # seen in normally cased prose
     titled: str = ""  # the mention with the title written before it: "Mr Penhallow"
     ner: Counter[str] = field(default_factory=Counter)  # the NER model's votes, kept apart
+    team: bool = False  # a side in a match or a results table ("Leeds 2 Newcastle 1")
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
@@ -1387,6 +1388,7 @@ def _with_ner(
     for piece in out:
         if _names_a_team(piece, annotations, regions, cities):
             piece.votes["organization"] += 6  # the match outweighs the city and the model
+            piece.team = True
     return out
 
 
@@ -1420,6 +1422,7 @@ def _table_cells(
             same = at.get((a.id, start, end))
             if same is not None:
                 same.votes[kind] += weight
+                same.team = same.team or kind == "organization"
                 continue
             if any(s < end and start < e for s, e in spans.get(a.id, ())) or (
                 all(w in common for w in fold(words).split()) and not votes
@@ -1430,6 +1433,7 @@ def _table_cells(
             added.append(
                 _Raw(ai, a.id, sentence, start, end, words, fold(words), votes, proper=False)
             )
+            added[-1].team = kind == "organization"
     return added
 
 
@@ -1860,7 +1864,29 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
     for mi, fi in enumerate(mention_root):
         clusters.setdefault(uf.find(fi), []).append(mi)
     persons = {uf.find(fi) for fi in full}
-    return _entities(raws, [(root in persons, members) for root, members in clusters.items()])
+    return _entities(
+        raws, _teams_apart(raws, [(root in persons, ms) for root, ms in clusters.items()])
+    )
+
+
+def _teams_apart(
+    raws: list[_Raw], clusters: list[tuple[bool, list[int]]]
+) -> list[tuple[bool, list[int]]]:
+    """A city that fields a team is two things: the team of the results table or the match
+    report ("Rennes 1 Nantes 2") and the place of the dateline or the prose ("RENNES
+    1996-08-29", "in Rennes"); its mentions as a side and the others become two entities."""
+    out: list[tuple[bool, list[int]]] = []
+    for person, members in clusters:
+        team = [mi for mi in members if raws[mi].team]
+        rest = [mi for mi in members if not raws[mi].team]
+        place: Counter[str] = Counter()
+        for mi in rest:
+            place.update(raws[mi].votes + raws[mi].ner)
+        if person or not team or not rest or _leaning(place) != "place":
+            out.append((person, members))
+        else:
+            out.extend([(False, team), (False, rest)])
+    return out
 
 
 _NOT_INITIAL = frozenset({"of", "for", "and", "the", "&", "de", "du", "la", "le", "del"})
@@ -2001,6 +2027,9 @@ def _entities(raws: list[_Raw], clusters: list[tuple[bool, list[int]]]) -> list[
     ]
 
 
+_NAME_ADJECTIVE = re.compile(r"\w-[a-z]+$")
+
+
 def find_entities(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -2014,6 +2043,8 @@ def find_entities(
     raws = _chunk_mentions(articles, sentences)
     if annotations is not None:
         raws = _with_ner(raws, articles, annotations)
+    # "Boston-based", "NATO-led", "EU-wide": an adjective made from a name, not a mention of it
+    raws = [r for r in raws if not _NAME_ADJECTIVE.search(r.text)]
     if not raws:
         return []
     found = _resolve(raws)
