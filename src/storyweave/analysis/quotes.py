@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from ..model import Article, Entity, Mention, Quote, Sentence
 from ..text.segment import segment, strip_dateline
 from .entities import given_name_gender
+from .speakers import FullNames, initials_match
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -1953,6 +1954,9 @@ def _label_speaker(label: str, entities: Sequence[Entity], article_id: str) -> _
         if e.kind == "person" and e.name.split()[-1].casefold() == last:
             if article_id in e.articles:
                 return _Who(e.name, "named", e.id)
+    initials = initials_match(label, entities, article_id)  # "MB:" in a Q&A is Michael Brown
+    if initials is not None:
+        return _Who(initials.name, "named", initials.id)
     if last in _SPEAKER_NOUNS or last in {"reporter", "reporters", "question", "q", "host"}:
         return _Who(f"a {last}" if last not in {"question", "q"} else "a questioner", "unnamed")
     return _Who(label.title(), "named")
@@ -1986,7 +1990,19 @@ def find_quotes(
         found += _transcript(art, entities, sents)
         found.sort(key=lambda p: p[0])
         quotes.extend(q for _, q in found)
-    return _borrow_speakers(quotes)
+    return _full_speakers(_borrow_speakers(quotes), FullNames(entities))
+
+
+def _full_speakers(quotes: list[Quote], names: FullNames) -> list[Quote]:
+    """Each named speaker by the full name the story gives them ("Tom" -> "Tom Tangney")."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker_kind == "named" and q.speaker:
+            name, entity_id = names.full(q.speaker, q.entity_id)
+            if name != q.speaker:
+                q = replace(q, speaker=name, entity_id=entity_id)
+        out.append(q)
+    return out
 
 
 def _quote_key(text: str) -> str:

@@ -1,0 +1,93 @@
+"""Who said what on harder real-news shapes: full names, roles and documents that name a body,
+names apposed to a role, and Q&A initials. Invented articles and entity tables."""
+
+from __future__ import annotations
+
+from storyweave.analysis.entities import find_entities
+from storyweave.analysis.quotes import find_quotes
+from storyweave.analysis.speakers import FullNames, initials_match
+from storyweave.model import Article, Entity, Mention, Quote
+
+
+def _entity(eid: str, name: str, kind: str, *variants: str, mentions: int = 1) -> Entity:
+    ms = tuple(Mention("a1", 0, i, i + 1, name) for i in range(mentions))
+    return Entity(eid, name, kind, (name, *variants), ms)  # type: ignore[arg-type]
+
+
+TABLE = [
+    _entity("tom", "Tom", "person", "Tom Tangney"),
+    _entity("lewis", "Lewis", "person"),
+    _entity("mike", "Mike Lewis", "person"),
+    _entity("brown", "Mike Brown", "person", "Dr Mike Brown", "Brown"),
+    _entity("united", "United", "organization", mentions=30),
+    _entity("ua", "United Airlines", "organization", mentions=5),
+    _entity("ue", "United Express", "organization", mentions=2),
+    _entity("us", "United States", "place", mentions=40),
+    _entity("george", "George", "person"),
+    _entity("gmu", "George Mason University", "organization"),
+]
+
+
+def test_a_short_name_takes_the_full_name_the_story_gives() -> None:
+    names = FullNames(TABLE)
+    assert names.full("Tom", "tom") == ("Tom Tangney", "tom")  # its own longer form
+    assert names.full("Lewis", "lewis") == ("Mike Lewis", "mike")  # a given name before
+    assert names.full("United", "united") == ("United Airlines", "ua")  # the most named one
+
+
+def test_a_title_a_place_or_an_institution_is_no_fuller_name() -> None:
+    names = FullNames(TABLE)
+    assert names.full("Mike Brown", "brown") == ("Mike Brown", "brown")  # not "Dr Mike Brown"
+    assert names.full("George", "george") == ("George", "george")
+    assert names.full("Kim", None) == ("Kim", None)  # nothing to add
+
+
+def test_two_equally_likely_full_names_keep_the_short_one() -> None:
+    table = [
+        _entity("j", "Jordan", "person"),
+        _entity("a", "Jordan Hale", "person"),
+        _entity("b", "Jordan Pike", "person"),
+    ]
+    assert FullNames(table).full("Jordan", "j") == ("Jordan", "j")
+
+
+def test_initials_of_a_qa_label_name_the_person_of_that_article() -> None:
+    elsewhere = (Mention("a2", 0, 0, 1, "Mary Black"),)  # same initials, another article
+    table = [
+        _entity("mb", "Michael Brown", "person", mentions=3),
+        Entity("mx", "Mary Black", "person", ("Mary Black",), elsewhere),
+    ]
+    got = initials_match("MB", table, "a1")
+    assert got is not None and got.name == "Michael Brown"
+    assert initials_match("WP", table, "a1") is None
+    assert initials_match("MBXY", table, "a1") is None
+
+
+def _quotes(*texts: str) -> list[Quote]:
+    """Quotes read with the shared spaCy parse, as the brief reads them."""
+    from storyweave.brief import prepare
+    from storyweave.text.annotate import annotate
+
+    arts = [Article(f"a{i}", f"Outlet {i}", "", t, raw=t) for i, t in enumerate(texts)]
+    kept, sents, _ = prepare(arts)
+    ann = annotate(kept, sents)
+    return find_quotes(kept, sents, find_entities(kept, sents, annotations=ann), ann)
+
+
+def _one(quotes: list[Quote], start: str) -> Quote:
+    hits = [q for q in quotes if q.text.startswith(start)]
+    assert len(hits) == 1, (start, quotes)
+    return hits[0]
+
+
+def test_qa_turns_under_initials_are_the_interviewees() -> None:
+    qs = _quotes(
+        "The astronomer Michael Brown spoke to the Riverton Post about the dwarf planet.\n\n"
+        "RP: When did you first see the object in your data?\n\n"
+        "MB: Within fifteen seconds of looking at the images that night.\n\n"
+        "RP: Any regrets about the name you gave it?\n\n"
+        "MB: None at all, it was a happy accident of the early days."
+    )
+    for start in ("Within fifteen seconds", "None at all"):
+        q = _one(qs, start)
+        assert (q.speaker, q.speaker_kind) == ("Michael Brown", "named")
