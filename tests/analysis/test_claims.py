@@ -105,6 +105,43 @@ def test_polarity_conflict(name: str, request) -> None:
     assert agreements == []  # contradicting sentences are not an agreement
 
 
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # a relative clause picks out a class of things, it does not state an event
+        (
+            "The levy does not apply to drinks that list milk as their main ingredient.",
+            "The levy covers sodas and sports drinks that don't list milk as their first "
+            "ingredient.",
+        ),
+        # a speaker's words are the speaker's, not the outlet's
+        (
+            "The council approved the harbour budget for the coming year on Tuesday.",
+            '"We have not approved the harbour budget we wanted," the mayor said on Tuesday.',
+        ),
+        # what someone believes is in the clause, not in the verb
+        (
+            "The harbour engineers believe the wall was built on sand a century ago.",
+            "The harbour engineers don't believe the wall will hold through the winter storms.",
+        ),
+    ],
+)
+def test_a_negation_that_asserts_nothing_is_no_polarity_conflict(
+    first: str, second: str, tfidf
+) -> None:
+    _, conflicts, _ = _run(_pair(first, second), tfidf)
+    assert [c for c in conflicts if c.kind == "polarity"] == []
+
+
+def test_years_of_two_named_actors_are_no_date_conflict(tfidf) -> None:
+    arts = [
+        _art("y1", "harbour-news", "The probe Voyager, launched in 1977, left the solar system."),
+        _art("y2", "coast-daily", "Its twin Mariner was launched in 1979 from the same pad."),
+    ]
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "date"] == []
+
+
 @pytest.mark.parametrize("name", ["minilm", "tfidf"])
 def test_denial_conflict(name: str, request) -> None:
     arts = [

@@ -49,6 +49,7 @@ from .quotes import quote_marks, unattributed_quotes
 from .slots import (
     Slot,
     clash,
+    clause_head,
     clock_slots,
     context,
     day_slots,
@@ -1239,10 +1240,34 @@ def _year_pairs(items: Sequence[_Item], i: int, j: int, days: bool = True) -> li
     ):
         if len(vi) != 1 or len(vj) != 1 or vi == vj:
             continue
+        if label == "year" and _other_actors(items[i], vi[0], items[j], vj[0]):
+            continue  # "Voyager 1, launched in 1977" / "Voyager 2 was launched in 1979"
         shared = _shared_words(items[i].sent.text, items[j].sent.text)
         topic = f"{shared} ({label})" if shared else label
         out.append(_Pair("date", f"date:{label}", topic, i, j, vi[0], vj[0]))
     return out
+
+
+def _year_actor(it: _Item, year: str) -> Token | None:
+    """Who did the act a year dates: the subject of the year's clause, or the noun a
+    participle describes ("Pluto, discovered in 1930"); None when the parse does not say."""
+    tok = next((t for t in it.span or () if t.text == year), None)
+    if tok is None:
+        return None
+    head = clause_head(tok)
+    if head.dep_ in {"acl", "relcl"}:
+        return head.head
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+    return subjects[0] if subjects and head.pos_ in {"VERB", "AUX"} else None
+
+
+def _other_actors(a: _Item, year_a: str, b: _Item, year_b: str) -> bool:
+    """Whether two years date acts of two different actors: two names, or two kinds of thing
+    (a name against a noun may be one thing twice: "the Kestrel Star" / "the vessel")."""
+    x, y = _year_actor(a, year_a), _year_actor(b, year_b)
+    if x is None or y is None or not _key(x) or not _key(y):
+        return False
+    return (x.pos_ == "PROPN") == (y.pos_ == "PROPN") and _key(x) != _key(y)
 
 
 def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
@@ -1272,6 +1297,19 @@ class Predicate:
     subject: str
     object: str
     phrase: str
+    # inside quotation marks (a speaker's words, not the outlet's), or what it says is in a
+    # clause of its own ("doesn't believe the object is there"): not a flat yes or no
+    quoted: bool = False
+
+
+_UNREAL_MARKS = frozenset("if unless whether until when once".split())
+_NOT_ASSERTED = frozenset({"xcomp", "csubj", "pcomp", "amod", "relcl", "acl"})
+
+
+def _quoted(tok: Token, span: Span) -> bool:
+    """Whether a word sits inside a quotation opened earlier in its sentence."""
+    before = span.doc.text[span.start_char : tok.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _subject_of(verb: Token) -> str:
@@ -1294,8 +1332,9 @@ def predicates(span: Span) -> list[Predicate]:
         negs = [c for c in kids if c.dep_ == "neg"]
         auxes = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
         modal = any(c.lower_ in _MODALS or c.lemma_.lower() in _MODALS for c in auxes)
-        cond = any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in kids)
-        asserted = not (modal or cond or tok.dep_ in {"xcomp", "csubj", "pcomp", "amod"})
+        cond = any(c.dep_ == "mark" and c.lower_ in _UNREAL_MARKS for c in kids)
+        # a relative clause describes a class ("drinks that don't list milk"), not an event
+        asserted = not (modal or cond or tok.dep_ in _NOT_ASSERTED)
         # the object, or the agent of a passive: "fined by the Commission" fines with it
         objects = [c for c in kids if c.dep_ == "dobj"]
         objects += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -1309,6 +1348,7 @@ def predicates(span: Span) -> list[Predicate]:
                 _subject_of(tok),
                 next((k for k in map(_key, objects) if k), ""),
                 phrase,
+                _quoted(tok, span) or any(c.dep_ in {"ccomp", "xcomp"} for c in kids),
             )
         )
     return out
@@ -1319,6 +1359,8 @@ def opposed(neg: Predicate, pos: Predicate) -> bool:
     same subject (or the same object, the subjects not differing)."""
     if not neg.negated or pos.negated or not pos.asserted or neg.lemma != pos.lemma:
         return False
+    if neg.quoted or pos.quoted or not neg.asserted:
+        return False  # a speaker's words or a hedged denial are not the outlet's assertion
     if neg.subject and neg.subject == pos.subject:
         return True
     clash = neg.subject and pos.subject and neg.subject != pos.subject
@@ -1908,7 +1950,8 @@ def _edge_pairs(
         # sentences of one claim state one figure; merely related ones must share its context
         pairs.extend(_number_pairs(items, i, j, loose=not same))
         pairs.extend(_antonym_pairs(items, i, j))
-        pairs.extend(_year_pairs(items, i, j, days=same))
+        if same:  # related sentences name the years of many acts ("killed in 1994", "sued in 1997")
+            pairs.extend(_year_pairs(items, i, j))
         pairs.extend(_name_slot_pairs(items, i, j))
     return pairs
 
@@ -1963,7 +2006,9 @@ def _year_frame_pairs(story: _Story) -> list[_Pair]:
     for i, j, _ in _bucket_pairs(story.x, items, framed, 40, 0.25 * story.related_t):
         fi, fj = frames[i], frames[j]
         for frame in set(fi) & set(fj):
-            if fi[frame] != fj[frame]:
+            if fi[frame] != fj[frame] and not _other_actors(
+                items[i], fi[frame], items[j], fj[frame]
+            ):
                 words_both = _shared_words(items[i].sent.text, items[j].sent.text)
                 topic = f"{words_both} (year)" if words_both else "year"
                 pairs.append(_Pair("date", "date:year", topic, i, j, fi[frame], fj[frame]))
@@ -2183,6 +2228,7 @@ def _value_groups(
         if len(ids) < 2:
             continue
         lead = items[ids[0]]
+        # a person's age is one fact whatever else the sentences say
         ids = [ids[0]] + [
             i
             for i in ids[1:]
