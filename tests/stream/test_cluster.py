@@ -118,23 +118,26 @@ def test_a_syndicated_copy_joins_its_original_story():
     assert story_of["e-copy"] == story_of["e0"]
 
 
+# the dam story and the flood story start apart; a report on both makes them one
+DAM = (
+    "Tamsin dam spillway opened",
+    "Operators opened the spillway of the Tamsin reservoir dam after days of heavy "
+    "rain, releasing water into the valley below the dam.",
+)
+FLOOD = (
+    "Millbrook homes flooded",
+    "Floodwater reached forty homes along Quay Street in Millbrook; residents were "
+    "evacuated to the school hall overnight.",
+)
+BOTH = (
+    "Dam release blamed for Millbrook flood",
+    DAM[1] + " " + FLOOD[1] + " Millbrook residents blamed the dam spillway release "
+    "for the floodwater.",
+)
+
+
 def test_an_article_that_shows_two_stories_are_one_merges_them():
-    # the dam story and the flood story start apart; a report on both makes them one
-    dam = (
-        "Tamsin dam spillway opened",
-        "Operators opened the spillway of the Tamsin reservoir dam after days of heavy "
-        "rain, releasing water into the valley below the dam.",
-    )
-    flood = (
-        "Millbrook homes flooded",
-        "Floodwater reached forty homes along Quay Street in Millbrook; residents were "
-        "evacuated to the school hall overnight.",
-    )
-    both = (
-        "Dam release blamed for Millbrook flood",
-        dam[1] + " " + flood[1] + " Millbrook residents blamed the dam spillway release "
-        "for the floodwater.",
-    )
+    dam, flood, both = DAM, FLOOD, BOTH
     clusterer = StreamClusterer()
     a = clusterer.add("dam", _vec(*dam))
     b = clusterer.add("flood", _vec(*flood))
@@ -275,7 +278,6 @@ def test_minilm_vectors_cluster_the_three_stories(minilm):
     }
 
 
-
 def test_the_closest_story_is_scored_however_many_share_the_articles_words() -> None:
     """Only the closest stories are scored in full (`max_candidates`); the best is among them
     even when it opened last and thirty others use every word of the article."""
@@ -289,3 +291,40 @@ def test_the_closest_story_is_scored_however_many_share_the_articles_words() -> 
     found = clusterer.similarities(vectorize(title, text, None, params))
     assert "bridge" in found and len(found) <= 3
     assert max(found, key=lambda sid: found[sid][0]) == "bridge"
+
+
+def test_stories_changed_every_way_score_as_the_same_stories_loaded_afresh() -> None:
+    """Articles joined, merged, taken out and put back (batch refinement) and stories cut to
+    their heaviest terms: an article scores the same against them as against the same stories read
+    back in a new process (the index the clusterer keeps follows every change; a stored
+    story keeps its weights in single precision, hence the tolerance)."""
+    params = Params(max_story_terms=12)
+    clusterer = StreamClusterer(params=params)
+    stream = [*_three_stories(), ("dam", *DAM), ("flood", *FLOOD), ("both", *BOTH)]
+    vecs = {aid: vectorize(title, text, None, params) for aid, title, text in stream}
+    story_of: dict[str, str] = {}
+    merges = 0
+    for aid, vec in vecs.items():
+        got = clusterer.add(aid, vec)
+        merges += len(got.merged)
+        story_of = {a: got.merged.get(s, s) for a, s in story_of.items()}
+        story_of[aid] = got.story_id
+    # a bridge report with a line of election news, filed under the election
+    title, text = BRIDGE[1]
+    text += " Turnout in the mayoral election in Vale was the highest in twenty years."
+    vecs["stray"] = vectorize(title, text, None, params)
+    clusterer.place(story_of["e0"], vecs["stray"])
+    story_of["stray"] = story_of["e0"]
+    # each article out of its story and into the one that scores it best
+    moved = sum(clusterer.reassign(aid, vec, story_of) for aid, vec in vecs.items())
+    assert merges and moved and story_of["stray"] == story_of["b0"]
+    assert max(len(s.terms) for s in clusterer.stories()) <= 18  # cut to 12 past 18
+    fresh = StreamClusterer(
+        [StoryState.from_bytes(s.to_bytes()) for s in clusterer.stories()], params
+    )
+    for _, title, text in stream:
+        probe = vectorize(title, text, None, params)
+        got, want = clusterer.similarities(probe), fresh.similarities(probe)
+        assert got.keys() == want.keys()
+        for sid, (tfidf, _, names) in want.items():
+            assert got[sid][0] == pytest.approx(tfidf, rel=1e-6) and got[sid][2] == names

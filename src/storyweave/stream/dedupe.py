@@ -45,7 +45,12 @@ _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutati
 
 def normalise(text: str) -> str:
     """The words of a text, case-folded and joined by single spaces."""
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    return " ".join(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, case-folded."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def content_hash(text: str) -> str:
@@ -55,17 +60,22 @@ def content_hash(text: str) -> str:
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
     """Word k-shingles of the normalised text; a text shorter than k words is one shingle."""
-    words = normalise(text).split()
+    words = _words(text)
     if len(words) <= k:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    # map and zip loop in C: every stored candidate of a copy is shingled again, so this is
+    # most of the cost of looking for copies in a big store
+    return set(map(" ".join, zip(*(words[i:] for i in range(k)), strict=False)))
 
 
 def jaccard(a: Set[str], b: Set[str]) -> float:
     """|a & b| / |a | b|; 0 for two empty sets."""
-    if not a and not b:
-        return 0.0
-    return len(a & b) / len(a | b)
+    return _jaccard(len(a & b), len(a), len(b))
+
+
+def _jaccard(shared: int, na: int, nb: int) -> float:
+    """Jaccard from the sizes of two sets and of their intersection."""
+    return shared / (na + nb - shared) if na or nb else 0.0
 
 
 def band_keys(shingle_set: Iterable[str]) -> list[int]:
@@ -105,8 +115,10 @@ def best_copy(
     """The candidate most alike, when it is a copy: (its id, the Jaccard of the two)."""
     best: tuple[str, float] | None = None
     best_score = 0.0
+    mine = fp.shingles
     for cid, sh in candidates:
-        j, c = jaccard(fp.shingles, sh), containment(fp.shingles, sh)
+        shared = len(mine & sh)  # one intersection for both measures
+        j, c = _jaccard(shared, len(mine), len(sh)), _containment(shared, len(mine), len(sh))
         if j < JACCARD and c < CONTAINED:
             continue
         if max(j, c) > best_score:
@@ -116,10 +128,13 @@ def best_copy(
 
 def containment(a: Set[str], b: Set[str]) -> float:
     """How much of the smaller set lies in the other; 0 when it is under MIN_CONTAINED."""
-    small = min(len(a), len(b))
-    if small < MIN_CONTAINED:
-        return 0.0
-    return len(a & b) / small
+    return _containment(len(a & b), len(a), len(b))
+
+
+def _containment(shared: int, na: int, nb: int) -> float:
+    """Containment from the sizes of two sets and of their intersection."""
+    small = min(na, nb)
+    return shared / small if small >= MIN_CONTAINED else 0.0
 
 
 def find_copies(texts: Sequence[str]) -> dict[int, tuple[int, float]]:
