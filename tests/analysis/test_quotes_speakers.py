@@ -91,3 +91,42 @@ def test_qa_turns_under_initials_are_the_interviewees() -> None:
     for start in ("Within fifteen seconds", "None at all"):
         q = _one(qs, start)
         assert (q.speaker, q.speaker_kind) == ("Michael Brown", "named")
+
+
+def test_a_role_apposed_to_a_name_is_that_name() -> None:
+    qs = _quotes(
+        "A study of 9,500 patients was published on Wednesday by Dr. Nadia Okafor and Pell "
+        "University.\n\n"
+        '"It is important to keep the weight off," said the lead author, Dr. Nadia Okafor, a '
+        "professor of medicine.\n\n"
+        "The hospital board chairman is Simon Arbuthnot.\n\n"
+        '"The hospital cares for sick people and the call was foolish," wrote the chairman, '
+        "Simon Arbuthnot.\n\n"
+        '"He deserves the harshest penalty," the prosecutor, Mustafa Suleiman, told the court.'
+    )
+    assert _one(qs, "It is important").speaker == "Nadia Okafor"
+    assert _one(qs, "The hospital cares").speaker == "Simon Arbuthnot"
+    q = _one(qs, "He deserves")
+    assert (q.speaker, q.speaker_kind) == ("Mustafa Suleiman", "named")
+
+
+def test_the_agency_and_the_school_are_the_bodies_the_article_named() -> None:
+    qs = _quotes(
+        "The EPA fined the builder Harlow Homes on Tuesday for lead paint violations.\n\n"
+        '"Renovations at 33 properties broke the rules," the agency said.\n\n'
+        "Martin Richard was a student at Saint Brigid Catholic Academy. The school released a "
+        "statement on Tuesday.\n\n"
+        '"Our community is offering every prayer for the Richard family," the school said.'
+    )
+    q = _one(qs, "Renovations at 33")
+    assert (q.speaker, q.speaker_kind) == ("EPA", "named")
+    q = _one(qs, "Our community")
+    assert q.speaker_kind == "named" and q.speaker is not None and "Academy" in q.speaker
+
+
+def test_a_generic_agency_without_a_named_one_stays_unnamed() -> None:
+    qs = _quotes(
+        "Harlow Homes was fined on Tuesday for lead paint violations at its sites.\n\n"
+        '"Renovations at 33 properties broke the rules," the agency said.'
+    )
+    assert _one(qs, "Renovations at 33").speaker_kind == "unnamed"

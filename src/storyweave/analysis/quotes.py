@@ -348,7 +348,7 @@ _SPEAKER_NOUNS = {
         "commission panel "
         # people the news quotes by who they are: "the teen told police", "a woman said"
         "teen teenager boy girl man woman son daughter wife husband brother sister mom dad "
-        "uncle aunt kid detective account"
+        "uncle aunt kid detective account author chairman chairwoman founder"
     ).split(),
 }
 # every speaker noun in the singular and the plural: "inspector" / "inspectors", "authority" /
@@ -488,6 +488,7 @@ class _Article:
         self.text = article.text
         self.doc: Doc | None = None  # the article's parse, when the brief has one
         self.by_end: dict[int, tuple[Entity, Mention]] = {}
+        self.by_start: dict[int, tuple[Entity, Mention]] = {}
         self.persons: list[tuple[int, Entity]] = []
         self.orgs: list[tuple[int, Entity]] = []
         self.bodies: list[tuple[int, Entity]] = []  # any name but a person's, whatever its kind
@@ -496,6 +497,7 @@ class _Article:
                 if m.article_id != article.id:
                     continue
                 self.by_end[m.end] = (e, m)
+                self.by_start[m.start] = (e, m)
                 if e.kind == "person":
                     self.persons.append((m.start, e))
                 elif e.kind == "organization":
@@ -529,13 +531,17 @@ class _Article:
         before = [e for start, e in self.orgs if start < pos and not self.inside_quote(start)]
         for e in reversed(before):
             words = e.name.lower().split()
-            if noun in words and (not modifier or modifier in words):
+            if noun in words and (not modifier or modifier in words) and words != [noun]:
                 return e  # "the fire service": the Brennick Fire and Rescue Service
         # "the company" says little: only a company the last lines called so
         reach = _NEAR_ORG if noun in _ORG_NOUNS else len(self.text)
         described = self._described_as(pos, noun, pos - reach)
         if described is not None:
             return described  # "the fraternity": "the fraternity Alpha Sigma Phi" before
+        if not modifier and noun not in _ORG_NOUNS:
+            kind = next((e for e in reversed(before) if _body_of_kind(e.name, noun)), None)
+            if kind is not None:
+                return kind  # "the school": the Catholic Academy; "the agency": the EPA
         if modifier or noun not in _ORG_NOUNS:
             return None
         if noun not in _ANY_BODY:
@@ -1061,7 +1067,7 @@ class _Attributor:
             and not (whole and text[start : first[1].start].strip())
         ):
             got = first  # "X, a lawyer, said"
-        if got is None and not whole and last is not None and last[0].kind == "person":
+        if got is None and last is not None and self._role_first(seg, last, whole):
             got = last  # the role first: "The returning officer, Gwen Tallis, told reporters"
         if got is not None:
             entity, mention = got
@@ -1126,6 +1132,16 @@ class _Attributor:
             if 0 < lead < comma:
                 first = self.art.mention_ending(start + len(inner[:lead].rstrip()), start)
         return first, self.art.mention_ending(start + len(inner.rstrip()), start)
+
+    @staticmethod
+    def _role_first(seg: str, last: tuple[Entity, Mention], whole: bool) -> bool:
+        """Whether `seg` is a role and then the name it gives: "the prosecutor, Mustafa
+        Suleiman," (a person), "the statement from the network, Southern Cross Austereo,"
+        (a body, when the whole span is the speaker)."""
+        if not whole:
+            return last[0].kind == "person"
+        head = seg[: seg.rstrip().rstrip(",").rfind(",")]
+        return last[0].kind in {"person", "organization"} and _np(head) is not None
 
     @staticmethod
     def _only_title(text: str) -> bool:
@@ -1194,6 +1210,8 @@ class _Attributor:
                 stop = re.search(r"[,.;:!?]", text[vm.end() : hi])
                 who_end = vm.end() + stop.start() if stop else hi
                 who = self.who(vm.end(), who_end, whole=True)
+                if who is None or who.kind == "unnamed":
+                    who = self._apposed_name(who_end, hi) or who
                 if who is not None:
                     who.verb = self._verb_text(vm, who, hi)
                 return who
@@ -1206,6 +1224,20 @@ class _Attributor:
                 who.verb = self._verb_text(vm, who, hi)
             return who
         return self._any_verb(span, lo, hi)
+
+    def _apposed_name(self, comma: int, hi: int) -> _Who | None:
+        """The name a role is given right after its comma: '," said the lead author, Dr.
+        Sripal Bangalore, an associate professor', '," wrote the chairman, Simon Glenarthur.'"""
+        text = self.text
+        if text[comma : comma + 1] != ",":
+            return None
+        m = re.match(r",\s+(?:[A-Z][a-z]{1,3}\.\s+)?", text[comma:hi])
+        got = self.art.by_start.get(comma + m.end()) if m else None
+        if got is None or got[0].kind not in {"person", "organization"}:
+            return None
+        if not re.match(r"\s*(?:[,.;:!?]|$)", text[got[1].end : hi]):
+            return None  # the name begins a clause of its own
+        return _Who(got[0].name, "named", got[0].id)
 
     def _any_verb(self, span: _Span, lo: int, hi: int) -> _Who | None:
         """'"Says who?" Mr Cohen fired back.': the clause right after a quote that ends on a
@@ -1600,6 +1632,41 @@ def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
     return who
 
 
+# a body's name that says what the body is without the noun: "the school" is an Academy
+_BODY_KINDS = {
+    "school": {"academy", "college", "school", "elementary", "high"},
+    "hospital": {"clinic", "infirmary", "hospital"},
+    "network": {"radio", "tv", "television", "broadcasting", "media", "network"},
+    "station": {"radio", "tv", "fm", "am"},
+    "university": {"college", "university", "institute"},
+}
+
+
+def _body_of_kind(name: str, noun: str) -> bool:
+    """Whether an organisation's name says it is a `noun`, without the noun itself: 'the
+    school' of the Pope John Paul II Catholic Academy, 'the agency' of the EPA (an acronym
+    whose last letter is the noun's initial: Agency, Board, Commission)."""
+    words = set(name.lower().replace("’", "'").split())
+    if words & _BODY_KINDS.get(noun, set()):
+        return True
+    letters = name.replace(".", "")
+    return (
+        noun in _ACRONYM_NOUNS
+        and 2 <= len(letters) <= 6
+        and letters.isalpha()
+        and letters.isupper()
+        and letters[-1] == noun[0].upper()
+    )
+
+
+# what a body publishes and the news quotes: "the EPA report" says what the EPA says
+_DOCUMENT_NOUNS = frozenset({"report", "study", "release", "filing", "notice", "ruling"})
+_ACRONYM_NOUNS = frozenset(
+    "agency board commission committee council department service administration authority "
+    "bureau office institute union association organization organisation".split()
+)
+
+
 def _definite_org(art: _Article, phrase: str, pos: int) -> Entity | None:
     """The organisation "the company" or "the academy" at `pos` refers to, if any."""
     dm = _DEFINITE_ORG.fullmatch(phrase)
@@ -1615,8 +1682,10 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
         return _Who(org.name, "named", org.id)
     words = phrase.split()
     if len(words) == 3 and words[0].lower() in {"a", "an", "the"}:
-        if words[2].lower() in _STATEMENT_NOUNS:
-            # "a police statement": the statement of the police force the article named
+        named_doc = words[2].lower() in _DOCUMENT_NOUNS and words[1][:1].isupper()
+        if words[2].lower() in _STATEMENT_NOUNS or named_doc:
+            # "a police statement": the statement of the police force the article named;
+            # "the EPA report" is the EPA's, "the police report" a kind of document
             body = art.organisation(pos, "", words[1].lower())
             if body is not None:
                 return _Who(body.name, "named", body.id, "statement")
