@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -464,11 +466,13 @@ class StreamClusterer:
         slot = self._slots.of[story.story_id]
         norm = float(self._slots.norms[slot])
         if math.isnan(norm):
-            idfs, postings, idf_of = self._idf_table(), self._postings, self._idf_of
-            norm = math.sqrt(sum(
-                (v * (idfs.get(len(postings[t])) or idf_of(len(postings[t])))) ** 2
-                for t, v in story.terms.items()
-            )) or 1.0  # fmt: skip
+            idfs = self._idf_table()
+            dfs = list(map(len, map(self._postings.__getitem__, story.terms)))
+            for df in set(dfs).difference(idfs):
+                self._idf_of(df)
+            # sum((v * idf(t)) ** 2 for ...) as map, so the loop runs in C: the same floats
+            weighted = map(operator.mul, story.terms.values(), map(idfs.__getitem__, dfs))
+            norm = math.sqrt(sum(map(pow, weighted, repeat(2)))) or 1.0
             self._slots.norms[slot] = norm
         return norm
 
@@ -523,8 +527,10 @@ class StreamClusterer:
         k = self.params.max_candidates
         if len(tfidf) <= k:
             return np.arange(len(tfidf))
-        # stable, as heapq.nlargest: of equal cosines the story met first is kept
-        return np.sort(np.argsort(-tfidf, kind="stable")[:k])
+        # as heapq.nlargest: of equal cosines at the k-th the stories met first are kept
+        kth = np.partition(tfidf, len(tfidf) - k)[len(tfidf) - k]
+        above = np.flatnonzero(tfidf > kth)
+        return np.union1d(above, np.flatnonzero(tfidf == kth)[: k - len(above)])
 
     def _with_dense(
         self, slots: np.ndarray, tfidf: np.ndarray, cosines: np.ndarray
