@@ -1110,6 +1110,17 @@ def test_a_name_spelt_two_ways_by_two_outlets_is_a_name_conflict(tfidf) -> None:
     ]
 
 
+def test_a_name_transliterated_two_ways_is_a_name_conflict(tfidf) -> None:
+    arts = _pair(
+        "Prosecutor Moustafa Soliman told the court the former minister was a tyrant.",
+        "The prosecutor, Mustafa Suleiman, told the court the former minister deserved the "
+        "harshest penalty.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    names = [_sides(c) for c in conflicts if c.kind == "name"]
+    assert names == [{"Moustafa Soliman": {"p1"}, "Mustafa Suleiman": {"p2"}}]
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

@@ -202,20 +202,33 @@ def name_forms(span: Span) -> Iterator[tuple[str, str]]:
 def spellings(
     forms: Mapping[tuple[str, str], Sequence[int]], texts: Mapping[int, str]
 ) -> list[tuple[tuple[str, str], tuple[str, str]]]:
-    """Pairs of one name spelt two ways: the same word before it, spellings alike (not one a
-    form of the other), and no outlet writing both. `forms` maps (word before, spelling) to
-    the outlets writing it; `texts` is each outlet's text, where the other spelling must not
-    occur at all."""
-    by_prefix: dict[str, list[str]] = {}
+    """Pairs of one name spelt two ways: the same word before a last word spelt alike, or both
+    words spelt alike ("Moustafa Soliman" / "Mustafa Suleiman"), never one a form of the other, and
+    no outlet writing both. `forms` maps (word before, last word) to the outlets writing it;
+    `texts` is each outlet's text, where the other spelling must not occur at all."""
+    by_initials: dict[str, list[tuple[str, str]]] = {}
     for prefix, form in forms:
-        by_prefix.setdefault(prefix, []).append(form)
+        by_initials.setdefault(prefix[:1] + form[:1].lower(), []).append((prefix, form))
     out: list[tuple[tuple[str, str], tuple[str, str]]] = []
-    for prefix, spelt in sorted(by_prefix.items()):
-        for p, a in enumerate(spelt):
-            for b in spelt[p + 1 :]:
-                if _two_spellings(a, b, forms[prefix, a], forms[prefix, b], texts):
-                    out.append(((prefix, a), (prefix, b)))
+    for _, names in sorted(by_initials.items()):
+        for p, a in enumerate(names):
+            for b in names[p + 1 :]:
+                if _two_names(a, b, forms, texts):
+                    out.append((a, b))
     return out
+
+
+def _two_names(
+    a: tuple[str, str],
+    b: tuple[str, str],
+    forms: Mapping[tuple[str, str], Sequence[int]],
+    texts: Mapping[int, str],
+) -> bool:
+    """Whether two two-word names are one name, each differing word spelt two ways."""
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x.lower() != y.lower()]
+    if len(differ) == 1 and differ[0][0] == a[0]:
+        return False  # one surname, two first names: often two relatives ("Jon" / "Jan Berg")
+    return bool(differ) and all(_two_spellings(x, y, forms[a], forms[b], texts) for x, y in differ)
 
 
 def _two_spellings(
