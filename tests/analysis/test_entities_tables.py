@@ -106,6 +106,21 @@ def test_a_city_that_fields_a_team_is_the_team_in_the_table_and_the_place_in_the
 def test_an_adjective_made_from_a_name_is_not_an_entity() -> None:
     kinds = _kinds(
         "The Boston-based company said on Monday that the NATO-led force in Kosovo had bought "
-        "its radios. Boston Dynamics makes robots."
+        "its radios. Boston Dynamics makes robots. Kim Jong-il visited the plant."
     )
     assert "Boston-based" not in kinds and "NATO-led" not in kinds
+    # a name's own lower-case part after a hyphen is no adjective
+    assert kinds.get("Kim Jong-il") == "person"
+
+
+def test_a_name_run_over_a_scorecards_small_words_gives_way_to_its_players() -> None:
+    # the small model reads "M. Azharuddin st Kaluwitharana" as one person's name
+    kinds = _kinds(
+        "India first innings:\n"
+        "S. Ganguly c Jayasuriya b Vaas 12\n"
+        "M. Azharuddin st Kaluwitharana b Muralitharan 12\n"
+        "R. Dravid not out 40\n"
+    )
+    assert "M. Azharuddin st Kaluwitharana" not in kinds
+    for player in ("M. Azharuddin", "Kaluwitharana", "Muralitharan", "Jayasuriya"):
+        assert kinds.get(player) == "person", (player, kinds)

@@ -1383,7 +1383,7 @@ def _with_ner(
     for piece in out:
         covered.setdefault(piece.article_id, []).append((piece.start, piece.end))
     out.extend(_ner_only(articles, annotations, index, covered))
-    out.extend(_table_cells(articles, annotations, out))
+    out = _table_cells(articles, annotations, out)
     regions, cities = _gazetteer()
     for piece in out:
         if _names_a_team(piece, annotations, regions, cities):
@@ -1395,46 +1395,67 @@ def _with_ner(
 def _table_cells(
     articles: Sequence[Article], annotations: Annotations, raws: list[_Raw]
 ) -> list[_Raw]:
-    """Names in results rows, standings and scorer lists (`tables.cells`): a side is a team
-    (or, for a country, the national side, which reads as its country), a player a person.
-    A cell some mention already covers adds its vote to it; an uncovered cell is a new one."""
-    at: dict[tuple[str, int, int], _Raw] = {(r.article_id, r.start, r.end): r for r in raws}
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for r in raws:
-        spans.setdefault(r.article_id, []).append((r.start, r.end))
-    rules = _Chunker(set(), set())
-    countries = _countries()
-    common = _common()
+    """The mentions with the names of results rows, standings and scorer lists
+    (`tables.cells`) read as the row reads them: a side is a team (or, for a country, the
+    national side, which reads as its country), a player a person. A mention that is a cell
+    takes its vote; one that runs over cells and only figures or small words between them
+    ("Karlsruhe 4", "M. Azharuddin st Kaluwitharana") gives way to the cells."""
     starts_of = _sentence_starts(annotations)
+    by_article: dict[str, list[_Raw]] = {}
+    for r in raws:
+        by_article.setdefault(r.article_id, []).append(r)
+    dropped: set[int] = set()
     added: list[_Raw] = []
     for ai, a in enumerate(articles):
-        for start, end, role in tables.cells(a.text):
-            words = a.text[start:end]
-            votes: Counter[str] = Counter()
-            rules._static_votes(
-                [t for t in _tokens(words, start) if _is_word(t)], fold(words), votes
-            )
-            country = _PLACE_ALIASES.get(fold(words), fold(words)) in countries
-            kind = "person" if role == "player" else "place" if country else "organization"
-            # a given name with a surname plays for itself ("Jan Siemerink (Netherlands) vs.
-            # ..."); a lone one is the club's town ("Nancy 0 Paris St Germain 0")
-            weight = 0 if role == "side" and votes["person"] and " " in words else 6
-            same = at.get((a.id, start, end))
+        mine = by_article.get(a.id, [])
+        found = tables.cells(a.text)
+        for r in mine:
+            inside = [c for c in found if r.start <= c.start and c.end <= r.end]
+            if inside and (r.start, r.end) != inside[0][:2] and _only_cells(r, inside, a.text):
+                dropped.add(id(r))
+        kept = [r for r in mine if id(r) not in dropped]
+        at = {(r.start, r.end): r for r in kept}
+        for start, end, role in found:
+            cell, row_vote = _cell_raw(ai, a, starts_of.get(a.id, []), start, end, role)
+            same = at.get((start, end))
             if same is not None:
-                same.votes[kind] += weight
-                same.team = same.team or kind == "organization"
-                continue
-            if any(s < end and start < e for s, e in spans.get(a.id, ())) or (
-                all(w in common for w in fold(words).split()) and not votes
-            ):
-                continue  # "Attendance 12,000", "Halftime 1-0": a row's label, not a name
-            votes[kind] += weight
-            sentence = _sentence_at(starts_of.get(a.id, []), start)
-            added.append(
-                _Raw(ai, a.id, sentence, start, end, words, fold(words), votes, proper=False)
-            )
-            added[-1].team = kind == "organization"
-    return added
+                same.votes.update(row_vote)
+                same.team = same.team or cell.team
+            elif cell.votes and not any(r.start < end and start < r.end for r in kept):
+                added.append(cell)
+    return [r for r in raws if id(r) not in dropped] + added
+
+
+def _only_cells(r: _Raw, cells: list[tables.Cell], text: str) -> bool:
+    """Whether a mention's text outside the cells it holds has no capitalised word."""
+    rest = text[r.start : r.end]
+    for c in sorted(cells, reverse=True):
+        rest = rest[: c.start - r.start] + " " + rest[c.end - r.start :]
+    return not re.search(r"[A-Z]", rest)
+
+
+def _cell_raw(
+    ai: int, a: Article, starts: list[tuple[int, int]], start: int, end: int, role: str
+) -> tuple[_Raw, Counter[str]]:
+    """A table cell as a mention with the gazetteers' votes and the row's, and the row's vote
+    alone; no votes at all for a row's label ("Attendance 12,000", "Halftime 1-0")."""
+    words = a.text[start:end]
+    votes: Counter[str] = Counter()
+    toks = [t for t in _tokens(words, start) if _is_word(t)]
+    _Chunker(set(), set())._static_votes(toks, fold(words), votes)
+    country = _PLACE_ALIASES.get(fold(words), fold(words)) in _countries()
+    kind = "person" if role == "player" else "place" if country else "organization"
+    row_vote: Counter[str] = Counter()
+    # a given name with a surname plays for itself ("Jan Siemerink (Netherlands) vs.
+    # ..."); a lone one is the club's town ("Nancy 0 Paris St Germain 0")
+    if not (role == "side" and votes["person"] and " " in words):
+        row_vote[kind] = 6
+    if not votes and all(w in _common() for w in fold(words).split()):
+        row_vote.clear()
+    raw = _Raw(ai, a.id, _sentence_at(starts, start), start, end, words, fold(words))
+    raw.votes, raw.proper = votes + row_vote, False
+    raw.team = kind == "organization" and bool(row_vote)
+    return raw, row_vote
 
 
 def _sentence_starts(annotations: Annotations) -> dict[str, list[tuple[int, int]]]:
@@ -2027,7 +2048,11 @@ def _entities(raws: list[_Raw], clusters: list[tuple[bool, list[int]]]) -> list[
     ]
 
 
-_NAME_ADJECTIVE = re.compile(r"\w-[a-z]+$")
+# a participle or an adjective's ending after a hyphen; not a name's own lower-case part,
+# "Kim Jong-il"
+_NAME_ADJECTIVE = re.compile(
+    r"\w-(?:[a-z]+ed|wide|run|like|style|speaking|bound|born|made|era|winning|held|built)$"
+)
 
 
 def find_entities(
