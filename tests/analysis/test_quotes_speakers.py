@@ -130,3 +130,30 @@ def test_a_generic_agency_without_a_named_one_stays_unnamed() -> None:
         '"Renovations at 33 properties broke the rules," the agency said.'
     )
     assert _one(qs, "Renovations at 33").speaker_kind == "unnamed"
+
+
+def test_the_statement_and_the_report_are_those_the_article_named() -> None:
+    qs = _quotes(
+        "In a statement, the station's owner, Harbour Radio Group, said it had ended the show "
+        "and suspended all prank calls.\n\n"
+        '"The company does not consider that the broadcast breached any law," the statement '
+        "said.\n\n"
+        "The EPA fined the builder Harlow Homes.\n\n"
+        "According to the EPA report, footage of the renovations was viewed by inspectors.\n\n"
+        '"During and after the broadcast of that episode," the report continues, the owner '
+        '"sought to amplify the message about lead paint."'
+    )
+    q = _one(qs, "The company does not consider")
+    assert (q.speaker, q.speaker_kind) == ("Harbour Radio Group", "named")
+    q = _one(qs, "During and after")
+    assert (q.speaker, q.speaker_kind) == ("EPA", "named")
+
+
+def test_a_surname_the_entity_table_missed_still_takes_the_pronoun() -> None:
+    qs = _quotes(
+        "The radio hosts Mel Greig and Michael Christian apologised on Monday.\n\n"
+        '"Nothing can make me feel worse," Greig said on the evening show.\n\n'
+        "Christian told another programme the prank had become a tragedy.\n\n"
+        '"I am still trying to make sense of it all," he said.'
+    )
+    assert _one(qs, "I am still trying").speaker == "Michael Christian"

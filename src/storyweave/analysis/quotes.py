@@ -517,6 +517,27 @@ class _Article:
         self.spans = spans
         self.quoted = [(s.open, s.close + 1) for s in spans]
 
+    def add_surnames(self, doc: Doc, entities: Sequence[Entity]) -> None:
+        """Mentions the entity table missed: a person's surname alone where the parse reads a
+        proper noun ("Christian told ..." of Michael Christian), when no other person of the
+        story has that surname."""
+        owners: dict[str, list[Entity]] = {}
+        for e in entities:
+            if e.kind == "person" and len(e.name.split()) > 1:
+                owners.setdefault(e.name.split()[-1], []).append(e)
+        taken = {m.start for _, m in self.by_end.values()}
+        for t in doc:
+            found = owners.get(t.text)
+            if t.pos_ != "PROPN" or found is None or len(found) > 1 or t.idx in taken:
+                continue
+            if any(m.start <= t.idx < m.end for _, m in self.by_end.values()):
+                continue  # part of a longer name ("Mr Christian Smith")
+            m = Mention(self.a.id, -1, t.idx, t.idx + len(t.text), t.text)
+            self.by_end[m.end] = self.by_start[m.start] = (found[0], m)
+            self.persons.append((m.start, found[0]))
+        self.persons.sort(key=lambda p: p[0])
+        self.person_starts = [p[0] for p in self.persons]
+
     def mention_ending(self, end: int, start: int) -> tuple[Entity, Mention] | None:
         """The mention that ends at `end` and starts at or after `start`."""
         got = self.by_end.get(end)
@@ -531,7 +552,8 @@ class _Article:
         before = [e for start, e in self.orgs if start < pos and not self.inside_quote(start)]
         for e in reversed(before):
             words = e.name.lower().split()
-            if noun in words and (not modifier or modifier in words) and words != [noun]:
+            bare = words == [noun] and not e.name.isupper()  # "the Agency's inquiry"
+            if noun in words and (not modifier or modifier in words) and not bare:
                 return e  # "the fire service": the Brennick Fire and Rescue Service
         # "the company" says little: only a company the last lines called so
         reach = _NEAR_ORG if noun in _ORG_NOUNS else len(self.text)
@@ -992,13 +1014,31 @@ class _Attributor:
     def __init__(self, art: _Article) -> None:
         self.art = art
         self.text = art.text
-        self.last_statement: _Who | None = None
+        self.documents: list[tuple[int, _Who]] = []  # named statements and reports, by position
+        self.phrases: dict[int, str] = {}  # the words that named each document
         self.unnamed: list[tuple[int, str]] = []  # unnamed speakers met so far, by position
         self.plural: tuple[int, str] | None = None  # the last group that spoke: "investigators"
         self.absorbed: set[int] = set()  # sentences whose short quotations are reported speech
 
     def who(self, start: int, end: int, whole: bool) -> _Who | None:
         """The speaker named in text[start:end]; `whole`: the span must be the speaker only."""
+        who = self._who(start, end, whole)
+        if who is not None and who.kind == "named" and who.verb == "statement":
+            self.documents.append((start, who))  # what "the statement" later refers to
+            self.phrases[start] = self.text[start:end].lower()
+        return who
+
+    def document_before(self, pos: int, noun: str) -> _Who | None:
+        """Whose statement or report (`noun`) the article last named before `pos`: one
+        called by that noun if any ("the report" is the EPA report), else any."""
+        before = sorted(((at, w) for at, w in self.documents if at < pos), key=lambda p: p[0])
+        same = [p for p in before if noun in self.phrases.get(p[0], "").split()]
+        if not before:
+            return None
+        prev = (same or before)[-1][1]
+        return _Who(prev.speaker, prev.kind, prev.entity_id, "statement")
+
+    def _who(self, start: int, end: int, whole: bool) -> _Who | None:
         text = self.text
         end = _trim_adverbs(text, start, end)
         seg = text[start:end]
@@ -1081,9 +1121,10 @@ class _Attributor:
         # an unnamed source, from the start of its clause
         name = unnamed
         if name is not None:
-            if re.fullmatch(r"the statement", name, re.IGNORECASE) and self.last_statement:
-                prev = self.last_statement
-                return _Who(prev.speaker, prev.kind, prev.entity_id, "statement")
+            if re.fullmatch(r"the (?:statement|report)", name, re.IGNORECASE):
+                prev = self.document_before(start, name.split()[-1].lower())
+                if prev is not None:
+                    return prev
             head = name.split()
             definite = _definite(self.art, name, start)
             if definite is not None:
@@ -1138,9 +1179,11 @@ class _Attributor:
         """Whether `seg` is a role and then the name it gives: "the prosecutor, Mustafa
         Suleiman," (a person), "the statement from the network, Southern Cross Austereo,"
         (a body, when the whole span is the speaker)."""
-        if not whole:
-            return last[0].kind == "person"
+        if not whole and last[0].kind == "person":
+            return True
         head = seg[: seg.rstrip().rstrip(",").rfind(",")]
+        if not whole:
+            head = head[head.rfind(",") + 1 :]  # "In a statement, the station's owner, X,"
         return last[0].kind in {"person", "organization"} and _np(head) is not None
 
     @staticmethod
@@ -1525,8 +1568,8 @@ def _direct(
             who = _Who(None, "unresolved", None, who.verb)
         if who.kind == "named" and doc is not None and _anonymous(doc, who.speaker or ""):
             who.kind = "unnamed"  # "a witness, Bo, who did not want to share his last name"
-        if who.verb and "statement" in who.verb and who.speaker is not None:
-            attr.last_statement = who
+        if who.verb and "statement" in who.verb and who.kind == "named":
+            attr.documents.append((span.open, who))
         prev = (span, who)
         q = Quote(
             words,
@@ -1866,6 +1909,7 @@ def _reported(
     return out
 
 
+_STATEMENT = re.compile(r"\b(?:in|issued|released) a (?:\w+ )?statement\b", re.IGNORECASE)
 _SAYING = re.compile(r",\s+(saying|adding)(?:\s+that)?\s+(?=\w)")
 
 
@@ -1932,6 +1976,10 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
         if len(said.split()) < 3 or _subjectless(art, begin):
             continue
         verb = m.group(1) + (m.group(2).rstrip() if m.group(1) in _TELL else "")
+        if who.verb != "statement" and _STATEMENT.search(text, s.start, begin):
+            who = _Who(who.speaker, who.kind, who.entity_id, "statement")
+            if who.kind == "named":
+                attr.documents.append((m.start(), who))  # "In a statement, X said ..."
         if who.verb == "statement":
             verb = f"statement {verb}"
         return m.start(), _said(art, s, who, said, verb)
@@ -2049,6 +2097,8 @@ def find_quotes(
         attr = _Attributor(art)
         doc = annotations.docs.get(a.id) if annotations is not None else None
         art.doc = doc
+        if doc is not None:
+            art.add_surnames(doc, entities)
         # reported speech first, so "the source" in a later quote can find "a source close to"
         found = _reported(art, attr, sents)
         found += [
