@@ -124,3 +124,14 @@ def test_a_name_run_over_a_scorecards_small_words_gives_way_to_its_players() -> 
     assert "M. Azharuddin st Kaluwitharana" not in kinds
     for player in ("M. Azharuddin", "Kaluwitharana", "Muralitharan", "Jayasuriya"):
         assert kinds.get(player) == "person", (player, kinds)
+
+
+def test_fixtures_a_report_ends_on_are_kept_and_read() -> None:
+    kinds = _kinds(
+        "Brellow beat Stamwick 2-1 on Saturday to go top of the Tessaly first division.\n"
+        "Fixtures for Sunday:\n"
+        "Lorvanne v Korsund\n"
+        "Dalvik Olm v Vorenza\n"
+    )
+    for team in ("Lorvanne", "Korsund", "Dalvik Olm", "Vorenza"):
+        assert kinds.get(team) == "organization", (team, kinds)

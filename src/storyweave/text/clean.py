@@ -842,9 +842,15 @@ _ROW_NAME = re.compile(r"\b[A-Z][A-Za-z'.\-]+")
 _CONTACT = re.compile(r"@|\d{3}[- ]\d{4}\b")
 
 
+# a fixture: "Leeds v Wimbledon", "CHICAGO AT ATLANTA"
+_FIXTURE = re.compile(r"^[A-Z][\w.' ]*? (?:v|vs\.?|at|AT) [A-Z][\w.' ]*\W*$")
+
+
 def _is_row(text: str) -> bool:
-    """A short line that reads as a table row: a capitalised word and a figure."""
-    return bool(re.search(r"\d", text) and _ROW_NAME.search(text) and not _CONTACT.search(text))
+    """A short line that reads as a table row: a capitalised word and a figure, or a fixture."""
+    if _CONTACT.search(text):
+        return False
+    return bool(re.search(r"\d", text) and _ROW_NAME.search(text) or _FIXTURE.match(text))
 
 
 def _in_table(units: list[_Unit], i: int) -> bool:
