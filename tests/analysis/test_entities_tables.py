@@ -83,9 +83,9 @@ def test_a_scorecard_and_a_players_club_name_people_and_sides() -> None:
     ]
     assert _cells("Srutwin (Ruch Chorzel), Emmanuel Tettor (Polonia Warszel),") == [
         ("Srutwin", "player"),
-        ("Ruch Chorzel", "side"),
+        ("Ruch Chorzel", "affiliation"),
         ("Emmanuel Tettor", "player"),
-        ("Polonia Warszel", "side"),
+        ("Polonia Warszel", "affiliation"),
     ]
     # a venue before a colon is no player's club
     assert ("Leeds", "player") not in _cells("Leeds (Headingley): Yorkshire 290 (C. Whitby 76)")
@@ -111,6 +111,20 @@ def test_an_adjective_made_from_a_name_is_not_an_entity() -> None:
     assert "Boston-based" not in kinds and "NATO-led" not in kinds
     # a name's own lower-case part after a hyphen is no adjective
     assert kinds.get("Kim Jong-il") == "person"
+
+
+def test_a_clocks_zone_is_no_organisation() -> None:
+    kinds = _kinds("Voting in Tessaly closes at 1400 GMT on Sunday, officials of Calder Oil said.")
+    assert "GMT" not in kinds and "Tessaly" in kinds
+
+
+def test_a_players_country_in_brackets_is_a_place() -> None:
+    kinds = _kinds(
+        "Results of the Tessaly Open on Thursday:\n"
+        "Jan Siemerwick (Netherlands) beat Petr Kordova (Czech Republic) 6-3 6-4\n"
+        "Marvin Tollbar (Netherlands) beat Guy Forgeron (France) 7-5 6-2\n"
+    )
+    assert kinds.get("Netherlands") == "place" and kinds.get("Czech Republic") == "place"
 
 
 def test_a_name_run_over_a_scorecards_small_words_gives_way_to_its_players() -> None:

@@ -552,6 +552,12 @@ _PLACE_ALIASES = {
     "great britain": "united kingdom",
     "uae": "united arab emirates",
     "eu": "european union",
+    # the gazetteer's names of countries that the news calls otherwise
+    "czech republic": "czechia",
+    "netherlands": "the netherlands",
+    "holland": "the netherlands",
+    "burma": "myanmar",
+    "swaziland": "eswatini",
 }
 # a union of states is an organisation (OntoNotes' and CoNLL's reading), though an alias
 _UNIONS = frozenset({"eu", "european union"})
@@ -1443,8 +1449,11 @@ def _cell_raw(
     votes: Counter[str] = Counter()
     toks = [t for t in _tokens(words, start) if _is_word(t)]
     _Chunker(set(), set())._static_votes(toks, fold(words), votes)
-    country = _PLACE_ALIASES.get(fold(words), fold(words)) in _countries()
-    kind = "person" if role == "player" else "place" if country else "organization"
+    key = _PLACE_ALIASES.get(fold(words), fold(words))
+    country = key in _countries()
+    # a player's bracket holds a club or a country: "(Rabobank)", "(Czech Republic)"
+    place = country or role == "affiliation" and votes["place"] > 0
+    kind = "person" if role == "player" else "place" if place else "organization"
     row_vote: Counter[str] = Counter()
     # a given name with a surname plays for itself ("Jan Siemerink (Netherlands) vs.
     # ..."); a lone one is the club's town ("Nancy 0 Paris St Germain 0")
@@ -2055,6 +2064,9 @@ _NAME_ADJECTIVE = re.compile(
 )
 
 
+_TIME_ZONES = frozenset("gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst".split())
+
+
 def find_entities(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -2068,8 +2080,9 @@ def find_entities(
     raws = _chunk_mentions(articles, sentences)
     if annotations is not None:
         raws = _with_ner(raws, articles, annotations)
-    # "Boston-based", "NATO-led", "EU-wide": an adjective made from a name, not a mention of it
-    raws = [r for r in raws if not _NAME_ADJECTIVE.search(r.text)]
+    # "Boston-based", "NATO-led", "EU-wide": an adjective made from a name, not a mention of
+    # it; "1400 GMT": a clock's zone, which the model reads as an organisation
+    raws = [r for r in raws if not _NAME_ADJECTIVE.search(r.text) and r.key not in _TIME_ZONES]
     if not raws:
         return []
     found = _resolve(raws)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
-Role = Literal["side", "player"]
+Role = Literal["side", "player", "affiliation"]
 
 # a name of one to four capitalised words ("PSV Eindhoven", "Port Vale", "SAN DIEGO",
 # "De Graafschap"), with the particles clubs and players carry
@@ -56,7 +56,7 @@ _RULES: tuple[tuple[re.Pattern[str], bool, dict[str, Role]], ...] = (
     (_STANDING, True, {"a": "side"}),
     (_FIXTURE, False, {"a": "side", "b": "side"}),
     (_PLAYER, False, {"a": "player", "i": "player"}),
-    (_AFFILIATION, False, {"a": "player", "b": "side"}),
+    (_AFFILIATION, False, {"a": "player", "b": "affiliation"}),
 )
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
