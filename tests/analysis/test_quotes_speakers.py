@@ -157,3 +157,35 @@ def test_a_surname_the_entity_table_missed_still_takes_the_pronoun() -> None:
         '"I am still trying to make sense of it all," he said.'
     )
     assert _one(qs, "I am still trying").speaker == "Michael Christian"
+
+
+def test_a_relative_named_by_a_given_name_takes_the_family_name() -> None:
+    qs = _quotes(
+        "Ronald Goldman was killed in 1994. In a 2014 interview, Goldman's sister Kim said the "
+        "family has collected less than 1 percent of the judgment.\n\n"
+        "Krystle Campbell died at the finish line on Monday. Campbell's grieving mother, "
+        "Patricia, spoke briefly from the front steps of their home.\n\n"
+        '"Everybody that knew her loved her," she said.'
+    )
+    assert _one(qs, "the family has collected").speaker == "Kim Goldman"
+    assert _one(qs, "Everybody that knew her").speaker == "Patricia Campbell"
+
+
+def test_a_headline_quoting_the_article_takes_its_speaker() -> None:
+    qs = _quotes(
+        'Teacher "just would not give up on me"\n\n'
+        "Cruz Riojas met Linda Hooper in 1979 at Brown Elementary School.\n\n"
+        '"I saw that she just would not give up on me," Riojas said on Tuesday.'
+    )
+    q = _one(qs, "just would not give up on me")
+    assert (q.speaker, q.speaker_kind) == ("Cruz Riojas", "named")
+
+
+def test_he_said_after_a_reported_clause_is_that_clauses_subject() -> None:
+    qs = _quotes(
+        "Donald Trump spoke to reporters on Thursday. His former nominee, Andrew Puzder, "
+        "withdrew on Wednesday.\n\n"
+        "Trump has ordered the Pentagon to submit a plan, he said, noting that the defence "
+        'secretary is "over there now working very hard."'
+    )
+    assert _one(qs, "over there now").speaker == "Donald Trump"

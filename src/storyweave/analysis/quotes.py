@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from ..model import Article, Entity, Mention, Quote, Sentence
 from ..text.segment import segment, strip_dateline
 from .entities import given_name_gender
-from .speakers import FullNames, initials_match
+from .speakers import FullNames, initials_match, kin_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -509,7 +509,8 @@ class _Article:
         self.bodies.sort(key=lambda p: p[0])
         self.person_starts = [p[0] for p in self.persons]
         self.person_ids = {e.id for _, e in self.persons}
-        self.genders = genders
+        self.genders = dict(genders)
+        self.kin: dict[str, str] = {}  # entity id -> the full name a relative's mention implies
         paras = _paragraphs(self.text)
         spans = _double_spans(self.text, paras)
         spans += _single_spans(self.text, paras, spans)
@@ -524,7 +525,9 @@ class _Article:
         owners: dict[str, list[Entity]] = {}
         for e in entities:
             if e.kind == "person" and len(e.name.split()) > 1:
-                owners.setdefault(e.name.split()[-1], []).append(e)
+                # the surname, and a one-word form the story uses ("Cruz" of Cruz Riojas)
+                for form in {e.name.split()[-1], *(v for v in e.variants if " " not in v)}:
+                    owners.setdefault(form, []).append(e)
         taken = {m.start for _, m in self.by_end.values()}
         for t in doc:
             found = owners.get(t.text)
@@ -537,6 +540,34 @@ class _Article:
             self.persons.append((m.start, found[0]))
         self.persons.sort(key=lambda p: p[0])
         self.person_starts = [p[0] for p in self.persons]
+
+    def add_kin(self, entities: Sequence[Entity]) -> None:
+        """Relatives the text names by a given name alone ("Goldman's sister Kim"): their full
+        name in `self.kin`, and a mention where the entity table has none, so that "she said"
+        can find them."""
+        for kin in kin_names(self.text, entities, self._surname_before):
+            got = self.by_start.get(kin.start)
+            if got is not None:
+                if got[0].kind == "person" and " " not in got[0].name:
+                    self.kin[got[0].id] = kin.full
+                    self.genders[got[0].id] = kin.gender
+                continue
+            e = Entity(f"kin:{self.a.id}:{kin.start}", kin.full, "person", (kin.full,))
+            m = Mention(self.a.id, -1, kin.start, kin.end, self.text[kin.start : kin.end])
+            self.by_end[m.end] = self.by_start[m.start] = (e, m)
+            self.persons.append((m.start, e))
+            self.genders[e.id] = kin.gender
+            self.kin[e.id] = kin.full
+        self.persons.sort(key=lambda p: p[0])
+        self.person_starts = [p[0] for p in self.persons]
+
+    def _surname_before(self, pos: int) -> str | None:
+        """The surname of the person named last before `pos` in its paragraph, if any."""
+        i = bisect.bisect_left(self.person_starts, pos) - 1
+        if i < 0 or "\n" in self.text[self.persons[i][0] : pos]:
+            return None
+        name = self.persons[i][1].name.split()
+        return name[-1] if len(name) > 1 else None
 
     def mention_ending(self, end: int, start: int) -> tuple[Entity, Mention] | None:
         """The mention that ends at `end` and starts at or after `start`."""
@@ -673,6 +704,9 @@ class _Article:
         if not here:
             return None
         sent = here[0].sent
+        own = _reporter(here[0], fits)
+        if own is not None:
+            return own
         passed = 0  # sentences of narration passed: those inside a quotation do not count
         chained = 0  # sentences passed whose subject is the same pronoun: 'He said ... He added'
         while sent.start > 0 and (
@@ -694,9 +728,29 @@ class _Article:
                 if token.dep_ != "compound":
                     break
                 token = token.head
+            if token.dep_ == "appos" and token.head.dep_ in _SUBJECTS:
+                token = token.head  # "Campbell's mother, Patricia, spoke": the subject's name
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
                 return e  # the main clause's subject, not one of a reported clause
         return None
+
+
+def _reporter(pronoun: Token, fits: list[tuple[int, Entity]]) -> Entity | None:
+    """In "Trump has ordered a plan, he said", the person whose clause the pronoun's speech
+    verb reports: the subject of its reported clause."""
+    if pronoun.dep_ not in _SUBJECTS:
+        return None
+    verb, sent = pronoun.head, pronoun.sent
+    for start, e in fits:
+        if start < sent.start_char:
+            break
+        token = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
+        while token is not None and token.dep_ == "compound":
+            token = token.head
+        if token is not None and token.dep_ in _SUBJECTS and token.head.head == verb:
+            if token.head.dep_ == "ccomp" and token.idx < verb.idx:
+                return e
+    return None
 
 
 def _genders(articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, str | None]:
@@ -2099,6 +2153,7 @@ def find_quotes(
         art.doc = doc
         if doc is not None:
             art.add_surnames(doc, entities)
+        art.add_kin(entities)
         # reported speech first, so "the source" in a later quote can find "a source close to"
         found = _reported(art, attr, sents)
         found += [
@@ -2108,8 +2163,16 @@ def find_quotes(
         ]
         found += _transcript(art, entities, sents)
         found.sort(key=lambda p: p[0])
-        quotes.extend(q for _, q in found)
+        quotes.extend(_kin_speaker(q, art.kin) for _, q in found)
     return _full_speakers(_borrow_speakers(quotes), FullNames(entities))
+
+
+def _kin_speaker(q: Quote, kin: dict[str, str]) -> Quote:
+    """A relative named by a given name alone speaks under the full name the text implies."""
+    if q.entity_id not in kin:
+        return q
+    entity_id = None if q.entity_id.startswith("kin:") else q.entity_id  # none in the table
+    return replace(q, speaker=kin[q.entity_id], entity_id=entity_id)
 
 
 def _full_speakers(quotes: list[Quote], names: FullNames) -> list[Quote]:
@@ -2140,9 +2203,7 @@ def _borrow_speakers(quotes: list[Quote]) -> list[Quote]:
                 (
                     d
                     for k, d in said
-                    if d.article_id != q.article_id
-                    and min(len(k), len(key)) >= _BORROW_CHARS
-                    and (key in k or k in key)
+                    if min(len(k), len(key)) >= _borrow_chars(d, q) and (key in k or k in key)
                 ),
                 None,
             )
@@ -2158,3 +2219,12 @@ def _borrow_speakers(quotes: list[Quote]) -> list[Quote]:
 
 
 _BORROW_CHARS = 30  # the shortest shared quote that says it is the same words
+_HEADLINE_CHARS = 20  # ... words a headline quotes from its own article's attributed quote
+
+
+def _borrow_chars(donor: Quote, q: Quote) -> int:
+    """How long shared words must be for `q` to take `donor`'s speaker: another outlet's
+    quote, or the article's own attributed quote that its headline quotes in part."""
+    if donor.article_id != q.article_id:
+        return _BORROW_CHARS
+    return _HEADLINE_CHARS if q.sentence == 0 else 1 << 30

@@ -9,13 +9,14 @@ that only adds to it: words after it (a surname, "Airlines"), or a given name be
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..model import Entity
 from .entities import fold, given_name_gender
 
-__all__ = ["FullNames", "initials_match"]
+__all__ = ["FullNames", "Kin", "initials_match", "kin_names"]
 
 # words that make a name an institution's, not a longer form of a person's name
 _BODY_WORDS = frozenset(
@@ -113,3 +114,45 @@ def initials_match(label: str, entities: Sequence[Entity], article_id: str) -> E
         and "".join(w[0] for w in fold(e.name).split()) == letters
     ]
     return max(fits, key=lambda e: len(e.mentions)) if fits else None
+
+
+# relatives the news names by a given name alone, and their grammatical gender
+_KIN = {
+    "mother": "f", "father": "m", "mom": "f", "dad": "m", "wife": "f", "husband": "m",
+    "sister": "f", "brother": "m", "son": "m", "daughter": "f", "grandmother": "f",
+    "grandfather": "m", "widow": "f", "widower": "m", "aunt": "f", "uncle": "m",
+}  # fmt: skip
+_KIN_RE = re.compile(
+    rf"\b(?:([A-Z][\w'’-]+)['’]s?|[Hh]is|[Hh]er) (?:[\w-]+ ){{0,2}}?({'|'.join(_KIN)}),? "
+    r"([A-Z][a-z]+)\b(?!\s+[A-Z])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Kin:
+    """A relative named by a given name alone, and the full name the text implies."""
+
+    start: int  # the given name's span in the text
+    end: int
+    full: str  # "Kim Goldman" of "Goldman's sister Kim"
+    gender: str
+
+
+def kin_names(
+    text: str, people: Sequence[Entity], surname_before: Callable[[int], str | None]
+) -> Iterator[Kin]:
+    """Relatives introduced by a given name after a named person's kin word: "Goldman's
+    sister Kim" is Kim Goldman, "Hooper and her husband, Gale" is Gale Hooper (the surname of
+    the person named just before "her")."""
+    surnames = {e.name.split()[-1] for e in people if e.kind == "person"}
+    alone = {e.name for e in people if e.kind == "person" and " " not in e.name}
+    for m in _KIN_RE.finditer(text):
+        owner, kin, given = m.groups()
+        surname = owner if owner in surnames else None
+        if owner is None:
+            surname = surname_before(m.start())
+        if surname is None or surname == given:
+            continue
+        if given not in alone and given_name_gender(given) is None:
+            continue  # "her husband, Gale" where the story names Gale alone
+        yield Kin(m.start(3), m.end(3), f"{given} {surname}", _KIN[kin])
