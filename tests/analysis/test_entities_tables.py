@@ -149,3 +149,24 @@ def test_fixtures_a_report_ends_on_are_kept_and_read() -> None:
     )
     for team in ("Lorvanne", "Korsund", "Dalvik Olm", "Vorenza"):
         assert kinds.get(team) == "organization", (team, kinds)
+
+
+def test_innings_bracketed_minutes_and_a_headlines_match_name_their_cells() -> None:
+    assert _cells("At Worcester: Warwick 310 (A. Gilesby 83), Northam 123-4 (K. Currow 51).") == [
+        ("Warwick", "side"),
+        ("A. Gilesby", "player"),
+        ("Northam", "side"),
+        ("K. Currow", "player"),
+    ]
+    assert _cells("Scorers: Lubarsko (50th minute), Valkucek (54th)") == [
+        ("Lubarsko", "player"),
+        ("Valkucek", "player"),
+    ]
+    assert _cells("SOCCER - BARCELLO BEAT ATLETIVO 5-2 IN SUPERCUP.") == [
+        ("BARCELLO", "side"),
+        ("ATLETIVO", "side"),
+    ]
+    # a player's own bracket wins over the match: "X (Country) beat Y (Country)"
+    assert ("Filippo Vegliotti", "player") in _cells(
+        "Filippo Vegliotti (Switzerland) beat Christian Ruudsen (Norway) 1-6 6-4"
+    )

@@ -34,12 +34,20 @@ _FIXTURE = re.compile(rf"(?:^|, )(?P<a>{_NAME}) v (?P<b>{_NAME})(?=,|\.|$| late\
 _ONE_SIDE = re.compile(rf"^(?P<a>{_NAME}){_COUNTRY} {_SCORE}(?: \(|$| declared\b)")
 # a standings row: a name, then three figures or more ("Southend 3 0 1 2 1 7 1",
 # "SAN FRANCISCO 56 74 .431 15 1/2")
-_STANDING = re.compile(rf"^(?P<a>{_NAME})(?: -?\.?\d[\d.,/]*(?:-\d+)*){{3,}}(?: -)?$")
+_STANDING = re.compile(rf"^(?:- )?(?P<a>{_NAME})(?: -?\.?\d[\d.,/]*(?:-\d+)*){{3,}}(?: -)?$")
+# an innings: "At Worcester: Warwickshire 310 (A. Giles 83, ...)", "..., Essex 123-4 (...)"
+_INNINGS = re.compile(rf"(?:^|: |\), )(?P<a>{_NAME}) \d{{1,3}}(?:-\d{{1,2}})?(?= \(| and \d|\.?$)")
+# a match in a headline or a short line: "BARCELONA BEAT ATLETICO 5-2", "Nijmeh beat Nasr 1-0"
+_BEAT = re.compile(
+    rf"(?:^|- )(?P<a>{_NAME}) (?:beat|BEAT|beats|BEATS|edge|EDGE|edges|EDGES|down|DOWN|downs"
+    rf"|DOWNS|rout|ROUT|routs|ROUTS|thrash|THRASH|thrashes|THRASHES) (?P<b>{_NAME})(?= \d| -|\.?$)"
+)
 # a player before a minute ("Zickler 26th", "Van Arum 76th") or with an initial
 # ("C. Hooper 77", "P. Nixon 67 not out")
 _PLAYER = re.compile(
     rf"(?:^|[(,;] ?|and )(?P<a>(?:[A-Z]\. )?{_NAME}) (?:pen )?\d{{1,3}}(?:st|nd|rd|th)\b"
     rf"|(?:^|[(,;] ?|and )(?P<i>[A-Z]\. {_NAME}) \d{{1,3}}\b"
+    rf"|(?:^|[,;:-] ?|and )(?P<m>{_NAME}) \(\d{{1,3}}(?:st|nd|rd|th)\b"  # "Ronaldo (85th)"
 )
 # a batting row of a scorecard: every name in it is a player
 # ("G. Thorpe st Moin Khan b Aamir Sohail 23", "Inzamam-ul-Haq c Hussain b Mullally 35")
@@ -55,8 +63,10 @@ _RULES: tuple[tuple[re.Pattern[str], bool, dict[str, Role]], ...] = (
     (_ONE_SIDE, True, {"a": "side"}),
     (_STANDING, True, {"a": "side"}),
     (_FIXTURE, False, {"a": "side", "b": "side"}),
-    (_PLAYER, False, {"a": "player", "i": "player"}),
+    (_INNINGS, False, {"a": "side"}),
+    (_PLAYER, False, {"a": "player", "i": "player", "m": "player"}),
     (_AFFILIATION, False, {"a": "player", "b": "affiliation"}),
+    (_BEAT, False, {"a": "side", "b": "side"}),
 )
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
