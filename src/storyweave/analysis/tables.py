@@ -36,7 +36,8 @@ _ONE_SIDE = re.compile(rf"^(?P<a>{_NAME}){_COUNTRY} {_SCORE}(?: \(|$| declared\b
 # "SAN FRANCISCO 56 74 .431 15 1/2")
 _STANDING = re.compile(rf"^(?:- )?(?P<a>{_NAME})(?: -?\.?\d[\d.,/]*(?:-\d+)*){{3,}}(?: -)?$")
 # an innings: "At Worcester: Warwickshire 310 (A. Giles 83, ...)", "..., Essex 123-4 (...)"
-_INNINGS = re.compile(rf"(?:^|: |\), )(?P<a>{_NAME}) \d{{1,3}}(?:-\d{{1,2}})?(?= \(| and \d|\.?$)")
+# (runs of two figures or more: "Halftime 1-2." is no innings)
+_INNINGS = re.compile(rf"(?:^|: |\), )(?P<a>{_NAME}) \d{{2,3}}(?:-\d{{1,2}})?(?= \(| and \d|\.?$)")
 # a match in a headline or a short line: "BARCELONA BEAT ATLETICO 5-2", "Nijmeh beat Nasr 1-0"
 _BEAT = re.compile(
     rf"(?:^|- )(?P<a>{_NAME}) (?:beat|BEAT|beats|BEATS|edge|EDGE|edges|EDGES|down|DOWN|downs"
