@@ -189,3 +189,35 @@ def test_he_said_after_a_reported_clause_is_that_clauses_subject() -> None:
         'secretary is "over there now working very hard."'
     )
     assert _one(qs, "over there now").speaker == "Donald Trump"
+
+
+def test_a_colon_closing_the_paragraph_before_introduces_the_quote() -> None:
+    qs = _quotes(
+        "Producer Gary Goddard was named in a second lawsuit on Monday.\n\n"
+        "Goddard's lawyers responded on Monday with a longer statement:\n\n"
+        '"Gary Goddard vehemently denies the extremely serious and false allegations made '
+        'against him."'
+    )
+    q = _one(qs, "Gary Goddard vehemently")
+    assert q.speaker_kind == "unnamed" and q.speaker is not None and "lawyers" in q.speaker
+
+
+def test_officials_of_a_named_office_speak_for_it() -> None:
+    qs = _quotes(
+        "The Humboldt County Sheriff's Office listed Bekah Martinez as missing in December.\n\n"
+        "Sheriff's officials said they were still unable to contact the woman on Friday."
+    )
+    q = _one(qs, "they were still unable")
+    assert (q.speaker, q.speaker_kind) == ("Humboldt County Sheriff's Office", "named")
+
+
+def test_texted_and_reported_attribute_their_quotes() -> None:
+    qs = _quotes(
+        "Walter Huang died in the crash in March. His brother, Will Huang, spoke to reporters.\n\n"
+        'Will Huang texted us, "That barrier should have saved my brother\'s life."\n\n'
+        "The Riverton Times reported on Sunday that the council presented a plan "
+        '"that would be more generous to drivers than any ever adopted by the city."'
+    )
+    assert _one(qs, "That barrier should").speaker == "Will Huang"
+    q = _one(qs, "that would be more generous")
+    assert q.speaker_kind == "named" and q.speaker is not None and "Times" in q.speaker

@@ -37,7 +37,7 @@ _VERB = (
     r"|reveals|stressed|emphasized|emphasised|acknowledged|concluded|declared|remarked"
     r"|commented|alleged|alleges|maintained|maintains|heard"
     r"|joked|jokes|quipped|laughed|sighed|shouted|pleaded|urged|urges|boasted|conceded"
-    r"|predicted|predicts|observed|quoted as saying"
+    r"|predicted|predicts|observed|quoted as saying|texted|emailed|messaged"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERB})\b", re.IGNORECASE)
 # verbs that take a listener: "told ABC News", "tells E! News"
@@ -1444,7 +1444,8 @@ def _quote_text(text: str, span: _Span) -> str:
 _SPEECH_LEMMAS = frozenset(
     "say tell add explain state note write insist claim ask reply warn recall describe "
     "continue announce confirm deny admit argue suggest acknowledge comment declare testify "
-    "post tweet recount remember complain joke quip urge concede respond answer stress".split()
+    "post tweet recount remember complain joke quip urge concede respond answer stress "
+    "report text email consider".split()
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_REACH = 1  # sentences of narration back a pronoun looks for the subject it continues
@@ -1690,9 +1691,14 @@ def _colon_intro(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     introduces is the words of the introducing clause's subject, whatever its verb."""
     text = doc.text
     lead = text[span.para_start : span.open].rstrip()
-    if not lead.endswith(":"):
+    at = span.para_start + len(lead) - 1
+    if not lead:
+        # the quote opens its paragraph: 'Goddard's lawyers responded Monday with a
+        # statement:' closes the paragraph before
+        at = len(text[: span.para_start].rstrip()) - 1
+    if at < 0 or text[at] != ":":
         return None
-    colon = doc.char_span(span.para_start + len(lead) - 1, span.para_start + len(lead))
+    colon = doc.char_span(at, at + 1)
     if colon is None or colon[0].i == 0:
         return None
     verb = doc[colon[0].i - 1].sent.root
@@ -1770,11 +1776,31 @@ def _definite_org(art: _Article, phrase: str, pos: int) -> Entity | None:
     return art.organisation(pos, *map(str.lower, dm.groups(""))) if dm else None
 
 
+_OFFICIALS = re.compile(
+    r"(?:the )?([\w-]+)(?:['’]s?)? (?:officials|spokespeople|representatives)", re.IGNORECASE
+)
+
+
+def _officials_of(art: _Article, phrase: str, pos: int) -> Entity | None:
+    """The body whose officials speak for it: "sheriff's officials" are the Humboldt County
+    Sheriff's Office the article named, "EPA officials" the EPA."""
+    m = _OFFICIALS.fullmatch(phrase.strip())
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    for start, e in reversed(art.orgs):
+        if start >= pos or art.inside_quote(start):
+            continue
+        if word in re.sub(r"['’]s\b", "", e.name.lower()).split():
+            return e
+    return None
+
+
 def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
     """The named body or person a definite description at `pos` refers to: "the company",
     "the senator" (after "Sen. Elizabeth Warren"), "the Sinn Féin leader" (after "Sinn Féin
     leader Gerry Adams")."""
-    org = _definite_org(art, phrase, pos)
+    org = _definite_org(art, phrase, pos) or _officials_of(art, phrase, pos)
     if org is not None:
         return _Who(org.name, "named", org.id)
     words = phrase.split()
