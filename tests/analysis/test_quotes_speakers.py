@@ -221,3 +221,14 @@ def test_texted_and_reported_attribute_their_quotes() -> None:
     assert _one(qs, "That barrier should").speaker == "Will Huang"
     q = _one(qs, "that would be more generous")
     assert q.speaker_kind == "named" and q.speaker is not None and "Times" in q.speaker
+
+
+def test_the_president_is_the_one_the_article_is_about() -> None:
+    qs = _quotes(
+        "President Helen Marsh held a news conference on Thursday. Marsh defended her record "
+        "and Marsh attacked the press.\n\n"
+        "By most measures, President Tom Arden left a weaker economy behind in 2009.\n\n"
+        'When a reporter corrected her, the president said: "Well, I was given that '
+        'information."'
+    )
+    assert _one(qs, "Well, I was given").speaker == "Helen Marsh"

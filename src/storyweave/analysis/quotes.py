@@ -663,13 +663,19 @@ class _Article:
             re.IGNORECASE,
         )
         here = self.a.id
+        described: list[Entity] = []
         for start, e in reversed(self.persons):
             if start >= pos or self.inside_quote(start):
                 continue
             end = next((m.end for m in e.mentions if m.article_id == here and m.start == start), 0)
             if lead.search(self.text, max(0, start - 40), start) or tail.match(self.text, end):
-                return e
-        return None
+                described.append(e)
+        if not described:
+            return None
+        # of several so called, the one the article is about: "the president" is President
+        # Trump of a story on him, though it named "President Barack Obama" since
+        counts = Counter(e.id for _, e in self.persons)
+        return max(described, key=lambda e: counts[e.id])
 
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
