@@ -170,3 +170,8 @@ def test_innings_bracketed_minutes_and_a_headlines_match_name_their_cells() -> N
     assert ("Filippo Vegliotti", "player") in _cells(
         "Filippo Vegliotti (Switzerland) beat Christian Ruudsen (Norway) 1-6 6-4"
     )
+
+
+def test_a_home_nation_is_a_place_even_opening_a_sentence() -> None:
+    kinds = _kinds("England won the cricket match at Lord's by five wickets on Thursday.")
+    assert kinds.get("England") == "place"

