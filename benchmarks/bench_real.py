@@ -920,8 +920,9 @@ def _parse_clusters(text: str | None) -> set[int] | None:
 
 def select(args: argparse.Namespace) -> list[Cluster]:
     """The clusters a run scores; exits with a message when there are none."""
+    # --clusters looks in dev and test (and in dev2 only with --split dev2)
     splits = ("dev", "test") if args.split == "all" else (args.split,)
-    splits = SPLITS if args.clusters else splits
+    splits = ("dev", "test") if args.clusters and args.split != "dev2" else splits
     try:
         clusters = load_clusters(args.data, splits)
     except DataError as exc:

@@ -82,6 +82,13 @@ def _title(articles: Sequence[Article]) -> str:
     return titles[0] if len(words) <= HEADLINE_WORDS else " ".join(words[:12]) + " …"
 
 
+def _outlets(articles: Sequence[Article]) -> dict[str, int]:
+    """Each article's independent outlet (syndicated copies share one)."""
+    from .analysis.claims import independent_outlets
+
+    return dict(zip((a.id for a in articles), independent_outlets(articles), strict=True))
+
+
 def _analyse(
     title: str,
     articles: list[Article],
@@ -95,12 +102,14 @@ def _analyse(
     from .analysis.entities import find_entities
     from .analysis.quotes import find_quotes
     from .analysis.timeline import build_timeline
+    from .analysis.wording import misquotes
 
     entities = find_entities(articles, sentences, annotations=ann)
     quotes = find_quotes(articles, sentences, entities, ann)
     agreements, conflicts, single = align_claims(
         articles, sentences, entities, embedder=embedder, annotations=ann
     )
+    conflicts += misquotes(quotes, sentences, _outlets(articles))
     timeline = build_timeline(articles, sentences, ann)
 
     by_sentence: dict[tuple[str, int], list[str]] = {}

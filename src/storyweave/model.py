@@ -132,7 +132,7 @@ class ConflictSide:
 class Conflict:
     """Statements that cannot both be true, each side with its evidence and outlets."""
 
-    kind: Literal["polarity", "number", "date", "denial", "name"]
+    kind: Literal["polarity", "number", "date", "denial", "name", "quote"]
     topic: str  # what the sides disagree about
     sides: tuple[ConflictSide, ...]
 

@@ -1,0 +1,86 @@
+"""Outlets quoting one speaker's words differently: a misquote a reader should see.
+
+Two outlets that put the same remark in quotation marks should print the same words. When a
+quotation of one outlet runs mostly word for word along a quotation of another (the same
+speaker, or one of them unnamed) but some words inside it differ ("The pushback I'm getting
+reminds me ..." / "The kind of pushback I'm seeing reminds me ..."), at least one outlet has
+changed what the speaker said. A shorter quotation that is a cut of a longer one agrees with it.
+Word alignment is difflib's (standard library): no model is needed to see that words differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
+
+from ..model import Conflict, ConflictSide, Evidence, Quote, Sentence
+
+MIN_WORDS = 6  # shorter quotations ("a tragedy") are too short to tell a change from a cut
+MIN_SHARED = 0.6  # share of the shorter quotation's words the longer one repeats in order
+MAX_SHARED = 0.95  # beyond this the two differ in a word or two of punctuation-like noise
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def _one_speaker(a: Quote, b: Quote) -> bool:
+    """Whether two quotations may be the same person's: one name (by its last word), or one
+    of them not named."""
+    if a.speaker_kind != "named" or b.speaker_kind != "named" or not a.speaker or not b.speaker:
+        return True
+    return a.speaker.split()[-1].lower() == b.speaker.split()[-1].lower()
+
+
+def reworded(a: str, b: str) -> bool:
+    """Whether two quotations are one remark with words changed inside it (not cut short)."""
+    wa, wb = _words(a), _words(b)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < MIN_WORDS:
+        return False
+    matcher = SequenceMatcher(None, short, long_, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    matched = sum(m.size for m in blocks)
+    if not blocks or not MIN_SHARED <= matched / len(short) <= MAX_SHARED:
+        return False
+    # a change inside the remark: words of the shorter one before and after it both match
+    first, last = blocks[0], blocks[-1]
+    inner = short[first.a + first.size : last.a]
+    return len(blocks) >= 2 and bool(inner) and first.size >= 2 and last.size >= 2
+
+
+def misquotes(
+    quotes: Sequence[Quote],
+    sentences: Mapping[str, Sequence[Sentence]],
+    outlet_of: Mapping[str, int],
+) -> list[Conflict]:
+    """A conflict for each pair of outlets quoting one remark in different words."""
+    direct = [q for q in quotes if q.direct and len(_words(q.text)) >= MIN_WORDS]
+    out: list[Conflict] = []
+    seen: set[tuple[str, str]] = set()
+    for p, a in enumerate(direct):
+        for b in direct[p + 1 :]:
+            if outlet_of.get(a.article_id) == outlet_of.get(b.article_id):
+                continue
+            if not _one_speaker(a, b) or not reworded(a.text, b.text):
+                continue
+            key = tuple(sorted((a.text, b.text)))
+            if key in seen:
+                continue
+            seen.add(key)  # type: ignore[arg-type]
+            out.append(_conflict(a, b, sentences))
+    return out
+
+
+def _conflict(a: Quote, b: Quote, sentences: Mapping[str, Sequence[Sentence]]) -> Conflict:
+    speaker = next((q.speaker for q in (a, b) if q.speaker_kind == "named" and q.speaker), None)
+    topic = f"words quoted from {speaker}" if speaker else "words of one quotation"
+    return Conflict("quote", topic, (_side(a, sentences), _side(b, sentences)))
+
+
+def _side(q: Quote, sentences: Mapping[str, Sequence[Sentence]]) -> ConflictSide:
+    sents = sentences.get(q.article_id, ())
+    text = next((s.text for s in sents if s.index == q.sentence), q.text)
+    return ConflictSide(q.text, (Evidence(q.article_id, q.source, q.sentence, text),))

@@ -1,0 +1,71 @@
+"""Outlets quoting one remark in different words are a conflict a reader should see."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyweave.analysis.wording import misquotes, reworded
+from storyweave.model import Quote, Sentence
+
+HOPE = "We just hope that her family and friends are as good as they can be right now"
+HOPE_CHANGED = "We just hope that her family and friends are being as well as they can be right now"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (HOPE, HOPE_CHANGED, True),
+        # one outlet cut the remark short: the words it kept are the speaker's
+        (
+            "a tragic turn of events that nobody could have predicted",
+            "It was a tragic turn of events that nobody could have predicted or expected at all",
+            False,
+        ),
+        (HOPE, HOPE, False),
+        ("We are shattered", "We are gutted", False),  # too short to tell
+        (HOPE, "The station will review its procedures for every prank call it airs", False),
+    ],
+)
+def test_reworded(a: str, b: str, expected: bool) -> None:
+    assert reworded(a, b) is expected
+
+
+def _quote(text: str, article: str, speaker: str | None, kind: str = "named") -> Quote:
+    return Quote(text, speaker, kind, article, f"{article}-outlet", 0)  # type: ignore[arg-type]
+
+
+def _sentences(*quotes: Quote) -> dict[str, list[Sentence]]:
+    return {
+        q.article_id: [Sentence(q.article_id, 0, f'"{q.text}," the host said.', 0, 9)]
+        for q in quotes
+    }
+
+
+def test_two_outlets_quoting_one_speaker_differently_conflict() -> None:
+    a = _quote(HOPE, "a1", "Michael Christian")
+    b = _quote(HOPE_CHANGED, "a2", "Christian")
+    conflicts = misquotes([a, b], _sentences(a, b), {"a1": 0, "a2": 1})
+    assert [(c.kind, [s.value for s in c.sides]) for c in conflicts] == [
+        ("quote", [HOPE, HOPE_CHANGED])
+    ]
+    assert [s.evidence[0].text for s in conflicts[0].sides][0].startswith('"We just hope')
+    assert "Michael Christian" in conflicts[0].topic
+
+
+@pytest.mark.parametrize(
+    ("speaker_b", "outlet_b"),
+    [
+        ("Mel Greig", 1),  # another speaker may say something alike
+        ("Michael Christian", 0),  # one outlet (or its syndicated copy) is no dispute
+    ],
+)
+def test_other_speakers_or_one_outlet_are_no_misquote(speaker_b: str, outlet_b: int) -> None:
+    a = _quote(HOPE, "a1", "Michael Christian")
+    b = _quote(HOPE_CHANGED, "a2", speaker_b)
+    assert misquotes([a, b], _sentences(a, b), {"a1": 0, "a2": outlet_b}) == []
+
+
+def test_an_unnamed_speaker_may_be_the_named_one() -> None:
+    a = _quote(HOPE, "a1", "Michael Christian")
+    b = _quote(HOPE_CHANGED, "a2", None, "unresolved")
+    assert len(misquotes([a, b], _sentences(a, b), {"a1": 0, "a2": 1})) == 1
