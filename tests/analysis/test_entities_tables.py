@@ -166,6 +166,14 @@ def test_innings_bracketed_minutes_and_a_headlines_match_name_their_cells() -> N
         ("BARCELLO", "side"),
         ("ATLETIVO", "side"),
     ]
+    # two players with their countries meet "vs."; two clubs of two countries score goals
+    assert _cells("Karol Kucerov (Slovakia) vs. Jonas Bjorkstam (U.S.)") == [
+        ("Karol Kucerov", "player"),
+        ("Slovakia", "affiliation"),
+        ("Jonas Bjorkstam", "player"),
+        ("U.S.", "affiliation"),
+    ]
+    assert _cells("Gloria Bistrel (Romania) 2 Valletto (Malta) 1")[0] == ("Gloria Bistrel", "side")
     # a player's own bracket wins over the match: "X (Country) beat Y (Country)"
     assert ("Filippo Vegliotti", "player") in _cells(
         "Filippo Vegliotti (Switzerland) beat Christian Ruudsen (Norway) 1-6 6-4"

@@ -18,14 +18,20 @@ Role = Literal["side", "player", "affiliation"]
 
 # a name of one to four capitalised words ("PSV Eindhoven", "Port Vale", "SAN DIEGO",
 # "De Graafschap"), with the particles clubs and players carry
-_WORD = r"[A-Z][\w'&\-]*\.?"
+_WORD = r"[A-Z](?:[\w'&\-]|\.(?=\w))*\.?"  # "Vale", "U.S.", "St."
 _NAME = rf"{_WORD}(?: (?:{_WORD}|de|la|van|der|di|del|von|do|da)){{0,3}}"
 _COUNTRY = r"(?: \([A-Z][\w.' ]*\))?"  # "Gloria Bistrita (Romania)"
 _SCORE = r"\d{1,3}(?:-\d{1,3})?"
 # "Luton 0 Stoke 1", "Volendam 1 (Jongsma 85th) PSV Eindhoven 3", "Ajax v PSV"
 _RESULT = re.compile(
-    rf"^(?:(?:In|At) [A-Z][\w ]*: )?(?P<a>{_NAME}){_COUNTRY} "
-    rf"(?:{_SCORE}(?: \([^()]*\))?(?: v)?|v|vs\.?) (?P<b>{_NAME}){_COUNTRY}(?: {_SCORE}\b|$|[,.;])"
+    rf"^(?:(?:In|At) [A-Z][\w ]*: )?(?P<a>{_NAME}) "
+    rf"(?:{_SCORE}(?: \([^()]*\))?(?: v)?|v|vs\.?) (?P<b>{_NAME})(?: {_SCORE}\b|$|[,.;])"
+)
+# clubs of two countries play for goals: "Gloria Bistrita (Romania) 2 Valletta (Malta) 1";
+# two players with their countries meet "vs." or trade sets ("6-2 7-5") and are players
+_CUP_RESULT = re.compile(
+    rf"^(?:(?:In|At) [A-Z][\w ]*: )?(?P<a>{_NAME}){_COUNTRY} \d{{1,3}}(?: \([^()]*\))? "
+    rf"(?P<b>{_NAME}){_COUNTRY}(?: \d{{1,3}}\b|$|[,.;])"
 )
 # fixtures: "Millwall v Burnley, Notts County v York"
 _FIXTURE = re.compile(rf"(?:^|, )(?P<a>{_NAME}) v (?P<b>{_NAME})(?=,|\.|$| late\b)")
@@ -61,6 +67,7 @@ _AFFILIATION = re.compile(rf"(?P<a>(?:[A-Z]\. )?{_NAME}) \((?P<b>{_NAME})\)(?!:)
 # of each named group; an earlier rule's cell stands where a later one overlaps it
 _RULES: tuple[tuple[re.Pattern[str], bool, dict[str, Role]], ...] = (
     (_RESULT, True, {"a": "side", "b": "side"}),
+    (_CUP_RESULT, True, {"a": "side", "b": "side"}),
     (_ONE_SIDE, True, {"a": "side"}),
     (_STANDING, True, {"a": "side"}),
     (_FIXTURE, False, {"a": "side", "b": "side"}),
