@@ -232,3 +232,23 @@ def test_the_president_is_the_one_the_article_is_about() -> None:
         'information."'
     )
     assert _one(qs, "Well, I was given").speaker == "Helen Marsh"
+
+
+def test_a_title_with_a_period_after_the_verb_does_not_cut_the_name() -> None:
+    from storyweave.analysis.quotes import _name_end
+
+    text = "said Sen. Chuck Schumer (D-N.Y.), a close ally, and said Dr. J. Sims. Then"
+    assert text[5 : _name_end(text, 5, len(text))].startswith("Sen. Chuck Schumer (D")
+    lo = text.index("Dr.")
+    assert text[lo : _name_end(text, lo, len(text))] == "Dr. J. Sims"
+
+
+def test_he_right_after_a_named_speakers_quote_is_that_speaker() -> None:
+    qs = _quotes(
+        "Wells Fargo CEO John Stumpf faced the Senate banking committee on Tuesday. Carrie "
+        "Tolstedt, the executive who ran the retail bank, retired in July.\n\n"
+        'Senator Jane Warren asked Stumpf, "Is cross-selling about the stock price?"\n\n'
+        '"No," the executive answered. "Cross-selling is shorthand for deepening '
+        'relationships," he continued.'
+    )
+    assert _one(qs, "Cross-selling is shorthand").speaker == "John Stumpf"

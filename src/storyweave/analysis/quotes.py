@@ -476,6 +476,7 @@ class _Who:
     kind: SpeakerKind
     entity_id: str | None = None
     verb: str | None = None
+    pronoun: str | None = None  # "he" when the attribution was a pronoun
 
 
 class _Article:
@@ -972,6 +973,23 @@ _ABBREVIATION = re.compile(
 )
 
 
+_TITLE_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St)|(?<![\w.])[A-Z])$")
+
+
+def _name_end(text: str, lo: int, hi: int) -> int:
+    """Where a speaker's name after its verb ends: the first comma or stop in text[lo:hi]
+    that is no title's period ("said Sen. Chuck Schumer (D-N.Y.)", "according to Dr. Jo
+    Sims."), else `hi`."""
+    for m in re.finditer(r"[,.;:!?]", text[lo:hi]):
+        at = lo + m.start()
+        if text[at] == "." and (
+            _ABBREVIATION.search(text, max(0, at - 6), at) or _TITLE_DOT.search(text, lo, at)
+        ):
+            continue
+        return at
+    return hi
+
+
 def _sentence_ends(text: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
     """Sentence ends in text[lo:hi], not after a title or a company's "Inc." nor before a
     word in lower case ("Gardner and Associates Inc. told BuzzFeed")."""
@@ -1267,7 +1285,7 @@ class _Attributor:
         e = self.art.pronoun(pos, _PRONOUNS[word], word)
         if e is None:
             return None
-        return _Who(e.name, "named", e.id)
+        return _Who(e.name, "named", e.id, pronoun=word)
 
     def _named_role(self, owner: Entity, role: str) -> Entity | None:
         """The person this article names as the owner's attorney (or other role), if any."""
@@ -1310,8 +1328,7 @@ class _Attributor:
                 return got
             if vm.start() == lo or not text[lo : vm.start()].strip():
                 # '," said a spokesperson for the council.'
-                stop = re.search(r"[,.;:!?]", text[vm.end() : hi])
-                who_end = vm.end() + stop.start() if stop else hi
+                who_end = _name_end(text, vm.end(), hi)
                 who = self.who(vm.end(), who_end, whole=True)
                 if who is None or who.kind == "unnamed":
                     who = self._apposed_name(who_end, hi) or who
@@ -1416,9 +1433,7 @@ class _Attributor:
         return who if who is not None and who.kind == "named" else None
 
     def _according(self, lo: int, hi: int) -> _Who | None:
-        stop = re.search(r"[,.;:!?]", self.text[lo:hi])
-        end = lo + stop.start() if stop else hi
-        return self.who(lo, end, whole=True)
+        return self.who(lo, _name_end(self.text, lo, hi), whole=True)
 
     def _verb_text(self, vm: re.Match[str], who: _Who, limit: int) -> str:
         verb = vm.group()
@@ -1598,7 +1613,7 @@ def _direct(
             continue
         nxt = spans[k + 1].open if k + 1 < len(spans) else len(text)
         para_end = next((pe for ps, pe in paras if ps <= span.close <= pe), len(text))
-        who = attr.after(span, min(nxt, para_end))
+        who = _same_speaker(art, attr.after(span, min(nxt, para_end)), prev, span)
         if who is None:
             lo = (
                 spans[k - 1].close + 1
@@ -1645,6 +1660,24 @@ def _direct(
         )
         out.append((span.open, q))
     return out
+
+
+def _same_speaker(
+    art: _Article, who: _Who | None, prev: tuple[_Span, _Who] | None, span: _Span
+) -> _Who | None:
+    """'"No," the executive answered. "Cross-selling is ...," he continued': a pronoun
+    that speaks right after a named person's quote in the same paragraph is that person."""
+    if who is None or who.pronoun not in {"he", "she"} or prev is None:
+        return who
+    last_span, last = prev
+    if last_span.close < span.para_start or last.kind != "named" or last.entity_id is None:
+        return who
+    if last.entity_id not in art.person_ids and not last.entity_id.startswith("kin:"):
+        return who  # a body's words before: "he" is someone else
+    gender = art.genders.get(last.entity_id)
+    if gender is not None and gender != _PRONOUNS[who.pronoun]:
+        return who
+    return _Who(last.speaker, "named", last.entity_id, who.verb, who.pronoun)
 
 
 def _unattributed(
@@ -1877,6 +1910,7 @@ _TITLE_SHORT = {
     "senator": "sen", "governor": "gov", "representative": "rep", "professor": "prof",
     "doctor": "dr", "detective": "det", "sergeant": "sgt", "lieutenant": "lt",
     "captain": "capt", "commander": "cmdr", "general": "gen", "superintendent": "supt",
+    "executive": "ceo",
 }  # fmt: skip
 _NEAR_ORG = 300  # characters back an organisation named is "the company" of the next lines
 _THEY_REACH = 400  # characters from a group's words to the "they" that means it
@@ -2079,8 +2113,7 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
     am = _ACCORDING.search(text, s.start, s.end)
     if am is None:
         return None
-    stop = re.search(r"[,.;:!?]", text[am.end() : s.end])
-    who_end = am.end() + stop.start() if stop else s.end
+    who_end = _name_end(text, am.end(), s.end)
     who = attr.who(am.end(), who_end, whole=True)
     if who is None or who.speaker is None:
         return None
