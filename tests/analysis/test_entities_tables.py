@@ -183,3 +183,13 @@ def test_innings_bracketed_minutes_and_a_headlines_match_name_their_cells() -> N
 def test_a_home_nation_is_a_place_even_opening_a_sentence() -> None:
     kinds = _kinds("England won the cricket match at Lord's by five wickets on Thursday.")
     assert kinds.get("England") == "place"
+
+
+def test_a_single_result_after_its_caption_is_kept() -> None:
+    kinds = _kinds(
+        "SOCCER - TESSALY FIRST DIVISION RESULT.\n"
+        "Result of a Tessaly first\n"
+        "division match on Thursday:\n"
+        "Lucchara 1 Dalvik Olm 4"
+    )
+    assert kinds.get("Lucchara") == "organization" and kinds.get("Dalvik Olm") == "organization"

@@ -854,8 +854,12 @@ def _is_row(text: str) -> bool:
 
 
 def _in_table(units: list[_Unit], i: int) -> bool:
-    """Unit i is a table row with another row just before it."""
-    return i > 0 and _is_row(units[i].text) and _is_row(units[i - 1].text)
+    """Unit i is a table row with another row, or the table's caption ("Results of matches
+    played on Thursday:"), just before it."""
+    if i == 0 or not _is_row(units[i].text):
+        return False
+    before = units[i - 1].text
+    return _is_row(before) or before.rstrip().endswith(":")
 
 
 def _mark_trailing(units: list[_Unit]) -> None:
