@@ -193,3 +193,12 @@ def test_a_single_result_after_its_caption_is_kept() -> None:
         "Lucchara 1 Dalvik Olm 4"
     )
     assert kinds.get("Lucchara") == "organization" and kinds.get("Dalvik Olm") == "organization"
+
+
+def test_an_adjective_before_a_name_and_a_hanging_connector_stay_out_of_it() -> None:
+    kinds = _kinds(
+        "Second-placed Kentmoor lost to Tessaly Pirates of Calder on Sunday, and Serb-held "
+        "Dobrova was shelled again, the Calder Sports Desk said."
+    )
+    assert "Second-placed Kentmoor" not in kinds and "Serb-held Dobrova" not in kinds
+    assert not any(name.endswith(" of") for name in kinds), kinds

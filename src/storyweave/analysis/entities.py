@@ -2070,6 +2070,26 @@ _NAME_ADJECTIVE = re.compile(
 )
 
 
+_LEADING_ADJECTIVE = re.compile(
+    r"^\S+-(?:[a-z]+ed|run|held|born|based|ranked|placed|place|form|back) (?=[A-Z])"
+)
+_TRAILING_CONNECTOR = re.compile(r" (?:of|and|&|de|for|at|in)$")
+
+
+def _trimmed(r: _Raw, text: str) -> _Raw:
+    """The mention without an adjective before the name ("Serb-held Doboj", "Second-placed
+    Kent") or a connector left hanging after it ("Orlando Pirates of")."""
+    lead = _LEADING_ADJECTIVE.match(r.text)
+    tail = _TRAILING_CONNECTOR.search(r.text)
+    if not lead and not tail:
+        return r
+    start = r.start + (lead.end() if lead else 0)
+    end = r.start + tail.start() if tail else r.end
+    moved = _moved(r, start, end, text)
+    moved.ner, moved.team = r.ner, r.team
+    return moved
+
+
 _TIME_ZONES = frozenset("gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst".split())
 
 
@@ -2088,6 +2108,7 @@ def find_entities(
         raws = _with_ner(raws, articles, annotations)
     # "Boston-based", "NATO-led", "EU-wide": an adjective made from a name, not a mention of
     # it; "1400 GMT": a clock's zone, which the model reads as an organisation
+    raws = [_trimmed(r, articles[r.article].text) for r in raws]
     raws = [r for r in raws if not _NAME_ADJECTIVE.search(r.text) and r.key not in _TIME_ZONES]
     if not raws:
         return []
