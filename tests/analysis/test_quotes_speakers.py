@@ -252,3 +252,24 @@ def test_he_right_after_a_named_speakers_quote_is_that_speaker() -> None:
         'relationships," he continued.'
     )
     assert _one(qs, "Cross-selling is shorthand").speaker == "John Stumpf"
+
+
+def test_a_description_by_age_is_the_person_just_quoted() -> None:
+    qs = _quotes(
+        "David Sorkin said his son Kieran had waited years for the operation.\n\n"
+        '"This will boost his confidence no end," Sorkin said. The 44-year-old IT manager '
+        'added: "It has been heart-wrenching for us all along."'
+    )
+    assert _one(qs, "It has been heart-wrenching").speaker == "David Sorkin"
+
+
+def test_the_person_of_a_body_speaks_not_the_body() -> None:
+    qs = _quotes(
+        "Israeli strikes have also hit dozens of homes in Gaza this month.\n\n"
+        "Mahmoud Abu Rahma of the Palestinian human rights group Al Mezan said nearly half of "
+        "the people killed so far died in their homes.\n\n"
+        "John Bridges, a planetary scientist at Leicester University, who works on the rover "
+        "mission, said Mars was surely habitable in the distant past."
+    )
+    assert _one(qs, "nearly half of").speaker == "Mahmoud Abu Rahma"
+    assert _one(qs, "Mars was surely").speaker == "John Bridges"

@@ -681,11 +681,13 @@ class _Article:
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
-    def pronoun(self, pos: int, gender: str | None, pronoun: str = "") -> Entity | None:
+    def pronoun(
+        self, pos: int, gender: str | None, pronoun: str = "", nearest: bool = True
+    ) -> Entity | None:
         """The person a pronoun at `pos` refers to: of those named before it, outside quotes,
         whose gender fits, the last subject of this or the previous sentence when the parse
         is known (news writing keeps its subject: 'Bird said Mr Wilson had ... He said:'),
-        else the nearest."""
+        else (when `nearest`) the nearest."""
         fits: list[tuple[int, Entity]] = []
         i = bisect.bisect_left(self.person_starts, pos) - 1
         while i >= 0 and len(fits) < 6:
@@ -700,7 +702,7 @@ class _Article:
             subject = self._recent_subject(pos, fits, pronoun)
             if subject is not None:
                 return subject
-        return fits[0][1]
+        return fits[0][1] if nearest else None
 
     def _recent_subject(
         self, pos: int, fits: list[tuple[int, Entity]], pronoun: str
@@ -1163,6 +1165,10 @@ class _Attributor:
         # a name right before the verb, or a name with an appositive: "X, a lawyer,"
         got = self.art.mention_ending(end, start)
         first, last = self._apposed(seg, start)
+        if first is None or first[0].kind != "person":
+            # "X, a scientist at Y, who works on Z, said": the appositive before the relative
+            bare, _ = self._apposed(_RELATIVE_TAIL.sub(",", seg), start)
+            first = bare if bare is not None and bare[0].kind == "person" else first
         if first is not None and first[0].kind == "person":
             # "Marcus Hale, an analyst at Greyline Research,": the person speaks, not the firm
             # that closes the appositive
@@ -1171,9 +1177,8 @@ class _Attributor:
             # "Analyst Marcus Hale of Greyline Research said": the person of the firm speaks,
             # whatever the firm was taken for ("Superintendent Mark Fenley of the Greystone
             # Hills Forest said"), and so does "Jane Roe, wife of John Roe"
-            link = re.search(r"\s+(?:of|at|from|with)\s+(?:the\s+)?$", text[start : got[1].start])
-            person = self.art.mention_ending(start + link.start(), start) if link else None
-            if person is not None and person[0].kind == "person":
+            person = self._person_of(start, got[1].start)
+            if person is not None:
                 got = person
         if got is not None and unnamed is not None and got[1].start > phrase_start:
             lead = re.findall(r"[\w'’-]+", text[phrase_start : got[1].start])
@@ -1204,7 +1209,7 @@ class _Attributor:
                 if prev is not None:
                     return prev
             head = name.split()
-            definite = _definite(self.art, name, start)
+            definite = _definite(self.art, name, start) or self._aged(name, phrase_start)
             if definite is not None:
                 return definite
             if head[0].lower() == "the":
@@ -1218,6 +1223,27 @@ class _Attributor:
                 self.plural = (end, name)
             return _Who(name, "unnamed")
         return None
+
+    def _person_of(self, start: int, org_start: int) -> tuple[Entity, Mention] | None:
+        """The person named in text[start:org_start] and linked to the body named at
+        `org_start`: "Mahmoud Abu Rahma of the Palestinian human rights group Al Mezan"."""
+        for _, (e, m) in sorted(self.art.by_end.items()):
+            if e.kind != "person" or not start <= m.start < m.end < org_start:
+                continue
+            if _LINKED.fullmatch(self.text, m.end, org_start):
+                return e, m
+        return None
+
+    def _aged(self, phrase: str, pos: int) -> _Who | None:
+        """'"...," Sorkin said. The 44-year-old IT manager added:': a definite description by
+        age is the person the sentences just before are about, when the parse says so."""
+        m = re.match(r"the \d{1,3}-year-old\b(?:\s+[\w-]+){0,3}$", phrase, re.IGNORECASE)
+        if m is None or self.art.doc is None:
+            return None
+        gender = _GENDER_WORDS.get(phrase.split()[-1].lower())
+        pos += len(self.text[pos:]) - len(self.text[pos:].lstrip())
+        e = self.art.pronoun(pos + 1, gender, nearest=False)  # from inside the phrase
+        return _Who(e.name, "named", e.id) if e is not None else None
 
     def _noun_phrase(self, lo: int, hi: int) -> bool:
         """Whether text[lo:hi] describes a speaker without a clause of its own: no sentence
@@ -1445,6 +1471,8 @@ class _Attributor:
         return verb
 
 
+# a person's link to a body named a few words on: " of the human rights group "
+_LINKED = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}")
 _VERB_SET = set(_VERB.replace("(?:", "").replace(")", "").split("|"))
 
 
