@@ -273,3 +273,14 @@ def test_the_person_of_a_body_speaks_not_the_body() -> None:
     )
     assert _one(qs, "nearly half of").speaker == "Mahmoud Abu Rahma"
     assert _one(qs, "Mars was surely").speaker == "John Bridges"
+
+
+def test_the_un_chief_is_the_person_the_sentence_before_is_about() -> None:
+    qs = _quotes(
+        "A shell hit a school in Jebaliya on Wednesday, killing 17 people.\n\n"
+        "Secretary-General Ban Ki-moon condemned the shelling on Thursday.\n\n"
+        '"Nothing is more shameful than attacking sleeping children," the U.N. chief said.\n\n'
+        "The regulator's chairman, Chris Chapman, said the board would meet on Monday."
+    )
+    assert _one(qs, "Nothing is more shameful").speaker == "Ban Ki-moon"
+    assert _one(qs, "the board would meet").speaker == "Chris Chapman"

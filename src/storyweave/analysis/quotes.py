@@ -1209,7 +1209,7 @@ class _Attributor:
                 if prev is not None:
                     return prev
             head = name.split()
-            definite = _definite(self.art, name, start) or self._aged(name, phrase_start)
+            definite = _definite(self.art, name, start) or self.aged(name, phrase_start)
             if definite is not None:
                 return definite
             if head[0].lower() == "the":
@@ -1234,11 +1234,14 @@ class _Attributor:
                 return e, m
         return None
 
-    def _aged(self, phrase: str, pos: int) -> _Who | None:
+    def aged(self, phrase: str, pos: int) -> _Who | None:
         """'"...," Sorkin said. The 44-year-old IT manager added:': a definite description by
         age is the person the sentences just before are about, when the parse says so."""
-        m = re.match(r"the \d{1,3}-year-old\b(?:\s+[\w-]+){0,3}$", phrase, re.IGNORECASE)
-        if m is None or self.art.doc is None:
+        words = phrase.lower().split()
+        aged = re.match(r"the \d{1,3}-year-old\b(?:\s+[\w-]+){0,3}$", phrase, re.IGNORECASE)
+        own = words[0] == "the" and len(words) <= 4 and words[-1] in _OWN_ROLES
+        own = own and not re.search(r"['’]s?\b", phrase)  # "the regulator's chairman"
+        if not (aged or own) or self.art.doc is None:
             return None
         gender = _GENDER_WORDS.get(phrase.split()[-1].lower())
         pos += len(self.text[pos:]) - len(self.text[pos:].lstrip())
@@ -1471,6 +1474,13 @@ class _Attributor:
         return verb
 
 
+# what a person is, not whom they speak for: "the U.N. chief" after "Ban Ki-moon called ..."
+# is Ban Ki-moon ("the spokesman" after him would be someone else)
+_OWN_ROLES = frozenset(
+    "chief leader head executive president minister senator governor mayor judge director "
+    "chairman chairwoman lawmaker congressman congresswoman actor actress singer star player "
+    "coach scientist researcher professor astronomer author".split()
+)
 # a person's link to a body named a few words on: " of the human rights group "
 _LINKED = re.compile(r"\s+(?:of|at|from|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}")
 _VERB_SET = set(_VERB.replace("(?:", "").replace(")", "").split("|"))
@@ -1538,8 +1548,11 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
             if who is None and subject.pos_ == "NOUN":
                 # a common noun that speaks is an unnamed source: "One senior investor said:",
                 # unless it is "the fraternity" that the text has named
-                who = _definite(attr.art, doc.text[start:end], start) or _Who(
-                    doc.text[start:end], "unnamed"
+                phrase = doc.text[start:end]
+                who = (
+                    _definite(attr.art, phrase, start)
+                    or attr.aged(phrase, start)
+                    or _Who(phrase, "unnamed")
                 )
             if who is None and subject.pos_ == "PROPN":
                 who = _proper_name(subject)
