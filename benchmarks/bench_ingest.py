@@ -9,9 +9,11 @@ vectorize, cluster, store in 200-article transactions) into a fresh SQLite store
 table gives articles per second (wall clock, and per CPU-second of this process and its
 --workers: on a shared machine the second is the one that compares), the process's resident
 memory, the store's size on disk, the stories the clusterer holds open (and their terms and
-names, its in-memory index), the seconds each part of ingest took in that step and the
-machine's load average (others' work on the shared cores) after every --step articles; a
-second table splits the whole run the same way.
+names, its in-memory index), the seconds each part of ingest took in that step, how many
+earlier articles a new one was compared with as a possible copy (LSH candidates, each re-read
+and shingled: the near-duplicate lookups grow with them) and the machine's load average
+(others' work on the shared cores) after every --step articles; a second table splits the whole
+run the same way.
 
 The pile. Up to 15,317 articles (`--n 10000`: the real pile) it is the non-empty documents of
 Multi-News validation (`validation.jsonl.gz`), shuffled with a fixed seed, as the benchmark has
@@ -199,6 +201,17 @@ def _timed(module: Any, name: str, spent: dict[str, float]) -> None:
     setattr(module, name, wrapper)
 
 
+def _counted(module: Any, name: str, checked: list[int]) -> None:
+    """Wrap module.name (best_copy) so the candidates it checks add up in checked[0]."""
+    real: Callable[..., Any] = getattr(module, name)
+
+    def wrapper(fp: Any, candidates: list[Any]) -> Any:
+        checked[0] += len(candidates)
+        return real(fp, candidates)
+
+    setattr(module, name, wrapper)
+
+
 PARTS = ("_prepare", "_store_batch", "_find_copies", "_assign", "_insert", "_refresh_stories")
 
 
@@ -236,27 +249,30 @@ def run_ingest(
     spent: dict[str, float] = {}
     for name in PARTS:
         _timed(ingest_module, name, spent)
+    checked = [0]  # stored or earlier articles checked as copies: LSH candidates, exactly compared
+    _counted(ingest_module, "best_copy", checked)
     print(
         "| articles | art/s (step) | art/s (so far) | art per CPU-s (step) | art per CPU-s (so "
         "far) | RSS MB | live Python blocks (k) | store MB | open stories | their terms and names | prepare s | locked s "
-        "| copies s | cluster s | insert s | recount s | load |"
+        "| copies s | copy candidates an article | cluster s | insert s | recount s | load |"
     )
-    print("|" + "---:|" * 17, flush=True)
+    print("|" + "---:|" * 18, flush=True)
     total = cpu_total = 0.0
     done = 0
     for part in pile.steps(step):
-        before = dict(spent)
+        before, checked_before = dict(spent), checked[0]
         started, cpu = time.perf_counter(), cpu_seconds()
         store.ingest(part, workers=workers, params=params)
         took, cpu = time.perf_counter() - started, cpu_seconds() - cpu
         total += took
         cpu_total += cpu
         done += len(part)
-        split = " | ".join(f"{spent.get(k, 0.0) - before.get(k, 0.0):.1f}" for k in PARTS)
+        split = [f"{spent.get(k, 0.0) - before.get(k, 0.0):.1f}" for k in PARTS]
+        split.insert(3, f"{(checked[0] - checked_before) / len(part):.1f}")
         print(
             f"| {done} | {len(part) / took:.0f} | {done / total:.0f} | {len(part) / cpu:.0f} "
             f"| {done / cpu_total:.0f} | {rss_mb():.0f} | {_live_blocks():.0f} | {store_mb(db):.0f} | "
-            f"{_open_stories(store)} | {split} | {os.getloadavg()[0]:.1f} |",
+            f"{_open_stories(store)} | {' | '.join(split)} | {os.getloadavg()[0]:.1f} |",
             flush=True,
         )
     spent["total"] = total
