@@ -284,3 +284,13 @@ def test_the_un_chief_is_the_person_the_sentence_before_is_about() -> None:
     )
     assert _one(qs, "Nothing is more shameful").speaker == "Ban Ki-moon"
     assert _one(qs, "the board would meet").speaker == "Chris Chapman"
+
+
+def test_he_said_after_someones_reported_words_is_that_someone() -> None:
+    qs = _quotes(
+        "Police officer Todd Joyce said the woman was found unharmed in the trunk on Sunday. "
+        "Her boyfriend, Nicholas Mattevi, was arrested around 5 a.m. on Sunday.\n\n"
+        "Mattevi has since been released from jail, according to Joyce. He said it was not "
+        "clear whether Mattevi had obtained a lawyer."
+    )
+    assert _one(qs, "it was not clear").speaker == "Todd Joyce"

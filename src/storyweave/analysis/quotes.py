@@ -1095,6 +1095,7 @@ class _Attributor:
         self.art = art
         self.text = art.text
         self.documents: list[tuple[int, _Who]] = []  # named statements and reports, by position
+        self.spoken: list[tuple[int, Quote]] = []  # reported words so far, by where they end
         self.phrases: dict[int, str] = {}  # the words that named each document
         self.unnamed: list[tuple[int, str]] = []  # unnamed speakers met so far, by position
         self.plural: tuple[int, str] | None = None  # the last group that spoke: "investigators"
@@ -1311,10 +1312,31 @@ class _Attributor:
             if self.plural is not None and 0 < pos - self.plural[0] <= _THEY_REACH:
                 return _Who(self.plural[1], "unnamed")
             return None
+        said = self._spoke_before(pos, _PRONOUNS[word])
+        if said is not None:
+            return _Who(said.speaker, "named", said.entity_id, pronoun=word)
         e = self.art.pronoun(pos, _PRONOUNS[word], word)
         if e is None:
             return None
         return _Who(e.name, "named", e.id, pronoun=word)
+
+    def _spoke_before(self, pos: int, gender: str | None) -> Quote | None:
+        """'Mattevi was released, according to Joyce. He said ...': the person whose reported
+        words end the sentence just before a pronoun's, when no one else is named between."""
+        before = [(end, q) for end, q in self.spoken if end <= pos]
+        if not before:
+            return None
+        end, q = before[-1]
+        between = self.text[end:pos]
+        if len(between) > 200 or _SENT_END.search(between) or "\n\n" in between.strip():
+            return None
+        ids = self.art.person_ids | set(self.art.kin)
+        if q.speaker_kind != "named" or q.entity_id not in ids:
+            return None
+        if any(end <= start < pos for start in self.art.person_starts):
+            return None  # "Trump has ordered ..., he said": the reported clause names him
+        g = self.art.genders.get(q.entity_id or "")
+        return q if gender is None or g is None or g == gender else None
 
     def _named_role(self, owner: Entity, role: str) -> Entity | None:
         """The person this article names as the owner's attorney (or other role), if any."""
@@ -2063,6 +2085,7 @@ def _reported(
         got = _reported_in(art, attr, s)
         if got is not None:
             out.append(got)
+            attr.spoken.append((s.end, got[1]))
             if inside:
                 # a few quoted words inside reported speech ('said her client was "deeply
                 # disappointed" and would appeal') are part of it, not a quote of their own
