@@ -1404,11 +1404,11 @@ def _with_ner(
 def _table_cells(
     articles: Sequence[Article], annotations: Annotations, raws: list[_Raw]
 ) -> list[_Raw]:
-    """The mentions with the names of results rows, standings and scorer lists
-    (`tables.cells`) read as the row reads them: a side is a team (or, for a country, the
-    national side, which reads as its country), a player a person. A mention that is a cell
-    takes its vote; one that runs over cells and only figures or small words between them
-    ("Karlsruhe 4", "M. Azharuddin st Kaluwitharana") gives way to the cells."""
+    """The mentions with the names of sports tables read as their rows read them."""
+    # a side is a team (a country's side reads as the country), a player a person
+    # (`tables.cells`); a mention that is a cell takes its vote, and one that runs over cells
+    # with only figures or small words between them ("Karlsruhe 4", "M. Azharuddin st
+    # Kaluwitharana") gives way to the cells
     starts_of = _sentence_starts(annotations)
     by_article: dict[str, list[_Raw]] = {}
     for r in raws:
@@ -1446,8 +1446,7 @@ def _only_cells(r: _Raw, cells: list[tables.Cell], text: str) -> bool:
 def _cell_raw(
     ai: int, a: Article, starts: list[tuple[int, int]], start: int, end: int, role: str
 ) -> tuple[_Raw, Counter[str]]:
-    """A table cell as a mention with the gazetteers' votes and the row's, and the row's vote
-    alone; no votes at all for a row's label ("Attendance 12,000", "Halftime 1-0")."""
+    """A table cell as a mention (gazetteers' votes and the row's), and the row's vote alone."""
     words = a.text[start:end]
     votes: Counter[str] = Counter()
     toks = [t for t in _tokens(words, start) if _is_word(t)]
@@ -1463,7 +1462,7 @@ def _cell_raw(
     if not (role == "side" and votes["person"] and " " in words):
         row_vote[kind] = 6
     if not votes and all(w in _common() for w in fold(words).split()):
-        row_vote.clear()
+        row_vote.clear()  # a row's label, no name: "Attendance 12,000", "Halftime 1-0"
     raw = _Raw(ai, a.id, _sentence_at(starts, start), start, end, words, fold(words))
     raw.votes, raw.proper = votes + row_vote, False
     raw.team = kind == "organization" and bool(row_vote)
@@ -1908,9 +1907,9 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
 def _teams_apart(
     raws: list[_Raw], clusters: list[tuple[bool, list[int]]]
 ) -> list[tuple[bool, list[int]]]:
-    """A city that fields a team is two things: the team of the results table or the match
-    report ("Rennes 1 Nantes 2") and the place of the dateline or the prose ("RENNES
-    1996-08-29", "in Rennes"); its mentions as a side and the others become two entities."""
+    """Clusters with a city that fields a team split into the team and the place."""
+    # the team of the results table or the match report ("Rennes 1 Nantes 2") and the place
+    # of the dateline or the prose ("RENNES 1996-08-29", "in Rennes") are two things
     out: list[tuple[bool, list[int]]] = []
     for person, members in clusters:
         team = [mi for mi in members if raws[mi].team]
@@ -2077,8 +2076,8 @@ _TRAILING_CONNECTOR = re.compile(r" (?:of|and|&|de|for|at|in)$")
 
 
 def _trimmed(r: _Raw, text: str) -> _Raw:
-    """The mention without an adjective before the name ("Serb-held Doboj", "Second-placed
-    Kent") or a connector left hanging after it ("Orlando Pirates of")."""
+    """The mention without an adjective before it or a connector left hanging after it."""
+    # "Serb-held Doboj", "Second-placed Kent"; "Orlando Pirates of"
     lead = _LEADING_ADJECTIVE.match(r.text)
     tail = _TRAILING_CONNECTOR.search(r.text)
     if not lead and not tail:

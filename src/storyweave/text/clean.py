@@ -854,8 +854,8 @@ def _is_row(text: str) -> bool:
 
 
 def _in_table(units: list[_Unit], i: int) -> bool:
-    """Unit i is a table row with another row, or the table's caption ("Results of matches
-    played on Thursday:"), just before it."""
+    """Whether unit i is a table row after another row or after the table's caption."""
+    # a caption: "Results of matches played on Thursday:"
     if i == 0 or not _is_row(units[i].text):
         return False
     before = units[i - 1].text
