@@ -174,6 +174,13 @@ def test_innings_bracketed_minutes_and_a_headlines_match_name_their_cells() -> N
         ("U.S.", "affiliation"),
     ]
     assert _cells("Gloria Bistrel (Romania) 2 Valletto (Malta) 1")[0] == ("Gloria Bistrel", "side")
+    # a leaderboard's golfers, with or without a country; a standings row stays a side's
+    assert _cells("Mike Claymore (Australia) 69 76, Iain Pymont 72 74") == [
+        ("Mike Claymore", "player"),
+        ("Australia", "affiliation"),
+        ("Iain Pymont", "player"),
+    ]
+    assert _cells("SAN DORELLO 70 60 .538 -") == [("SAN DORELLO", "side")]
     # a player's own bracket wins over the match: "X (Country) beat Y (Country)"
     assert ("Filippo Vegliotti", "player") in _cells(
         "Filippo Vegliotti (Switzerland) beat Christian Ruudsen (Norway) 1-6 6-4"

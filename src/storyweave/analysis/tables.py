@@ -63,6 +63,8 @@ _PERSON = re.compile(rf"(?:[A-Z]\. )?{_NAME}")
 # a player and the club or country written after the name: "Srutwa (Ruch Chorzow)",
 # "Sun Jian (China) beat ..."; not a venue before a colon, "Leeds (Headingley):"
 _AFFILIATION = re.compile(rf"(?P<a>(?:[A-Z]\. )?{_NAME}) \((?P<b>{_NAME})\)(?!:)")
+# a golfer's rounds: "Iain Pyman 72 74", "Brooks 69 69 74 71" in a leaderboard's list
+_ROUNDS = re.compile(rf"(?:^|, |\d )(?P<a>{_NAME}) [6-8]\d [6-8]\d\b")
 # each rule: the pattern, whether it must match the whole row from its start, and the role
 # of each named group; an earlier rule's cell stands where a later one overlaps it
 _RULES: tuple[tuple[re.Pattern[str], bool, dict[str, Role]], ...] = (
@@ -75,6 +77,7 @@ _RULES: tuple[tuple[re.Pattern[str], bool, dict[str, Role]], ...] = (
     (_PLAYER, False, {"a": "player", "i": "player", "m": "player"}),
     (_AFFILIATION, False, {"a": "player", "b": "affiliation"}),
     (_BEAT, False, {"a": "side", "b": "side"}),
+    (_ROUNDS, False, {"a": "player"}),
 )
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
