@@ -291,3 +291,27 @@ def test_jsonl_without_source_or_url_takes_the_outlet_its_text_names(tmp_path: P
     row = {"text": "Bridge reopens\n\nA source tells The Quayside that the bridge is safe."}
     (a,) = read(write(tmp_path / "feed1.jsonl", json.dumps(row)))
     assert a.source == "The Quayside"
+
+
+def test_stream_reads_one_file_at_a_time_and_reports_what_it_skipped(tmp_path):
+    from storyweave.read import stream
+
+    (tmp_path / "a.txt").write_text("Harbour Bridge closes\n\nThe bridge closed on Monday.")
+    (tmp_path / "b.txt").write_bytes(b"")
+    (tmp_path / "c.txt").write_text("Ferry resumes\n\nThe ferry ran again on Tuesday.")
+    articles = stream(tmp_path)
+    it = iter(articles)
+    first = next(it)
+    # c.txt is not read yet: a file written now is still found
+    (tmp_path / "d.txt").write_text("Council meets\n\nThe council met on Wednesday.")
+    assert first.title == "Harbour Bridge closes" and articles.skipped == []
+    rest = list(it)
+    assert [a.title for a in rest] == ["Ferry resumes"]
+    assert [s.input for s in articles.skipped] == [str(tmp_path / "b.txt")]
+
+
+def test_stream_refuses_a_missing_path_before_reading_anything(tmp_path):
+    from storyweave.read import stream
+
+    with pytest.raises(InputError, match="no such file"):
+        stream(tmp_path / "nowhere")

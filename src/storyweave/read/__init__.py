@@ -8,7 +8,7 @@ RSS/Atom feeds (.rss, .atom, .xml with a feed inside) and http(s) URLs go throug
 from __future__ import annotations
 
 import sys
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ __all__ = [
     "read",
     "read_path",
     "read_stdin",
+    "stream",
 ]
 
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -89,6 +90,46 @@ def read(
     return batch
 
 
+class ArticleStream:
+    """Articles read one file at a time as they are iterated (a big folder or many files never
+    sit in memory at once); `skipped` fills as the reading goes."""
+
+    def __init__(self, sources: Iterable[str | Path], **options: object) -> None:
+        self.sources = list(sources)
+        self.options = options
+        self.skipped: list[Skipped] = []
+        for src in self.sources:  # a mistyped path is an error before anything is stored
+            text = str(src)
+            if text != "-" and not text.lower().startswith(("http://", "https://")):
+                if not Path(src).exists():
+                    raise InputError(
+                        "no such file or folder", input=text, hint="check the path and try again"
+                    )
+
+    def __iter__(self) -> Iterator[Article]:
+        for src in self.sources:
+            path = Path(src)
+            parts = _files(path) if path.is_dir() else [src]
+            for part in parts:
+                batch = read(part, **self.options)  # type: ignore[arg-type]
+                self.skipped.extend(batch.skipped)
+                yield from batch
+
+
+def stream(*sources: str | Path, **options: object) -> ArticleStream:
+    """Like `read`, but lazy: articles come one file at a time (for `storyweave ingest`)."""
+    return ArticleStream(sources, **options)
+
+
+def _files(folder: Path) -> list[Path]:
+    """A folder's files, sorted, recursive, hidden ones left out."""
+    return [
+        f
+        for f in sorted(p for p in folder.rglob("*") if p.is_file())
+        if not any(part.startswith(".") for part in f.relative_to(folder).parts)
+    ]
+
+
 def read_path(
     path: Path,
     *,
@@ -101,9 +142,7 @@ def read_path(
         return _read_file(path, max_bytes, fetcher, known_urls)
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for f in sorted(p for p in path.rglob("*") if p.is_file()):
-        if any(part.startswith(".") for part in f.relative_to(path).parts):
-            continue
+    for f in _files(path):
         a, s = _read_file(f, max_bytes, fetcher, known_urls)
         articles.extend(a)
         skipped.extend(s)

@@ -52,9 +52,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "--limit", type=int, default=50, help="the N most recently changed (default 50; 0: all)"
     )
     p.add_argument("--format", "-f", default="table", choices=["table", "json"])
-    p = sub.add_parser(
-        "watch", help="keep ingesting folders and feeds as new articles arrive"
-    )
+    p = sub.add_parser("watch", help="keep ingesting folders and feeds as new articles arrive")
     p.add_argument("inputs", nargs="+", metavar="FOLDER|FEED_URL")
     add_db(p)
     p.add_argument("--every", default="5m", help="time between rounds: 30s, 5m, 1h")
@@ -90,7 +88,7 @@ def _report(report: Any) -> int:
 
 def _ingest(args: argparse.Namespace, store: Any) -> int:
     """`storyweave ingest`: read the sources, ingest with a progress bar, report."""
-    from ..read import read
+    from ..read import stream
 
     if args.batch_size < 1:
         print("storyweave ingest: --batch-size must be at least 1", file=sys.stderr)
@@ -99,8 +97,9 @@ def _ingest(args: argparse.Namespace, store: Any) -> int:
 
     sizes = {} if args.max_bytes is None else {"max_bytes": args.max_bytes}
     # pages the store already holds are not fetched again
-    batch = read(*args.inputs, known_urls=KnownUrls(store), **sizes)
-    bar = _progress(len(batch))
+    # read one file at a time as the store takes them: a big folder never sits in memory
+    batch = stream(*args.inputs, known_urls=KnownUrls(store), **sizes)
+    bar = _progress(None)
     try:
         report = store.ingest(
             batch,
@@ -114,7 +113,7 @@ def _ingest(args: argparse.Namespace, store: Any) -> int:
     return _report(report)
 
 
-def _progress(total: int) -> Any:
+def _progress(total: int | None) -> Any:
     """A progress bar on stderr when it is a terminal, else None."""
     if not sys.stderr.isatty():
         return None
