@@ -265,7 +265,9 @@ def _seen_at(published: str | None) -> datetime | None:
 # --- inside the write lock -------------------------------------------------------------
 
 
-def _store_or_split(items: list[_Item], store: Store, report: IngestReport, params: Params) -> None:
+def _store_or_split(
+    items: list[_Item], store: Store, report: IngestReport, params: Params
+) -> None:
     """Store a batch; when the database refuses it, store its articles one at a time."""
     try:
         _store_batch(items, store, report, params)
@@ -497,14 +499,8 @@ def _upsert_states(conn: Connection, states: list[StoryState]) -> None:
     now = utcnow()
     new = [
         {
-            "id": st.story_id,
-            "headline": "",
-            "first_seen": now,
-            "last_seen": now,
-            "updated_at": now,
-            "version": 0,
-            "article_count": 0,
-            "outlet_count": 0,
+            "id": st.story_id, "headline": "", "first_seen": now, "last_seen": now,
+            "updated_at": now, "version": 0, "article_count": 0, "outlet_count": 0,
             "state": st.to_bytes(),
         }  # fmt: skip
         for st in states
@@ -549,13 +545,9 @@ def _refresh_stories(conn: Connection, story_ids: Iterable[str]) -> None:
         t.stories.update()
         .where(s.id == bindparam("b_id"))
         .values(
-            headline=bindparam("b_headline"),
-            article_count=bindparam("b_n"),
-            outlet_count=bindparam("b_outlets"),
-            first_seen=bindparam("b_first"),
-            last_seen=bindparam("b_last"),
-            updated_at=now,
-            version=s.version + 1,
+            headline=bindparam("b_headline"), article_count=bindparam("b_n"),
+            outlet_count=bindparam("b_outlets"), first_seen=bindparam("b_first"),
+            last_seen=bindparam("b_last"), updated_at=now, version=s.version + 1,
         )  # fmt: skip
     )
     for chunk in chunks(sorted(story_ids), 500):
@@ -574,14 +566,8 @@ def _refresh_stories(conn: Connection, story_ids: Iterable[str]) -> None:
         ).all()
         titles = _headlines(conn, chunk)
         params = [
-            {
-                "b_id": sid,
-                "b_headline": titles.get(sid, "Untitled story"),
-                "b_n": n,
-                "b_outlets": outlets,
-                "b_first": first,
-                "b_last": last,
-            }  # fmt: skip
+            {"b_id": sid, "b_headline": titles.get(sid, "Untitled story"), "b_n": n,
+             "b_outlets": outlets, "b_first": first, "b_last": last}  # fmt: skip
             for sid, n, outlets, first, last in rows
         ]
         if params:
