@@ -294,3 +294,11 @@ def test_he_said_after_someones_reported_words_is_that_someone() -> None:
         "clear whether Mattevi had obtained a lawyer."
     )
     assert _one(qs, "it was not clear").speaker == "Todd Joyce"
+
+
+def test_says_before_the_name_and_the_quote_attributes_it() -> None:
+    qs = _quotes(
+        "Geronimo Villanueva and his co-authors measured water on Mars.\n\n"
+        'In practice, says Villanueva, "it probably would have formed an ocean in the north."'
+    )
+    assert _one(qs, "it probably would have").speaker == "Geronimo Villanueva"

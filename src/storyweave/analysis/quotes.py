@@ -1469,11 +1469,22 @@ class _Attributor:
                 if got:
                     got.verb = "according to"
                 return got
-            who = self.who(start, vm.start(), whole=False)
+            who = self.who(start, vm.start(), whole=False) or self._inverted(vm, span.open)
             if who is not None:
                 who.verb = self._verb_text(vm, who, span.open)
                 return who
         return self._label(start, span.open)
+
+    def _inverted(self, vm: re.Match[str], open_at: int) -> _Who | None:
+        """'In practice, says Geronimo, "it probably ...': the speaker after the verb, when
+        only the name and a comma or colon stand between the verb and the quote."""
+        tail = self.text[vm.end() : open_at].rstrip()
+        if vm.group().lower() not in {"says", "said"} or not tail.endswith((",", ":")):
+            return None
+        if not 1 <= len(tail.split()) <= 4:
+            return None
+        who = self.who(vm.end(), vm.end() + len(tail) - 1, whole=True)
+        return who if who is not None and who.kind == "named" else None
 
     def _label(self, start: int, end: int) -> _Who | None:
         """A speaker's label before the quote, transcript style: 'Keilar: "You say ..."'."""
