@@ -302,3 +302,12 @@ def test_says_before_the_name_and_the_quote_attributes_it() -> None:
         'In practice, says Villanueva, "it probably would have formed an ocean in the north."'
     )
     assert _one(qs, "it probably would have").speaker == "Geronimo Villanueva"
+
+
+def test_according_to_that_closed_the_sentence_before_does_not_take_the_next_quote() -> None:
+    qs = _quotes(
+        "Andrew Wyatt spoke for Bill Cosby outside the court in Norristown on Tuesday.\n\n"
+        '"They persecuted Jesus and look what happened," he said, according to CNN. "Not '
+        'saying Mr. Cosby is Jesus, but we know what this country has done."'
+    )
+    assert _one(qs, "Not saying Mr. Cosby").speaker == "Andrew Wyatt"

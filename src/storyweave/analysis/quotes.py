@@ -1465,6 +1465,8 @@ class _Attributor:
             if len(tail.split()) > 14:
                 break
             if vm.group().lower() == "according to":
+                if text[_name_end(text, vm.end(), span.open)] in ".!?":
+                    return None  # '..., he said, according to CNN. "Not saying ...': done
                 got = self._according(vm.end(), span.open)
                 if got:
                     got.verb = "according to"
