@@ -38,6 +38,8 @@ _VERB = (
     r"|commented|alleged|alleges|maintained|maintains|heard"
     r"|joked|jokes|quipped|laughed|sighed|shouted|pleaded|urged|urges|boasted|conceded"
     r"|predicted|predicts|observed|quoted as saying|texted|emailed|messaged"
+    r"|responded|responds|answered|answers|countered|counters|whispered|yelled|screamed"
+    r"|recounted|recounts|wondered|mused"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERB})\b", re.IGNORECASE)
 # verbs that take a listener: "told ABC News", "tells E! News"
