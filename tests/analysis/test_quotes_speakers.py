@@ -311,3 +311,17 @@ def test_according_to_that_closed_the_sentence_before_does_not_take_the_next_quo
         'saying Mr. Cosby is Jesus, but we know what this country has done."'
     )
     assert _one(qs, "Not saying Mr. Cosby").speaker == "Andrew Wyatt"
+
+
+def test_a_surname_of_two_people_takes_a_full_name_only_when_one_clearly_leads() -> None:
+    table = [
+        _entity("t", "Trump", "person", mentions=4),
+        _entity("dt", "Donald Trump", "person", mentions=10),
+        _entity("it", "Ivanka Trump", "person", mentions=2),
+        _entity("b", "Brown", "person"),
+        _entity("nb", "Nicole Brown", "person", mentions=3),
+        _entity("mb", "Michael Brown", "person", mentions=2),
+    ]
+    names = FullNames(table)
+    assert names.full("Trump", "t") == ("Donald Trump", "dt")
+    assert names.full("Brown", "b") == ("Brown", "b")

@@ -67,8 +67,13 @@ class FullNames:
         if not best:
             return name, entity_id
         ranked = sorted(best.values(), key=lambda p: (p[1], len(p[0].words)), reverse=True)
-        if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and not _nested(ranked[:2]):
-            return name, entity_id  # two different long forms, equally likely: keep the short
+        if len(ranked) > 1 and not _nested(ranked[:2]):
+            # the one named most ("United Airlines" over "United Express"; "Trump" of a story
+            # on Donald Trump, not Ivanka); for people only when it clearly leads: "Brown" of
+            # Nicole or of Michael Brown stays "Brown"
+            lead = 2 if kind == "person" else 1
+            if ranked[0][1] < lead * ranked[1][1] or ranked[0][1] == ranked[1][1]:
+                return name, entity_id
         form = ranked[0][0]
         return form.text, form.entity.id
 
