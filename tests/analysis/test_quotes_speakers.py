@@ -325,3 +325,15 @@ def test_a_surname_of_two_people_takes_a_full_name_only_when_one_clearly_leads()
     names = FullNames(table)
     assert names.full("Trump", "t") == ("Donald Trump", "dt")
     assert names.full("Brown", "b") == ("Brown", "b")
+
+
+def test_a_statement_released_by_a_body_is_the_bodys_and_so_is_the_statement() -> None:
+    qs = _quotes(
+        "Defense Secretary Chuck Hagel spoke with his Israeli counterpart on Wednesday.\n\n"
+        "Hagel reiterated support for Israel's right to defend itself, according to a statement "
+        "released by the Department of Defense.\n\n"
+        '"Secretary Hagel also expressed concern about the rising number of civilian deaths," '
+        "the statement said."
+    )
+    q = _one(qs, "Secretary Hagel also expressed")
+    assert (q.speaker, q.speaker_kind) == ("Department of Defense", "named")

@@ -1111,6 +1111,19 @@ class _Attributor:
             self.phrases[start] = self.text[start:end].lower()
         return who
 
+    def _document_owner(self, start: int, end: int) -> _Who | None:
+        """'a statement released by the Department of Defense', 'a report from the EPA': the
+        named body or person whose document it is."""
+        m = _DOCUMENT_OF.match(self.text, start, end)
+        if m is None:
+            return None
+        got = self.art.mention_ending(end, m.end())
+        if got is None or got[0].kind not in {"person", "organization"}:
+            return None
+        if self.text[m.end() : got[1].start].strip().lower() not in {"", "the"}:
+            return None  # "a statement from several board members of Tesla"
+        return _Who(got[0].name, "named", got[0].id, "statement")
+
     def document_before(self, pos: int, noun: str) -> _Who | None:
         """Whose statement or report (`noun`) the article last named before `pos`: one
         called by that noun if any ("the report" is the EPA report), else any."""
@@ -1127,6 +1140,9 @@ class _Attributor:
         seg = text[start:end]
         if not seg.strip():
             return None
+        owner = self._document_owner(start, end)
+        if owner is not None:
+            return owner
         # "Hallin's statement", "Giercsh's attorney"
         pm = _POSS_RE.search(seg)
         if pm:
@@ -2108,6 +2124,11 @@ def _reported(
     return out
 
 
+_DOCUMENT_OF = re.compile(
+    r"\s*(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|report|letter|release|filing)\s+"
+    r"(?:(?:released|issued|put out|sent|published)\s+)?(?:by|from)\s+",
+    re.IGNORECASE,
+)
 _STATEMENT = re.compile(r"\b(?:in|issued|released) a (?:\w+ )?statement\b", re.IGNORECASE)
 _SAYING = re.compile(r",\s+(saying|adding)(?:\s+that)?\s+(?=\w)")
 
