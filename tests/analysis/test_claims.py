@@ -1307,3 +1307,22 @@ def test_one_outlet_against_three_on_a_spelling_is_a_typo_not_a_conflict(tfidf) 
     agreements, conflicts, _ = _run(arts, tfidf)
     assert conflicts == []
     assert [a.claim.outlets for a in agreements] == [4]
+
+
+def test_a_dense_agreement_keeps_only_sentences_that_share_words_across_outlets() -> None:
+    from types import SimpleNamespace
+
+    from storyweave.analysis.claims import _lexically_backed
+
+    texts = [
+        ("a", "The footbridge over the harbour was closed on Monday after cracks were found."),
+        ("b", "The harbour footbridge was closed on Monday when inspectors found cracks."),
+        ("c", "Shoppers said the weekend market felt quieter than usual this spring."),
+    ]
+    items = [
+        SimpleNamespace(outlet=k, sent=SimpleNamespace(text=t)) for k, (_, t) in enumerate(texts)
+    ]
+    story = SimpleNamespace(items=items, different=lambda i, j: items[i].outlet != items[j].outlet)
+    assert _lexically_backed(story, [[0, 1, 2]]) == [[0, 1], [2]]  # type: ignore[arg-type]
+    # a pair that shares no words with each other is no agreement at all
+    assert _lexically_backed(story, [[0, 2]]) == [[0], [2]]  # type: ignore[arg-type]

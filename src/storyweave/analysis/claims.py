@@ -1658,6 +1658,8 @@ def align_claims(
     disputes: dict[int, set[int]] = {}  # sentence -> the conflicts it is a side (or backer) of
     _add_conflicts(story, conflicts, disputes, found)
     clusters = _agreement_clusters(story, plain, _sides_of(story, found))
+    if getattr(embedder, "name", "") != "tfidf":
+        clusters = _lexically_backed(story, clusters)
     # An agreement in which one outlet gives another value for the same quantity is a conflict.
     hidden = _conflicts(_hidden_pairs(clusters, items, checked), items)
     _add_conflicts(story, conflicts, disputes, hidden, backers_disputed=False)
@@ -2165,6 +2167,34 @@ def _agreement_clusters(
     agreeing.extend((align_t, i, j) for i, j in anchored - scored)
     agreeing.sort(key=lambda t: (-t[0], t[1], t[2]))
     return _cluster(story.x, items, agreeing, align_t, anchored, 0.5 * story.related_t, side)
+
+
+LEXICAL_GATE = 0.15  # TF-IDF cosine a dense agreement's sentence needs with another outlet's
+
+
+def _lexically_backed(story: _Story, clusters: list[list[int]]) -> list[list[int]]:
+    """Dense agreements kept to sentences that share words with another outlet's: a sentence
+    embedding puts any two sentences of one story close, words say whether they tell one fact."""
+    from ..embed import get_embedder
+
+    lex = get_embedder("tfidf").encode([it.sent.text for it in story.items])
+    out: list[list[int]] = []
+    for members in clusters:
+        if len({story.items[i].outlet for i in members}) < 2:
+            out.append(members)
+            continue
+        sims = _dot(lex, members, members)
+        keep = [
+            m
+            for p, m in enumerate(members)
+            if any(
+                sims[p][q] >= LEXICAL_GATE and story.different(m, n) for q, n in enumerate(members)
+            )
+        ]
+        keep = keep if len(keep) >= 2 else []
+        out.extend([keep] if keep else [])
+        out.extend([m] for m in members if m not in keep)  # each a claim of its own outlet
+    return out
 
 
 def _value_keys(it: _Item) -> set[str]:
