@@ -76,7 +76,8 @@ def misquotes(
 
 def _conflict(a: Quote, b: Quote, sentences: Mapping[str, Sequence[Sentence]]) -> Conflict:
     speaker = next((q.speaker for q in (a, b) if q.speaker_kind == "named" and q.speaker), None)
-    topic = f"words quoted from {speaker}" if speaker else "words of one quotation"
+    # two interviews may give two wordings: the topic says the words differ, not who is wrong
+    topic = f"{speaker}'s words, quoted differently" if speaker else "one remark, quoted differently"
     return Conflict("quote", topic, (_side(a, sentences), _side(b, sentences)))
 
 
