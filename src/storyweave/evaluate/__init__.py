@@ -25,7 +25,6 @@ from typing import Any
 
 from ..errors import ConfigError, InputError, StoryweaveError
 from .datasets import Cluster, load
-from .rouge import LABELS, METRICS, bootstrap_interval, score
 from .systems import DEFAULT_SYSTEM, SYSTEMS, fit_budget, get_system
 
 __all__ = [
@@ -177,6 +176,8 @@ def evaluate(
     """Summarize every cluster with each system, score with ROUGE, time it; one Report."""
     for name in systems:
         get_system(name)  # an unknown name fails before any data is read
+    from .rouge import METRICS, bootstrap_interval, score  # numpy: not for `storyweave --help`
+
     if words < 1:
         raise ConfigError(f"the word budget must be at least 1, not {words}")
     skipped: list[str] = []
@@ -230,6 +231,8 @@ def evaluate(
 
 def format_table(report: Report) -> str:
     """The report as a Markdown table: ROUGE F1 x100 with 95% intervals, speed, memory."""
+    from .rouge import LABELS, METRICS
+
     head = ["system"] + [LABELS[m] for m in METRICS]
     head += ["clusters/s", f"speed vs {report.baseline}", "peak MiB"]
     rows = [head]

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..errors import StoryweaveError, unknown_choice
-from ..text.segment import split_sentences
 
 System = Callable[[list[str], int], list[str]]
 
@@ -234,6 +233,13 @@ SYSTEMS: dict[str, System] = {
 }
 
 DEFAULT_SYSTEM = "storyweave"
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentence splitter of `text.segment` (blingfire and numpy load on first use)."""
+    from ..text.segment import split_sentences as split
+
+    return list(split(text))
 
 
 def get_system(name: str) -> System:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import trafilatura
-
 from ..model import Article
 from ._common import (
     MAX_BYTES,
@@ -36,6 +34,8 @@ def html_article(
     published: str | None = None,
 ) -> Article:
     """One article from an HTML string; given fields win over the page's metadata."""
+    import trafilatura  # 0.2 s to import: only when a page is read, not for every command
+
     text = trafilatura.extract(
         html, url=url, output_format="txt", include_comments=False, include_tables=False
     )
