@@ -1326,3 +1326,21 @@ def test_a_dense_agreement_keeps_only_sentences_that_share_words_across_outlets(
     assert _lexically_backed(story, [[0, 1, 2]]) == [[0, 1], [2]]  # type: ignore[arg-type]
     # a pair that shares no words with each other is no agreement at all
     assert _lexically_backed(story, [[0, 2]]) == [[0], [2]]  # type: ignore[arg-type]
+
+
+def test_numbers_that_label_things_are_no_counts(tfidf) -> None:
+    arts = _pair(
+        "Passengers in group 1 and 2 will board through lane 1 at the ferry terminal gates.",
+        "Passengers in groups 3 through 5 will board through lane 2 at the ferry terminal gates.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "number"] == []
+
+
+def test_a_body_and_its_agency_by_initials_are_no_name_conflict(tfidf) -> None:
+    arts = _pair(
+        "Tank shells struck a U.N. school in the Elling refugee camp on Wednesday morning.",
+        "Tank shells struck an UNRWA school in the Elling refugee camp on Wednesday morning.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "name"] == []

@@ -707,7 +707,7 @@ def _verb_of(tok: Token) -> Token:
 
 def _skipped(num: Token, thing: Token) -> bool:
     """A number that measures nothing here: part of a model number or a range ("777-200",
-    "20-30 feet"), a clock time ("7:30 p.m."), a name ("Flight 370"), an increment."""
+    "20-30 feet"), a clock time ("7:30 p.m."), a name ("Flight 370", "lane 2"), an increment."""
     doc = num.doc
     prev = doc[num.i - 1] if num.i > 0 else None
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
@@ -719,6 +719,8 @@ def _skipped(num: Token, thing: Token) -> bool:
             return True
     if ":" in num.text or (nxt is not None and nxt.lower_ in _CLOCK):
         return True
+    if num.dep_ == "nummod" and num.head.i < num.i and num.head.pos_ in {"NOUN", "PROPN"}:
+        return True  # a number after the noun it names is a label: "group 1", "lane 2"
     aged = num.i + 2 < len(doc) and doc[num.i + 2].lower_ == "year"
     if thing.pos_ == "PROPN" and thing.i != num.i and not aged:
         return True  # "Flight 370", not "the 47-year-old John Penhallow"

@@ -319,6 +319,13 @@ def other_names(a: str, b: str, text_a: str, text_b: str) -> bool:
     wa, wb = set(a.lower().split()), set(b.lower().split())
     if wa & wb:
         return False
+    ia, ib = (re.sub(r"[^a-z]", "", x.lower()) for x in (a, b))
+    if (
+        a.replace(".", "").isupper()
+        and b.replace(".", "").isupper()
+        and (ia.startswith(ib) or ib.startswith(ia))
+    ):
+        return False  # "U.N." / "UNRWA": a body and one of its agencies, by their initials
     in_b = re.search(rf"\b{re.escape(a)}\b", text_b, re.IGNORECASE)
     in_a = re.search(rf"\b{re.escape(b)}\b", text_a, re.IGNORECASE)
     return not in_a and not in_b
