@@ -10,8 +10,8 @@ table gives articles per second (wall clock, and per CPU-second of this process 
 --workers: on a shared machine the second is the one that compares), the process's resident
 memory, the store's size on disk, the stories the clusterer holds open (and their terms and
 names, its in-memory index), the seconds each part of ingest took in that step, how many
-earlier articles a new one was compared with as a possible copy (LSH candidates, each re-read
-and shingled: the near-duplicate lookups grow with them) and the machine's load average
+earlier articles a new one was compared with as a possible copy (LSH candidates, each compared
+on its stored shingle hashes) and the machine's load average
 (others' work on the shared cores) after every --step articles; a second table splits the whole
 run the same way.
 

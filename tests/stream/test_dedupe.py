@@ -77,3 +77,20 @@ def test_a_copy_cut_short_is_a_copy_and_a_quoted_line_is_not() -> None:
     quoted = "Castellano said: " + " ".join(WIRE.split()[:25])
     assert jaccard(shingles(long), shingles(cut)) < 0.5
     assert find_copies([long, cut, quoted]) == {1: (0, jaccard(shingles(long), shingles(cut)))}
+
+
+def test_shingle_hashes_count_the_same_shared_shingles_as_the_words() -> None:
+    import numpy as np
+
+    from storyweave.stream.dedupe import hashes_from_bytes, shingle_hashes
+
+    edited = WIRE.replace("twelve cracks", "a dozen cracks") + " Reporting by Ana Ruiz."
+    a, b = shingles(WIRE), shingles(edited)
+    ha, hb = shingle_hashes(a), shingle_hashes(b)
+    assert (len(ha), len(hb)) == (len(a), len(b))
+    assert len(np.intersect1d(ha, hb, assume_unique=True)) == len(a & b) < len(a)
+    # as the store keeps them: sorted uint64 bytes, read back unchanged
+    assert np.array_equal(hashes_from_bytes(ha.astype("<u8").tobytes()), ha)
+    # band keys come from the first 32 bits of those hashes and must not change: old stores hold
+    # them (these are the keys storyweave gave this text before shingle hashes were kept)
+    assert band_keys(a)[:3] == [5194152995735473689, 8347916597572047633, 7486561702544434609]

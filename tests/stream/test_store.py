@@ -284,3 +284,55 @@ def test_workers_prepare_ahead_with_the_same_outcome(tmp_path, invent) -> None:
             outcomes.append((sorted(report.stored), [x.input for x in report.skipped], groups))
     assert outcomes[0] == outcomes[1]
     assert len(outcomes[1][0]) == 9 and outcomes[1][1] == ["invented strike-0"]
+
+
+def _refuse_to_shingle(monkeypatch) -> None:
+    """Make re-shingling a stored article's text fail the test."""
+    from storyweave.stream import ingest as ingest_module
+
+    def refuse(text):
+        raise AssertionError("a stored article's text was shingled again")
+
+    monkeypatch.setattr(ingest_module, "shingles", refuse)
+
+
+def test_a_copy_is_checked_on_the_stored_shingle_hashes(store, invent, monkeypatch) -> None:
+    original = invent.story("bridge", 0)
+    store.ingest([original, invent.story("bridge", 1)])
+    _refuse_to_shingle(monkeypatch)
+    report = store.ingest([invent.copy(original, "Valley Times")])
+    assert [n.duplicate_of for n in report.near_duplicates] == [original.id]
+    with store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM shingle_hashes").scalar() == 3
+
+
+def test_a_version_2_store_is_upgraded_and_finds_copies_of_old_articles(
+    store_url, invent, monkeypatch
+) -> None:
+    from storyweave.stream.dedupe import jaccard, shingles
+
+    original = invent.story("wildfire", 0)
+    with Store(store_url) as s:
+        s.ingest([original])
+        with s.write() as conn:  # make it look like a store written by version 2
+            conn.exec_driver_sql("DROP TABLE shingle_hashes")
+            conn.exec_driver_sql("UPDATE schema_version SET version = 2")
+    with Store(store_url) as s:
+        with s.read() as conn:
+            assert conn.exec_driver_sql("SELECT version FROM schema_version").scalar() == (
+                schema.LATEST
+            )
+        report = s.ingest([invent.copy(original, "Valley Times")])
+        (story,) = s.stories()
+        clean = {a.id: a.text for a in s.articles(story.id, copies=True)}
+        # the old article had no stored hashes: it was shingled from its text, with the same result
+        expected = jaccard(shingles(clean[original.id]), shingles(clean[f"{original.id}-copy"]))
+        assert [(n.duplicate_of, n.jaccard) for n in report.near_duplicates] == [
+            (original.id, expected)
+        ]
+        _refuse_to_shingle(monkeypatch)  # and its hashes were kept: not shingled a second time
+        body = original.text + " Distributed to Hill Gazette readers by the wire."
+        later = replace(invent.copy(original, "Hill Gazette", "again"), text=body, raw=body)
+        again = s.ingest([later])
+        assert [n.duplicate_of for n in again.near_duplicates] == [original.id]
+        assert s.check() == []

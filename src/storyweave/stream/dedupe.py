@@ -7,7 +7,10 @@ candidates, and a candidate is a copy when the exact Jaccard of the two shingle 
 the other (containment >= `CONTAINED`: a wire story an outlet cut short). The bands live in the
 store's `minhash_bands` table, keyed by a 64-bit hash of (band number, band values), so a new
 process finds copies of old articles with indexed lookups and never holds the signatures of the
-whole store in memory. `find_copies` runs the same test over a list of texts in memory.
+whole store in memory. Shingles are compared as sorted 64-bit hashes (`shingle_hashes`, kept
+per article in the store's `shingle_hashes` table), so checking a stored candidate is one
+`np.intersect1d`, not a re-read and re-shingling of its text. `find_copies` runs the same test
+over a list of texts in memory.
 
 Thresholds: 4-word shingles; 42 bands of 3 rows of 128 permutations, an S-curve through about
 0.29: a pair is a candidate with probability 1 - (1 - j**3)**42 at Jaccard j (0.75 at 0.32, 0.95
@@ -63,8 +66,8 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
     words = _words(text)
     if len(words) <= k:
         return {" ".join(words)} if words else set()
-    # map and zip loop in C: every stored candidate of a copy is shingled again, so this is
-    # most of the cost of looking for copies in a big store
+    # map and zip loop in C: every article ingested is shingled once (and an article stored
+    # before schema 3 once more, the first time it is a copy candidate)
     return set(map(" ".join, zip(*(words[i:] for i in range(k)), strict=False)))
 
 
@@ -78,10 +81,32 @@ def _jaccard(shared: int, na: int, nb: int) -> float:
     return shared / (na + nb - shared) if na or nb else 0.0
 
 
+def shingle_hashes(shingle_set: Iterable[str]) -> np.ndarray:
+    """Sorted distinct 64-bit hashes of shingles: what copy checks compare and the store keeps."""
+    # the first 8 bytes of SHA-1, whose first 4 are the MinHash's own 32-bit hash (sha1_hash32):
+    # one digest a shingle gives both, and a collision among 64 bits is about 1 in 10**14 a pair
+    digests = b"".join(hashlib.sha1(s.encode("utf-8", "surrogatepass")).digest()[:8]
+                       for s in shingle_set)  # fmt: skip
+    return np.unique(np.frombuffer(digests, dtype="<u8"))
+
+
+def hashes_from_bytes(blob: bytes) -> np.ndarray:
+    """Shingle hashes as the store keeps them (little-endian uint64, sorted) back to an array."""
+    return np.frombuffer(blob, dtype="<u8")
+
+
 def band_keys(shingle_set: Iterable[str]) -> list[int]:
     """The LSH band keys of a shingle set: one signed 64-bit integer per band."""
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
-    m.update_batch([s.encode("utf-8", "surrogatepass") for s in shingle_set])
+    return _band_keys(shingle_hashes(shingle_set))
+
+
+def _band_keys(hashes: np.ndarray) -> list[int]:
+    """The LSH band keys from a set's shingle hashes."""
+    # hashfunc=int: the values are already datasketch's sha1_hash32 of each shingle
+    m = MinHash(
+        num_perm=NUM_PERM, seed=_SEED, permutations=_PERMUTATIONS, scheme=_SCHEME, hashfunc=int
+    )
+    m.update_batch((hashes & np.uint64(0xFFFFFFFF)).tolist())
     values = np.asarray(m.hashvalues, dtype="<u8")
     keys = []
     for b in range(BANDS):
@@ -92,33 +117,35 @@ def band_keys(shingle_set: Iterable[str]) -> list[int]:
     return keys
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Fingerprint:
-    """What dedupe needs of one article: its hash, shingles and LSH band keys."""
+    """What dedupe needs of one article: its hash, shingle hashes and LSH band keys."""
 
     content_hash: str
-    shingles: frozenset[str]
+    hashes: np.ndarray  # sorted distinct uint64, one a shingle (`shingle_hashes`)
     keys: tuple[int, ...]
 
 
 def fingerprint(raw: str, clean: str) -> Fingerprint:
-    """Hash, shingles and band keys of an article."""
+    """Hash, shingle hashes and band keys of an article."""
     # the hash reads the raw body, so one input always matches itself however a batch cleaned
     # it; the shingles read the clean text, so shared page furniture makes no two pages alike
-    sh = frozenset(shingles(clean))
-    return Fingerprint(content_hash(raw), sh, tuple(band_keys(sh)) if sh else ())
+    hashes = shingle_hashes(shingles(clean))
+    return Fingerprint(content_hash(raw), hashes, tuple(_band_keys(hashes)) if len(hashes) else ())
 
 
 def best_copy(
-    fp: Fingerprint, candidates: Iterable[tuple[str, Set[str]]]
+    fp: Fingerprint, candidates: Iterable[tuple[str, np.ndarray]]
 ) -> tuple[str, float] | None:
     """The candidate most alike, when it is a copy: (its id, the Jaccard of the two)."""
     best: tuple[str, float] | None = None
     best_score = 0.0
-    mine = fp.shingles
-    for cid, sh in candidates:
-        shared = len(mine & sh)  # one intersection for both measures
-        j, c = _jaccard(shared, len(mine), len(sh)), _containment(shared, len(mine), len(sh))
+    mine = fp.hashes
+    for cid, theirs in candidates:
+        # one intersection of two sorted arrays for both measures
+        shared = len(np.intersect1d(mine, theirs, assume_unique=True))
+        na, nb = len(mine), len(theirs)
+        j, c = _jaccard(shared, na, nb), _containment(shared, na, nb)
         if j < JACCARD and c < CONTAINED:
             continue
         if max(j, c) > best_score:
@@ -144,7 +171,7 @@ def find_copies(texts: Sequence[str]) -> dict[int, tuple[int, float]]:
     out: dict[int, tuple[int, float]] = {}
     for i, fp in enumerate(fps):
         seen = {j for k in fp.keys for j in buckets.get(k, ())}
-        best = best_copy(fp, [(str(j), fps[j].shingles) for j in sorted(seen)])
+        best = best_copy(fp, [(str(j), fps[j].hashes) for j in sorted(seen)])
         if best is not None:
             j = int(best[0])
             out[i] = (out[j][0] if j in out else j, best[1])

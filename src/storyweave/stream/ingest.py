@@ -11,12 +11,12 @@ import json
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, bindparam, case, func, select
 from sqlalchemy.exc import OperationalError, StatementError
 
@@ -32,7 +32,14 @@ from .cluster import (
     published_at,
     vectorize_many,
 )
-from .dedupe import Fingerprint, best_copy, fingerprint, shingles
+from .dedupe import (
+    Fingerprint,
+    best_copy,
+    fingerprint,
+    hashes_from_bytes,
+    shingle_hashes,
+    shingles,
+)
 from .store import Store, chunks, utcnow
 
 BATCH_SIZE = 200
@@ -350,13 +357,13 @@ def _drop_known(conn: Connection, items: list[_Item], report: IngestReport) -> l
 
 def _find_copies(conn: Connection, items: list[_Item]) -> None:
     """Link each item that copies an earlier article (stored or in this batch) to the first one."""
-    b, a, d = t.minhash_bands.c, t.articles.c, t.duplicates.c
+    b, d = t.minhash_bands.c, t.duplicates.c
     keys = {k for i in items for k in i.fp.keys}
     stored: dict[int, set[str]] = {}
     for key, aid in _in(conn, b.key, sorted(keys), b.key, b.article_id):
         stored.setdefault(key, set()).add(aid)
     wanted = sorted({aid for ids in stored.values() for aid in ids})
-    texts = {r.id: shingles(r.clean) for r in _in(conn, a.id, wanted, a.id, a.clean)}
+    hashes = _stored_hashes(conn, wanted)
     roots = {r.article_id: r.duplicate_of for r in _in(conn, d.article_id, wanted, *d)}
     batch_keys: dict[int, set[str]] = {}
     batch: dict[str, _Item] = {}
@@ -364,14 +371,34 @@ def _find_copies(conn: Connection, items: list[_Item]) -> None:
         i.copy_of = None  # a batch retried article by article is looked at afresh
         ids = set().union(*(stored.get(k, ()) for k in i.fp.keys))
         near = set().union(*(batch_keys.get(k, ()) for k in i.fp.keys))
-        cands: list[tuple[str, AbstractSet[str]]] = [(c, texts[c]) for c in ids if c in texts]
-        cands += [(c, batch[c].fp.shingles) for c in near]
+        cands: list[tuple[str, np.ndarray]] = [(c, hashes[c]) for c in ids if c in hashes]
+        cands += [(c, batch[c].fp.hashes) for c in near]
         best = best_copy(i.fp, cands)
         if best is not None:
             i.copy_of = (_first_copy(best[0], roots, batch), best[1])
         batch[i.article.id] = i
         for k in i.fp.keys:
             batch_keys.setdefault(k, set()).add(i.article.id)
+
+
+def _stored_hashes(conn: Connection, ids: Sequence[str]) -> dict[str, np.ndarray]:
+    """Shingle hashes of stored articles; those stored before schema 3 are shingled and kept."""
+    h, a = t.shingle_hashes.c, t.articles.c
+    found = {r.article_id: hashes_from_bytes(r.hashes) for r in _in(conn, h.article_id, ids, *h)}
+    missing = [aid for aid in ids if aid not in found]
+    # kept in this batch's transaction, so an old article is shingled once, not at every lookup
+    old = {r.id: shingle_hashes(shingles(r.clean)) for r in _in(conn, a.id, missing, a.id, a.clean)}
+    if old:
+        conn.execute(
+            t.shingle_hashes.insert(),
+            [{"article_id": aid, "hashes": _blob(v)} for aid, v in old.items()],
+        )
+    return found | old
+
+
+def _blob(hashes: np.ndarray) -> bytes:
+    """Shingle hashes as the store keeps them: sorted little-endian uint64."""
+    return hashes.astype("<u8", copy=False).tobytes()
 
 
 def _first_copy(article_id: str, roots: dict[str, str], batch: dict[str, _Item]) -> str:
@@ -454,6 +481,10 @@ def _insert(
     conn.execute(
         t.article_vectors.insert(),
         [{"article_id": i.article.id, "vector": i.vec.to_bytes()} for i in items],
+    )
+    conn.execute(
+        t.shingle_hashes.insert(),
+        [{"article_id": i.article.id, "hashes": _blob(i.fp.hashes)} for i in items],
     )
     copies = [
         {"article_id": i.article.id, "duplicate_of": i.copy_of[0], "jaccard": i.copy_of[1]}

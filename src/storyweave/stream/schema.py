@@ -129,6 +129,16 @@ story_aliases = Table(
     Index("ix_story_aliases_new", "new_id"),
 )
 
+# version 3: each article's shingle hashes (sorted little-endian uint64, `dedupe.shingle_hashes`),
+# so a copy check reads ~1.6 KB instead of re-shingling the candidate's text. Articles stored
+# before it have no row until they are first checked as a candidate (`ingest._stored_hashes`)
+shingle_hashes = Table(
+    "shingle_hashes",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("hashes", LargeBinary, nullable=False),
+)
+
 _V1_TABLES = [articles, article_vectors, stories, memberships, duplicates, minhash_bands, briefs]
 
 
@@ -142,5 +152,10 @@ def _v2(conn: Connection) -> None:
     metadata.create_all(conn, tables=[story_aliases], checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+def _v3(conn: Connection) -> None:
+    """Version 3: stored shingle hashes (filled as articles are ingested or first compared)."""
+    metadata.create_all(conn, tables=[shingle_hashes], checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
