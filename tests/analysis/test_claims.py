@@ -1344,3 +1344,13 @@ def test_a_body_and_its_agency_by_initials_are_no_name_conflict(tfidf) -> None:
     )
     _, conflicts, _ = _run(arts, tfidf)
     assert [c for c in conflicts if c.kind == "name"] == []
+
+
+def test_days_that_share_only_a_person_are_no_date_conflict(tfidf) -> None:
+    arts = _pair(
+        "Her mother last had phone contact with Bekah via a friend on November 12.",
+        "Rebekah Martinez was reported missing to the sheriff by her mother on November 18, "
+        "after weeks without news of the hiker.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "date"] == []

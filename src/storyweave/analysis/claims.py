@@ -47,6 +47,7 @@ from ..text.segment import strip_dateline
 from .entities import _HONORIFICS, _ROLES, _gazetteer, fold
 from .quotes import quote_marks, unattributed_quotes
 from .slots import (
+    KIN_WORDS,
     Slot,
     clash,
     clause_head,
@@ -1917,7 +1918,10 @@ def _slot_pairs(story: _Story) -> list[_Pair]:
         for slot in found[i]:
             # a clock time is of a moment of the story: one person's, or one act's
             names = it.ents if slot.kind == "clock" else frozenset()
-            for key in sorted(slot.keys | {f"\0{e}" for e in names}):
+            # a date is of an act: people take part in many ("the mother" called on the
+            # 12th and reported her missing on the 18th), so a person word keys nothing
+            acts = {k for k in slot.keys if not _person_word(k) and k not in KIN_WORDS}
+            for key in sorted(acts | {f"\0{e}" for e in names}):
                 buckets.setdefault(f"{slot.kind}:{key}", []).append(i)
     pairs: list[_Pair] = []
     seen: set[tuple[int, int, str]] = set()

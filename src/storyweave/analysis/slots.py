@@ -334,7 +334,7 @@ def other_names(a: str, b: str, text_a: str, text_b: str) -> bool:
 # --- one or several ---------------------------------------------------------------------------
 
 
-_KIN = frozenset(
+KIN_WORDS = frozenset(
     "wife husband son daughter child kid brother sister parent mother father friend relative "
     "grandson granddaughter grandchild cousin nephew niece partner".split()
 )
@@ -355,7 +355,7 @@ def kin_slots(span: Span) -> list[Kin]:
     or the undergoer of a verb, with their grammatical number."""
     out: list[Kin] = []
     for tok in span:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _KIN or not tok.morph.get("Number", []):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in KIN_WORDS or not tok.morph.get("Number", []):
             continue
         head = tok
         while head.dep_ == "conj" and head.head.pos_ == "NOUN":
