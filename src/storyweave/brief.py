@@ -82,13 +82,6 @@ def _title(articles: Sequence[Article]) -> str:
     return titles[0] if len(words) <= HEADLINE_WORDS else " ".join(words[:12]) + " …"
 
 
-def _outlets(articles: Sequence[Article]) -> dict[str, int]:
-    """Each article's independent outlet (syndicated copies share one)."""
-    from .analysis.claims import independent_outlets
-
-    return dict(zip((a.id for a in articles), independent_outlets(articles), strict=True))
-
-
 def _analyse(
     title: str,
     articles: list[Article],
@@ -98,7 +91,7 @@ def _analyse(
     embedder: Embedder,
     ann: Annotations,
 ) -> Brief:
-    from .analysis.claims import align_claims, disputes_of
+    from .analysis.claims import align_claims, disputes_of, independent_outlets
     from .analysis.entities import find_entities
     from .analysis.quotes import find_quotes
     from .analysis.timeline import build_timeline
@@ -106,10 +99,12 @@ def _analyse(
 
     entities = find_entities(articles, sentences, annotations=ann)
     quotes = find_quotes(articles, sentences, entities, ann)
+    outlets = independent_outlets(articles)  # syndicated copies share one
     agreements, conflicts, single = align_claims(
-        articles, sentences, entities, embedder=embedder, annotations=ann
+        articles, sentences, entities, embedder=embedder, annotations=ann, outlets=outlets
     )
-    conflicts += misquotes(quotes, sentences, _outlets(articles))
+    outlet_of = dict(zip((a.id for a in articles), outlets, strict=True))
+    conflicts += misquotes(quotes, sentences, outlet_of)
     timeline = build_timeline(articles, sentences, ann)
 
     by_sentence: dict[tuple[str, int], list[str]] = {}

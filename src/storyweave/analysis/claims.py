@@ -1641,11 +1641,15 @@ def align_claims(
     *,
     embedder: Embedder,
     annotations: Annotations | None = None,
+    outlets: Sequence[int] | None = None,
 ) -> tuple[list[Agreement], list[Conflict], list[Claim]]:
-    """Agreements (>= 2 independent outlets), conflicts, and single-source claims that matter."""
+    """Agreements (>= 2 independent outlets), conflicts, and single-source claims that matter.
+    `outlets`: each article's independent outlet, when the caller has them already."""
     if annotations is None:
         annotations = annotate(articles, sentences)
-    items = _items(articles, sentences, entities, annotations)
+    if outlets is None:
+        outlets = independent_outlets(articles)
+    items = _items(articles, sentences, entities, annotations, outlets)
     if not items:
         return [], [], []
     story = _story(items, embedder)
@@ -1679,9 +1683,9 @@ def _items(
     sentences: Mapping[str, Sequence[Sentence]],
     entities: Sequence[Entity],
     annotations: Annotations,
+    outlet_of: Sequence[int],
 ) -> list[_Item]:
     """The sentences worth aligning (each text once per article, no headline), read once."""
-    outlet_of = independent_outlets(articles)
     ents_at: dict[tuple[str, int], set[str]] = {}
     for ent in entities:
         for m in ent.mentions:

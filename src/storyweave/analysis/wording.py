@@ -66,10 +66,10 @@ def misquotes(
                 continue
             if not _one_speaker(a, b) or not reworded(a.text, b.text):
                 continue
-            key = tuple(sorted((a.text, b.text)))
+            key = (min(a.text, b.text), max(a.text, b.text))
             if key in seen:
                 continue
-            seen.add(key)  # type: ignore[arg-type]
+            seen.add(key)
             out.append(_conflict(a, b, sentences))
     return out
 
@@ -77,7 +77,9 @@ def misquotes(
 def _conflict(a: Quote, b: Quote, sentences: Mapping[str, Sequence[Sentence]]) -> Conflict:
     speaker = next((q.speaker for q in (a, b) if q.speaker_kind == "named" and q.speaker), None)
     # two interviews may give two wordings: the topic says the words differ, not who is wrong
-    topic = f"{speaker}'s words, quoted differently" if speaker else "one remark, quoted differently"
+    topic = (
+        f"{speaker}'s words, quoted differently" if speaker else "one remark, quoted differently"
+    )
     return Conflict("quote", topic, (_side(a, sentences), _side(b, sentences)))
 
 

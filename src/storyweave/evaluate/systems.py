@@ -239,7 +239,7 @@ def split_sentences(text: str) -> list[str]:
     """The sentence splitter of `text.segment` (blingfire and numpy load on first use)."""
     from ..text.segment import split_sentences as split
 
-    return list(split(text))
+    return split(text)
 
 
 def get_system(name: str) -> System:
