@@ -336,3 +336,35 @@ def test_a_version_2_store_is_upgraded_and_finds_copies_of_old_articles(
         again = s.ingest([later])
         assert [n.duplicate_of for n in again.near_duplicates] == [original.id]
         assert s.check() == []
+
+
+def test_recluster_of_the_whole_store_holds_one_period_at_a_time(
+    store, invent, monkeypatch
+) -> None:
+    from storyweave.stream import ingest as ingest_module
+
+    store.ingest(invent.pile())  # three stories of three articles
+    before = sorted(sorted(m.id for m in s.members) for s in store.stories(members=True))
+    held: list[int] = []
+    real = ingest_module.batch_cluster
+
+    def counting(items, params):
+        held.append(len(items))
+        return real(items, params)
+
+    monkeypatch.setattr(ingest_module, "batch_cluster", counting)
+    assert store.recluster(period_articles=4) == 3
+    assert held == [3, 3, 3]  # one story a period, each redone once
+    after = sorted(sorted(m.id for m in s.members) for s in store.stories(members=True))
+    assert after == before
+    assert store.check() == []
+
+
+def test_recluster_since_leaves_older_stories_alone(store, invent) -> None:
+    old = [invent.story("bridge", k) for k in range(3)]
+    store.ingest([replace(a, published=f"2020-03-0{k + 1}T10:00:00Z") for k, a in enumerate(old)])
+    store.ingest([invent.story("wildfire", k) for k in range(3)])
+    (bridge,) = [s for s in store.stories() if "Linnet" in s.headline]
+    assert store.recluster("30d") == 1
+    assert store.story(bridge.id).articles == 3
+    assert store.check() == []

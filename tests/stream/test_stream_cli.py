@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from storyweave import Store
 from storyweave.cli import main
 from storyweave.stream.watch import watch
@@ -232,3 +234,26 @@ def test_watch_a_feed_fetches_only_new_pages(tmp_path, invent) -> None:
     assert rounds == [2, 1]
     pages = [p for p in asked if p.endswith(".html")]
     assert sorted(pages) == sorted(f"/{a.id}.html" for a in arts)  # none fetched twice
+
+
+def test_ingest_embedder_chooses_the_clusterers_dense_signal(tmp_path, invent, capsys) -> None:
+    from storyweave.stream import schema
+    from storyweave.stream.cluster import DocVector
+
+    src = str(_jsonl(tmp_path / "a.jsonl", invent.pile()))
+    for embedder, dense in (("tfidf", False), ("minilm", True)):
+        db = str(tmp_path / f"{embedder}.db")
+        assert main(["ingest", src, "--db", db, "--embedder", embedder, "--workers", "0"]) == 0
+        with Store(db, create=False) as store, store.read() as conn:
+            blobs = conn.execute(schema.article_vectors.select()).all()
+            stories = store.stories()
+        assert len(blobs) == 9 and len(stories) == 3
+        assert {DocVector.from_bytes(b.vector).dense is not None for b in blobs} == {dense}
+
+
+def test_ingest_refuses_an_unknown_embedder(tmp_path, invent, capsys) -> None:
+    src = str(_jsonl(tmp_path / "a.jsonl", invent.pile()))
+    with pytest.raises(SystemExit) as exit_:
+        main(["ingest", src, "--db", str(tmp_path / "s.db"), "--embedder", "bert"])
+    assert exit_.value.code == 2
+    assert "--embedder" in capsys.readouterr().err and not (tmp_path / "s.db").exists()

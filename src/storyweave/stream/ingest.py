@@ -43,6 +43,9 @@ from .dedupe import (
 from .store import Store, chunks, utcnow
 
 BATCH_SIZE = 200
+# articles reclustered at once: their vectors and a clusterer holding all their stories
+# (~40 MB a thousand articles), so `recluster` of a whole store stays bounded
+PERIOD_ARTICLES = 5_000
 MAX_TEXT_CHARS = 2_000_000  # about 300,000 words: no news article is near it
 
 
@@ -632,43 +635,97 @@ def _bump(conn: Connection) -> int:
 # --- recluster ---------------------------------------------------------------------------
 
 
-def recluster(store: Store, since: datetime | None, params: Params | None = None) -> int:
-    """Recluster every story active since a time (all when None) in one batch."""
+def recluster(
+    store: Store,
+    since: datetime | None,
+    params: Params | None = None,
+    period_articles: int = PERIOD_ARTICLES,
+) -> int:
+    """Recluster every story active since a time (all when None); returns how many result.
+
+    Period by period, so memory stays bounded whatever the store holds: the stories not yet
+    redone, least recently active first, until they hold `period_articles` articles (a bigger
+    story alone), each period in one transaction. Stories of two periods are never merged."""
     params = params or Params()
-    s, m, d, v, a = (t.stories.c, t.memberships.c, t.duplicates.c, t.article_vectors.c,
-                     t.articles.c)  # fmt: skip
-    with store.write() as conn:
-        q = select(s.id) if since is None else select(s.id).where(s.last_seen >= since)
-        old = list(conn.execute(q).scalars())
-        rows: list[Any] = []
-        for chunk in chunks(old, 500):
-            rows += conn.execute(
-                select(m.article_id, m.story_id, v.vector, d.duplicate_of)
-                .join(t.article_vectors, v.article_id == m.article_id)
-                .join(t.articles, a.id == m.article_id)
-                .outerjoin(t.duplicates, d.article_id == m.article_id)
-                .where(m.story_id.in_(chunk))
-                .order_by(a.seen_at, a.id)
-            ).all()
-        if not rows:
-            return 0
-        items = [(r.article_id, DocVector.from_bytes(r.vector)) for r in rows if not r.duplicate_of]
-        story_of = batch_cluster(items, params)
-        for r in rows:
-            if r.duplicate_of:
-                story_of[r.article_id] = story_of.get(r.duplicate_of) or _story_of(
-                    conn, r.duplicate_of
-                )
-        _replace_stories(conn, old, story_of, _states(items, story_of))
-        # an old story lives on in the story its first article went to
-        firsts: dict[str, str] = {}
-        for r in rows:
-            firsts.setdefault(r.story_id, story_of[r.article_id])
-        _alias(conn, firsts)
-        _refresh_stories(conn, set(story_of.values()))
-        _bump(conn)
-    store._ingest_state = None
+    started = utcnow()  # stories redone by this run are updated after it, so never met twice
+    total = 0
+    while True:
+        with store.write() as conn:
+            old = _next_period(conn, since, started, max(1, period_articles))
+            if not old:
+                break
+            total += _recluster_period(conn, old, params)
+            _bump(conn)
+        store._ingest_state = None
+    return total
+
+
+def _next_period(
+    conn: Connection, since: datetime | None, started: datetime, size: int
+) -> list[str]:
+    """The next stories to redo: least recently active first, up to `size` articles."""
+    s = t.stories.c
+    q = select(s.id, s.article_count).where(s.updated_at < started)
+    if since is not None:
+        q = q.where(s.last_seen >= since)
+    ids: list[str] = []
+    held = 0
+    for sid, count in conn.execute(q.order_by(s.last_seen, s.id).limit(size)):
+        if ids and held + count > size:
+            break
+        ids.append(sid)
+        held += count
+    return ids
+
+
+def _recluster_period(conn: Connection, old: list[str], params: Params) -> int:
+    """Recluster the articles of some stories in one batch; returns how many stories result."""
+    m, d, v, a = t.memberships.c, t.duplicates.c, t.article_vectors.c, t.articles.c
+    rows: list[Any] = []
+    for chunk in chunks(old, 500):
+        rows += conn.execute(
+            select(m.article_id, m.story_id, v.vector, d.duplicate_of, a.seen_at)
+            .join(t.article_vectors, v.article_id == m.article_id)
+            .join(t.articles, a.id == m.article_id)
+            .outerjoin(t.duplicates, d.article_id == m.article_id)
+            .where(m.story_id.in_(chunk))
+        ).all()
+    if not rows:
+        return 0
+    rows.sort(key=lambda r: (r.seen_at, r.article_id))  # arrival order across the chunks
+    items = [(r.article_id, DocVector.from_bytes(r.vector)) for r in rows if not r.duplicate_of]
+    story_of = _fresh_ids(conn, batch_cluster(items, params), old)
+    for r in rows:
+        if r.duplicate_of:
+            story_of[r.article_id] = story_of.get(r.duplicate_of) or _story_of(
+                conn, r.duplicate_of
+            )
+    _replace_stories(conn, old, story_of, _states(items, story_of))
+    # an old story lives on in the story its first article went to
+    firsts: dict[str, str] = {}
+    for r in rows:
+        firsts.setdefault(r.story_id, story_of[r.article_id])
+    _alias(conn, firsts)
+    _refresh_stories(conn, set(story_of.values()))
     return len(set(story_of.values()))
+
+
+def _fresh_ids(conn: Connection, story_of: dict[str, str], old: list[str]) -> dict[str, str]:
+    """New story ids renamed where a story outside the period already has them."""
+    s = t.stories.c
+    mine = set(old)
+    taken = {r[0] for r in _in(conn, s.id, sorted(set(story_of.values())), s.id)} - mine
+    if not taken:
+        return story_of
+    rename: dict[str, str] = {}
+    used = taken | set(story_of.values())
+    for sid in sorted(taken):
+        k = 2
+        while f"{sid}~{k}" in used or _in(conn, s.id, [f"{sid}~{k}"], s.id):
+            k += 1
+        rename[sid] = f"{sid}~{k}"
+        used.add(rename[sid])
+    return {aid: rename.get(sid, sid) for aid, sid in story_of.items()}
 
 
 def _story_of(conn: Connection, article_id: str) -> str:

@@ -432,13 +432,14 @@ class Store:
 
         return ingest(articles, self, **kwargs)
 
-    def recluster(self, since: datetime | str | None = None) -> int:
-        """Redo the stories active since a time in one batch; returns how many stories result."""
+    def recluster(self, since: datetime | str | None = None, **kwargs: Any) -> int:
+        """Redo the stories active since a time (all when None), a period of them at a time;
+        returns how many stories result (see `stream.ingest.recluster`)."""
         from .ingest import recluster
 
         if isinstance(since, str):
             since = parse_since(since)
-        return recluster(self, since)
+        return recluster(self, since, **kwargs)
 
     # --- checking ------------------------------------------------------------------------
 
