@@ -337,3 +337,30 @@ def test_a_statement_released_by_a_body_is_the_bodys_and_so_is_the_statement() -
     )
     q = _one(qs, "Secretary Hagel also expressed")
     assert (q.speaker, q.speaker_kind) == ("Department of Defense", "named")
+
+
+def test_as_someone_put_it_names_the_speaker_and_a_pronoun_does_not() -> None:
+    qs = _quotes(
+        "Search teams must weigh every clue, \"using expert testimony and imagination,\" as "
+        "Nadia Okafor, a professor of statistics, put it in an email.\n\n"
+        'Nestle wanted to protect the shape, "four bars on a rectangular base," as a top EU '
+        "legal adviser put it.\n\n"
+        'The plan was "a reckless gamble with public money," as he put it. Tom Reyes spoke later.'
+    )
+    q = _one(qs, "using expert testimony")
+    assert (q.speaker, q.speaker_kind) == ("Nadia Okafor", "named")
+    q = _one(qs, "four bars on")
+    assert (q.speaker, q.speaker_kind) == ("a top EU legal adviser", "unnamed")
+    assert _one(qs, "a reckless gamble").speaker != "Tom Reyes"
+
+
+def test_a_colon_after_a_participle_gives_the_quote_to_the_clauses_subject() -> None:
+    qs = _quotes(
+        "Police sent Officer Laura Penhallow to talk to Arthur about the stolen ring.\n\n"
+        "Penhallow purchased this heart-shaped diamond ring for Betty and went back to the "
+        "hospital and left it with the nursing staff, leaving behind only a signed note: "
+        '"It\'s not much, it\'s not the same. But 67 years of a promise kept should be '
+        'recognized."'
+    )
+    q = _one(qs, "It's not much")
+    assert (q.speaker, q.speaker_kind) == ("Laura Penhallow", "named")

@@ -1388,6 +1388,9 @@ class _Attributor:
         head = text[lo:hi]
         stripped = len(head) - len(head.lstrip(" ,—–-"))
         lo += stripped
+        put = self._put_it(lo, hi)
+        if put is not None:
+            return put
         for vm in _VERB_RE.finditer(text, lo, hi):
             verb = vm.group().lower()
             if verb == "according to":
@@ -1413,6 +1416,22 @@ class _Attributor:
                 who.verb = self._verb_text(vm, who, hi)
             return who
         return self._any_verb(span, lo, hi)
+
+    def _put_it(self, lo: int, hi: int) -> _Who | None:
+        """'"... imagination," as Nozer Singpurwalla, a professor ..., put it': the one who
+        put it so, named or unnamed; never a pronoun, which may point forward."""
+        m = _PUT_IT.match(self.text, lo, hi)
+        if m is None or m.group(1).lower() in _PRONOUNS:
+            return None
+        end = _name_end(self.text, m.start(1), m.end(1))
+        who = self.who(m.start(1), end, whole=True)
+        phrase = self.text[m.start(1) : end].split()
+        if who is None and phrase[0].lower() in _DETERMINERS and len(phrase) <= 9:
+            # whoever put it so spoke, whatever the noun: "a top EU legal adviser"
+            who = _Who(_uncapitalised(" ".join(phrase)), "unnamed")
+        if who is not None:
+            who.verb = "put it"
+        return who
 
     def _apposed_name(self, comma: int, hi: int) -> _Who | None:
         """The name a role is given right after its comma: '," said the lead author, Dr.
@@ -1527,6 +1546,8 @@ class _Attributor:
         return verb
 
 
+# '"...," as a top EU legal adviser put it': the words are the adviser's
+_PUT_IT = re.compile(r"as\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,150}?),?\s+put\s+it\b", re.IGNORECASE)
 # what a person is, not whom they speak for: "the U.N. chief" after "Ban Ki-moon called ..."
 # is Ban Ki-moon ("the spokesman" after him would be someone else)
 _OWN_ROLES = frozenset(
@@ -1669,7 +1690,7 @@ def _proper_name(head: Token) -> _Who | None:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or for a participle ('..., saying: "..."') its clause's subject."""
-    for _ in range(3):
+    for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None or verb.dep_ not in {"advcl", "xcomp", "conj"}:
             return subject
@@ -1854,7 +1875,7 @@ def _colon_intro(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
 def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
     """Who the subject of `verb` is: a named person or body, a pronoun's person, or an
     unnamed source ("the school", "a spokesman")."""
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    subject = _subject(verb)
     if subject is None:
         return None
     if subject.lower_ in {"he", "she"}:
