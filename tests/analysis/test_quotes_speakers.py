@@ -341,7 +341,7 @@ def test_a_statement_released_by_a_body_is_the_bodys_and_so_is_the_statement() -
 
 def test_as_someone_put_it_names_the_speaker_and_a_pronoun_does_not() -> None:
     qs = _quotes(
-        "Search teams must weigh every clue, \"using expert testimony and imagination,\" as "
+        'Search teams must weigh every clue, "using expert testimony and imagination," as '
         "Nadia Okafor, a professor of statistics, put it in an email.\n\n"
         'Nestle wanted to protect the shape, "four bars on a rectangular base," as a top EU '
         "legal adviser put it.\n\n"
@@ -359,8 +359,24 @@ def test_a_colon_after_a_participle_gives_the_quote_to_the_clauses_subject() -> 
         "Police sent Officer Laura Penhallow to talk to Arthur about the stolen ring.\n\n"
         "Penhallow purchased this heart-shaped diamond ring for Betty and went back to the "
         "hospital and left it with the nursing staff, leaving behind only a signed note: "
-        '"It\'s not much, it\'s not the same. But 67 years of a promise kept should be '
+        "\"It's not much, it's not the same. But 67 years of a promise kept should be "
         'recognized."'
     )
     q = _one(qs, "It's not much")
     assert (q.speaker, q.speaker_kind) == ("Laura Penhallow", "named")
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted_not_the_one_quoting() -> None:
+    qs = _quotes(
+        "Foreign Minister Ana Brel met the envoy on Monday.\n\n"
+        "State television quoted Brel as saying that the border would stay closed until March.\n\n"
+        'The Daily Post quoted a senior police officer as saying: "We have no suspect yet and we '
+        'are asking for help."\n\n'
+        '"Nothing will change before the vote," a source close to the talks quoted Brel as saying.'
+    )
+    q = _one(qs, "the border would stay")
+    assert (q.speaker, q.speaker_kind) == ("Ana Brel", "named")
+    q = _one(qs, "We have no suspect")
+    assert (q.speaker, q.speaker_kind) == ("a senior police officer", "unnamed")
+    q = _one(qs, "Nothing will change")
+    assert (q.speaker, q.speaker_kind) == ("Ana Brel", "named")

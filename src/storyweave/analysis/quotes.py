@@ -1388,7 +1388,7 @@ class _Attributor:
         head = text[lo:hi]
         stripped = len(head) - len(head.lstrip(" ,—–-"))
         lo += stripped
-        put = self._put_it(lo, hi)
+        put = self._put_it(lo, hi) or self._quoted_as(lo, hi, after=True)
         if put is not None:
             return put
         for vm in _VERB_RE.finditer(text, lo, hi):
@@ -1431,6 +1431,20 @@ class _Attributor:
             who = _Who(_uncapitalised(" ".join(phrase)), "unnamed")
         if who is not None:
             who.verb = "put it"
+        return who
+
+    def _quoted_as(self, lo: int, hi: int, after: bool) -> _Who | None:
+        """'the source quoted Sa'ar as saying', 'Reuters quoted the minister as saying:': the
+        one quoted speaks, not the one quoting; `after`: the clause follows the quote."""
+        m = _QUOTED_AS.search(self.text, lo, hi)
+        if m is None or len(self.text[lo : m.start()].split()) > 8:
+            return None
+        if not after and self.text[m.end() : hi].strip(" ,:—–-\n"):
+            return None  # more words between the clause and the quote
+        who = self.who(m.start(1), m.end(1), whole=True)
+        if who is None or who.pronoun is not None:
+            return None
+        who.verb = "quoted as saying"
         return who
 
     def _apposed_name(self, comma: int, hi: int) -> _Who | None:
@@ -1496,6 +1510,9 @@ class _Attributor:
         """Attribution before a quote: 'X told ABC News, "' or 'which X says is "'."""
         text = self.text
         start = _clause_start(text, lo, span.open)
+        quoted = self._quoted_as(start, span.open, after=False)
+        if quoted is not None:
+            return quoted
         verbs = list(_VERB_RE.finditer(text, start, span.open))
         for vm in reversed(verbs):
             tail = text[vm.end() : span.open]
@@ -1548,6 +1565,10 @@ class _Attributor:
 
 # '"...," as a top EU legal adviser put it': the words are the adviser's
 _PUT_IT = re.compile(r"as\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,150}?),?\s+put\s+it\b", re.IGNORECASE)
+# "the source quoted Sa'ar as saying": the words are Sa'ar's
+_QUOTED_AS = re.compile(
+    r"\bquot(?:ed|es|e|ing)\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,80}?)\s+as\s+(?:saying|telling)\b"
+)
 # what a person is, not whom they speak for: "the U.N. chief" after "Ban Ki-moon called ..."
 # is Ban Ki-moon ("the spokesman" after him would be someone else)
 _OWN_ROLES = frozenset(
@@ -2177,6 +2198,19 @@ def _saying(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] 
     return m.start(), _said(art, s, who, said, m.group(1))
 
 
+def _quoted_as_saying(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] | None:
+    """'State television quoted Brel as saying that the border would stay shut': Brel's
+    words, not the channel's."""
+    m = _QUOTED_AS.search(art.text, s.start, s.end)
+    if m is None:
+        return None
+    who = attr.who(m.start(1), m.end(1), whole=True)
+    said = re.sub(r"^[\s,:]*(?:that\b)?[\s,:]*", "", art.text[m.end() : s.end]).strip().rstrip(".")
+    if who is None or who.speaker is None or who.pronoun is not None or len(said.split()) < 3:
+        return None
+    return m.start(), _said(art, s, who, said, "quoted as saying")
+
+
 def _subjectless(art: _Article, begin: int) -> bool:
     """Whether reported words open on their verb: their subject stands before the speech verb
     ("its arches, which many residents say have become a symbol"), so they are no clause."""
@@ -2190,6 +2224,9 @@ def _subjectless(art: _Article, begin: int) -> bool:
 def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] | None:
     """The reported speech of one sentence, if it holds any."""
     text = art.text
+    quoted = _quoted_as_saying(art, attr, s)
+    if quoted is not None:
+        return quoted
     for m in _REPORTED.finditer(text, s.start, s.end):
         begin = m.end()
         if "that" not in m.group(3) and m.group(2) and m.group(1).lower() not in _TELL:
