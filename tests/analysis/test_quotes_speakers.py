@@ -380,3 +380,15 @@ def test_quoted_as_saying_gives_the_words_to_the_one_quoted_not_the_one_quoting(
     assert (q.speaker, q.speaker_kind) == ("a senior police officer", "unnamed")
     q = _one(qs, "Nothing will change")
     assert (q.speaker, q.speaker_kind) == ("Ana Brel", "named")
+
+
+def test_a_bracketed_alias_is_the_body_it_follows_and_its_full_name_speaks() -> None:
+    qs = _quotes(
+        "The California Department of Transportation (CalTrans), which maintains the barriers, "
+        'released a statement to KGO saying "replacement work was scheduled for the spring."\n\n'
+        '"Once our team has been notified, we repair the barrier within seven days," CalTrans '
+        "told KGO."
+    )
+    for start in ("replacement work", "Once our team"):
+        q = _one(qs, start)
+        assert (q.speaker, q.speaker_kind) == ("California Department of Transportation", "named")

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -1729,7 +1730,7 @@ def _ner_only(
             yield _untitled(raw_mention, a.text) if kind == "person" else raw_mention
 
 
-def _resolve(raws: list[_Raw]) -> list[Entity]:
+def _resolve(raws: list[_Raw], aliases: Sequence[tuple[int, int]] = ()) -> list[Entity]:
     # forms: one per matching key (accents, case, possessives and place aliases folded)
     form_of: dict[str, int] = {}
     form_keys: list[str] = []
@@ -1895,6 +1896,10 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
             if kinds[fa] == kinds[fb] == "person" and _similar(words[fa][0], words[fb][0]):
                 uf.union(fa, fb)
     _short_names(raws, form_mentions, words, kinds, form_votes, uf, full, regions, cities)
+    for whole, alias in aliases:
+        # "the California Department of Transportation (CalTrans)": the text names its alias
+        if kinds[mention_root[whole]] == "organization" and mention_root[alias] not in full:
+            uf.union(mention_root[whole], mention_root[alias])
     clusters: dict[int, list[int]] = {}
     for mi, fi in enumerate(mention_root):
         clusters.setdefault(uf.find(fi), []).append(mi)
@@ -1902,6 +1907,20 @@ def _resolve(raws: list[_Raw]) -> list[Entity]:
     return _entities(
         raws, _teams_apart(raws, [(root in persons, ms) for root, ms in clusters.items()])
     )
+
+
+def _bracketed_aliases(raws: list[_Raw], articles: Sequence[Article]) -> list[tuple[int, int]]:
+    """Pairs (name, alias) of mentions written "Name (Alias)", the alias one word."""
+    order = sorted(range(len(raws)), key=lambda mi: (raws[mi].article, raws[mi].start))
+    out = []
+    for ma, mb in pairwise(order):
+        a, b = raws[ma], raws[mb]
+        text = articles[a.article].text
+        if a.article != b.article or len(a.text.split()) < 2 or " " in b.text:
+            continue
+        if text[a.end : b.start] == " (" and text[b.end : b.end + 1] == ")":
+            out.append((ma, mb))
+    return out
 
 
 def _teams_apart(
@@ -2111,7 +2130,7 @@ def find_entities(
     raws = [r for r in raws if not _NAME_ADJECTIVE.search(r.text) and r.key not in _TIME_ZONES]
     if not raws:
         return []
-    found = _resolve(raws)
+    found = _resolve(raws, _bracketed_aliases(raws, articles))
     return found if annotations is None else [e for e in found if _in_prose(e, annotations)]
 
 

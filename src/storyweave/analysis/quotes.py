@@ -1478,7 +1478,7 @@ class _Attributor:
         if subject is None or not lo <= subject.idx < hi:
             return None
         start, end = _extent(subject)
-        who = self.who(start, end, whole=True) or _named_at(self.art, subject)
+        who = _subject_speaker(self, subject, start, end)
         if who is not None:
             who.verb = verb.text
         return who
@@ -1639,7 +1639,7 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
             if subject is None or lo <= subject.idx < hi:
                 continue
             start, end = _extent(subject)
-            who = attr.who(start, end, whole=True) or _named_at(attr.art, subject)
+            who = _subject_speaker(attr, subject, start, end)
             if who is None and subject.pos_ == "NOUN":
                 # a common noun that speaks is an unnamed source: "One senior investor said:",
                 # unless it is "the fraternity" that the text has named
@@ -1655,6 +1655,15 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
                 who.verb = who.verb or verb.text
                 return who
     return None
+
+
+def _subject_speaker(attr: _Attributor, subject: Token, start: int, end: int) -> _Who | None:
+    """Who a verb's subject phrase text[start:end] is; a name holding its head word wins over
+    an unnamed reading of a phrase cut short ("The California Department" of Transportation)."""
+    who = attr.who(start, end, whole=True)
+    if who is None or who.kind == "unnamed":
+        who = _named_at(attr.art, subject) or who
+    return who
 
 
 def _named_at(art: _Article, token: Token) -> _Who | None:
@@ -1902,7 +1911,7 @@ def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
     if subject.lower_ in {"he", "she"}:
         return attr.pronoun_at(subject.lower_, subject.idx)
     start, end = _extent(subject)
-    who = attr.who(start, end, whole=True) or _named_at(attr.art, subject)
+    who = _subject_speaker(attr, subject, start, end)
     if who is None and subject.pos_ == "PROPN":
         who = _proper_name(subject)
     if who is None and subject.pos_ == "NOUN":
@@ -2189,7 +2198,7 @@ def _saying(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] 
     if subject is None or subject.idx >= m.start():
         return None
     start, end = _extent(subject)
-    who = attr.who(start, end, whole=True) or _named_at(art, subject)
+    who = _subject_speaker(attr, subject, start, end)
     if who is None and subject.pos_ == "NOUN":
         who = _definite(art, doc.text[start:end], start)
     said = art.text[m.end() : s.end].strip().rstrip(".")
