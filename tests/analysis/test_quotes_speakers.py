@@ -392,3 +392,22 @@ def test_a_bracketed_alias_is_the_body_it_follows_and_its_full_name_speaks() -> 
     for start in ("replacement work", "Once our team"):
         q = _one(qs, start)
         assert (q.speaker, q.speaker_kind) == ("California Department of Transportation", "named")
+
+
+def test_the_company_of_an_article_naming_no_firm_is_a_name_no_gazetteer_places() -> None:
+    art = (
+        "Quibbly announced Tuesday that it will give parents a year of paid leave. "
+        'Quibbly will "keep paying them normally," eliminating the hassle of switching to '
+        "disability pay, the company says. The policy starts in Paris and London."
+    )
+    quotes = find_quotes(
+        [Article("a1", "Outlet", "", art, raw=art)],
+        {},
+        [
+            # the name tagger's mistake: the firm typed as a place
+            Entity("q", "Quibbly", "place", ("Quibbly",), (Mention("a1", 0, 0, 7, "Quibbly"),)),
+            Entity("p", "Paris", "place", ("Paris",), (Mention("a1", 0, 199, 204, "Paris"),)),
+        ],
+    )
+    q = _one(quotes, "Quibbly will")
+    assert (q.speaker, q.speaker_kind) == ("Quibbly", "named")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Article, Entity, Mention, Quote, Sentence
 from ..text.segment import segment, strip_dateline
-from .entities import given_name_gender
+from .entities import _gazetteer, fold, given_name_gender
 from .speakers import FullNames, initials_match, kin_names
 
 if TYPE_CHECKING:
@@ -608,13 +608,31 @@ class _Article:
                 if e.name.lower().split()[-1] not in _NOT_COMPANY and e.name != self.a.source
             ]
         if not before:
-            return None
+            return None if noun in _ANY_BODY else self._unknown_place(pos)
         near = [e for start, e in self.orgs if pos - _NEAR_ORG <= start < pos and e in before]
         if near:
             return near[-1]  # the company the last sentences named
         # the organisation the article is about: named most often so far, the later on a tie
         counts = Counter(e.id for e in before)
         return max(reversed(before), key=lambda e: counts[e.id])
+
+    def _unknown_place(self, pos: int) -> Entity | None:
+        """For "the company" of an article that names no organisation, the "place" it names
+        most that no gazetteer knows: a firm the name tagger took for a place ("Netflix")."""
+        regions, cities = _gazetteer()
+        named = [
+            e
+            for start, e in self.bodies
+            if start < pos
+            and e.kind == "place"
+            and not self.inside_quote(start)
+            and fold(e.name) not in regions
+            and fold(e.name) not in cities
+        ]
+        if not named:
+            return None
+        counts = Counter(e.id for e in named)
+        return max(reversed(named), key=lambda e: counts[e.id])
 
     def _described_as(self, pos: int, noun: str, lo: int = 0) -> Entity | None:
         """The last organisation before `pos` the text calls a `noun`: 'the fraternity Alpha
