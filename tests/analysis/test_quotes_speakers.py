@@ -411,3 +411,17 @@ def test_the_company_of_an_article_naming_no_firm_is_a_name_no_gazetteer_places(
     )
     q = _one(quotes, "Quibbly will")
     assert (q.speaker, q.speaker_kind) == ("Quibbly", "named")
+
+
+def test_a_first_person_quote_after_narration_is_the_one_person_it_names() -> None:
+    qs = _quotes(
+        "The hearing, presided over by Judge Willa Brandt, was held in Sycamore on Friday.\n\n"
+        "It wasn't clear until the last minute that Brandt would rule as she did.\n\n"
+        '"Rest assured I am not trying this case again, and you will not hear a verdict from '
+        'my mouth."\n\n'
+        "It rained on Tuesday as Brandt and Tom Reyes left the court.\n\n"
+        '"We will not be told what to do by anyone in this town."'
+    )
+    q = _one(qs, "Rest assured")
+    assert (q.speaker, q.speaker_kind) == ("Willa Brandt", "named")
+    assert _one(qs, "We will not be told").speaker_kind == "unresolved"  # two people named

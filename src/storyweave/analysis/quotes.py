@@ -2039,7 +2039,22 @@ def _narration_subject(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     before = doc[sent.start - 1].sent
     if attr.art.inside_quote(before.root.idx) or text.count("\n", before.end_char, span.open) > 2:
         return None
-    return _subject_who(attr, before.root)
+    who = _subject_who(attr, before.root)
+    if who is None and _FIRST_PERSON.search(text, span.open, span.close):
+        # "It wasn't clear the Brady would rule as he did." | "Rest assured I am ...": words
+        # in the first person go to the one person the sentence before names
+        named = {
+            e.id: e
+            for at, e in attr.art.persons
+            if before.start_char <= at < before.end_char and not attr.art.inside_quote(at)
+        }
+        if len(named) == 1:
+            e = next(iter(named.values()))
+            who = _Who(e.name, "named", e.id)
+    return who
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|We|our|Our|us)\b")
 
 
 # "heard" reports speech only after a court: "the court heard that ...", "..., the inquest heard."
