@@ -425,3 +425,17 @@ def test_a_first_person_quote_after_narration_is_the_one_person_it_names() -> No
     q = _one(qs, "Rest assured")
     assert (q.speaker, q.speaker_kind) == ("Willa Brandt", "named")
     assert _one(qs, "We will not be told").speaker_kind == "unresolved"  # two people named
+
+
+def test_to_quote_someone_gives_them_the_quote() -> None:
+    qs = _quotes(
+        "Kanye West asked fans for money this week.\n\n"
+        'To quote Mr. West, "I am Warhol. I am the number one most impactful artist of our '
+        'generation."\n\n'
+        'Dublin boomed and then it all ended. To quote a friend, "The party is over and the '
+        'hangover is brutal."'
+    )
+    q = _one(qs, "I am Warhol")
+    assert (q.speaker, q.speaker_kind) == ("Kanye West", "named")
+    q = _one(qs, "The party is over")
+    assert (q.speaker, q.speaker_kind) == ("a friend", "unnamed")

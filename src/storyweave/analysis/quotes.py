@@ -1465,6 +1465,17 @@ class _Attributor:
         who.verb = "quoted as saying"
         return who
 
+    def _to_quote(self, lo: int, span: _Span) -> _Who | None:
+        """'To quote Mr. West, "I am Warhol ..."': the one quoted, named or not."""
+        m = _TO_QUOTE.search(self.text, lo, span.open)
+        if m is None:
+            return None
+        who = self.who(m.start(1), m.end(1), whole=True)
+        if who is None or who.pronoun is not None:
+            return None
+        who.verb = "quote"
+        return who
+
     def _apposed_name(self, comma: int, hi: int) -> _Who | None:
         """The name a role is given right after its comma: '," said the lead author, Dr.
         Sripal Bangalore, an associate professor', '," wrote the chairman, Simon Glenarthur.'"""
@@ -1528,7 +1539,7 @@ class _Attributor:
         """Attribution before a quote: 'X told ABC News, "' or 'which X says is "'."""
         text = self.text
         start = _clause_start(text, lo, span.open)
-        quoted = self._quoted_as(start, span.open, after=False)
+        quoted = self._quoted_as(start, span.open, after=False) or self._to_quote(start, span)
         if quoted is not None:
             return quoted
         verbs = list(_VERB_RE.finditer(text, start, span.open))
@@ -1587,6 +1598,7 @@ _PUT_IT = re.compile(r"as\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,150}?),?\s+pu
 _QUOTED_AS = re.compile(
     r"\bquot(?:ed|es|e|ing)\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,80}?)\s+as\s+(?:saying|telling)\b"
 )
+_TO_QUOTE = re.compile(r"\b[Tt]o quote\s+([^,;:!?\"“”]{1,60}?)\s*[,:]\s*$")
 # what a person is, not whom they speak for: "the U.N. chief" after "Ban Ki-moon called ..."
 # is Ban Ki-moon ("the spokesman" after him would be someone else)
 _OWN_ROLES = frozenset(
