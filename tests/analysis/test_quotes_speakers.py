@@ -439,3 +439,14 @@ def test_to_quote_someone_gives_them_the_quote() -> None:
     assert (q.speaker, q.speaker_kind) == ("Kanye West", "named")
     q = _one(qs, "The party is over")
     assert (q.speaker, q.speaker_kind) == ("a friend", "unnamed")
+
+
+def test_a_name_with_its_umlauts_written_out_is_the_same_speaker() -> None:
+    qs = _quotes(
+        'Pierre Krähenbühl visited the school on Monday. "The people of Gaza need water now," '
+        "Pierre Krähenbühl said.",
+        '"What the world forgets is that the people of Gaza have been under blockade for '
+        'years," said Pierre Kraehenbuehl, who leads the agency.',
+    )
+    q = _one(qs, "What the world forgets")
+    assert (q.speaker, q.speaker_kind) == ("Pierre Krähenbühl", "named")

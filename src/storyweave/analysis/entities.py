@@ -1315,11 +1315,18 @@ def _known_in_degraded(
             i += hit
 
 
+_UMLAUT_E = re.compile(r"([aou])e")
+
+
 def _similar(a: str, b: str) -> bool:
     """Spelling variants of one name: same initial, close length, one or two edits apart."""
     if a == b:
         return True
-    if a[:1] != b[:1] or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+    if a[:1] != b[:1] or min(len(a), len(b)) < 5:
+        return False
+    if _UMLAUT_E.sub(r"\1", a) == _UMLAUT_E.sub(r"\1", b):
+        return True  # an umlaut written out: "Krähenbühl" / "Kraehenbuehl"
+    if abs(len(a) - len(b)) > 1:
         return False
     allowed = 1 if max(len(a), len(b)) <= 8 else 2
     return DamerauLevenshtein.distance(a, b, score_cutoff=allowed) <= allowed
