@@ -450,3 +450,16 @@ def test_a_name_with_its_umlauts_written_out_is_the_same_speaker() -> None:
     )
     q = _one(qs, "What the world forgets")
     assert (q.speaker, q.speaker_kind) == ("Pierre Krähenbühl", "named")
+
+
+def test_it_that_speaks_is_the_body_that_was_the_last_subject() -> None:
+    qs = _quotes(
+        "Voltaro Mobility cut 300 jobs on Monday at its battery plant.\n\n"
+        '"We will support every worker who leaves the company," it added.\n\n'
+        "In 2015, the Daily Express newspaper ran a story on an earlier ruling. It said the "
+        'shop shelves "could now be flooded with copycat confectionery from abroad".'
+    )
+    q = _one(qs, "We will support")
+    assert (q.speaker, q.speaker_kind) == ("Voltaro Mobility", "named")
+    q = _one(qs, "could now be flooded")
+    assert (q.speaker, q.speaker_kind) == ("Daily Express", "named")

@@ -1238,6 +1238,8 @@ class _Attributor:
         words = re.findall(r"[\w'’-]+", seg)
         if words and words[-1].lower() in _PRONOUNS and (not whole or len(words) == 1):
             return self._pronoun(words[-1].lower(), end)
+        if words and words[-1].lower() == "it" and (not whole or len(words) == 1):
+            return self._it(start)
         # an unnamed source, from the start of its clause
         name = unnamed
         if name is not None:
@@ -1355,6 +1357,28 @@ class _Attributor:
         if e is None:
             return None
         return _Who(e.name, "named", e.id, pronoun=word)
+
+    def _it(self, pos: int) -> _Who | None:
+        """The body an "it" that speaks at `pos` refers to: the last organisation before it,
+        in its paragraph or the one before, that was a clause's subject as the parse reads
+        it ("The Daily Express newspaper headlined ... It said"), not one named in passing."""
+        doc = self.art.doc
+        if doc is None:
+            return None
+        paras = _paragraphs(self.text)
+        k = next((i for i, (ps, pe) in enumerate(paras) if ps <= pos <= pe), 0)
+        lo = paras[max(0, k - 1)][0] if paras else 0
+        named = sorted(self.art.orgs + self.art.persons, key=lambda p: p[0])
+        for at, e in reversed(named):
+            if not lo <= at < pos or self.art.inside_quote(at):
+                continue
+            head = _name_head(doc, at)
+            if head is not None and head.dep_ in _SUBJECTS:
+                # the nearest subject must be the body: after a person's, "it" is unclear
+                if e.kind != "organization":
+                    return None
+                return _Who(e.name, "named", e.id, pronoun="it")
+        return None
 
     def _spoke_before(self, pos: int, gender: str | None) -> Quote | None:
         """'Mattevi was released, according to Joyce. He said ...': the person whose reported
@@ -2301,6 +2325,8 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
         who = attr.who(s.start, m.start(), whole=False)
         if who is None or who.speaker is None or not _heard_ok(m.group(1), who):
             continue
+        if who.pronoun == "it":
+            continue  # "it said that ...": too often a thing, not a body; direct quotes only
         said = text[begin : s.end].strip().rstrip(".")
         if "that" not in m.group(3):
             # an adjunct before "that": "said outside court that her client ..."
