@@ -1354,3 +1354,20 @@ def test_days_that_share_only_a_person_are_no_date_conflict(tfidf) -> None:
     )
     _, conflicts, _ = _run(arts, tfidf)
     assert [c for c in conflicts if c.kind == "date"] == []
+
+
+def test_dense_similarity_also_weighs_shared_words(minilm) -> None:
+    """With a dense embedder, two sentences' similarity is DENSE_SHARE of their embedding cosine
+    and the rest their TF-IDF cosine: two sentences on one topic in no shared words score lower
+    than the embedding alone says, and the same words score higher."""
+    from storyweave.analysis.claims import DENSE_SHARE, _vectors
+    from storyweave.embed import get_embedder, similarity
+
+    texts = [BRIDGE[0], BRIDGE[1], "Traffic across the city was heavy all week."]
+    both = similarity(_vectors(minilm, texts))
+    dense, lex = similarity(minilm.encode(texts)), similarity(get_embedder("tfidf").encode(texts))
+    assert 0 < DENSE_SHARE < 1
+    want = DENSE_SHARE * dense + (1 - DENSE_SHARE) * lex
+    assert both == pytest.approx(want, abs=1e-4)
+    assert both[0, 1] > both[0, 2]
+    assert similarity(_vectors(get_embedder("tfidf"), texts)) == pytest.approx(lex, abs=1e-6)
