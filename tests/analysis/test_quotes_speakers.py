@@ -463,3 +463,13 @@ def test_it_that_speaks_is_the_body_that_was_the_last_subject() -> None:
     assert (q.speaker, q.speaker_kind) == ("Voltaro Mobility", "named")
     q = _one(qs, "could now be flooded")
     assert (q.speaker, q.speaker_kind) == ("Daily Express", "named")
+
+
+def test_a_newspaper_named_before_its_noun_is_that_newspaper() -> None:
+    qs = _quotes(
+        "Nestle lost its fight over the shape of the chocolate bar on Wednesday.\n\n"
+        "In 2015, the Brexit-supporting Daily Express newspaper headlined a story on an earlier "
+        'ruling: "End of the chocolate bar as we know it?"'
+    )
+    q = _one(qs, "End of the chocolate bar")
+    assert (q.speaker, q.speaker_kind) == ("Daily Express", "named")

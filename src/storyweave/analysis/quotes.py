@@ -1716,8 +1716,28 @@ def _subject_speaker(attr: _Attributor, subject: Token, start: int, end: int) ->
     an unnamed reading of a phrase cut short ("The California Department" of Transportation)."""
     who = attr.who(start, end, whole=True)
     if who is None or who.kind == "unnamed":
-        who = _named_at(attr.art, subject) or who
+        who = _named_at(attr.art, subject) or _owner_named(attr.art, subject) or who
     return who
+
+
+# what a body is or puts out, named by the body's name before it: "the Daily Express newspaper"
+_BODY_HEADS = frozenset(
+    "newspaper paper magazine website network station channel agency company firm "
+    "statement report study release".split()
+)
+
+
+def _owner_named(art: _Article, head: Token) -> _Who | None:
+    """The organisation whose name modifies a body's or a document's noun: 'the
+    Brexit-supporting Daily Express newspaper' is the Daily Express."""
+    if head.lower_ not in _BODY_HEADS:
+        return None
+    for part in head.lefts:
+        if part.dep_ == "compound":
+            who = _named_at(art, part)
+            if who is not None and who.entity_id not in art.person_ids:
+                return who
+    return None
 
 
 def _named_at(art: _Article, token: Token) -> _Who | None:
