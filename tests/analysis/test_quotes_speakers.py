@@ -473,3 +473,13 @@ def test_a_newspaper_named_before_its_noun_is_that_newspaper() -> None:
     )
     q = _one(qs, "End of the chocolate bar")
     assert (q.speaker, q.speaker_kind) == ("Daily Express", "named")
+
+
+def test_the_newspaper_is_the_newspaper_the_article_named() -> None:
+    qs = _quotes(
+        "The North Coast Journal published a cover story on the county this week.\n\n"
+        'It examined why the county has, according to the newspaper, "the highest per-capita '
+        'rate of people reported missing in California."'
+    )
+    q = _one(qs, "the highest per-capita")
+    assert (q.speaker, q.speaker_kind) == ("North Coast Journal", "named")

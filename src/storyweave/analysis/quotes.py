@@ -198,6 +198,7 @@ _SPEAKER_NOUNS = {
     "shareholders",
     "passengers",
     "protesters",
+    "newspaper",
     "traders",
     "voters",
     "unions",
@@ -1993,6 +1994,12 @@ def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
     return who
 
 
+# the words newspapers' names end in: "the newspaper" is the North Coast Journal
+_MASTHEADS = frozenset(
+    "journal times post herald tribune gazette news chronicle express mail telegraph guardian "
+    "globe observer standard star sun courier ledger inquirer register examiner dispatch "
+    "independent mirror bulletin".split()
+)
 # a body's name that says what the body is without the noun: "the school" is an Academy
 _BODY_KINDS = {
     "school": {"academy", "college", "school", "elementary", "high"},
@@ -2000,6 +2007,7 @@ _BODY_KINDS = {
     "network": {"radio", "tv", "television", "broadcasting", "media", "network"},
     "station": {"radio", "tv", "fm", "am"},
     "university": {"college", "university", "institute"},
+    "newspaper": _MASTHEADS,
 }
 
 
