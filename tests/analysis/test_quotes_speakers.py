@@ -483,3 +483,14 @@ def test_the_newspaper_is_the_newspaper_the_article_named() -> None:
     )
     q = _one(qs, "the highest per-capita")
     assert (q.speaker, q.speaker_kind) == ("North Coast Journal", "named")
+
+
+def test_a_verbless_lead_in_keeps_a_quote_paragraph_with_the_last_speaker() -> None:
+    qs = _quotes(
+        "The EPA fined Harlow Homes on Tuesday for lead paint violations at 33 homes.\n\n"
+        'The EPA notes that Harlow has "looked for ways to make a difference in its town."\n\n'
+        'Also as part of the settlement, "Harlow will take steps to ensure compliance with the '
+        'lead paint rules in future projects."'
+    )
+    q = _one(qs, "Harlow will take steps")
+    assert (q.speaker, q.speaker_kind) == ("EPA", "named")

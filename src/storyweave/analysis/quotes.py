@@ -1911,7 +1911,7 @@ def _unattributed(
     """The speaker of a quote no verb attributes, from what comes before it; `long`: the quote
     is long enough to be speech, not a scare quote or a title."""
     who = None
-    if long and _opens_paragraph(attr.text, span):
+    if long and (_opens_paragraph(attr.text, span) or _verbless_lead(doc, span)):
         # news style: a quote paragraph of its own goes on with the speaker whose words
         # close the paragraph before ('Mr Lloyd added that ...' | '"There are ..."')
         who = _last_speaker(_paragraphs(attr.text), span, found, sents)
@@ -1924,6 +1924,18 @@ def _unattributed(
 
 def _opens_paragraph(text: str, span: _Span) -> bool:
     return not text[span.para_start : span.open].strip()
+
+
+def _verbless_lead(doc: Doc | None, span: _Span) -> bool:
+    """Whether only a short adjunct with no verb leads into a quote that opens its paragraph
+    otherwise: 'Also as part of the settlement, "Magnolia will ..."'."""
+    if doc is None:
+        return False
+    lead = doc.text[span.para_start : span.open].rstrip()
+    if not lead.endswith(",") or len(lead.split()) > 8:
+        return False
+    words = doc.char_span(span.para_start, span.para_start + len(lead), alignment_mode="expand")
+    return words is not None and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def _last_speaker(
