@@ -494,3 +494,16 @@ def test_a_verbless_lead_in_keeps_a_quote_paragraph_with_the_last_speaker() -> N
     )
     q = _one(qs, "Harlow will take steps")
     assert (q.speaker, q.speaker_kind) == ("EPA", "named")
+
+
+def test_bare_officials_in_a_statement_are_the_body_whose_statement_it_is() -> None:
+    qs = _quotes(
+        "Humboldt County Sheriff's Office said in a statement that the mother called deputies on "
+        "Nov. 18 and filed a report.\n\n"
+        '"Martinez told her mother that she was going to work on a farm and would see her in a '
+        'week," officials said in a statement.\n\n'
+        '"We searched the river for two days and found nothing at all," officials said.'
+    )
+    q = _one(qs, "Martinez told her mother")
+    assert (q.speaker, q.speaker_kind) == ("Humboldt County Sheriff's Office", "named")
+    assert _one(qs, "We searched the river").speaker_kind == "unnamed"  # no statement named

@@ -1457,8 +1457,21 @@ class _Attributor:
                 who = self._described_person(lo, vm.start())
             if who is not None:
                 who.verb = self._verb_text(vm, who, hi)
+                who = self._officials_statement(who, lo)
             return who
         return self._any_verb(span, lo, hi)
+
+    def _officials_statement(self, who: _Who, pos: int) -> _Who:
+        """'"...," officials said in a statement.' after 'Humboldt County Sheriff's Office
+        said in a statement that ...': bare officials are the body whose statement it is."""
+        if who.kind != "unnamed" or (who.speaker or "").lower() not in {"officials", "authorities"}:
+            return who
+        if "statement" not in (who.verb or ""):
+            return who
+        prev = self.document_before(pos, "statement")
+        if prev is None or prev.kind != "named" or prev.entity_id in self.art.person_ids:
+            return who
+        return _Who(prev.speaker, "named", prev.entity_id, who.verb)
 
     def _put_it(self, lo: int, hi: int) -> _Who | None:
         """'"... imagination," as Nozer Singpurwalla, a professor ..., put it': the one who
