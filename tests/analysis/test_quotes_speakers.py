@@ -507,3 +507,16 @@ def test_bare_officials_in_a_statement_are_the_body_whose_statement_it_is() -> N
     q = _one(qs, "Martinez told her mother")
     assert (q.speaker, q.speaker_kind) == ("Humboldt County Sheriff's Office", "named")
     assert _one(qs, "We searched the river").speaker_kind == "unnamed"  # no statement named
+
+
+def test_a_first_person_quote_after_a_comma_is_the_clauses_subjects() -> None:
+    qs = _quotes(
+        "Officer Laura Penhallow heard about the stolen ring on Monday.\n\n"
+        'Penhallow felt something needed to be done so, "I went to the mall, and I bought a '
+        'small ring, and I took it back to the hospital."\n\n'
+        "Penhallow cited the store's motto, particularly its promise, \"If you want to know a "
+        'shop, watch what it does for the people who walk in."'
+    )
+    q = _one(qs, "I went to the mall")
+    assert (q.speaker, q.speaker_kind) == ("Laura Penhallow", "named")
+    assert _one(qs, "If you want to know").speaker != "Laura Penhallow"  # a motto she cites

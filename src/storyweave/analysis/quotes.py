@@ -1931,6 +1931,8 @@ def _unattributed(
     if who is None and doc is not None:
         who = _colon_intro(attr, doc, span)
     if who is None and long and doc is not None:
+        who = _comma_intro(attr, doc, span)
+    if who is None and long and doc is not None:
         who = _narration_subject(attr, doc, span)
     return who
 
@@ -1982,19 +1984,37 @@ def _colon_intro(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
         at = len(text[: span.para_start].rstrip()) - 1
     if at < 0 or text[at] != ":":
         return None
-    colon = doc.char_span(at, at + 1)
-    if colon is None or colon[0].i == 0:
+    return _intro_subject(attr, doc, at)
+
+
+def _comma_intro(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
+    """'Graber felt something needed to be done so, "I went to ..."': a long quote in the
+    first person after a comma that closes a clause of its paragraph is the words of that
+    clause's subject, when the subject is named (or a pronoun of a named person)."""
+    lead = doc.text[span.para_start : span.open].rstrip()
+    if not lead.endswith(",") or not _FIRST_PERSON.search(doc.text, span.open, span.close):
+        return None  # words not in the first person may be a title, a motto, a document's
+    who = _intro_subject(attr, doc, span.para_start + len(lead) - 1, span.para_start)
+    return who if who is not None and who.kind == "named" else None
+
+
+def _intro_subject(attr: _Attributor, doc: Doc, at: int, lo: int = 0) -> _Who | None:
+    """The subject of the clause that the colon or comma at `at` closes, as its speaker;
+    its verb at or after `lo` (the parse may run a sentence over a paragraph break)."""
+    mark = doc.char_span(at, at + 1)
+    if mark is None or mark[0].i == 0:
         return None
-    verb = doc[colon[0].i - 1].sent.root
+    verb = doc[mark[0].i - 1].sent.root
     if attr.art.inside_quote(verb.idx):
         # the parse made the quote the sentence's main clause: the introducing verb is the
-        # one the words before the colon hang on ("His favorite quote was his own:")
-        verb = doc[colon[0].i - 1]
+        # first one with a subject above the words before the mark ("His favorite quote
+        # was his own:", "Graber felt something needed to be done so,")
+        verb = doc[mark[0].i - 1]
         for _ in range(6):
-            if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            if verb.pos_ in {"VERB", "AUX"} and _subject(verb) is not None or verb.head is verb:
                 break
             verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"} or attr.art.inside_quote(verb.idx):
+    if verb.pos_ not in {"VERB", "AUX"} or attr.art.inside_quote(verb.idx) or verb.idx < lo:
         return None
     who = _subject_who(attr, verb)
     if who is not None and verb.lemma_ in _SPEECH_LEMMAS:
