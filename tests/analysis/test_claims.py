@@ -1371,3 +1371,11 @@ def test_dense_similarity_also_weighs_shared_words(minilm) -> None:
     assert both == pytest.approx(want, abs=1e-4)
     assert both[0, 1] > both[0, 2]
     assert similarity(_vectors(get_embedder("tfidf"), texts)) == pytest.approx(lex, abs=1e-6)
+
+
+def test_a_count_of_a_hyphenated_thing_is_a_count() -> None:
+    """'four half-siblings' counts half-siblings, so two outlets giving four and five of them
+    can be compared; a code after a number ('12 covid-19 cases') is still no counted thing."""
+    (q,) = quantities("He grew up with his four half-siblings and their mother.")
+    assert (q.kind, q.value) == ("count:half-sibling", 4.0)
+    assert not [q for q in quantities("Officials logged 12 covid-19 cases.") if "covid" in q.kind]

@@ -321,8 +321,8 @@ def quantities(text: str) -> list[Quantity]:
                 break  # a name after the counted thing: "37 homes in and around Cedar Hollow"
             if cased and w.group(0)[:1].isupper():
                 continue  # a name before it: "4,200 Cedar Hollow residents"
-            if lw in _NOT_COUNT_NOUNS or not lw.isalpha():
-                break
+            if lw in _NOT_COUNT_NOUNS or not lw.replace("-", "").isalpha():
+                break  # a figure or a code, not a thing ("three half-siblings" counts one)
             heads.append(_lemma(lw))
             end = m.start("after") + w.end()
             if len(heads) == 3:
