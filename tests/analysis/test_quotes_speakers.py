@@ -520,3 +520,14 @@ def test_a_first_person_quote_after_a_comma_is_the_clauses_subjects() -> None:
     q = _one(qs, "I went to the mall")
     assert (q.speaker, q.speaker_kind) == ("Laura Penhallow", "named")
     assert _one(qs, "If you want to know").speaker != "Laura Penhallow"  # a motto she cites
+
+
+def test_the_researchers_speak_through_the_lead_named_with_colleagues() -> None:
+    qs = _quotes(
+        "Dr. Sara Bangalore and colleagues analyzed the data of 9,509 patients.\n\n"
+        "Still, the researchers believe that their results warrant further study.\n\n"
+        '"Our findings suggest that we need to be concerned about weight swings," the '
+        "researchers wrote."
+    )
+    q = _one(qs, "Our findings suggest")
+    assert (q.speaker, q.speaker_kind) == ("Sara Bangalore", "named")

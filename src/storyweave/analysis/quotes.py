@@ -674,6 +674,19 @@ class _Article:
                 return _Who(f"{e1.name} and {e2.name}", "named")
         return None
 
+    def team_lead(self, pos: int) -> _Who | None:
+        """The person last named before `pos` as leading a team: 'Bangalore and colleagues
+        analyzed the data', so "the researchers" speak through Bangalore."""
+        for start, e in reversed(self.persons):
+            if start >= pos or self.inside_quote(start):
+                continue
+            end = next(
+                (m.end for m in e.mentions if m.article_id == self.a.id and m.start == start), 0
+            )
+            if _TEAM.match(self.text, end):
+                return _Who(e.name, "named", e.id)
+        return None
+
     def person_described_as(self, pos: int, noun: str) -> Entity | None:
         """The last person named before `pos`, outside quotes, whom the text calls a `noun`
         in a title ("Sinn Féin leader Gerry Adams", "Sen. Elizabeth Warren") or an
@@ -2045,6 +2058,9 @@ _MASTHEADS = frozenset(
     "globe observer standard star sun courier ledger inquirer register examiner dispatch "
     "independent mirror bulletin".split()
 )
+# "Bangalore and colleagues": a research team by its lead
+_TEAM = re.compile(r"\s+and\s+(?:his\s+|her\s+)?(?:colleagues|team|co-?authors|collaborators)\b")
+_RESEARCHERS = frozenset({"researchers", "scientists", "authors"})
 # a body's name that says what the body is without the noun: "the school" is an Academy
 _BODY_KINDS = {
     "school": {"academy", "college", "school", "elementary", "high"},
@@ -2127,7 +2143,9 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
         return None
     noun = words[-1].lower()
     if noun in _PAIR_NOUNS or (noun.endswith("s") and noun in _SPEAKER_NOUNS):
-        return art.pair_before(pos)  # "the researchers": "Matteo Borrini and Luigi ..."
+        # "the researchers": "Matteo Borrini and Luigi ...", or "Bangalore and colleagues"
+        pair = art.pair_before(pos)
+        return pair if pair is not None or noun not in _RESEARCHERS else art.team_lead(pos)
     if noun.endswith("s") or noun in {"source", "statement", "report", "court"}:
         return None  # a group, an anonymous source or a document, not one named person
     person = art.person_described_as(pos, noun)
