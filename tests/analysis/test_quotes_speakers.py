@@ -465,6 +465,15 @@ def test_it_that_speaks_is_the_body_that_was_the_last_subject() -> None:
     assert (q.speaker, q.speaker_kind) == ("Daily Express", "named")
 
 
+def test_it_after_a_document_as_subject_is_not_the_body_named_before() -> None:
+    qs = _quotes(
+        "Harrow Council published its annual review on Monday.\n\n"
+        'The review found that bus use fell by a third. It said the decline was "the worst in '
+        'the history of the service and likely to go on."'
+    )
+    assert _one(qs, "the worst in the history").speaker != "Harrow Council"
+
+
 def test_a_newspaper_named_before_its_noun_is_that_newspaper() -> None:
     qs = _quotes(
         "Nestle lost its fight over the shape of the chocolate bar on Wednesday.\n\n"

@@ -1373,25 +1373,24 @@ class _Attributor:
         return _Who(e.name, "named", e.id, pronoun=word)
 
     def _it(self, pos: int) -> _Who | None:
-        """The body an "it" that speaks at `pos` refers to: the last organisation before it,
-        in its paragraph or the one before, that was a clause's subject as the parse reads
-        it ("The Daily Express newspaper headlined ... It said"), not one named in passing."""
+        """The body an "it" that speaks at `pos` refers to: the nearest clause subject before
+        it, in its paragraph or the one before, when that subject names an organisation ("The
+        Daily Express newspaper headlined ... It said"); after any other subject (a person,
+        "the report") "it" is left unresolved."""
         doc = self.art.doc
         if doc is None:
             return None
         paras = _paragraphs(self.text)
         k = next((i for i, (ps, pe) in enumerate(paras) if ps <= pos <= pe), 0)
         lo = paras[max(0, k - 1)][0] if paras else 0
-        named = sorted(self.art.orgs + self.art.persons, key=lambda p: p[0])
-        for at, e in reversed(named):
-            if not lo <= at < pos or self.art.inside_quote(at):
+        here = doc.char_span(lo, pos, alignment_mode="contract")
+        for t in reversed(list(here or ())):
+            if t.dep_ not in _SUBJECTS or self.art.inside_quote(t.idx) or t.lower_ == "it":
                 continue
-            head = _name_head(doc, at)
-            if head is not None and head.dep_ in _SUBJECTS:
-                # the nearest subject must be the body: after a person's, "it" is unclear
-                if e.kind != "organization":
-                    return None
-                return _Who(e.name, "named", e.id, pronoun="it")
+            who = _named_at(self.art, t) or _owner_named(self.art, t)
+            if who is None or who.entity_id is None or who.entity_id in self.art.person_ids:
+                return None
+            return _Who(who.speaker, "named", who.entity_id, pronoun="it")
         return None
 
     def _spoke_before(self, pos: int, gender: str | None) -> Quote | None:
