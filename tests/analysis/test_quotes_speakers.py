@@ -540,3 +540,14 @@ def test_the_researchers_speak_through_the_lead_named_with_colleagues() -> None:
     )
     q = _one(qs, "Our findings suggest")
     assert (q.speaker, q.speaker_kind) == ("Sara Bangalore", "named")
+
+
+def test_a_nickname_in_quotes_is_the_person_just_spoken_of() -> None:
+    qs = _quotes(
+        "Mike Brown, an astronomer at Caltech, thinks the ninth planet is real.\n\n"
+        '"Planet Nine is forcing any objects that cross its orbit into odd paths," Brown said.\n\n'
+        'The "Pluto killer" added: "Not to mention the fact that it is 5,000 times the mass of '
+        'Pluto."'
+    )
+    q = _one(qs, "Not to mention")
+    assert (q.speaker, q.speaker_kind) == ("Mike Brown", "named")

@@ -1294,7 +1294,9 @@ class _Attributor:
         aged = re.match(r"the \d{1,3}-year-old\b(?:\s+[\w-]+){0,3}$", phrase, re.IGNORECASE)
         own = words[0] == "the" and len(words) <= 4 and words[-1] in _OWN_ROLES
         own = own and not re.search(r"['’]s?\b", phrase)  # "the regulator's chairman"
-        if not (aged or own) or self.art.doc is None:
+        # a nickname: 'The "Pluto killer" added:' after Brown's words
+        nickname = re.match(r"the\s+(?:so-called\s+)?[\"“][^\"“”]{2,40}[\"”]?$", phrase, re.I)
+        if not (aged or own or nickname) or self.art.doc is None:
             return None
         gender = _GENDER_WORDS.get(phrase.split()[-1].lower())
         pos += len(self.text[pos:]) - len(self.text[pos:].lstrip())
