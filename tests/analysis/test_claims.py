@@ -1379,3 +1379,17 @@ def test_a_count_of_a_hyphenated_thing_is_a_count() -> None:
     (q,) = quantities("He grew up with his four half-siblings and their mother.")
     assert (q.kind, q.value) == ("count:half-sibling", 4.0)
     assert not [q for q in quantities("Officials logged 12 covid-19 cases.") if "covid" in q.kind]
+
+
+def test_ages_written_out_with_halves_and_months() -> None:
+    """An age is read however an outlet writes it, so 'two and a half year old' and
+    'three-year-old' are two ages of one child, not a count of halves."""
+    ages = {
+        "The two and a half year old child was taken.": 2.5,
+        "The 2½-year-old boy was taken.": 2.5,
+        "The three-year-old son was taken.": 3.0,
+        "An 18-month-old girl was found safe.": 1.5,
+        "He was 45 years old.": 45.0,
+    }
+    for text, age in ages.items():
+        assert [(q.kind, q.value) for q in quantities(text)] == [("age", age)], text

@@ -137,7 +137,8 @@ _MONEY = re.compile(
 )
 _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _AGE = re.compile(
-    rf"\b(?P<n>\d{{1,3}}|(?i:{_SPELLED_COUNT}))-year-old\b"
+    rf"\b(?P<n>\d{{1,3}}|(?i:one|{_SPELLED_COUNT}))"
+    r"(?P<half>[-\s]and[-\s]a[-\s]half|½)?[-\s](?P<unit>year|month)s?[-\s]old\b"
     r"|\baged?\s+(?:of\s+)?(?P<n2>\d{1,3})\b"
     r"|\b[A-Z][a-z]+,\s(?P<n3>\d{1,3}),"
     r"|\bwho\s+(?:was|is)\s+(?P<n4>\d{1,3})(?=\s*[,.;])",
@@ -249,6 +250,16 @@ def _to_float(num: str) -> float | None:
         return None
 
 
+def _age(m: re.Match[str]) -> float | None:
+    """An age in years: "three-year-old", "two and a half year old" (2.5), "18-month-old" (1.5)."""
+    raw = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or ""
+    n = 1.0 if raw.lower() == "one" else _to_float(raw)
+    if n is None or not m.group("n"):
+        return n
+    n += 0.5 if m.group("half") else 0.0
+    return round(n / 12, 2) if m.group("unit") == "month" else n
+
+
 def _window(text: str, s: int, e: int, words: int = 6) -> frozenset[str]:
     before = _WORD.findall(text[:s])[-words:]
     after = _WORD.findall(text[e:])[:words]
@@ -293,8 +304,7 @@ def quantities(text: str) -> list[Quantity]:
     for m in _PERCENT.finditer(text):
         add("percent", _to_float(m.group("n")), m)
     for m in _AGE.finditer(text):
-        ages = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or ""
-        add("age", _to_float(ages), m)
+        add("age", _age(m), m)
     for m in _AGO.finditer(text):
         n = _to_float(m.group("n"))
         scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
