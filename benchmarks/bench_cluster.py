@@ -6,6 +6,7 @@
     nice .venv/bin/python benchmarks/bench_cluster.py --speed         # CPU ms an article by open stories
     nice .venv/bin/python benchmarks/bench_cluster.py --embedder minilm   # with the dense signal
     nice .venv/bin/python benchmarks/bench_cluster.py --fit           # the dense join model
+    nice .venv/bin/python benchmarks/bench_cluster.py --ideas         # ideas tried, every pile
 
 Each Multi-News cluster is one story; its documents are pooled with those of the other clusters
 and shuffled with a fixed seed (arrival order). Scored: B-cubed precision, recall and F1 (Bagga
@@ -26,6 +27,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import math
 import random
 import sys
 import tempfile
@@ -43,9 +45,12 @@ DATA = ROOT.parent / "shared" / "data" / "multinews"
 CACHE = Path(tempfile.gettempdir()) / "storyweave-bench-cluster"
 
 from storyweave.stream.cluster import (  # noqa: E402
+    Assignment,
     DocVector,
     Params,
     StreamClusterer,
+    _Score,
+    _time_factor,
     batch_cluster,
     dense_lead,
     embed_leads,
@@ -115,9 +120,11 @@ def vectors(docs: Sequence[Doc], params: Params) -> list[tuple[str, DocVector]]:
     ]
 
 
-def incremental(items: Sequence[tuple[str, DocVector]], params: Params) -> dict[str, str]:
+def incremental(
+    items: Sequence[tuple[str, DocVector]], params: Params, make: type[StreamClusterer] | None = None
+) -> dict[str, str]:
     """Arrival-order clustering, following merges to each article's final story."""
-    clusterer = StreamClusterer(params=params)
+    clusterer = (make or StreamClusterer)(params=params)
     story_of: dict[str, str] = {}
     members: dict[str, list[str]] = {}
     for aid, vec in items:
@@ -228,6 +235,178 @@ def fit(params: Params) -> None:
     print("dense_logit = (" + ", ".join(f"{c:.2f}" for c in coef) + ")")
 
 
+# --- session 14: ideas measured against the default (`--ideas`) -------------------------
+
+
+class _Margin(StreamClusterer):
+    """A clear winner scores more: each score plus 0.3 x its lead over the runner-up."""
+
+    gain = 0.3
+
+    def _score(self, vec: DocVector) -> dict[str, _Score]:
+        out = super()._score(vec)
+        top = [*sorted((sc.score for sc in out.values()), reverse=True), 0.0, 0.0]
+        lead = {sid: max(0.0, sc.score - top[1]) for sid, sc in out.items()}
+        return {sid: sc._replace(score=sc.score + self.gain * lead[sid]) for sid, sc in out.items()}
+
+
+class _MergePass(StreamClusterer):
+    """After every 200 articles (an ingest batch) each story changed in them is merged with
+    those of its 5 closest stories whose centroid cosine with it reaches 0.35."""
+
+    every, closest, cosine = 200, 5, 0.35
+
+    def __init__(self, params: Params) -> None:
+        super().__init__(params=params)
+        self._seen = 0
+        self._batch: set[str] = set()
+
+    def add(self, article_id: str, vec: DocVector) -> Assignment:
+        got = super().add(article_id, vec)
+        self._batch.add(got.story_id)
+        self._seen += 1
+        if self._seen % self.every:
+            return got
+        merged = dict(got.merged)  # values are always the final survivor (see _merge)
+        for sid in self._batch:
+            self._merge_close(merged.get(sid, sid), merged)
+        self._batch = set()
+        return Assignment(merged.get(got.story_id, got.story_id), merged)
+
+    def _merge_close(self, sid: str, merged: dict[str, str]) -> None:
+        """Merge a story with its close neighbours by centroid."""
+        if sid not in self._stories:
+            return
+        story = self._stories[sid]
+        terms = np.array(sorted(story.terms), dtype=np.int64)
+        weights = np.array([story.terms[t] for t in terms.tolist()], dtype=np.float32)
+        weights /= float(np.linalg.norm(weights)) or 1.0
+        slots, cosines = self._tfidf(DocVector(terms, weights, np.zeros(0, np.int64), None))
+        for i in np.argsort(-cosines)[: self.closest + 1].tolist():
+            other = self._slots.sids[slots[i]]
+            if other == sid or other not in self._stories:
+                continue
+            if self._story_cosine(self._stories[sid], self._stories[other]) >= self.cosine:
+                sid = self._merge(sid, other, merged)
+
+
+class _NamesIdf(StreamClusterer):
+    """Shared names weighted by their rarity: IDF over the open stories naming them."""
+
+    def similarities(self, vec: DocVector) -> dict[str, tuple[float, float | None, float]]:
+        out = super().similarities(vec)
+        ents = vec.entities.tolist()
+        if not ents:
+            return out
+        df = Counter(e for st in self._stories.values() for e in st.entities)
+        n = len(self._stories)
+        idf = {e: math.log((1 + n) / (1 + c)) + 1.0 for e, c in df.items()}
+        top = math.log(1 + n) + 1.0  # a name no open story uses
+        q = math.sqrt(sum(idf.get(e, top) ** 2 for e in ents))
+        result = {}
+        for sid, (tf, dense, _) in out.items():
+            counts = self._stories[sid].entities
+            dot = sum(idf[e] ** 2 * counts[e] for e in ents if e in counts)
+            norm = math.sqrt(sum((c * idf[e]) ** 2 for e, c in counts.items())) or 1.0
+            result[sid] = (tf, dense, dot / (q * norm))
+        return result
+
+
+class _Learned(StreamClusterer):
+    """Join-or-new by a logistic model of TF-IDF cosine, its root, names, ln size and the lead
+    over the runner-up, fitted on the default rule's own decisions on the tuning pile."""
+
+    coef = np.zeros(6)
+    bar = 0.25
+    pairs: list[tuple[str, list[float]]] | None = None  # logged while fitting
+
+    def _score(self, vec: DocVector) -> dict[str, _Score]:
+        p, sims, out = self.params, self.similarities(vec), {}
+        tfs = [*sorted((v[0] for v in sims.values()), reverse=True), 0.0, 0.0]
+        for sid, (tf, _, names) in sims.items():
+            story = self._stories[sid]
+            lead = tf - (tfs[1] if tf == tfs[0] else tfs[0])
+            f = [tf, math.sqrt(max(tf, 0.0)), names, math.log(max(story.n, 1)), lead]
+            if self.pairs is not None:  # fitting: decide by the default rule
+                self.pairs.append((sid, f))
+                out[sid] = _Score(tf + p.entity_weight * names, self._bar(story), p.bridge_score)
+                continue
+            z = float(self.coef[0] + np.dot(self.coef[1:], f))
+            out[sid] = _Score(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))), self.bar, 2.0)
+        return out
+
+
+def _fit_learned(docs: Sequence[Doc], params: Params) -> np.ndarray:
+    """Coefficients of `_Learned`: each (article, candidate) the default rule met is labelled by
+    whether the candidate's most common gold story is the article's."""
+    from sklearn.linear_model import LogisticRegression
+
+    gold = {d: g for d, _, g in docs}
+    clusterer = _Learned(params=params)
+    members: dict[str, list[str]] = {}
+    rows, labels = [], []
+    for aid, vec in vectors(docs, params):
+        clusterer.pairs = []
+        got = clusterer.add(aid, vec)
+        for sid, f in clusterer.pairs:
+            if members.get(sid):
+                rows.append(f)
+                labels.append(Counter(map(gold.get, members[sid])).most_common(1)[0][0] == gold[aid])
+        for old, new in got.merged.items():
+            members.setdefault(new, []).extend(members.pop(old, []))
+        members.setdefault(got.story_id, []).append(aid)
+    model = LogisticRegression(max_iter=5000).fit(np.array(rows), np.array(labels))
+    return np.array([model.intercept_[0], *model.coef_[0]])
+
+
+class _DenseAdded(StreamClusterer):
+    """The plain score plus 0.4 x (dense cosine - 0.55) where article and story have one."""
+
+    def _score(self, vec: DocVector) -> dict[str, _Score]:
+        p, out = self.params, {}
+        for sid, (tf, dense, names) in self.similarities(vec).items():
+            story = self._stories[sid]
+            sc = tf + p.entity_weight * names + (0.0 if dense is None else 0.4 * (dense - 0.55))
+            out[sid] = _Score(sc * _time_factor(vec.time, story, p), self._bar(story), p.bridge_score)
+        return out
+
+
+def ideas(params: Params) -> None:
+    """B-cubed of incremental clustering for each idea of session 14 on the tuning pile and
+    the held-out piles (settings from the tuning pile; kept only when the held-out piles gain)."""
+    piles = {
+        "tune 0-999": load_pile("validation", 0, 1000),
+        "validation 1000-1999": load_pile("validation", 1000, 2000),
+        "raw-dev 0-99": load_pile("raw-dev", 0, 100),
+    }
+    _Learned.coef = _fit_learned(piles["tune 0-999"], params)
+    print("learned join: (bias, tf-idf, root, names, ln size, lead) =", np.round(_Learned.coef, 2))
+    variants: list[tuple[str, Params, type[StreamClusterer] | None]] = [
+        ("default", params, None),
+        ("text: 100 words", replace(params, lead_words=100), None),
+        ("text: 150 words", replace(params, lead_words=150), None),
+        ("text: 300 words (the default before)", replace(params, lead_words=300), None),
+        ("text: all of it", replace(params, lead_words=10**7), None),
+        ("merge threshold 0.3", replace(params, merge_threshold=0.3), None),
+        ("+ 0.3 x lead over the runner-up, threshold 0.14", replace(params, threshold=0.14),
+         _Margin),  # fmt: skip
+        ("story merge pass every 200 articles", params, _MergePass),
+        ("names weighted by IDF", params, _NamesIdf),
+        ("learned join, p >= 0.25", params, _Learned),
+    ]
+    if params.embedder:
+        variants.append(("dense added: 0.4 x (cosine - 0.55)", params, _DenseAdded))
+    print("| idea | " + " | ".join(f"{p}: B3 F1 (P/R)" for p in piles) + " |")
+    print("|---" * (1 + len(piles)) + "|")
+    for label, p, make in variants:
+        cells = []
+        for docs in piles.values():
+            story_of = incremental(vectors(docs, p), p, make)
+            s = score([story_of[d] for d, _, _ in docs], [g for _, _, g in docs])
+            cells.append(f"{s[2]:.3f} ({s[0]:.3f}/{s[1]:.3f})")
+        print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
+
+
 def _combos(grid: dict[str, Sequence[float]]) -> list[dict[str, float]]:
     combos: list[dict[str, float]] = [{}]
     for key, values in grid.items():
@@ -268,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune", action="store_true", help="grid on validation 0-999")
     parser.add_argument("--speed", action="store_true", help="CPU ms an article by open stories")
     parser.add_argument("--fit", action="store_true", help="fit the dense join model on 0-999")
+    parser.add_argument("--ideas", action="store_true", help="session 14's ideas, every pile")
     parser.add_argument("--embedder", help="dense embedder, e.g. minilm (default: none)")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args(argv)
@@ -278,6 +458,8 @@ def main(argv: list[str] | None = None) -> int:
     run: Callable[[], None]
     if args.tune:
         run = lambda: tune(GRID, params)  # noqa: E731
+    elif args.ideas:
+        run = lambda: ideas(params)  # noqa: E731
     elif args.fit:
         run = lambda: fit(params)  # noqa: E731
     elif args.speed:
