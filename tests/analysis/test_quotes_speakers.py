@@ -551,3 +551,13 @@ def test_a_nickname_in_quotes_is_the_person_just_spoken_of() -> None:
     )
     q = _one(qs, "Not to mention")
     assert (q.speaker, q.speaker_kind) == ("Mike Brown", "named")
+
+
+def test_a_participle_of_speech_makes_its_verbs_quote_the_subjects() -> None:
+    qs = _quotes(
+        "Andrew Wyatt spoke for Bill Cosby outside the court on Tuesday.\n\n"
+        "Wyatt also called Cosby's trial \"the most racist and sexist trial in the history of the "
+        'country," saying that Cosby was a great educator of men and boys.'
+    )
+    q = _one(qs, "the most racist")
+    assert (q.speaker, q.speaker_kind) == ("Andrew Wyatt", "named")

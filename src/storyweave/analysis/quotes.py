@@ -1711,7 +1711,7 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     para = (span.para_start, len(doc.text) if para_end < 0 else para_end)
     for sent, introduces in sentences:
         for verb in sent:
-            if verb.lemma_ not in _SPEECH_LEMMAS or lo <= verb.idx < hi:
+            if not _speaks(verb) or lo <= verb.idx < hi:
                 continue
             if not introduces and not para[0] <= verb.idx < para[1]:
                 continue
@@ -1737,6 +1737,16 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
                 who.verb = who.verb or verb.text
                 return who
     return None
+
+
+def _speaks(verb: Token) -> bool:
+    """Whether a verb reports speech: a speech verb, or one its own participle of speech
+    makes so ('Wyatt called the trial "...", saying that ...')."""
+    if verb.lemma_ in _SPEECH_LEMMAS:
+        return True
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_ in {"say", "add"} for c in verb.children
+    )
 
 
 def _subject_speaker(attr: _Attributor, subject: Token, start: int, end: int) -> _Who | None:
