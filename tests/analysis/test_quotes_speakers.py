@@ -561,3 +561,17 @@ def test_a_participle_of_speech_makes_its_verbs_quote_the_subjects() -> None:
     )
     q = _one(qs, "the most racist")
     assert (q.speaker, q.speaker_kind) == ("Andrew Wyatt", "named")
+
+
+def test_a_saying_introduced_as_a_named_persons_is_theirs() -> None:
+    qs = _quotes(
+        "NASA's director of planetary science, Jim Green, urged caution on Wednesday.\n\n"
+        'He referenced the famous dictum from Carl Sagan that "extraordinary claims require '
+        'extraordinary evidence."\n\n'
+        "The book's title comes from a Rosa Parks quote: \"Each person must live their life as "
+        'a model for others."'
+    )
+    q = _one(qs, "extraordinary claims")
+    assert (q.speaker, q.speaker_kind) == ("Carl Sagan", "named")
+    q = _one(qs, "Each person must")
+    assert (q.speaker, q.speaker_kind) == ("Rosa Parks", "named")

@@ -1517,6 +1517,20 @@ class _Attributor:
         who.verb = "quoted as saying"
         return who
 
+    def _saying_of(self, lo: int, span: _Span) -> _Who | None:
+        """'the famous dictum from Carl Sagan that "..."', 'a Lady Bird Johnson quote: "..."':
+        a saying introduced as a named person's."""
+        text = self.text
+        m = _SAYING_FROM.search(text, lo, span.open)
+        end = m.end(1) if m else -1
+        if m is None:
+            m = _SAYING_OF.search(text, lo, span.open)
+            end = m.start(1) if m else -1
+        got = self.art.mention_ending(end, lo) if m is not None else None
+        if got is None or got[0].kind != "person":
+            return None
+        return _Who(got[0].name, "named", got[0].id, "quote")
+
     def _to_quote(self, lo: int, span: _Span) -> _Who | None:
         """'To quote Mr. West, "I am Warhol ..."': the one quoted, named or not."""
         m = _TO_QUOTE.search(self.text, lo, span.open)
@@ -1591,7 +1605,11 @@ class _Attributor:
         """Attribution before a quote: 'X told ABC News, "' or 'which X says is "'."""
         text = self.text
         start = _clause_start(text, lo, span.open)
-        quoted = self._quoted_as(start, span.open, after=False) or self._to_quote(start, span)
+        quoted = (
+            self._quoted_as(start, span.open, after=False)
+            or self._to_quote(start, span)
+            or self._saying_of(start, span)
+        )
         if quoted is not None:
             return quoted
         verbs = list(_VERB_RE.finditer(text, start, span.open))
@@ -1650,6 +1668,11 @@ _PUT_IT = re.compile(r"as\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,150}?),?\s+pu
 _QUOTED_AS = re.compile(
     r"\bquot(?:ed|es|e|ing)\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,80}?)\s+as\s+(?:saying|telling)\b"
 )
+_SAYING_WORDS = r"(?:quote|quotation|dictum|saying|maxim|motto|adage)"
+_SAYING_FROM = re.compile(
+    rf"\b{_SAYING_WORDS}\s+(?:from|by|of)\s+(.{{2,40}}?)\s*(?:that\s*|[:,]\s*)?$"
+)
+_SAYING_OF = re.compile(rf"(?:['’]s)?(\s+{_SAYING_WORDS})\s*[:,]?\s*$")
 _TO_QUOTE = re.compile(r"\b[Tt]o quote\s+([^,;:!?\"“”]{1,60}?)\s*[,:]\s*$")
 # what a person is, not whom they speak for: "the U.N. chief" after "Ban Ki-moon called ..."
 # is Ban Ki-moon ("the spokesman" after him would be someone else)
