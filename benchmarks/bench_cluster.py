@@ -121,7 +121,9 @@ def vectors(docs: Sequence[Doc], params: Params) -> list[tuple[str, DocVector]]:
 
 
 def incremental(
-    items: Sequence[tuple[str, DocVector]], params: Params, make: type[StreamClusterer] | None = None
+    items: Sequence[tuple[str, DocVector]],
+    params: Params,
+    make: type[StreamClusterer] | None = None,
 ) -> dict[str, str]:
     """Arrival-order clustering, following merges to each article's final story."""
     clusterer = (make or StreamClusterer)(params=params)
@@ -351,7 +353,8 @@ def _fit_learned(docs: Sequence[Doc], params: Params) -> np.ndarray:
         for sid, f in clusterer.pairs:
             if members.get(sid):
                 rows.append(f)
-                labels.append(Counter(map(gold.get, members[sid])).most_common(1)[0][0] == gold[aid])
+                major = Counter(map(gold.get, members[sid])).most_common(1)[0][0]
+                labels.append(major == gold[aid])
         for old, new in got.merged.items():
             members.setdefault(new, []).extend(members.pop(old, []))
         members.setdefault(got.story_id, []).append(aid)
@@ -367,7 +370,8 @@ class _DenseAdded(StreamClusterer):
         for sid, (tf, dense, names) in self.similarities(vec).items():
             story = self._stories[sid]
             sc = tf + p.entity_weight * names + (0.0 if dense is None else 0.4 * (dense - 0.55))
-            out[sid] = _Score(sc * _time_factor(vec.time, story, p), self._bar(story), p.bridge_score)
+            sc *= _time_factor(vec.time, story, p)
+            out[sid] = _Score(sc, self._bar(story), p.bridge_score)
         return out
 
 

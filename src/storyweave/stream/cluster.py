@@ -3,12 +3,12 @@
 After Miranda et al. 2018 ("Multilingual Clustering of Streaming News"): a story keeps the sum of
 its articles' term vectors and counts of the names they mention; a new article is scored against
 the open stories by TF-IDF cosine of title + text (up to 1,000 words), shared named entities
-and closeness in time, joins the best one when the score clears a threshold tuned on held-apart data (higher for a
-bigger story, whose smoother centroid scores everything higher), and two stories that one
-article scores highly with are merged. Terms are hashed words and adjacent word pairs of the
-title and text; names are runs of capitalised words; time is days since the epoch. Without
-dates (Multi-News has none) the time factor is 1 and the rest works alone. Measured in
-benchmarks/bench_cluster.py (B-cubed, ARI, cost per article) and benchmarks/README.md.
+and closeness in time, joins the best one when the score clears a threshold tuned on held-apart
+data (higher for a bigger story, whose smoother centroid scores everything higher), and two
+stories that one article scores highly with are merged. Terms are hashed words and adjacent
+word pairs of the title and text; names are runs of capitalised words; time is days since the
+epoch. Without dates (Multi-News has none) the time factor is 1 and the rest works alone.
+Measured in benchmarks/bench_cluster.py (B-cubed, ARI, cost per article) and benchmarks/README.md.
 
 With `Params(embedder="minilm")` an article also carries a sentence embedding of its title and
 lead (one batch per ingest batch, `vectorize_many`), a story the sum of them, and join-or-new is a
@@ -78,7 +78,7 @@ class Params:
     # The dense signal: a sentence embedding of title + lead ("" = TF-IDF and names only).
     # With it, join-or-new is a logistic model of the similarities (Miranda et al. 2018).
     # Off by default: MiniLM costs ingest more CPU per article than all the rest together, for
-    # B3 F1 +0.014 on validation 1000-1999 and -0.007 on raw-dev (bench_cluster --embedder minilm)
+    # B3 F1 +0.013 on validation 1000-1999 and -0.014 on raw-dev (bench_cluster --embedder minilm)
     embedder: str = ""
     dense_words: int = 90  # title + this many words of text: about 128 word pieces
     # bias, TF-IDF cosine, its square root, dense cosine, ln(story size): fitted by logistic
