@@ -575,3 +575,13 @@ def test_a_saying_introduced_as_a_named_persons_is_theirs() -> None:
     assert (q.speaker, q.speaker_kind) == ("Carl Sagan", "named")
     q = _one(qs, "Each person must")
     assert (q.speaker, q.speaker_kind) == ("Rosa Parks", "named")
+
+
+def test_the_speech_verbs_own_subject_speaks_after_a_clause_before_it() -> None:
+    qs = _quotes(
+        "Janet Tessier emailed a tip to the state police in 2008.\n\n"
+        "She said her dying mother had pulled her close some 14 years earlier and whispered, "
+        '"Those two little girls, and the one that disappeared, John did it."'
+    )
+    q = _one(qs, "Those two little girls")
+    assert q.speaker_kind == "unnamed" and q.speaker == "her dying mother"

@@ -1517,6 +1517,27 @@ class _Attributor:
         who.verb = "quoted as saying"
         return who
 
+    def _parsed_subject(self, vm: re.Match[str], lo: int) -> _Who | None:
+        """The speech verb's own subject as the parse reads it, when a clause stands between
+        it and the clause's start ('She said her dying mother had pulled her close and
+        whispered, "..."'): the mother speaks, not "she"."""
+        doc = self.art.doc
+        if doc is None:
+            return None
+        verb = doc.char_span(vm.start(), vm.end())
+        if verb is None or len(verb) != 1:
+            return None
+        subject = _subject(verb[0])
+        if subject is None or not lo <= subject.idx < vm.start() or subject.pos_ == "PRON":
+            return None
+        if not any(
+            t.pos_ == "VERB" and t.idx > subject.idx for t in doc[verb[0].sent.start : verb[0].i]
+        ):
+            return None  # no clause between: the rules read "X, a lawyer, said" as well
+        start, end = _extent(subject)
+        who = _subject_speaker(self, subject, start, end)
+        return who if who is not None and who.speaker else None
+
     def _saying_of(self, lo: int, span: _Span) -> _Who | None:
         """'the famous dictum from Carl Sagan that "..."', 'a Lady Bird Johnson quote: "..."':
         a saying introduced as a named person's."""
@@ -1624,7 +1645,11 @@ class _Attributor:
                 if got:
                     got.verb = "according to"
                 return got
-            who = self.who(start, vm.start(), whole=False) or self._inverted(vm, span.open)
+            who = (
+                self._parsed_subject(vm, start)
+                or self.who(start, vm.start(), whole=False)
+                or self._inverted(vm, span.open)
+            )
             if who is not None:
                 who.verb = self._verb_text(vm, who, span.open)
                 return who
