@@ -585,3 +585,13 @@ def test_the_speech_verbs_own_subject_speaks_after_a_clause_before_it() -> None:
     )
     q = _one(qs, "Those two little girls")
     assert q.speaker_kind == "unnamed" and q.speaker == "her dying mother"
+
+
+def test_a_pronoun_before_anyone_is_named_is_the_person_named_next() -> None:
+    qs = _quotes(
+        'The litany of misery was not consistent. On the one hand, "Jobs have already started '
+        'to surge," he said. On the other, "Jobs are pouring out of the country." Donald '
+        "Trump's doomsaying on the economy cut against his own tweet."
+    )
+    q = _one(qs, "Jobs have already")
+    assert (q.speaker, q.speaker_kind) == ("Donald Trump", "named")

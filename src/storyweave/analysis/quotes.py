@@ -731,12 +731,25 @@ class _Article:
             if not self.inside_quote(start) and (gender is None or g is None or g == gender):
                 fits.append((start, e))
         if not fits:
-            return None
+            return self._cataphor(pos, gender) if i < 0 and nearest else None
         if self.doc is not None:
             subject = self._recent_subject(pos, fits, pronoun)
             if subject is not None:
                 return subject
         return fits[0][1] if nearest else None
+
+    def _cataphor(self, pos: int, gender: str | None) -> Entity | None:
+        """For a pronoun before any person the article names (a page whose opening lines were
+        cut), the first person named after it, close by, whose gender fits."""
+        if any(start < pos for start, _ in self.persons):
+            return None
+        for start, e in self.persons:
+            if start > pos + _CATAPHOR_REACH:
+                return None
+            g = self.genders.get(e.id)
+            if start > pos and not self.inside_quote(start) and g in (None, gender):
+                return e
+        return None
 
     def _recent_subject(
         self, pos: int, fits: list[tuple[int, Entity]], pronoun: str
@@ -2276,6 +2289,7 @@ _TITLE_SHORT = {
     "captain": "capt", "commander": "cmdr", "general": "gen", "superintendent": "supt",
     "executive": "ceo",
 }  # fmt: skip
+_CATAPHOR_REACH = 400  # characters after a pronoun that opens a cut article to its person
 _NEAR_ORG = 300  # characters back an organisation named is "the company" of the next lines
 _THEY_REACH = 400  # characters from a group's words to the "they" that means it
 
