@@ -1393,3 +1393,17 @@ def test_ages_written_out_with_halves_and_months() -> None:
     }
     for text, age in ages.items():
         assert [(q.kind, q.value) for q in quantities(text)] == [("age", age)], text
+
+
+def test_a_reporters_verdict_on_a_claim_is_a_denial_but_a_correction_is_not() -> None:
+    """'He wrongly claimed that X' disputes X, as 'X is false' does; a page correcting its own
+    earlier version disputes nobody."""
+    from storyweave.analysis.claims import denial_clause
+
+    said = "He wrongly claimed that his win was the biggest since 1984, when others won more."
+    assert denial_clause(said) == (
+        "his win was the biggest since 1984, when others won more",
+        "wrongly claimed",
+    )
+    fixed = "An earlier version of this article incorrectly said the firm joined the search."
+    assert denial_clause(fixed) is None

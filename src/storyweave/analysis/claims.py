@@ -497,10 +497,23 @@ _DENIAL = [
     re.compile(
         r"(?P<clause>[A-Z][^.;:]{10,}?)\s+(?:is|are|was|were)\s+(?:false|untrue|not true)\b"
     ),
+    # the reporter's own verdict on what someone said: "he wrongly claimed that ..."
+    re.compile(
+        r"\b(?:wrongly|falsely|incorrectly|erroneously|mistakenly)\s+(?:claimed|claims|said|says|"
+        r"asserted|asserts|stated|states|suggested|boasted|insisted)\s+(?:that\s+)?"
+        r"(?P<clause>[^.;]+)",
+        re.IGNORECASE,
+    ),
 ]
+_CORRECTION = re.compile(
+    r"\b(?:an?\s+)?(?:earlier|previous|prior)\s+version\s+of\s+this\b|\bthis\s+(?:article|story|"
+    r"report)\s+(?:has\s+been\s+)?(?:corrected|updated)\b",
+    re.IGNORECASE,
+)
 _DENIAL_WORD = re.compile(
     r"\b(?:is|are|was|were)\s+(?:not only\s+)?(?:false|untrue|not true|baseless|unfounded|"
-    r"fabricated|inaccurate)\b|\b(?:denied|denies|deny|refuted|disputed)\b",
+    r"fabricated|inaccurate)\b|\b(?:denied|denies|deny|refuted|disputed)\b|"
+    r"\b(?:wrongly|falsely|incorrectly|erroneously|mistakenly)\s+\w+",
     re.IGNORECASE,
 )
 
@@ -647,6 +660,8 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 def denial_clause(text: str) -> tuple[str, str] | None:
     """(denied clause, denial words) when the sentence calls a statement false or denies it."""
+    if _CORRECTION.search(text):
+        return None  # a page's correction of itself, not one party denying another's claim
     for pat in _DENIAL:
         m = pat.search(text)
         if m:
