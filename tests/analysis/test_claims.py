@@ -991,6 +991,20 @@ def test_a_denial_of_an_unnamed_claim_in_one_article_is_no_dispute(tfidf) -> Non
     assert conflicts == []
 
 
+def test_calling_someones_claims_false_without_saying_which_is_no_dispute(tfidf) -> None:
+    """'Some of Kelly's claims are false' names no statement: no conflict with itself."""
+    art = _art("k3", "the-stir", FILLER["a"], "Some of Kelly's claims, however, are false.")
+    sents = segment(art)
+    mentions = tuple(
+        Mention("k3", s.index, s.text.find("Kelly"), s.text.find("Kelly") + 5, "Kelly")
+        for s in sents
+        if "Kelly" in s.text
+    )
+    kelly = Entity("e1", "Kelly Rutherford", "person", ("Kelly Rutherford", "Kelly"), mentions)
+    _, conflicts, _ = _run([art], tfidf, [kelly])
+    assert conflicts == []
+
+
 def test_ages_of_two_people_of_one_family_are_not_one_disputed_age(tfidf) -> None:
     arts = _pair(
         "John Penhallow, 45, was pulled from the water at Port Elling harbour on Monday.",

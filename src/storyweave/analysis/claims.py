@@ -1774,7 +1774,11 @@ def _unattributed(
 
 def _story(items: list[_Item], embedder: Embedder) -> _Story:
     """Embed the sentences (and denied clauses) and keep the anchored neighbour pairs."""
-    denials = {i: d for i, it in enumerate(items) if (d := denial_clause(it.sent.text))}
+    denials = {
+        i: d
+        for i, it in enumerate(items)
+        if (d := denial_clause(it.sent.text)) and _states(it.span, d[0])
+    }
     texts = [it.sent.text for it in items] + [denials[i][0] for i in sorted(denials)]
     # One encode call: a TF-IDF embedder is fitted per call, so every text shares one space.
     allx = _vectors(embedder, texts)
@@ -1796,6 +1800,17 @@ def _story(items: list[_Item], embedder: Embedder) -> _Story:
 # at 0.44 fact recall, MiniLM alone 0.75 at 0.38, TF-IDF alone 0.95 at 0.34 (benchmarks/README.md,
 # "Session 14: agreements").
 DENSE_SHARE = 0.4
+
+
+def _states(span: Span | None, clause: str) -> bool:
+    """Whether a denied clause states something (has a verb): "his win was the biggest" does,
+    "Some of Trump's claims" (... are false) names claims without saying which."""
+    start = span.text.find(clause) if span is not None else -1
+    if span is None or start < 0:
+        return True
+    end = span.start_char + start + len(clause)
+    begin = span.start_char + start
+    return any(t.pos_ in ("VERB", "AUX") for t in span if begin <= t.idx < end)
 
 
 def _vectors(embedder: Embedder, texts: Sequence[str]) -> Matrix:
