@@ -444,6 +444,29 @@ def speed(params: Params) -> None:
         if n:
             top = "" if hi > 10**6 else hi
             print(f"| {lo}-{top} | {n} | {1000 * tv / n:.3f} | {1000 * ta / n:.3f} |")
+    _long_cost(clusterer, params)
+
+
+def _long_cost(clusterer: StreamClusterer, params: Params) -> None:
+    """CPU ms an article for long articles (raw-dev: median ~470 words, validation ~150) by
+    how much of the text is read, added to the clusterer as it stands."""
+    docs = load_pile("raw-dev", 0, 100)
+    print(f"\nraw-dev articles at {len(clusterer)} open stories")
+    print("| words read | articles | terms an article | vectorize ms | add ms |")
+    print("|---|---|---|---|---|")
+    for words in sorted({300, params.lead_words, 10**7}):
+        p = replace(params, lead_words=words)
+        tv = ta = 0.0
+        terms = 0
+        for did, text, _ in docs:
+            t0 = time.process_time()
+            vec = vectorize("", text, None, p)
+            t1 = time.process_time()
+            clusterer.add(f"{did}:{words}", vec)
+            tv, ta, terms = tv + t1 - t0, ta + time.process_time() - t1, terms + len(vec.terms)
+        n = len(docs)
+        label = "all" if words >= 10**7 else str(words)
+        print(f"| {label} | {n} | {terms / n:.0f} | {1000 * tv / n:.3f} | {1000 * ta / n:.3f} |")
 
 
 def main(argv: list[str] | None = None) -> int:
