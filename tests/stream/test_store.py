@@ -368,3 +368,23 @@ def test_recluster_since_leaves_older_stories_alone(store, invent) -> None:
     assert store.recluster("30d") == 1
     assert store.story(bridge.id).articles == 3
     assert store.check() == []
+
+
+def test_a_reclustered_story_never_takes_the_id_of_a_story_outside_the_period(
+    store, invent, monkeypatch
+) -> None:
+    from storyweave.stream import ingest as ingest_module
+
+    old = [invent.story("bridge", k) for k in range(3)]
+    store.ingest([replace(a, published=f"2020-03-0{k + 1}T10:00:00Z") for k, a in enumerate(old)])
+    store.ingest([invent.story("wildfire", k) for k in range(3)])
+    (bridge,) = [s for s in store.stories() if "Linnet" in s.headline]
+    # as if the clusterer named the new story after an article whose id a kept story holds
+    monkeypatch.setattr(
+        ingest_module, "batch_cluster", lambda items, params: {a: bridge.id for a, _ in items}
+    )
+    assert store.recluster("30d") == 1
+    assert sorted(m.id for m in store.story(bridge.id).members) == [a.id for a in old]
+    (fire,) = [s for s in store.stories() if s.id != bridge.id]
+    assert fire.articles == 3 and fire.id.startswith(bridge.id + "~")
+    assert store.check() == []
