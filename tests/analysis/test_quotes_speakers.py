@@ -595,3 +595,24 @@ def test_a_pronoun_before_anyone_is_named_is_the_person_named_next() -> None:
     )
     q = _one(qs, "Jobs have already")
     assert (q.speaker, q.speaker_kind) == ("Donald Trump", "named")
+
+
+def test_a_pronoun_after_a_name_the_table_missed_is_not_the_next_person() -> None:
+    qs = _quotes(
+        "In Krystal's 2014 suit against the Jets, she claimed the cheerleaders made only $150 a "
+        "game. She also said cheerleaders were not paid for weekly practices or rehearsals.\n\n"
+        '"When you look at the hours worked, she made $3.77 an hour," said Patricia Pierce, '
+        "the lawyer."
+    )
+    hits = [q for q in qs if q.text.startswith("cheerleaders were not paid")]
+    assert all(q.speaker != "Patricia Pierce" for q in hits)
+
+
+def test_a_subject_with_its_own_participle_keeps_its_whole_description() -> None:
+    qs = _quotes(
+        "Police searched the house on Friday.\n\n"
+        'One person briefed by law enforcement on the investigation noted, "January 1 is '
+        'conveniently timed after the holiday season for all of them."'
+    )
+    q = _one(qs, "January 1 is")
+    assert q.speaker == "one person briefed by law enforcement on the investigation"

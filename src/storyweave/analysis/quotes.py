@@ -743,6 +743,8 @@ class _Article:
         cut), the first person named after it, close by, whose gender fits."""
         if any(start < pos for start, _ in self.persons):
             return None
+        if self.doc is not None and any(t.pos_ == "PROPN" for t in self.doc if t.idx < pos):
+            return None  # a name the table missed may come first: "In Krystal's suit, she"
         for start, e in self.persons:
             if start > pos + _CATAPHOR_REACH:
                 return None
@@ -1543,8 +1545,10 @@ class _Attributor:
         subject = _subject(verb[0])
         if subject is None or not lo <= subject.idx < vm.start() or subject.pos_ == "PRON":
             return None
+        own = {t.i for t in subject.subtree}  # "one person briefed by police noted"
         if not any(
-            t.pos_ == "VERB" and t.idx > subject.idx for t in doc[verb[0].sent.start : verb[0].i]
+            t.pos_ == "VERB" and t.idx > subject.idx and t.i not in own
+            for t in doc[verb[0].sent.start : verb[0].i]
         ):
             return None  # no clause between: the rules read "X, a lawyer, said" as well
         start, end = _extent(subject)
