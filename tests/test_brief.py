@@ -144,3 +144,26 @@ def test_summary_and_agreements_read_without_the_wire_dateline(tfidf) -> None:
     # the evidence still quotes the article word for word
     evidence = [e.text for a in b.agreements for e in a.claim.evidence]
     assert lead in evidence
+
+
+def test_a_summary_sentence_cites_the_articles_agreeing_with_it_but_not_a_disputer() -> None:
+    """The outlets an agreement pairs with a summary sentence are cited for it, unless it is
+    disputed, or the outlet gives another value of its figure somewhere in its article."""
+    from storyweave.brief import _citations
+    from storyweave.model import Sentence, SummarySentence
+
+    text = "Inspectors found 17 cracks in the bridge, which was closed on Monday."
+    s = SummarySentence(text, "a", 0, ("a",))
+    says = {
+        "a": [Sentence("a", 0, text, 0, len(text))],
+        "b": [Sentence("b", 0, "The bridge was closed on Monday after an inspection.", 0, 52)],
+        "c": [
+            Sentence("c", 0, "The harbour bridge was closed on Monday.", 0, 40),
+            Sentence("c", 1, "Inspectors found 12 cracks in its welds.", 41, 81),
+        ],
+    }
+    backers = {("a", 0): {"a", "b", "c"}}
+    order = {"a": 0, "b": 1, "c": 2}
+    assert _citations(s, backers, says, order, disputed=False) == ("a", "b")
+    assert _citations(s, backers, says, order, disputed=True) == ("a",)
+    assert _citations(s, {}, says, order, disputed=False) == ("a",)

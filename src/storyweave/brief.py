@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .config import Config
 from .errors import InputError
-from .model import Article, Brief, Sentence, Skipped, SummarySentence
+from .model import Agreement, Article, Brief, Sentence, Skipped, SummarySentence
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -115,12 +115,16 @@ def _analyse(
     for c in [a.claim for a in agreements] + list(single):
         for ev in c.evidence:
             claims_at.setdefault((ev.article_id, ev.sentence), []).append(c.id)
+    backers = _agreeing_articles(agreements)
+    order = {a.id: k for k, a in enumerate(articles)}
     linked = tuple(
         SummarySentence(
             s.text,
             s.article_id,
             s.sentence,
-            s.citations,
+            _citations(
+                s, backers, sentences, order, bool(disputes_of(conflicts, s.article_id, s.sentence))
+            ),
             tuple(dict.fromkeys(by_sentence.get((s.article_id, s.sentence), []))),
             tuple(dict.fromkeys(claims_at.get((s.article_id, s.sentence), []))),
             disputes_of(conflicts, s.article_id, s.sentence),
@@ -139,3 +143,40 @@ def _analyse(
         timeline=tuple(timeline),
         skipped=tuple(skipped),
     )
+
+
+def _agreeing_articles(agreements: Sequence[Agreement]) -> dict[tuple[str, int], set[str]]:
+    """For each sentence that is evidence of an agreement, the articles stating that claim: a
+    summary sentence cites them too (on dev and dev2, summary sentences of a labelled fact that
+    miss one of its articles fell from 38% to 26%, for one citation more of an article the labels
+    do not give the fact)."""
+    out: dict[tuple[str, int], set[str]] = {}
+    for a in agreements:
+        arts = {e.article_id for e in a.claim.evidence}
+        for e in a.claim.evidence:
+            out.setdefault((e.article_id, e.sentence), set()).update(arts)
+    return out
+
+
+def _citations(
+    s: SummarySentence,
+    backers: Mapping[tuple[str, int], set[str]],
+    sentences: Mapping[str, Sequence[Sentence]],
+    order: Mapping[str, int],
+    disputed: bool,
+) -> tuple[str, ...]:
+    """A summary sentence's citations and the articles agreeing with it, unless it is disputed
+    or an agreeing article gives another value of one of its figures ("12 cracks" against "17
+    cracks" elsewhere in that article)."""
+    from .summarize import _measures, _numbers, _stance
+
+    extra = set() if disputed else backers.get((s.article_id, s.sentence), set())
+    own = _numbers(s.text)
+    if own and extra:
+        measures = _measures(s.text)
+        extra = {
+            a
+            for a in extra
+            if all(_stance(own, measures, x.text) != "clashes" for x in sentences.get(a, ()))
+        }
+    return tuple(sorted(set(s.citations) | extra, key=order.__getitem__))
