@@ -1421,3 +1421,25 @@ def test_a_reporters_verdict_on_a_claim_is_a_denial_but_a_correction_is_not() ->
     )
     fixed = "An earlier version of this article incorrectly said the firm joined the search."
     assert denial_clause(fixed) is None
+
+
+def test_one_toll_counted_by_different_nouns_conflicts(tfidf) -> None:
+    arts = _pair(
+        "A spokesman says the army is responsible for the artillery strike on the school in "
+        "Dalbury, where 15 Veldanians were killed.",
+        "On Wednesday tank shells struck a school in the Dalbury camp where families had "
+        "sheltered from the fighting, killing at least 17 people.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("number", {"15 Veldanians were killed": {"p1"}, "17 people": {"p2"}})
+    ]
+
+
+def test_tolls_of_two_events_told_by_different_nouns_do_not_conflict(tfidf) -> None:
+    arts = _pair(
+        "A woman shot and killed three people at the warehouse before taking her own life.",
+        "Two people died on the scene, a police spokesman told reporters.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert conflicts == []

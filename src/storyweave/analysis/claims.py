@@ -698,6 +698,7 @@ class Frame:
     owner: str = ""  # whom an age belongs to: a surname or a kind of person
     skip: bool = False  # a model number, a range's end, a clock time, a count added to another
     role: str = ""  # the verb and the thing's relation to it: "have dobj"
+    people: bool = False  # it counts people (`_counts_people`), even by a nationality
 
 
 def _key(tok: Token) -> str:
@@ -732,9 +733,10 @@ def _verb_of(tok: Token) -> Token:
     return tok
 
 
-def _skipped(num: Token, thing: Token) -> bool:
+def _skipped(num: Token, thing: Token, names: bool = True) -> bool:
     """A number that measures nothing here: part of a model number or a range ("777-200",
-    "20-30 feet"), a clock time ("7:30 p.m."), a name ("Flight 370", "lane 2"), an increment."""
+    "20-30 feet"), a clock time ("7:30 p.m."), a name ("Flight 370", "lane 2"), an increment.
+    `names`: a proper noun counted is a name too (not so for a toll: "15 Palestinians")."""
     doc = num.doc
     prev = doc[num.i - 1] if num.i > 0 else None
     nxt = doc[num.i + 1] if num.i + 1 < len(doc) else None
@@ -749,7 +751,7 @@ def _skipped(num: Token, thing: Token) -> bool:
     if num.dep_ == "nummod" and num.head.i < num.i and num.head.pos_ in {"NOUN", "PROPN"}:
         return True  # a number after the noun it names is a label: "group 1", "lane 2"
     aged = num.i + 2 < len(doc) and doc[num.i + 2].lower_ == "year"
-    if thing.pos_ == "PROPN" and thing.i != num.i and not aged:
+    if names and thing.pos_ == "PROPN" and thing.i != num.i and not aged:
         return True  # "Flight 370", not "the 47-year-old John Penhallow"
     return any(c.lower_ in _INCREMENT and c.dep_ in {"det", "amod"} for c in thing.children)
 
@@ -836,7 +838,14 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
         owner,
         _skipped(num, thing),
         f"{verb.lemma_.lower()} {thing.dep_}",
+        _counts_people(num, thing),
     )
+
+
+def _counts_people(num: Token, thing: Token) -> bool:
+    """Whether a number counts people: a person noun or a nationality ("15 Palestinians")."""
+    people = thing.ent_type_ == "NORP" or _person_word(thing.lemma_.lower())
+    return people and not _skipped(num, thing, names=False)
 
 
 def _age_subject(verb: Token) -> str:
@@ -1870,7 +1879,41 @@ def _conflict_pairs(
     pairs += _slot_pairs(story)
     pairs += _placed_count_pairs(story, checked)
     pairs += _kin_pairs(story)
+    pairs += _casualty_pairs(story)
     return pairs, checked
+
+
+def _casualties(it: _Item) -> list[tuple[Quantity, str]]:
+    """The counts of people a sentence says were killed or hurt, with that fate."""
+    out: list[tuple[Quantity, str]] = []
+    for q, frame in zip(it.qs, it.frames, strict=False):
+        if frame is None or not frame.people or not q.kind.startswith("count:"):
+            continue
+        if told := fate(frame.anchors | {frame.verb}):
+            out.append((q, told))
+    return out
+
+
+def _casualty_pairs(story: _Story) -> list[_Pair]:
+    """One toll counted by different nouns ("15 Palestinians were killed" / "killing at least
+    17 people"): sentences of two outlets with one count of people of one fate each, that
+    share a common noun beyond the story's topic, the fate and whom it counts (the place:
+    "school"; a shared day or figure tells of no one place)."""
+    items = story.items
+    counts = {i: c for i, it in enumerate(items) if (c := _casualties(it))}
+    buckets: dict[str, list[int]] = {}
+    for i, told in sorted({(i, t) for i, c in counts.items() for _, t in c}):
+        buckets.setdefault(told, []).append(i)
+    pairs: list[_Pair] = []
+    for key, ids in sorted(buckets.items()):
+        # the shared word is the gate: two tellings of one toll may share little else
+        for i, j, _ in _bucket_pairs(story.x, items, {key: ids}, 40, 0.0):
+            a = [q for q, t in counts[i] if t == key]
+            b = [q for q, t in counts[j] if t == key]
+            shared = (_nouns(items[i]) & _nouns(items[j])) - story.topic_words - _toll_words()
+            if len(a) == 1 and len(b) == 1 and shared:
+                pairs.extend(_count_pair(items, i, j, a[0], b[0]))
+    return pairs
 
 
 def _kin_pairs(story: _Story) -> list[_Pair]:
@@ -2297,6 +2340,25 @@ def _numbers(it: _Item) -> set[str]:
 def _person_word(lemma: str) -> bool:
     """Whether a counted noun counts people."""
     return lemma in _PERSON_NOUNS or lemma in _CHILD or lemma in _PEOPLE
+
+
+_FATE_WORDS = (
+    "kill killed killing die died dead death wound wounded injure injured injury hurt other"
+)
+
+
+def _nouns(it: _Item) -> set[str]:
+    """The common nouns of a sentence, as `_content` writes them."""
+    if it.span is None:
+        return set()
+    return {_lemma(t.text) for t in it.span if t.pos_ == "NOUN" and len(t.text) > 2}
+
+
+@cache
+def _toll_words() -> frozenset[str]:
+    """The words (as `_content` writes them) of a toll itself: its fate and whom it counts."""
+    words = set(_FATE_WORDS.split()) | _PERSON_NOUNS | _CHILD | set(_PEOPLE)
+    return frozenset(words | {_lemma(w) for w in words})
 
 
 _PERSON_NOUNS = frozenset(
