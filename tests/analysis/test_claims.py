@@ -1443,3 +1443,33 @@ def test_tolls_of_two_events_told_by_different_nouns_do_not_conflict(tfidf) -> N
     )
     _, conflicts, _ = _run(arts, tfidf)
     assert conflicts == []
+
+
+def test_one_length_of_time_told_two_ways_conflicts(tfidf) -> None:
+    arts = _pair(
+        "Mayor Ilse Brandt held court with reporters for 80 minutes on Thursday, producing no "
+        "shortage of news at her first press conference.",
+        "Mayor Ilse Brandt gave a rambling 77-minute press conference on Thursday.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("number", {"80 minutes": {"p1"}, "77-minute": {"p2"}})
+    ]
+
+
+def test_durations_read_in_minutes() -> None:
+    got = [
+        (q.kind, q.value)
+        for text in (
+            "In nearly an hour and a half at the podium, she answered questions.",
+            "The crew worked for two and a half hours to free the driver.",
+            "The meeting ran for half an hour.",
+        )
+        for q in quantities(text)
+    ]
+    assert got == [("duration", 90.0), ("duration", 150.0), ("duration", 30.0)]
+
+
+def test_a_time_later_is_no_length_of_time() -> None:
+    text = "Mayor Ilse Brandt left two hours later; the depot is 30 minutes from the city."
+    assert [q.kind for q in quantities(text) if q.kind == "duration"] == []

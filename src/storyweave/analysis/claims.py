@@ -168,6 +168,15 @@ _AGO = re.compile(
     r"\s+(?P<unit>years|months|weeks|days|decades|centuries)\s+ago\b",
     re.IGNORECASE,
 )
+# How long something lasted, in minutes: "a 77-minute news conference", "for 80 minutes",
+# "nearly an hour and a half". Not an offset ("two hours later") nor a distance ("30 minutes
+# from the city").
+_DURATION = re.compile(
+    rf"(?<![\d.,:-])\b(?:(?P<n>{_NUM}|(?i:{_SPELLED_COUNT}))(?P<half>\s+and\s+a\s+half)?[-\s]"
+    r"(?P<unit>(?i:minute|hour))s?|(?P<long>(?i:an|one)\s+hour\s+and\s+a\s+half)"
+    r"|(?P<short>(?i:half\s+an\s+hour)))\b"
+    r"(?![-\s]+(?i:later|earlier|ago|away|from|before|after|of|each|a\s+day|per)\b)"
+)
 _COUNT = re.compile(
     rf"(?<![\d.,:-])\b(?P<n>{_NUM}|(?:{_SPELLED_COUNT})\b)"
     rf"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
@@ -260,6 +269,17 @@ def _age(m: re.Match[str]) -> float | None:
     return round(n / 12, 2) if m.group("unit") == "month" else n
 
 
+def _minutes(m: re.Match[str]) -> float | None:
+    """A `_DURATION` match in minutes."""
+    if m.group("long") or m.group("short"):
+        return 90.0 if m.group("long") else 30.0
+    n = _to_float(m.group("n"))
+    if n is None:
+        return None
+    n += 0.5 if m.group("half") else 0.0
+    return n * (60.0 if m.group("unit").lower() == "hour" else 1.0)
+
+
 def _window(text: str, s: int, e: int, words: int = 6) -> frozenset[str]:
     before = _WORD.findall(text[:s])[-words:]
     after = _WORD.findall(text[e:])[:words]
@@ -309,6 +329,8 @@ def quantities(text: str) -> list[Quantity]:
         n = _to_float(m.group("n"))
         scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
         add(f"ago:{m.group('unit').lower()}", None if n is None else n * scale, m)
+    for m in _DURATION.finditer(text):
+        add("duration", _minutes(m), m)
     letters = [c for c in text if c.isalpha()]
     cased = sum(c.isupper() for c in letters) < 0.5 * len(letters)  # not a line in capitals
     for m in _COUNT.finditer(text):
@@ -1234,9 +1256,7 @@ def _number_pairs(
             continue  # "$19.6 million" and "almost £14m" can be one sum in two currencies
         if x.kind == "money" and max(x.value, y.value) > _MONEY_RATIO * min(x.value, y.value):
             continue  # "$9,000 a week" and "$4.2 million": two different sums, not one disputed
-        if x.kind.startswith("count:") and max(x.value, y.value) > _COUNT_RATIO * max(
-            min(x.value, y.value), 1.0
-        ):
+        if _counted(x) and max(x.value, y.value) > _COUNT_RATIO * max(min(x.value, y.value), 1.0):
             continue  # "4,200 people fled" and "310 spent the night in shelters": two counts
         label = x.kind.split(":", 1)[-1] if x.kind.startswith("count:") else x.kind
         shared = _shared_words(ti, tj)
@@ -1244,6 +1264,11 @@ def _number_pairs(
         group = "number:count:" + "/".join(sorted(x.heads & y.heads)) if x.heads else x.kind
         out.append(_Pair("number", f"number:{group}", topic, i, j, x.text, y.text))
     return out
+
+
+def _counted(q: Quantity) -> bool:
+    """A count or a duration: values far apart are two things, not one told two ways."""
+    return q.kind.startswith("count:") or q.kind == "duration"
 
 
 _CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥"}
