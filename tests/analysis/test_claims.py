@@ -1100,6 +1100,7 @@ def test_one_fall_timed_differently_is_a_time_conflict(tfidf) -> None:
         ("just before 7:30 p.m.", "about 7:25 p.m."),
         # hours apart: two moments of the story, not one told twice
         ("9:10 a.m.", "2:39 p.m."),
+        ("about 2:20 p.m.", "around 3:50 p.m."),
     ],
 )
 def test_clock_times_a_hedge_or_hours_apart_do_not_conflict(tfidf, first: str, second: str) -> None:
