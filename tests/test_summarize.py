@@ -702,15 +702,15 @@ def test_no_summary_sentence_shows_half_a_quotation(
 
 
 def test_the_citer_weighs_a_dense_cosine_with_shared_words(minilm: Embedder) -> None:
-    """With a dense embedder, citations read CITE_DENSE_SHARE of the embedding cosine and the
+    """With a dense embedder, citations read DENSE_SHARE of the embedding cosine and the
     rest of the TF-IDF cosine: sentences on one topic that share no words count as less alike."""
-    from storyweave.embed import get_embedder
-    from storyweave.summarize import CITE_DENSE_SHARE, _citing
+    from storyweave.embed import DENSE_SHARE, get_embedder
+    from storyweave.summarize import _citing
 
     arts, sents = _articles()
     story = _story(arts, sents, minilm, DEFAULT_WEIGHTS)
     assert story is not None and story.dense
     lex = similarity(get_embedder("tfidf").encode(story.texts))
-    want = CITE_DENSE_SHARE * story.sim + (1 - CITE_DENSE_SHARE) * lex
+    want = DENSE_SHARE * story.sim + (1 - DENSE_SHARE) * lex
     assert _citing(story).sim == pytest.approx(want, abs=1e-5)
-    assert 0 < CITE_DENSE_SHARE < 1
+    assert 0 < DENSE_SHARE < 1

@@ -117,19 +117,18 @@ def _analyse(
             claims_at.setdefault((ev.article_id, ev.sentence), []).append(c.id)
     backers = _agreeing_articles(agreements)
     order = {a.id: k for k, a in enumerate(articles)}
+    disputed = [disputes_of(conflicts, s.article_id, s.sentence) for s in summary]
     linked = tuple(
         SummarySentence(
             s.text,
             s.article_id,
             s.sentence,
-            _citations(
-                s, backers, sentences, order, bool(disputes_of(conflicts, s.article_id, s.sentence))
-            ),
+            _citations(s, backers, sentences, order, bool(d)),
             tuple(dict.fromkeys(by_sentence.get((s.article_id, s.sentence), []))),
             tuple(dict.fromkeys(claims_at.get((s.article_id, s.sentence), []))),
-            disputes_of(conflicts, s.article_id, s.sentence),
+            d,
         )
-        for s in summary
+        for s, d in zip(summary, disputed, strict=True)
     )
     return Brief(
         title,

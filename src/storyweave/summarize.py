@@ -115,9 +115,9 @@ class Weights:
     # Footbridge") alone are not a fact. On the raw-dev dev clusters' labelled facts, each
     # candidate on one against each other article: tf-idf 0.2, or 0.15 with a specific word,
     # cites 74% of the articles stating it at 93.5% precision (0.15 alone: 75% at 92.3%; 0.2
-    # alone 57% at 96%); dense 0.55, or 0.5 with a specific word, 76% at 93.6% (0.52 alone:
-    # 75% at 91.7%)
-    # With a dense embedder the citer reads 0.4 x the dense cosine + 0.6 x the TF-IDF one (as
+    # alone 57% at 96%); the dense cosine alone (until session 14) 0.55, or 0.5 with a specific
+    # word, 76% at 93.6% (0.52 alone: 75% at 91.7%).
+    # With a dense embedder the citer now reads 0.4 x the dense cosine + 0.6 x the TF-IDF one (as
     # claims align sentences, `_citing`). On the raw-dev dev and dev2 summaries (MiniLM), summary
     # sentences of a labelled fact that leave out one of its articles: 0.283 -> 0.268 (dev2) and
     # 0.288 -> 0.271 (dev), citations outside the fact's labelled articles 34 -> 27, against the
@@ -708,17 +708,14 @@ def summarize_with(
     return out
 
 
-CITE_DENSE_SHARE = 0.4  # the dense cosine's share in the citer's similarity
-
-
 def _citing(story: _Story) -> _Story:
     """The story as the citer reads it: a dense cosine weighed with the TF-IDF cosine of the
     same sentences. Sentence embeddings rate any two sentences of one story as close; shared
     words tell whether they state one fact."""
-    from .embed import get_embedder
+    from .embed import DENSE_SHARE, get_embedder
 
     lex = similarity(get_embedder("tfidf").encode(story.texts))
-    mixed = CITE_DENSE_SHARE * story.sim + (1.0 - CITE_DENSE_SHARE) * lex
+    mixed = DENSE_SHARE * story.sim + (1.0 - DENSE_SHARE) * lex
     return replace(story, sim=mixed.astype(np.float32))
 
 

@@ -1375,8 +1375,8 @@ def test_dense_similarity_also_weighs_shared_words(minilm) -> None:
     """With a dense embedder, two sentences' similarity is DENSE_SHARE of their embedding cosine
     and the rest their TF-IDF cosine: two sentences on one topic in no shared words score lower
     than the embedding alone says, and the same words score higher."""
-    from storyweave.analysis.claims import DENSE_SHARE, _vectors
-    from storyweave.embed import get_embedder, similarity
+    from storyweave.analysis.claims import _vectors
+    from storyweave.embed import DENSE_SHARE, get_embedder, similarity
 
     texts = [BRIDGE[0], BRIDGE[1], "Traffic across the city was heavy all week."]
     both = similarity(_vectors(minilm, texts))

@@ -1828,14 +1828,6 @@ def _story(items: list[_Item], embedder: Embedder) -> _Story:
     return _Story(items, x, edges, topic_words, align_t, related_t, denials, allx[n:])
 
 
-# The dense cosine's share in a dense embedder's similarity. On dev and dev2 cross-outlet sentence
-# pairs (positive: both state one labelled fact), a logistic model weighed the TF-IDF and MiniLM
-# cosines about equally; among the 1,000 best pairs, 0.4 x MiniLM + 0.6 x TF-IDF held 0.91 precision
-# at 0.44 fact recall, MiniLM alone 0.75 at 0.38, TF-IDF alone 0.95 at 0.34 (benchmarks/README.md,
-# "Session 14: agreements").
-DENSE_SHARE = 0.4
-
-
 def _states(span: Span | None, clause: str) -> bool:
     """Whether a denied clause states something (has a verb): "his win was the biggest" does,
     "Some of Trump's claims" (... are false) names claims without saying which."""
@@ -1851,9 +1843,9 @@ def _vectors(embedder: Embedder, texts: Sequence[str]) -> Matrix:
     """The sentences' vectors; a dense embedding is joined by TF-IDF so that a cosine weighs
     both (DENSE_SHARE of the dense one): meaning and shared words together tell one fact."""
     x = embedder.encode(texts)
-    if getattr(embedder, "name", "") == "tfidf" or DENSE_SHARE >= 1.0:
+    if getattr(embedder, "name", "") == "tfidf":
         return x
-    from ..embed import get_embedder
+    from ..embed import DENSE_SHARE, get_embedder
 
     lex = get_embedder("tfidf").encode(texts)
     dense = sp.csr_matrix(np.asarray(x, dtype=np.float32) * np.float32(DENSE_SHARE**0.5))

@@ -119,7 +119,7 @@ def _ingest(args: argparse.Namespace, store: Any) -> int:
         report = store.ingest(
             batch,
             batch_size=args.batch_size,
-            params=Params(embedder="" if args.embedder == "tfidf" else args.embedder),
+            params=Params(embedder=args.embedder),
             progress=bar.update if bar else None,
             workers=max(0, args.workers),
         )
