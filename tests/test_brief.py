@@ -148,9 +148,10 @@ def test_summary_and_agreements_read_without_the_wire_dateline(tfidf) -> None:
 
 def test_a_summary_sentence_cites_the_articles_agreeing_with_it_but_not_a_disputer() -> None:
     """The outlets an agreement pairs with a summary sentence are cited for it, unless it is
-    disputed, or the outlet gives another value of its figure somewhere in its article."""
+    disputed, or the outlet gives another value of its figure somewhere in its article; an
+    outlet on the other side of a conflict the sentence states is never cited for it."""
     from storyweave.brief import _citations
-    from storyweave.model import Sentence, SummarySentence
+    from storyweave.model import Conflict, ConflictSide, Evidence, Sentence, SummarySentence
 
     text = "Inspectors found 17 cracks in the bridge, which was closed on Monday."
     s = SummarySentence(text, "a", 0, ("a",))
@@ -164,6 +165,18 @@ def test_a_summary_sentence_cites_the_articles_agreeing_with_it_but_not_a_disput
     }
     backers = {("a", 0): {"a", "b", "c"}}
     order = {"a": 0, "b": 1, "c": 2}
-    assert _citations(s, backers, says, order, disputed=False) == ("a", "b")
-    assert _citations(s, backers, says, order, disputed=True) == ("a",)
-    assert _citations(s, {}, says, order, disputed=False) == ("a",)
+    assert _citations(s, backers, says, order, []) == ("a", "b")
+    assert _citations(s, {}, says, order, []) == ("a",)
+    # disputed: no agreeing article is added, and one giving the other side is never cited,
+    # even when the summarizer found it close enough to cite
+    cracks = Conflict(
+        "number",
+        "cracks",
+        (
+            ConflictSide("17", (Evidence("a", "", 0, text),)),
+            ConflictSide("12", (Evidence("c", "", 1, "Inspectors found 12 cracks in its welds."),)),
+        ),
+    )
+    loose = SummarySentence(text, "a", 0, ("a", "b", "c"))
+    assert _citations(loose, backers, says, order, [cracks]) == ("a", "b")
+    assert _citations(s, backers, says, order, [cracks]) == ("a",)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .config import Config
 from .errors import InputError
-from .model import Agreement, Article, Brief, Sentence, Skipped, SummarySentence
+from .model import Agreement, Article, Brief, Conflict, Sentence, Skipped, SummarySentence
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -123,7 +123,7 @@ def _analyse(
             s.text,
             s.article_id,
             s.sentence,
-            _citations(s, backers, sentences, order, bool(d)),
+            _citations(s, backers, sentences, order, [conflicts[k] for k in d]),
             tuple(dict.fromkeys(by_sentence.get((s.article_id, s.sentence), []))),
             tuple(dict.fromkeys(claims_at.get((s.article_id, s.sentence), []))),
             d,
@@ -162,14 +162,15 @@ def _citations(
     backers: Mapping[tuple[str, int], set[str]],
     sentences: Mapping[str, Sequence[Sentence]],
     order: Mapping[str, int],
-    disputed: bool,
+    disputes: Sequence[Conflict],
 ) -> tuple[str, ...]:
     """A summary sentence's citations and the articles agreeing with it, unless it is disputed
     or an agreeing article gives another value of one of its figures ("12 cracks" against "17
-    cracks" elsewhere in that article)."""
+    cracks" elsewhere in that article); never an article that takes another side of one of its
+    `disputes` (the conflicts it gives a side of)."""
     from .summarize import _measures, _numbers, _stance
 
-    extra = set() if disputed else backers.get((s.article_id, s.sentence), set())
+    extra = set() if disputes else backers.get((s.article_id, s.sentence), set())
     own = _numbers(s.text)
     if own and extra:
         measures = _measures(s.text)
@@ -178,4 +179,19 @@ def _citations(
             for a in extra
             if all(_stance(own, measures, x.text) != "clashes" for x in sentences.get(a, ()))
         }
-    return tuple(sorted(set(s.citations) | extra, key=order.__getitem__))
+    cited = (set(s.citations) | extra) - _other_sides(s, disputes)
+    return tuple(sorted(cited | {s.article_id}, key=order.__getitem__))
+
+
+def _other_sides(s: SummarySentence, disputes: Sequence[Conflict]) -> set[str]:
+    """The articles that take only another side than this sentence's in its conflicts."""
+    out: set[str] = set()
+    for c in disputes:
+        own = [
+            side
+            for side in c.sides
+            if any(e.article_id == s.article_id and e.sentence == s.sentence for e in side.evidence)
+        ]
+        mine = {e.article_id for side in own for e in side.evidence}
+        out |= {e.article_id for side in c.sides if side not in own for e in side.evidence} - mine
+    return out - {s.article_id}
