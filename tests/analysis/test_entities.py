@@ -483,3 +483,14 @@ def test_a_name_ending_in_a_number_keeps_it_outside_a_table() -> None:
     names = {v for e in ents for v in e.variants}
     assert any(n.startswith("Channel 7") for n in names), sorted(names)
     assert "Channel" not in names
+
+
+def test_a_title_with_a_dot_stays_on_the_name_after_other_words() -> None:
+    arts, sents = _story(
+        "The roof was wet, Harbor Police Sgt. Tomas Wrenfield said on Monday. "
+        '"We are watching closely," Gov. Ilse Marrow wrote.',
+        "Wrenfield said the climber fell nine stories. Marrow thanked the crews.",
+    )
+    ents = find_entities(arts, sents)
+    assert "Sgt. Tomas Wrenfield" in _by_name(ents, "Tomas Wrenfield").variants
+    assert "Gov. Ilse Marrow" in _by_name(ents, "Ilse Marrow").variants

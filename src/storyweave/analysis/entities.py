@@ -938,7 +938,10 @@ class _Chunker:
                     break
                 if u.cap and _is_word(u) and not self._stopword(u) and u.low not in self.never:
                     if toks[j - 1].text.endswith(".") and not (
-                        u.low in self.cap_seen or u.low in _ORG_SUFFIXES or u.low in _OF_HEADS
+                        u.low in self.cap_seen
+                        or u.low in _ORG_SUFFIXES
+                        or u.low in _OF_HEADS
+                        or (toks[j - 1].text == "." and toks[j - 2].low in _HONORIFICS)
                     ):
                         break  # "the U.S. Period": the initialism ended a sentence
                     j += 1
@@ -958,9 +961,52 @@ class _Chunker:
                 break
             chunk = [x for x in toks[i:j] if x.text != "."]
             i = j
-            got = self._evidence(toks, chunk, clause_start)
-            if got is not None:
-                yield got
+            yield from self._split_at_title(toks, chunk, clause_start)
+
+    def _split_at_title(
+        self, toks: list[_Tok], chunk: list[_Tok], clause_start: bool
+    ) -> Iterable[tuple[list[_Tok], Counter[str], str | None, _Tok | None]]:
+        """A chunk's names when a title stands inside it: "New York Police Department Sgt.
+        Daniel Boody" names the force and the sergeant; "Fire Chief Roberta Salas" one person,
+        whose title the common word opens."""
+        k = self._inner_title(toks, chunk)
+        opener = None  # the first word of a title that a portfolio or a place opens
+        if k is not None:
+            if self._body(chunk[:k]):
+                head = self._evidence(toks, chunk[:k], clause_start)
+                if head is not None:
+                    yield head
+            else:  # "Foreign Minister", "Harford County Sheriff", as `_untitled` keeps them
+                opener = chunk[0]
+            chunk, clause_start = chunk[k:], False
+        got = self._evidence(toks, chunk, clause_start)
+        if got is not None:
+            yield got if opener is None else (*got[:3], opener)
+
+    def _body(self, words: list[_Tok]) -> bool:
+        """A place or a public body before a title ("U.S.", "New York Police Department"); not
+        a portfolio ("Foreign Minister", "Financial Secretary")."""
+        key = fold(" ".join(x.text for x in words))
+        key = _PLACE_ALIASES.get(key, key)
+        return key in self.regions or key in self.cities or words[-1].low in _BODIES
+
+    def _inner_title(self, toks: list[_Tok], chunk: list[_Tok]) -> int | None:
+        """Where a title starts inside a chunk, before a short name: at "Sgt." of "... Police
+        Sgt. Daniel Boody" (a dotted title, or a given name after it)."""
+        for k in range(1, len(chunk) - 1):
+            if chunk[k].low not in _HONORIFICS or chunk[k - 1].low in _HONORIFICS:
+                continue
+            e = k
+            while e < len(chunk) and chunk[e].low in _HONORIFICS:
+                e += 1
+            rest = chunk[e:]
+            if not 1 <= len(rest) <= 3 or rest[-1].low in _ORG_SUFFIXES | _PLACE_TAILS:
+                return None  # "Queen Mary University", "Queen Elizabeth National Park"
+            at = toks.index(chunk[e - 1]) + 1
+            if rest[0].low in self.given or (at < len(toks) and toks[at].text == "."):
+                return k
+            return None
+        return None
 
     def _evidence(
         self, toks: list[_Tok], chunk: list[_Tok], clause_start: bool
@@ -1124,6 +1170,11 @@ class _Chunker:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
 
 
+# the last word of a public body whose officers' titles follow it: "... Police Sgt. Boody"
+_BODIES = frozenset(
+    "police department dept army navy force forces guard office service agency bureau ministry "
+    "council committee commission authority party court".split()
+)
 _EVENT_TAILS = frozenset(
     "open cup games olympics championship championships prix rally marathon trophy "
     "slam masters classic tournament".split()
