@@ -23,7 +23,11 @@ numbers are printed and ``--misses`` refuses to run on it. **dev2** (``--split d
 ``all``) = the team's own labels of further raw-dev clusters, ``benchmarks/data/labels/raw-dev-c*.jsonl``,
 written in session 13 by annotators who read only the articles (never the code); a tuning set like
 dev. Their ``parts`` field names what they label (no entities or events): the other parts are not
-scored for them.
+scored for them. **qdev** and **qtest** (``--split qdev|qtest``; not in ``all``) = quotes and their
+speakers only, labelled blind in session 15 (``benchmarks/data/labels/raw-dev-q*.jsonl``), split
+before anyone looked: qtest = clusters 12, 20, 27, 31, 48, 61, 67, 96 of ``raw-dev-q1.jsonl``
+(held out like test: ``--misses`` refuses it); qdev = every other cluster of those files (0, 16,
+23, 30, 32, 54, 63, 71 of q1, and all of ``raw-dev-q2.jsonl``): tune on these.
 
 Each document i of cluster c becomes ``Article(id="c{c}-d{i}", source="", title="",
 text=raw, raw=raw)`` (the brief must name outlets itself) and the cluster goes through
@@ -149,7 +153,12 @@ SPLIT_FILES = {"dev": "raw-dev-a.jsonl", "test": "raw-dev-b.jsonl"}
 # dev2: the team's own labels (benchmarks/data/labels/raw-dev-c*.jsonl, written from the articles
 # by annotators who never read the code); tune on them like dev. "all" means dev and test.
 DEV2 = REPO / "benchmarks" / "data" / "labels"
-SPLITS = ("dev", "test", "dev2")
+# qdev/qtest: quotes and speakers only (session 15), split by cluster before anyone looked;
+# qdev is every other cluster of those files
+QTEST = frozenset({12, 20, 27, 31, 48, 61, 67, 96})
+QUOTE_SPLITS = ("qdev", "qtest")
+HELD_OUT = frozenset({"test", "qtest"})
+SPLITS = ("dev", "test", "dev2", "qdev", "qtest")
 ALL_PARTS = ("facts", "conflicts", "quotes", "entities", "events", "junk")
 
 STOPWORDS = frozenset(
@@ -711,14 +720,17 @@ def score_cluster(brief: Brief, gold: Gold, docs: dict[str, str]) -> Score:
     """Every part of one Brief scored against one cluster's labels."""
     s = Score()
     parts = set(gold.label.get("parts", ALL_PARTS))
-    score_agreements(brief, gold, s)
-    score_conflicts(brief, gold, s)
+    if "facts" in parts:
+        score_agreements(brief, gold, s)
+    if "conflicts" in parts:
+        score_conflicts(brief, gold, s)
     score_quotes(brief, gold, s)
     if "entities" in parts:
         score_entities(brief, gold, docs, s)
     if "events" in parts:
         score_events(brief, gold, s)
-    score_summary(brief, gold, s)
+    if "facts" in parts:
+        score_summary(brief, gold, s)
     named = sum(is_outlet_name(a) for a in brief.articles)
     s.share["outlets named"].add(Share(named, len(brief.articles)))
     return s
@@ -769,18 +781,26 @@ def _read_jsonl(path: Path) -> list[Label]:
     return rows
 
 
+def _split_paths(data: Path, split: str) -> list[Path]:
+    """The label files of a split."""
+    if split == "dev2":
+        return sorted(DEV2.glob("raw-dev-c*.jsonl"))
+    if split in QUOTE_SPLITS:
+        return sorted(DEV2.glob("raw-dev-q*.jsonl"))
+    return [data / "multinews" / "labels" / SPLIT_FILES[split]]
+
+
 def load_clusters(data: Path, splits: Iterable[str]) -> list[Cluster]:
     """The labelled clusters of the given splits, with their raw documents."""
     raw = _read_jsonl(data / "multinews" / "raw-dev.jsonl")
     out = []
     for split in splits:
-        paths = (
-            sorted(DEV2.glob("raw-dev-c*.jsonl"))
-            if split == "dev2"
-            else [data / "multinews" / "labels" / SPLIT_FILES[split]]
-        )
-        for path, label in ((p, lab) for p in paths for lab in _read_jsonl(p)):
+        for path, label in ((p, lab) for p in _split_paths(data, split) for lab in _read_jsonl(p)):
             n = int(label["cluster"])
+            if split in QUOTE_SPLITS and (n in QTEST) != (split == "qtest"):
+                continue
+            if split in QUOTE_SPLITS:
+                label = {**label, "parts": ["quotes"]}
             if n >= len(raw) or raw[n].get("id") != label.get("id"):
                 raise DataError(f"{path}: cluster {n} id does not match raw-dev.jsonl line {n}")
             out.append(Cluster(n, split, list(raw[n]["documents"]), Gold.from_label(label)))
@@ -920,9 +940,8 @@ def _parse_clusters(text: str | None) -> set[int] | None:
 
 def select(args: argparse.Namespace) -> list[Cluster]:
     """The clusters a run scores; exits with a message when there are none."""
-    # --clusters looks in dev and test (and in dev2 only with --split dev2)
+    # --clusters looks in dev and test (and in another split only when it is named)
     splits = ("dev", "test") if args.split == "all" else (args.split,)
-    splits = ("dev", "test") if args.clusters and args.split != "dev2" else splits
     try:
         clusters = load_clusters(args.data, splits)
     except DataError as exc:
@@ -936,17 +955,17 @@ def select(args: argparse.Namespace) -> list[Cluster]:
                 f"bench_real: no labels for cluster(s) {sorted(unknown)}; labelled: {known}"
             )
         clusters = [c for c in clusters if c.number in wanted]
-    if args.misses and any(c.split == "test" for c in clusters):
+    if args.misses and any(c.split in HELD_OUT for c in clusters):
         raise SystemExit(
-            "bench_real: --misses refuses the held-out test split (clusters of raw-dev-b.jsonl): "
-            "looking at its misses would tune on it. Use --split dev, or --clusters from dev."
+            "bench_real: --misses refuses the held-out splits test (raw-dev-b.jsonl) and qtest: "
+            "looking at their misses would tune on them. Use --split dev, dev2 or qdev."
         )
     return clusters
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument("--split", choices=("dev", "test", "dev2", "all"), default="all")
+    ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--clusters", help="only these cluster numbers, e.g. 5,8")
     ap.add_argument("--embedder", default="tfidf", help="Config.embedder: tfidf or minilm")
     ap.add_argument("--data", type=Path, default=DATA, help="the shared data folder")

@@ -346,7 +346,7 @@ def test_label_of_another_cluster_is_refused(bench, tmp_path):
 
 @pytest.mark.parametrize("args", [["--split", "test"], ["--split", "all"], ["--clusters", "1"]])
 def test_misses_refuse_the_test_split(bench, tmp_path, args):
-    with pytest.raises(SystemExit, match="--misses refuses the held-out test split"):
+    with pytest.raises(SystemExit, match="--misses refuses the held-out splits"):
         bench.main(["--data", str(write_data(tmp_path)), "--misses", *args])
 
 

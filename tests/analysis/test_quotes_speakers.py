@@ -616,3 +616,53 @@ def test_a_subject_with_its_own_participle_keeps_its_whole_description() -> None
     )
     q = _one(qs, "January 1 is")
     assert q.speaker == "one person briefed by law enforcement on the investigation"
+
+
+def test_a_relative_clause_speaks_for_the_one_it_follows() -> None:
+    qs = _quotes(
+        "Protesters thanked the officers on Monday, including Dana Whitcombe, an Occupy "
+        'organizer, who said to the sergeant and his men, "You have all been wonderful."'
+    )
+    assert _one(qs, "You have all been").speaker == "Dana Whitcombe"
+
+
+def test_whom_one_tells_is_not_the_speaker() -> None:
+    qs = _quotes(
+        "Mara Quinn met the host on Sunday. Quinn, who saw the clip for the first time live on "
+        '"Morning Round," told Ellis Raddon, "There are many shows that reach into homes '
+        'and they are not fair to the mayor."'
+    )
+    assert _one(qs, "There are many shows").speaker == "Mara Quinn"
+
+
+def test_a_party_named_before_its_kind_is_named_and_a_campaign_stays_the_owners() -> None:
+    qs = _quotes(
+        "Senator Alan Brisk spoke in the morning. The Green Valley Farmers party said: "
+        '"The decision raises serious questions about the council."\n\n'
+        'The Brisk campaign said: "We will appeal the ruling in the coming weeks."'
+    )
+    party = _one(qs, "The decision raises")
+    assert party.speaker_kind == "named" and (party.speaker or "").startswith("Green Valley")
+    assert _one(qs, "We will appeal").speaker_kind == "unnamed"  # not Alan Brisk himself
+
+
+def test_a_role_with_its_name_apposed_is_that_person() -> None:
+    qs = _quotes(
+        "A paper posted on Tuesday revived an old model. According to the author of the paper, "
+        "Dana Whitfield — a physicist at the Lakeside Institute — collecting energy from distant "
+        "stars is the only way for a civilisation to keep growing."
+    )
+    said = [q for q in qs if "collecting energy" in q.text]
+    assert said and said[0].speaker == "Dana Whitfield"
+
+
+def test_a_description_in_the_lede_is_the_person_the_article_titles_so_later() -> None:
+    qs = _quotes(
+        "The governor's budget director defended the budget on Sunday, saying "
+        '"no family will pay more tax next year."\n\n'
+        "Budget Director Mara Quinn told the Riverton Post that the plan was fair.\n\n"
+        'An indefinite source was less sure. A budget adviser said: "The numbers do not add up '
+        'at all this year."'
+    )
+    assert _one(qs, "no family will pay").speaker == "Mara Quinn"
+    assert _one(qs, "The numbers do not").speaker_kind == "unnamed"

@@ -712,6 +712,22 @@ class _Article:
         counts = Counter(e.id for _, e in self.persons)
         return max(described, key=lambda e: counts[e.id])
 
+    def titled(self, role: str) -> Entity | None:
+        """The one person the article gives a role of several words as a title ("Homeland
+        Security Adviser Tom Bossert") or in an apposition ("Tom Bossert, the homeland
+        security adviser"), before or after; None when nobody or several are."""
+        lead = re.compile(rf"\b{re.escape(role)}\s+$", re.IGNORECASE)
+        tail = re.compile(
+            rf",\s+(?:the|his|her|their|[\w.]+['’]s?)\s+{re.escape(role)}\b", re.IGNORECASE
+        )
+        found: dict[str, Entity] = {}
+        for end, (e, m) in self.by_end.items():
+            if e.kind != "person" or self.inside_quote(m.start):
+                continue
+            if lead.search(self.text, max(0, m.start - 60), m.start) or tail.match(self.text, end):
+                found[e.id] = e
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
@@ -1471,6 +1487,8 @@ class _Attributor:
                     got.verb = "according to"
                 return got
             if vm.start() == lo or not text[lo : vm.start()].strip():
+                if verb in _TELL:
+                    return None  # '"This Week," told Raddatz': whom one tells is no speaker
                 # '," said a spokesperson for the council.'
                 who_end = _name_end(text, vm.end(), hi)
                 who = self.who(vm.end(), who_end, whole=True)
@@ -1555,6 +1573,22 @@ class _Attributor:
         who = _subject_speaker(self, subject, start, end)
         return who if who is not None and who.speaker else None
 
+    def _relative_subject(self, vm: re.Match[str], lo: int) -> _Who | None:
+        """'Clark Davis, an organizer, who said to the officers, "...': the speech verb's
+        subject is a relative pronoun in this clause; the speaker is the one it stands for."""
+        doc = self.art.doc
+        verb = doc.char_span(vm.start(), vm.end()) if doc is not None else None
+        if verb is None or len(verb) != 1 or verb[0].dep_ != "relcl":
+            return None
+        pronoun = next((c for c in verb[0].children if c.dep_ in _SUBJECTS), None)
+        if pronoun is None or pronoun.tag_ != "WP" or not lo <= pronoun.idx < vm.start():
+            return None
+        head = _subject(verb[0])
+        if head is None or head.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        who = _subject_speaker(self, head, *_extent(head))
+        return who if who is not None and who.speaker else None
+
     def _saying_of(self, lo: int, span: _Span) -> _Who | None:
         """'the famous dictum from Carl Sagan that "..."', 'a Lady Bird Johnson quote: "..."':
         a saying introduced as a named person's."""
@@ -1580,9 +1614,24 @@ class _Attributor:
         who.verb = "quote"
         return who
 
+    def apposed(self, comma: int, hi: int) -> tuple[_Who, int] | None:
+        """The name apposed at `comma` and where its apposition ends: after the name, or
+        after a dash-set description of it ("Dan Hooper — a senior scientist at ... —")."""
+        got = self._apposed_mention(comma, hi)
+        if got is None:
+            return None
+        end = got[1].end
+        dash = re.match(r"\s*[—–][^—–]{1,200}[—–]", self.text[end:hi])
+        return _Who(got[0].name, "named", got[0].id), end + (dash.end() if dash else 0)
+
     def _apposed_name(self, comma: int, hi: int) -> _Who | None:
         """The name a role is given right after its comma: '," said the lead author, Dr.
         Sripal Bangalore, an associate professor', '," wrote the chairman, Simon Glenarthur.'"""
+        got = self._apposed_mention(comma, hi)
+        return None if got is None else _Who(got[0].name, "named", got[0].id)
+
+    def _apposed_mention(self, comma: int, hi: int) -> tuple[Entity, Mention] | None:
+        """The person's or body's mention that stands alone right after the comma at `comma`."""
         text = self.text
         if text[comma : comma + 1] != ",":
             return None
@@ -1590,9 +1639,9 @@ class _Attributor:
         got = self.art.by_start.get(comma + m.end()) if m else None
         if got is None or got[0].kind not in {"person", "organization"}:
             return None
-        if not re.match(r"\s*(?:[,.;:!?]|$)", text[got[1].end : hi]):
+        if not re.match(r"\s*(?:[,.;:!?—–]|$)", text[got[1].end : hi]):
             return None  # the name begins a clause of its own
-        return _Who(got[0].name, "named", got[0].id)
+        return got
 
     def _any_verb(self, span: _Span, lo: int, hi: int) -> _Who | None:
         """'"Says who?" Mr Cohen fired back.': the clause right after a quote that ends on a
@@ -1664,6 +1713,7 @@ class _Attributor:
                 return got
             who = (
                 self._parsed_subject(vm, start)
+                or self._relative_subject(vm, start)
                 or self.who(start, vm.start(), whole=False)
                 or self._inverted(vm, span.open)
             )
@@ -1794,6 +1844,7 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
                 who = (
                     _definite(attr.art, phrase, start)
                     or attr.aged(phrase, start)
+                    or _body_named(attr.art, subject)
                     or _Who(phrase, "unnamed")
                 )
             if who is None and subject.pos_ == "PROPN":
@@ -1802,6 +1853,33 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
                 who.verb = who.verb or verb.text
                 return who
     return None
+
+
+# a body that its name, written before the noun, names: "the Traditional Unionist Voice party"
+_NAMED_BODIES = frozenset(
+    "party group organisation organization charity union association movement coalition "
+    "alliance campaign network company firm agency newspaper magazine".split()
+)
+
+
+def _body_named(art: _Article, head: Token) -> _Who | None:
+    """A body the subject names by the proper nouns before its lower-case kind noun ("the
+    Traditional Unionist Voice party said"): those words are its name. Not "the Trump
+    campaign": a person's name before the noun names whose body it is."""
+    if head.lower_ not in _NAMED_BODIES or not head.text.islower():
+        return None
+    doc, k = head.doc, head.i - 1
+    while k >= head.sent.start and doc[k].dep_ == "compound" and doc[k].pos_ == "PROPN":
+        k -= 1
+    parts = doc[k + 1 : head.i]
+    if not len(parts) or not all(t.text[:1].isupper() for t in parts):
+        return None
+    start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
+    got = art.mention_ending(end, start)
+    if got is not None and got[0].kind == "person":
+        return None
+    name = got[0].name if got is not None else head.doc.text[start:end]
+    return _Who(name, "named", got[0].id if got is not None else None)
 
 
 def _speaks(verb: Token) -> bool:
@@ -1899,10 +1977,29 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject, or for a participle ('..., saying: "..."') its clause's subject."""
     for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and verb.lemma_ == "tell" and subject.i > verb.i:
+            subject = _fronted_subject(verb)  # 'X, who ... "This Week," told Raddatz': a slip
+        if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
+            # 'Clark Davis, an organizer, who said to ...': the one the clause is about
+            subject = verb.head.head if verb.head.dep_ == "appos" else verb.head
         if subject is not None or verb.dep_ not in {"advcl", "xcomp", "conj"}:
             return subject
         verb = verb.head
     return None
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """For a 'tell' whose parsed subject follows it ('... told Raddatz', whom one tells), the
+    first subject before it in its own clause: the parse hung it on a verb inside."""
+    return next(
+        (
+            t
+            for t in verb.sent
+            if t.i < verb.i and t.dep_ in _SUBJECTS and t.pos_ in {"PROPN", "NOUN"}
+            and verb in t.ancestors
+        ),
+        None,
+    )
 
 
 def _extent(head: Token) -> tuple[int, int]:
@@ -2215,6 +2312,10 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
             body = art.organisation(pos, "", words[1].lower())
             if body is not None:
                 return _Who(body.name, "named", body.id, "statement")
+    role = _role_words(words)
+    titled = art.titled(role) if role else None
+    if titled is not None:
+        return _Who(titled.name, "named", titled.id)
     if len(words) < 2 or len(words) > 5 or words[0].lower() != "the":
         return None
     noun = words[-1].lower()
@@ -2226,6 +2327,22 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
         return None  # a group, an anonymous source or a document, not one named person
     person = art.person_described_as(pos, noun)
     return _Who(person.name, "named", person.id) if person is not None else None
+
+
+def _role_words(words: Sequence[str]) -> str:
+    """The role a definite description of two to five words gives ("homeland security
+    adviser" of "the homeland security adviser" or "President Trump's homeland security
+    adviser"); "" for an indefinite one ("a security adviser") or a bare noun."""
+    owner = [k for k, w in enumerate(words) if re.search(r"['’]s?$", w) and k < len(words) - 1]
+    if owner:
+        rest = words[owner[-1] + 1 :]
+    elif words and words[0].lower() == "the":
+        rest = words[1:]
+    else:
+        return ""
+    if not 2 <= len(rest) <= 5 or not all(re.fullmatch(r"[A-Za-z-]+", w) for w in rest):
+        return ""
+    return " ".join(rest)
 
 
 def _narration_subject(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
@@ -2521,6 +2638,9 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
         return None
     who_end = _name_end(text, am.end(), s.end)
     who = attr.who(am.end(), who_end, whole=True)
+    if who is not None and who.kind == "unnamed" and (named := attr.apposed(who_end, s.end)):
+        # "According to the author of the paper, Dan Hooper — a senior scientist ... —"
+        who, who_end = named
     if who is None or who.speaker is None:
         return None
     said = (
