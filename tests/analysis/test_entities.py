@@ -494,3 +494,27 @@ def test_a_title_with_a_dot_stays_on_the_name_after_other_words() -> None:
     ents = find_entities(arts, sents)
     assert "Sgt. Tomas Wrenfield" in _by_name(ents, "Tomas Wrenfield").variants
     assert "Gov. Ilse Marrow" in _by_name(ents, "Ilse Marrow").variants
+
+
+def test_a_building_is_a_place_by_its_head_and_its_short_name_joins_it() -> None:
+    ents = _parsed(
+        "A climber fell from the 40-story Four Larches Hotel in Brackley on Monday. "
+        "Hotel officials said they were helping the police.",
+        "The man who fell at the Four Larches was 24, police said. The hotel was closed.",
+    )
+    hotel = _owner(ents, "Four Larches Hotel")
+    assert hotel.kind == "place"
+    assert "Four Larches" in hotel.variants
+    names = {v for e in ents for v in e.variants}
+    assert not names & {"Larches", "Hotel", "Larches Hotel"}, sorted(names)
+
+
+def test_a_number_word_opens_a_name_the_story_writes_whole() -> None:
+    ents = _parsed(
+        "Three Mile Island was shut in 2019, the operator said. Workers left Three Mile Island "
+        "on Friday.",
+        "The plant at Three Mile Island had run since 1974. Four engineers stayed behind.",
+    )
+    island = _owner(ents, "Three Mile Island")
+    assert island.kind == "place" and len(island.mentions) == 3
+    assert "Mile Island" not in {v for e in ents for v in e.variants}

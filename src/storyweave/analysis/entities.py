@@ -1145,6 +1145,8 @@ class _Chunker:
             votes["organization"] += 4  # "Tamsin County Fire District" runs a service
         elif words[-1] in _PLACE_TAILS and len(words) > 1:
             votes["place"] += 3
+        elif _facility(words, self.given):
+            votes["place"] += 4  # "Four Seasons Hotel", "Heathrow Airport": a building, a site
         elif words[0] in _PLACE_HEADS and len(words) > 1:
             votes["place"] += 3
         elif "of" in words[1:] and (
@@ -1162,7 +1164,9 @@ class _Chunker:
         if pop is not None:
             votes["place"] += 3 if pop >= 1_000_000 else 2 if pop >= 100_000 else 1
         g = self.given.get(words[0])
-        if len(words) > 1 and (words[-1] in _PLACE_TAILS or words[-1] in _ORG_SUFFIXES):
+        if len(words) > 1 and (
+            words[-1] in _PLACE_TAILS or words[-1] in _ORG_SUFFIXES or _facility(words, self.given)
+        ):
             # the last word of a compound name is its head: "(Queen) Elizabeth National Park"
             # and "Victoria Road" are places whatever title or given name comes before
             votes["person"] = 0
@@ -1170,11 +1174,27 @@ class _Chunker:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
 
 
-# the last word of a public body whose officers' titles follow it: "... Police Sgt. Boody"
+# the last word of a building or a site's name: a place, whatever words come before it
+_FACILITIES = frozenset(
+    "hotel motel airport stadium arena apartments mall tower towers terminal prison jail "
+    "cathedral mosque synagogue plaza casino theatre theater racecourse speedway".split()
+)
+# the last word of the public body whose officers' titles follow it: "... Police Sgt. Boody"
 _BODIES = frozenset(
     "police department dept army navy force forces guard office service agency bureau ministry "
     "council committee commission authority party court".split()
 )
+_HEADS = frozenset(_ORG_SUFFIXES | _PLACE_TAILS | _FACILITIES)  # a name's head: never a person's
+_LONE_HEADS = frozenset((_ORG_SUFFIXES - _SINGLE_ORGS) | _FACILITIES)
+
+
+def _facility(words: Sequence[str], given: Mapping[str, str]) -> bool:
+    """A building's or a site's name by its last word; "Bruce Tower" is a person."""
+    return (
+        len(words) > 1 and words[-1] in _FACILITIES and not (len(words) == 2 and words[0] in given)
+    )
+
+
 _EVENT_TAILS = frozenset(
     "open cup games olympics championship championships prix rally marathon trophy "
     "slam masters classic tournament".split()
@@ -1621,9 +1641,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     if len(names) == 1:
         start, end, label = names[0]
         if start <= r.start and end >= r.end and (start, end) != (r.start, r.end):
-            if (label in {"PERSON", "ORG"} or _known_place(text[start:end])) and not (
-                _NOT_IN_NAME.search(text[start:end]) or _HEADLINE_JOIN.search(text[start:end])
-            ):
+            if _completes(text, start, end, label, r.end):
                 return [_moved(r, start, end, text)]
         elif (
             r.start < start
@@ -1638,6 +1656,17 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     if len(inside) >= 2 and len(inside) == len(names):
         return [_moved(r, s, e, text, votes=Counter()) for s, e, _ in inside]
     return [r]
+
+
+def _completes(text: str, start: int, end: int, label: str, chunk_end: int) -> bool:
+    """Whether the model's span around a chunk is the name the chunker cut short."""
+    words = text[start:end]
+    if not (label in {"PERSON", "ORG"} or _known_place(words)):
+        return False
+    if _NOT_IN_NAME.search(words) or _HEADLINE_JOIN.search(words):
+        return False
+    # not over the title of the person named next: "New York Police Department Sgt."
+    return not (end > chunk_end and fold(words.split()[-1]) in _HONORIFICS)
 
 
 def _known_place(words: str) -> bool:
@@ -1736,6 +1765,9 @@ def _without_figures(words: str, text: str, start: int) -> str:
 _HEADLINE_JOIN = re.compile(r" (?:-|–|—|v|V|vs\.?|VS\.?) ")
 
 
+_LOWER_WORD = re.compile(r"(?<![\w.@/])[a-z]{3,}\b(?![.@/]\w)")
+
+
 def _ner_only(
     articles: Sequence[Article],
     annotations: Annotations,
@@ -1747,7 +1779,8 @@ def _ner_only(
     starts_of: dict[str, list[tuple[int, int]]] = {}
     for (aid, i), sp in annotations.spans.items():
         starts_of.setdefault(aid, []).append((sp.start_char, i))
-    lower = {w for a in articles for w in re.findall(r"\b[a-z]{3,}\b", a.text)}
+    # words written in lower case in prose, not in an address ("united.com", "@united")
+    lower = {w for a in articles for w in _LOWER_WORD.findall(a.text)}
     for ai, a in enumerate(articles):
         taken = covered.get(a.id, [])
         sent_starts = sorted(starts_of.get(a.id, []))
@@ -1766,6 +1799,8 @@ def _ner_only(
                 continue
             if words.isupper() and words.casefold() in lower:
                 continue  # "RESULTS", "CRICKET": a heading's word the story writes in lower case
+            if fold(words) in _LONE_HEADS and fold(words) in lower:
+                continue  # "Hotel officials said" where "the hotel" is the story's common noun
             k = bisect.bisect_right(sent_starts, (start, 1 << 30)) - 1
             sentence = sent_starts[k][1] if k >= 0 else 0
             votes: Counter[str] = Counter()
@@ -1820,6 +1855,8 @@ def _resolve(raws: list[_Raw], aliases: Sequence[tuple[int, int]] = ()) -> list[
     def personish(fi: int) -> bool:
         if kinds[fi] == "person":
             return True
+        if words[fi][-1] in _HEADS:
+            return False  # "Seasons Hotel" with "Hotel" alone elsewhere is no Mr Hotel
         if kinds[fi] != "other" or not 2 <= len(words[fi]) <= 3:
             return False
         # "Mateo Arriaga" with "Arriaga" alone elsewhere: a name used by its surname
@@ -2020,7 +2057,15 @@ def _short_names(
     whose full names start with them, "Evening Times" the paper whose name ends with it. Only
     when exactly one organisation of the story fits; never a person, a known place, or one
     word that is a place ("Ashcombe" is the town, not the Ashcombe Education Authority)."""
-    orgs = [fi for fi in range(len(words)) if kinds[fi] == "organization" and len(words[fi]) >= 2]
+    given = _given_names()
+    # organisations, and buildings by their short names ("the Four Seasons"), never a person's
+    # ("Trump" is no short name of Trump Tower)
+    sites = {fi for fi in range(len(words)) if _facility(words[fi], given)}
+    orgs = [
+        fi
+        for fi in range(len(words))
+        if (kinds[fi] == "organization" or fi in sites) and len(words[fi]) >= 2
+    ]
     people = set(full)
     by_initials: dict[str, set[int]] = {}
     for fo in range(len(words)):
@@ -2061,6 +2106,7 @@ def _short_names(
                             and (
                                 kinds[fi] == "organization"
                                 or all(w in _ORG_SUFFIXES for w in words[fo][n:])
+                                or (fo in sites and kinds[fi] == "other")
                             )
                         )
                         or (n >= 2 and words[fo][-n:] == ws)
@@ -2166,6 +2212,47 @@ def _trimmed(r: _Raw, text: str) -> _Raw:
     return moved
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
+# the model's labels of figures, which never hold a name
+_NUMERIC = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY", "PERCENT"})
+
+
+def _numbered(
+    raws: list[_Raw], articles: Sequence[Article], annotations: Annotations | None
+) -> list[_Raw]:
+    """Mentions with the number word that opens their name ("Four Seasons", "Three Mile
+    Island"), where the model's span holds that word too, or another mention of the story."""
+    # the chunker reads "Four" as a common word; a number word opens a name only on evidence
+    index = _ner_spans(annotations) if annotations is not None else {}
+    out = [_with_number(r, articles[r.article].text, index, frozenset()) for r in raws]
+    # then the story's own longer names: "Three Mile Island" opening a sentence, which the
+    # model reads as a date there
+    known = {" ".join(r.key.split()[:n]) for r in out for n in range(2, len(r.key.split()) + 1)}
+    return [_with_number(r, articles[r.article].text, {}, frozenset(known)) for r in out]
+
+
+def _with_number(
+    r: _Raw,
+    text: str,
+    index: Mapping[str, tuple[list[int], list[_NerSpan]]],
+    known: frozenset[str],
+) -> _Raw:
+    """The mention with the number word before it, when a model's span or a known name holds
+    both."""
+    m = _WORD_BEFORE.search(text[max(0, r.start - 10) : r.start])
+    if m is None or m.group(1).lower() not in _NUMBER_WORDS:
+        return r
+    start = r.start - len(m.group())
+    spans = _overlapping(index.get(r.article_id, ([], [])), start, r.end)
+    held = any(s <= start and r.end <= e and label not in _NUMERIC for s, e, label in spans)
+    if not held and fold(text[start : r.end]) not in known:
+        return r
+    moved = _moved(r, start, r.end, text)
+    moved.ner, moved.team = r.ner, r.team
+    return moved
+
+
 _TIME_ZONES = frozenset("gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst".split())
 
 
@@ -2182,6 +2269,7 @@ def find_entities(
     raws = _chunk_mentions(articles, sentences)
     if annotations is not None:
         raws = _with_ner(raws, articles, annotations)
+    raws = _numbered(raws, articles, annotations)
     # "Boston-based", "NATO-led", "EU-wide": an adjective made from a name, not a mention of
     # it; "1400 GMT": a clock's zone, which the model reads as an organisation
     raws = [_trimmed(r, articles[r.article].text) for r in raws]
