@@ -518,3 +518,17 @@ def test_a_number_word_opens_a_name_the_story_writes_whole() -> None:
     island = _owner(ents, "Three Mile Island")
     assert island.kind == "place" and len(island.mentions) == 3
     assert "Mile Island" not in {v for e in ents for v in e.variants}
+
+
+def test_hyphens_and_particles_do_not_split_a_person() -> None:
+    arts, sents = _story(
+        "Pak Sol-jin was detained at the airport on Monday. Shipping chief Pieter van Drunen "
+        "said the port would reopen.",
+        "Police said Pak Sol Jin had travelled alone. Mr van Drunen thanked the crews, and "
+        "van Drunen said cargo would move on Friday.",
+    )
+    ents = find_entities(arts, sents)
+    pak = _owner(ents, "Pak Sol-jin")
+    assert "Pak Sol Jin" in pak.variants
+    drunen = _owner(ents, "Pieter van Drunen")
+    assert {"van Drunen", "Mr van Drunen"} <= set(drunen.variants), drunen.variants

@@ -1893,6 +1893,8 @@ def _resolve(raws: list[_Raw], aliases: Sequence[tuple[int, int]] = ()) -> list[
                     and (_similar(first_a, first_b) or _short_form(first_a, first_b))
                 ):
                     uf.union(fa, fb)
+    _same_letters(form_keys, uf)
+    _name_tails(words, full, kinds, uf, given)
     # single words: surname-only and first-name-only mentions, resolved per mention
     by_last: dict[str, set[int]] = {}
     firsts: dict[str, set[int]] = {}
@@ -2002,6 +2004,50 @@ def _resolve(raws: list[_Raw], aliases: Sequence[tuple[int, int]] = ()) -> list[
     return _entities(
         raws, _teams_apart(raws, [(root in persons, ms) for root, ms in clusters.items()])
     )
+
+
+# the first word of a surname of several words: "van Beurden", "bin Laden", "Abu Bakar"
+_PARTICLES = frozenset(
+    "van von de da del della der den la le du di dos das al el bin ibn abu".split()
+)
+
+
+def _same_letters(keys: Sequence[str], uf: UnionFind) -> None:
+    """Forms that differ only in hyphens and spaces are one name: "Kim Jong-nam", "Kim Jong
+    Nam", "Kim-Jong-nam"."""
+    by_letters: dict[str, int] = {}
+    for fi, key in enumerate(keys):
+        letters = key.replace("-", "").replace(" ", "")
+        if len(letters) < 6 or not letters.isalpha():
+            continue
+        if letters in by_letters:
+            uf.union(by_letters[letters], fi)
+        else:
+            by_letters[letters] = fi
+
+
+def _name_tails(
+    words: Sequence[list[str]],
+    full: Sequence[int],
+    kinds: Sequence[str],
+    uf: UnionFind,
+    given: Mapping[str, str],
+) -> None:
+    """A surname of several words is the one person whose full name ends with it: "van
+    Beurden" is Ben van Beurden, "Abu Bakar" Khalid Abu Bakar."""
+    ends: dict[tuple[str, ...], set[int]] = {}
+    for fi in full:
+        if kinds[fi] == "person":
+            for n in range(2, len(words[fi])):
+                ends.setdefault(tuple(words[fi][-n:]), set()).add(uf.find(fi))
+    for fi, ws in enumerate(words):
+        # a surname's particle opens it; "Maria Garcia" is a name of her own beside "Ana Maria
+        # Garcia", and "Model X" no part of "Tesla Model X"
+        if len(ws) < 2 or kinds[fi] not in ("person", "other") or ws[0] not in _PARTICLES:
+            continue
+        roots = ends.get(tuple(ws), set()) - {uf.find(fi)}
+        if len(roots) == 1:
+            uf.union(fi, roots.pop())
 
 
 def _bracketed_aliases(raws: list[_Raw], articles: Sequence[Article]) -> list[tuple[int, int]]:
