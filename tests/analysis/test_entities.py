@@ -532,3 +532,14 @@ def test_hyphens_and_particles_do_not_split_a_person() -> None:
     assert "Pak Sol Jin" in pak.variants
     drunen = _owner(ents, "Pieter van Drunen")
     assert {"van Drunen", "Mr van Drunen"} <= set(drunen.variants), drunen.variants
+
+
+def test_a_misspelt_word_of_a_long_name_and_an_organisations_own_last_word_join_it() -> None:
+    ents = _parsed(
+        "Detectives in Los Angeles said on Monday that Royal Dutch Shell had paid the fine.",
+        "Los Angles police said Shell would appeal. The Muslim Brotherhood and the Brotherhood "
+        "youth wing said nothing.",
+    )
+    assert "Los Angles" in _owner(ents, "Los Angeles").variants
+    assert "Shell" in _owner(ents, "Royal Dutch Shell").variants
+    assert "Brotherhood" in _owner(ents, "Muslim Brotherhood").variants

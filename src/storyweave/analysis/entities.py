@@ -1894,6 +1894,7 @@ def _resolve(raws: list[_Raw], aliases: Sequence[tuple[int, int]] = ()) -> list[
                 ):
                     uf.union(fa, fb)
     _same_letters(form_keys, uf)
+    _respelt(words, set(full), uf)
     _name_tails(words, full, kinds, uf, given)
     # single words: surname-only and first-name-only mentions, resolved per mention
     by_last: dict[str, set[int]] = {}
@@ -2026,6 +2027,26 @@ def _same_letters(keys: Sequence[str], uf: UnionFind) -> None:
             by_letters[letters] = fi
 
 
+def _respelt(words: Sequence[list[str]], people: set[int], uf: UnionFind) -> None:
+    """Names of several words with one word misspelt are one name: "Los Angles" / "Los
+    Angeles", "Journal of Forensic Science" / "... Sciences" (people are matched apart)."""
+    # a nationality is not its country misspelt: "North Korean" / "North Korea"
+    demonyms = _demonyms()
+    by_frame: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for fi, ws in enumerate(words):
+        if len(ws) < 2 or fi in people:
+            continue
+        for k, w in enumerate(ws):
+            if len(w) >= 5 and w.isalpha() and w not in demonyms and w[:-1] not in demonyms:
+                frame = (*ws[:k], "*", *ws[k + 1 :])
+                by_frame.setdefault(frame, []).append((fi, w))
+    for group in by_frame.values():
+        for x, (fa, wa) in enumerate(group):
+            for fb, wb in group[x + 1 :]:
+                if wa != wb and _similar(wa, wb):
+                    uf.union(fa, fb)
+
+
 def _name_tails(
     words: Sequence[list[str]],
     full: Sequence[int],
@@ -2155,13 +2176,28 @@ def _short_names(
                                 or (fo in sites and kinds[fi] == "other")
                             )
                         )
-                        or (n >= 2 and words[fo][-n:] == ws)
+                        # the end of its name: "Evening Times"; one word after a place or
+                        # a nationality ("Shell" of Royal Dutch Shell, not "Bank")
+                        or (
+                            (n >= 2 or (kinds[fi] == "organization" and _qualified(words[fo])))
+                            and words[fo][-n:] == ws
+                        )
                     )
                 }
                 - {uf.find(fi)}
             )
         if len(roots) == 1:
             uf.union(fi, roots.pop())
+
+
+def _qualified(words: Sequence[str]) -> bool:
+    """An organisation's name that is its own last word after a place or a nationality:
+    "Royal Dutch Shell", "Muslim Brotherhood", "Lubbock Avalanche-Journal"."""
+    regions, cities = _gazetteer()
+    demonyms = _demonyms()
+    return words[-1] not in _HEADS and all(
+        w in demonyms or w in regions or w in cities or w == "royal" for w in words[:-1]
+    )
 
 
 def _entities(raws: list[_Raw], clusters: list[tuple[bool, list[int]]]) -> list[Entity]:
