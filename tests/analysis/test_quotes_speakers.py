@@ -666,3 +666,29 @@ def test_a_description_in_the_lede_is_the_person_the_article_titles_so_later() -
     )
     assert _one(qs, "no family will pay").speaker == "Mara Quinn"
     assert _one(qs, "The numbers do not").speaker_kind == "unnamed"
+
+
+def test_one_quoted_as_saying_speaks() -> None:
+    qs = _quotes(
+        "The court delayed the hearing. A spokesman for the court spoke first.\n\n"
+        '"The court has delayed the trial so that the third person can return," Hamid '
+        "Rostami was quoted as saying by the Fars news agency."
+    )
+    assert _one(qs, "The court has delayed").speaker == "Hamid Rostami"
+
+
+def test_an_interviewees_bare_name_before_the_quote_is_the_speaker() -> None:
+    qs = _quotes(
+        "Daniel Morgan was class valedictorian in Fife. Winter of 1942 found him in a camp in "
+        "Idaho. Daniel Morgan “I wasn’t in camp very long. I was there probably five, six "
+        "months.” The regiment was formed mostly of young men from the camps."
+    )
+    assert _one(qs, "I wasn’t in camp").speaker == "Daniel Morgan"
+
+
+def test_words_of_a_pledge_or_a_call_are_the_pledgers() -> None:
+    qs = _quotes(
+        "Senator Dana Whitfield welcomed the deal on Monday and called on the league "
+        "“to step forward as a leader and set fair rules for every team.”"
+    )
+    assert _one(qs, "to step forward").speaker == "Dana Whitfield"

@@ -1540,6 +1540,8 @@ class _Attributor:
         """'the source quoted Sa'ar as saying', 'Reuters quoted the minister as saying:': the
         one quoted speaks, not the one quoting; `after`: the clause follows the quote."""
         m = _QUOTED_AS.search(self.text, lo, hi)
+        if m is None and after:
+            m = _QUOTED_PASSIVE.match(self.text, lo, hi)
         if m is None or len(self.text[lo : m.start()].split()) > 8:
             return None
         if not after and self.text[m.end() : hi].strip(" ,:—–-\n"):
@@ -1734,12 +1736,22 @@ class _Attributor:
         return who if who is not None and who.kind == "named" else None
 
     def _label(self, start: int, end: int) -> _Who | None:
-        """A speaker's label before the quote, transcript style: 'Keilar: "You say ..."'."""
+        """A speaker's label before the quote, transcript style: 'Keilar: "You say ..."', or
+        an interview's bare name after a finished sentence: '... in Idaho. Kenji Yaguchi "I
+        wasn't in camp very long."'."""
         seg = self.text[start:end].rstrip()
-        if not seg.endswith(":") or len(seg.split()) > 5:
+        if len(seg.split()) > 5:
             return None
-        who = self.who(start, start + len(seg) - 1, whole=True)
-        return who if who is not None and who.kind == "named" else None
+        if seg.endswith(":"):
+            who = self.who(start, start + len(seg) - 1, whole=True)
+            return who if who is not None and who.kind == "named" else None
+        lead = start + len(seg) - len(seg.lstrip())
+        if not re.search(r"(?:^|[.!?][\"”’']?)\s*$", self.text[max(0, lead - 3) : lead]):
+            return None
+        got = self.art.by_start.get(lead)
+        if got is None or got[0].kind != "person" or got[1].end != start + len(seg):
+            return None
+        return _Who(got[0].name, "named", got[0].id)
 
     def _according(self, lo: int, hi: int) -> _Who | None:
         return self.who(lo, _name_end(self.text, lo, hi), whole=True)
@@ -1759,6 +1771,11 @@ _PUT_IT = re.compile(r"as\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,150}?),?\s+pu
 # "the source quoted Sa'ar as saying": the words are Sa'ar's
 _QUOTED_AS = re.compile(
     r"\bquot(?:ed|es|e|ing)\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,80}?)\s+as\s+(?:saying|telling)\b"
+)
+# '"...," Qolamhossein Mohseni-Ejei was quoted as saying by the Fars news agency'
+_QUOTED_PASSIVE = re.compile(
+    r"([^\s,.;:!?\"“”][^.;:!?\"“”]{0,80}?)\s+(?:was|is|were|has been)\s+quoted\s+as\s+"
+    r"(?:saying|telling)\b"
 )
 _SAYING_WORDS = r"(?:quote|quotation|dictum|saying|maxim|motto|adage)"
 _SAYING_FROM = re.compile(
@@ -1796,7 +1813,9 @@ _SPEECH_LEMMAS = frozenset(
     "say tell add explain state note write insist claim ask reply warn recall describe "
     "continue announce confirm deny admit argue suggest acknowledge comment declare testify "
     "post tweet recount remember complain joke quip urge concede respond answer stress "
-    "report text email consider".split()
+    "report text email consider "
+    # acts done in words: 'pledged to donate ..., "in the hope that ..."', 'called for "..."'
+    "pledge vow promise call dub brand label praise criticize criticise condemn blast slam".split()
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_REACH = 1  # sentences of narration back a pronoun looks for the subject it continues
@@ -2305,7 +2324,7 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
         return _Who(org.name, "named", org.id)
     words = phrase.split()
     if len(words) == 3 and words[0].lower() in {"a", "an", "the"}:
-        named_doc = words[2].lower() in _DOCUMENT_NOUNS and words[1][:1].isupper()
+        named_doc = words[2].lower() in _DOCUMENT_NOUNS and words[1] != words[1].lower()
         if words[2].lower() in _STATEMENT_NOUNS or named_doc:
             # "a police statement": the statement of the police force the article named;
             # "the EPA report" is the EPA's, "the police report" a kind of document
