@@ -543,3 +543,14 @@ def test_a_misspelt_word_of_a_long_name_and_an_organisations_own_last_word_join_
     assert "Los Angles" in _owner(ents, "Los Angeles").variants
     assert "Shell" in _owner(ents, "Royal Dutch Shell").variants
     assert "Brotherhood" in _owner(ents, "Muslim Brotherhood").variants
+
+
+def test_a_contest_named_for_a_town_is_no_persons_name() -> None:
+    arts, sents = _story(
+        "Two bombs went off near the finish of the Kestwick Marathon on Monday.",
+        "Police in Kestwick said the Marathon would go ahead next year. Kestwick mourned.",
+    )
+    ents = find_entities(arts, sents)
+    race = _owner(ents, "Kestwick Marathon")
+    assert race.kind != "person"
+    assert "Kestwick" not in race.variants

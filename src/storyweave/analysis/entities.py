@@ -1855,7 +1855,7 @@ def _resolve(raws: list[_Raw], aliases: Sequence[tuple[int, int]] = ()) -> list[
     def personish(fi: int) -> bool:
         if kinds[fi] == "person":
             return True
-        if words[fi][-1] in _HEADS:
+        if words[fi][-1] in _HEADS or words[fi][-1] in _EVENT_TAILS:
             return False  # "Seasons Hotel" with "Hotel" alone elsewhere is no Mr Hotel
         if kinds[fi] != "other" or not 2 <= len(words[fi]) <= 3:
             return False
