@@ -692,3 +692,13 @@ def test_words_of_a_pledge_or_a_call_are_the_pledgers() -> None:
         "“to step forward as a leader and set fair rules for every team.”"
     )
     assert _one(qs, "to step forward").speaker == "Dana Whitfield"
+
+
+def test_the_report_is_the_one_a_named_paper_reported() -> None:
+    qs = _quotes(
+        "A panda wandered into a village in Gansu, where officials chased it onto a farmer's "
+        "land, the Lanzhou Evening News reported. The animal bit the farmer in the leg and only "
+        "let go when a neighbour covered its head with a coat, the report said."
+    )
+    bite = [q for q in qs if "bit the farmer" in q.text]
+    assert bite and bite[0].speaker == "Lanzhou Evening News"

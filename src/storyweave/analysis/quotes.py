@@ -39,7 +39,7 @@ _VERB = (
     r"|joked|jokes|quipped|laughed|sighed|shouted|pleaded|urged|urges|boasted|conceded"
     r"|predicted|predicts|observed|quoted as saying|texted|emailed|messaged"
     r"|responded|responds|answered|answers|countered|counters|whispered|yelled|screamed"
-    r"|recounted|recounts|wondered|mused"
+    r"|recounted|recounts|wondered|mused|reported|reports"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERB})\b", re.IGNORECASE)
 # verbs that take a listener: "told ABC News", "tells E! News"
@@ -2541,11 +2541,19 @@ def _reported(
         if got is not None:
             out.append(got)
             attr.spoken.append((s.end, got[1]))
+            _note_report(attr, *got)
             if inside:
                 # a few quoted words inside reported speech ('said her client was "deeply
                 # disappointed" and would appeal') are part of it, not a quote of their own
                 attr.absorbed.add(s.index)
     return out
+
+
+def _note_report(attr: _Attributor, pos: int, q: Quote) -> None:
+    """'..., the Lanzhou Evening News reported.': what "the report" says later is its."""
+    if q.speaker_kind == "named" and q.speaker and (q.verb or "").lower().startswith("report"):
+        attr.documents.append((pos, _Who(q.speaker, "named", q.entity_id, "statement")))
+        attr.phrases[pos] = "report"
 
 
 _DOCUMENT_OF = re.compile(
