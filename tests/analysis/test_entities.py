@@ -554,3 +554,12 @@ def test_a_contest_named_for_a_town_is_no_persons_name() -> None:
     race = _owner(ents, "Kestwick Marathon")
     assert race.kind != "person"
     assert "Kestwick" not in race.variants
+
+
+def test_a_town_is_not_the_building_named_after_it() -> None:
+    ents = _parsed(
+        "A gunman wounded four people at the Tiverton Borough Municipal Center on Monday.",
+        "The shooting in Tiverton happened outside a judge's office, police said.",
+    )
+    assert "Tiverton" not in _owner(ents, "Tiverton Borough Municipal Center").variants
+    assert _owner(ents, "Tiverton").kind == "place"

@@ -1956,6 +1956,9 @@ def _resolve(raws: list[_Raw], aliases: Sequence[tuple[int, int]] = ()) -> list[
             if len(org_firsts.get(w, ())) == 1
             and form_votes[fi]["person"] < 3  # a weak "person": "Voltaro said"
             and cities.get(w, 0) < 100_000
+            # "in Masontown": the town, not its Municipal Center (the model and the votes say
+            # so; a small town's name in the gazetteer alone does not: "Kingsford")
+            and not (kinds[fi] == "place" and _leaning(ner_votes[fi]) == "place")
             else None
         )
         if not cands and short_org and w not in given:
