@@ -563,3 +563,11 @@ def test_a_town_is_not_the_building_named_after_it() -> None:
     )
     assert "Tiverton" not in _owner(ents, "Tiverton Borough Municipal Center").variants
     assert _owner(ents, "Tiverton").kind == "place"
+
+
+def test_a_one_word_body_is_not_the_short_name_of_a_longer_one() -> None:
+    ents = _parsed(
+        "Senate Republicans blocked the bill on Tuesday, and Senate Republicans said so.",
+        "The Senate will vote again next week, an aide said.",
+    )
+    assert "Senate" not in _owner(ents, "Senate Republicans").variants

@@ -2171,6 +2171,8 @@ def _short_names(
                     and (
                         (
                             words[fo][:n] == ws
+                            # "Senate" is a body of its own, not "Senate Republicans"
+                            and not (n == 1 and (ws[0] in _SINGLE_ORGS or ws[0] in _HEADS))
                             # a name of unknown kind is the organisation's only when the rest is
                             # what such names end in: "Brookside Primary" (School)
                             and (
