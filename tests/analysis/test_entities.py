@@ -571,3 +571,13 @@ def test_a_one_word_body_is_not_the_short_name_of_a_longer_one() -> None:
         "The Senate will vote again next week, an aide said.",
     )
     assert "Senate" not in _owner(ents, "Senate Republicans").variants
+
+
+def test_a_possessive_after_in_is_no_place() -> None:
+    arts, sents = _story(
+        "Chief executive Bob Dudley received a pay rise. Mr Dudley declined to comment.",
+        "Shareholders objected to the increase in Dudley's pay on Thursday.",
+    )
+    ents = find_entities(arts, sents)
+    assert len([e for e in ents if "Dudley" in e.variants]) == 1
+    assert _owner(ents, "Dudley").kind == "person"

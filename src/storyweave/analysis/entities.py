@@ -1121,8 +1121,8 @@ class _Chunker:
             and toks[k + 2].text == ","
         ):
             votes["person"] += 3
-        if before is not None and before.low in _PLACE_PREPS:
-            votes["place"] += 1
+        if before is not None and before.low in _PLACE_PREPS and not chunk[-1].poss:
+            votes["place"] += 1  # not "in Dudley's pay": the place is the pay's
         if after is not None and after.low in _SAY and not chunk[-1].poss:
             votes["person"] += 1
         self._static_votes(chunk, key, votes)
