@@ -581,3 +581,13 @@ def test_a_possessive_after_in_is_no_place() -> None:
     ents = find_entities(arts, sents)
     assert len([e for e in ents if "Dudley" in e.variants]) == 1
     assert _owner(ents, "Dudley").kind == "person"
+
+
+def test_a_photo_credit_before_a_name_is_no_title() -> None:
+    ents = _parsed(
+        "Pope Clement prays at the cathedral. Getty Images Pope Clement blesses the crowd at "
+        "the cathedral in Brackley on Sunday.",
+        "Marrow said she would run again. Clement agreed.",
+    )
+    clement = _owner(ents, "Pope Clement")
+    assert not [v for v in clement.variants if "Getty" in v], clement.variants

@@ -1641,7 +1641,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     if len(names) == 1:
         start, end, label = names[0]
         if start <= r.start and end >= r.end and (start, end) != (r.start, r.end):
-            if _completes(text, start, end, label, r.end):
+            if _completes(text, names[0], (r.start, r.end)):
                 return [_moved(r, start, end, text)]
         elif (
             r.start < start
@@ -1650,7 +1650,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
             and not _given_before(text, start)
         ):
             moved = _moved(r, start, end, text)
-            moved.titled = moved.titled or text[r.start : end]
+            moved.titled = moved.titled or _titled(text[r.start : start], text[r.start : end])
             return [moved]
     inside = [e for e in names if e[0] >= r.start and e[1] <= r.end]
     if len(inside) >= 2 and len(inside) == len(names):
@@ -1658,15 +1658,16 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     return [r]
 
 
-def _completes(text: str, start: int, end: int, label: str, chunk_end: int) -> bool:
+def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
     """Whether the model's span around a chunk is the name the chunker cut short."""
+    start, end, label = span
     words = text[start:end]
     if not (label in {"PERSON", "ORG"} or _known_place(words)):
         return False
     if _NOT_IN_NAME.search(words) or _HEADLINE_JOIN.search(words):
         return False
     # not over the title of the person named next: "New York Police Department Sgt."
-    return not (end > chunk_end and fold(words.split()[-1]) in _HONORIFICS)
+    return not (end > chunk[1] and fold(words.split()[-1]) in _HONORIFICS)
 
 
 def _known_place(words: str) -> bool:
@@ -1710,8 +1711,14 @@ def _untitled(r: _Raw, text: str) -> _Raw:
     if k == 0:
         return r
     moved = _moved(r, toks[k].start, r.end, text)
-    moved.titled = moved.titled or r.text
+    moved.titled = moved.titled or _titled(text[r.start : toks[k].start], r.text)
     return moved
+
+
+def _titled(before: str, whole: str) -> str:
+    """The titled form of a name, unless the words cut off before it are a photo credit
+    ("Getty Images Hosni Mubarak", "Courtesy Velizar Simeonovski")."""
+    return "" if _CREDIT_WORDS.search(before) else whole
 
 
 def _moved(r: _Raw, start: int, end: int, text: str, votes: Counter[str] | None = None) -> _Raw:
