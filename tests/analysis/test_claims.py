@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from storyweave.analysis import claims
 from storyweave.analysis.claims import (
     align_claims,
     day_dates,
@@ -1474,3 +1475,23 @@ def test_durations_read_in_minutes() -> None:
 def test_a_time_later_is_no_length_of_time() -> None:
     text = "Mayor Ilse Brandt left two hours later; the depot is 30 minutes from the city."
     assert [q.kind for q in quantities(text) if q.kind == "duration"] == []
+
+
+def test_a_third_outlet_in_other_words_is_counted_in_the_agreement(minilm, monkeypatch) -> None:
+    said = [
+        "The city council voted on Tuesday to ban plastic bags from all supermarkets starting "
+        "in June.",
+        "On Tuesday the city council voted to ban plastic bags from all supermarkets from June.",
+        "Shoppers will no longer get carrier bags at the tills from June, after councillors "
+        "backed the supermarket ban this week.",
+    ]
+    arts = [
+        _art("a1", "x-news", said[0], FILLER["a"]),
+        _art("a2", "y-daily", FILLER["b"], said[1]),
+        _art("a3", "z-times", said[2], FILLER["c"]),
+    ]
+    agreements, _, _ = _run(arts, minilm)
+    assert [a.claim.outlets for a in agreements] == [3]
+    monkeypatch.setattr(claims, "COMPLETE_T", 9.0)  # no completion: the paraphrase is left out
+    agreements, _, _ = _run(arts, minilm)
+    assert [a.claim.outlets for a in agreements] == [2]

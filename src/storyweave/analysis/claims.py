@@ -1724,9 +1724,10 @@ def align_claims(
     conflicts: list[Conflict] = []
     disputes: dict[int, set[int]] = {}  # sentence -> the conflicts it is a side (or backer) of
     _add_conflicts(story, conflicts, disputes, found)
-    clusters = _agreement_clusters(story, plain, _sides_of(story, found))
+    side = _sides_of(story, found)
+    clusters = _agreement_clusters(story, plain, side)
     if getattr(embedder, "name", "") != "tfidf":
-        clusters = _lexically_backed(story, clusters)
+        clusters = _lexically_backed(story, _completed(story, clusters, side))
     # An agreement in which one outlet gives another value for the same quantity is a conflict.
     hidden = _conflicts(_hidden_pairs(clusters, items, checked), items)
     _add_conflicts(story, conflicts, disputes, hidden, backers_disputed=False)
@@ -2299,6 +2300,47 @@ def _agreement_clusters(
     agreeing.extend((align_t, i, j) for i, j in anchored - scored)
     agreeing.sort(key=lambda t: (-t[0], t[1], t[2]))
     return _cluster(story.x, items, agreeing, align_t, anchored, 0.5 * story.related_t, side)
+
+
+COMPLETE_T = 0.31  # mean dense + TF-IDF cosine to an agreement's sentences that joins it
+
+
+def _completed(story: _Story, clusters: list[list[int]], side: frozenset[int]) -> list[list[int]]:
+    """Each agreement asks every article not in it for its sentence closest to the agreement's
+    (mean cosine >= COMPLETE_T, two words beyond the topic shared with one of them): a third
+    outlet telling the fact in other words is counted. Sentences already in an agreement, or
+    a side of a conflict, stay where they are."""
+    items = story.items
+    taken = {i for m in clusters if len(m) >= 2 for i in m} | set(side)
+    out: list[list[int]] = []
+    for members in clusters:
+        if len({items[i].outlet for i in members}) >= 2:
+            members = sorted(members + _joiners(story, members, taken))
+            taken.update(members)
+        out.append(members)
+    return [m for m in out if len(m) >= 2 or m[0] not in taken or _alone(m[0], out)]
+
+
+def _joiners(story: _Story, members: list[int], taken: set[int]) -> list[int]:
+    """The best sentence of each article not in `members` that tells the same fact."""
+    items, topic = story.items, story.topic_words
+    arts = {items[i].art for i in members}
+    cand = [k for k in range(len(items)) if items[k].art not in arts and k not in taken]
+    if not cand:
+        return []
+    best: dict[int, tuple[float, int]] = {}
+    for k, sim in zip(cand, _dot(story.x, cand, members).mean(axis=1), strict=True):
+        a = items[k].art
+        if sim < COMPLETE_T or (a in best and best[a][0] >= sim):
+            continue
+        if any(len((items[k].words & items[j].words) - topic) >= 2 for j in members):
+            best[a] = (float(sim), k)
+    return [k for _, k in best.values()]
+
+
+def _alone(i: int, clusters: list[list[int]]) -> bool:
+    """Whether sentence i is in no cluster but its own."""
+    return sum(i in m for m in clusters) == 1
 
 
 LEXICAL_GATE = 0.15  # TF-IDF cosine a dense agreement's sentence needs with another outlet's
