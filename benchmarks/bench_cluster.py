@@ -7,6 +7,8 @@
     nice .venv/bin/python benchmarks/bench_cluster.py --embedder minilm   # with the dense signal
     nice .venv/bin/python benchmarks/bench_cluster.py --fit           # the dense join model
     nice .venv/bin/python benchmarks/bench_cluster.py --ideas         # ideas tried, every pile
+    nice .venv/bin/python benchmarks/bench_cluster.py --recluster     # store recluster by period
+    nice .venv/bin/python benchmarks/bench_cluster.py --recluster --tune  # its merge bar, 0-999
 
 Each Multi-News cluster is one story; its documents are pooled with those of the other clusters
 and shuffled with a fixed seed (arrival order). Scored: B-cubed precision, recall and F1 (Bagga
@@ -469,6 +471,113 @@ def _long_cost(clusterer: StreamClusterer, params: Params) -> None:
         print(f"| {label} | {n} | {terms / n:.0f} | {1000 * tv / n:.3f} | {1000 * ta / n:.3f} |")
 
 
+# --- session 15: recluster a store period by period (`--recluster`) ----------------------
+
+PERIODS = (1000, 2500, 5000, 0)  # articles a period; 0: all at once
+MERGE_GRID = (math.inf, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+
+
+def build_store(docs: Sequence[Doc], path: Path) -> None:
+    """A SQLite store holding the pile, ingested in the pile's own (arrival) order."""
+    from storyweave.model import Article
+    from storyweave.stream.store import Store
+
+    articles = [Article(id=d, source=f"outlet {i % 97}", title="", text=text, origin=d)
+                for i, (d, text, _) in enumerate(docs)]  # fmt: skip
+    with Store(path) as store:
+        report = store.ingest(articles, workers=0)
+    print(f"ingested: {report.summary()}", flush=True)
+
+
+def recluster_one(db: str, period: int, merge: float) -> None:
+    """(In a process of its own, so that its peak memory is its own.) Recluster a store and
+    print seconds, CPU seconds, RSS at the start and at the peak, and the stories made."""
+    import resource
+
+    from storyweave.stream.store import Store
+
+    start_rss = _rss_mb()
+    t0, c0 = time.perf_counter(), time.process_time()
+    with Store(db, create=False) as store:
+        n = store.recluster(period_articles=period or 10**9, params=Params(period_merge=merge))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(json.dumps({"stories": n, "s": wall, "cpu": cpu, "rss0": start_rss, "peak": peak}))
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now, in MiB."""
+    import os
+
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _stored_stories(db: Path) -> dict[str, str]:
+    """Article id -> story id, as the store holds them."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return dict(conn.execute("SELECT article_id, story_id FROM memberships"))
+
+
+def _copy_store(src: Path, dst: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+
+
+def recluster_table(tuning: bool) -> None:
+    """B-cubed and ARI of `storyweave recluster` by period size, before and after the merge
+    across periods, with seconds and peak RSS; `tuning`: the merge bar's grid on 0-999."""
+    start, stop = (0, 1000) if tuning else (1000, 2000)
+    docs = load_pile("validation", start, stop)
+    gold = {d: g for d, _, g in docs}
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "pile.db"
+        build_store(docs, base)
+        print(f"validation {start}-{stop - 1}, {len(docs)} documents, {len(set(gold.values()))} "
+              "stories; seconds and CPU seconds of the recluster, RSS of its process")  # fmt: skip
+        print("| recluster | period | merge bar | stories | B3 P | B3 R | B3 F1 | ARI | seconds "
+              "| CPU s | RSS start MB | peak RSS MB |")  # fmt: skip
+        print("|---|---|---|---:|---|---|---|---|---:|---:|---:|---:|")
+        _recluster_row("ingest only (none)", base, gold, None)
+        bars = MERGE_GRID if tuning else (math.inf, Params().period_merge)
+        periods = (1000, 2500) if tuning else PERIODS
+        for bar in bars:
+            for period in periods:
+                db = Path(tmp) / "copy.db"
+                db.unlink(missing_ok=True)
+                _copy_store(base, db)
+                label = "before (no merge)" if bar == math.inf else "with the merge"
+                _recluster_row(label, db, gold, (period, bar))
+
+
+def _recluster_row(
+    label: str, db: Path, gold: dict[str, str], run: tuple[int, float] | None
+) -> None:
+    """One row: recluster the store in a child process (unless `run` is None) and score it."""
+    import subprocess
+
+    cost = {"s": 0.0, "cpu": 0.0, "rss0": 0.0, "peak": 0.0}
+    if run is not None:
+        cmd = [sys.executable, __file__, "--recluster-one", str(db), str(run[0]), str(run[1])]
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        cost = json.loads(out.strip().splitlines()[-1])
+    story_of = _stored_stories(db)
+    ids = sorted(a for a in story_of if a in gold)
+    s = score([story_of[a] for a in ids], [gold[a] for a in ids])
+    period = "-" if run is None else ("all" if run[0] == 0 else f"{run[0]:,}")
+    bar = "-" if run is None or run[1] == math.inf else f"{run[1]:.2f}"
+    print(
+        f"| {label} | {period} | {bar} | {len(set(story_of.values()))} | {s[0]:.3f} "
+        f"| {s[1]:.3f} | {s[2]:.3f} | {s[3]:.3f} | {cost['s']:.1f} | {cost['cpu']:.1f} "
+        f"| {cost['rss0']:.0f} | {cost['peak']:.0f} |",
+        flush=True,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="grid on validation 0-999")
@@ -477,13 +586,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ideas", action="store_true", help="session 14's ideas, every pile")
     parser.add_argument("--embedder", help="dense embedder, e.g. minilm (default: none)")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--recluster", action="store_true", help="store recluster by period")
+    parser.add_argument("--recluster-one", nargs=3, metavar=("DB", "PERIOD", "BAR"),
+                        help=argparse.SUPPRESS)  # fmt: skip
     args = parser.parse_args(argv)
+    if args.recluster_one:
+        db, period, bar = args.recluster_one
+        recluster_one(db, int(period), float(bar))
+        return 0
     if not DATA.exists():
         print(f"{DATA}: not found; see /work/shared/data/README.md", file=sys.stderr)
         return 2
     params = Params() if args.embedder is None else Params(embedder=args.embedder)
     run: Callable[[], None]
-    if args.tune:
+    if args.recluster:
+        run = lambda: recluster_table(args.tune)  # noqa: E731
+    elif args.tune:
         run = lambda: tune(GRID, params)  # noqa: E731
     elif args.ideas:
         run = lambda: ideas(params)  # noqa: E731

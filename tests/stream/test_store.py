@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import timedelta
 
@@ -387,4 +388,29 @@ def test_a_reclustered_story_never_takes_the_id_of_a_story_outside_the_period(
     assert sorted(m.id for m in store.story(bridge.id).members) == [a.id for a in old]
     (fire,) = [s for s in store.stories() if s.id != bridge.id]
     assert fire.articles == 3 and fire.id.startswith(bridge.id + "~")
+    assert store.check() == []
+
+
+def test_recluster_joins_a_story_split_across_two_periods(store, invent) -> None:
+    from storyweave.stream.cluster import Params
+
+    apart = Params(threshold=2.0)  # ingest joins nothing: one story per article
+    store.ingest([invent.story(s, k) for s in ("bridge", "wildfire") for k in range(3)],
+                 params=apart)  # fmt: skip
+    old_ids = [s.id for s in store.stories()]
+    # periods of two articles, by id: bridge 0-1 | bridge 2, wildfire 0 | wildfire 1-2
+    assert store.recluster(period_articles=2) == 2
+    groups = sorted(sorted(m.id for m in s.members) for s in store.stories(members=True))
+    assert groups == [[f"bridge-{k}" for k in range(3)], [f"wildfire-{k}" for k in range(3)]]
+    assert {store.story(old).id for old in old_ids} == {s.id for s in store.stories()}
+    assert store.check() == []
+
+
+def test_without_the_merge_across_periods_the_split_story_stays_split(store, invent) -> None:
+    from storyweave.stream.cluster import Params
+
+    store.ingest([invent.story("bridge", k) for k in range(3)], params=Params(threshold=2.0))
+    # periods of two articles split the bridge story: bridge 0-1 | bridge 2
+    assert store.recluster(period_articles=2, params=Params(period_merge=math.inf)) == 2
+    assert store.recluster(period_articles=2) == 1
     assert store.check() == []

@@ -257,3 +257,40 @@ def test_ingest_refuses_an_unknown_embedder(tmp_path, invent, capsys) -> None:
         main(["ingest", src, "--db", str(tmp_path / "s.db"), "--embedder", "bert"])
     assert exit_.value.code == 2
     assert "--embedder" in capsys.readouterr().err and not (tmp_path / "s.db").exists()
+
+
+def test_recluster_period_flag_sets_the_articles_a_period(
+    tmp_path, invent, capsys, monkeypatch
+) -> None:
+    from storyweave.stream import ingest as ingest_module
+
+    db = str(tmp_path / "s.db")
+    src = str(_jsonl(tmp_path / "a.jsonl", invent.pile()))
+    assert main(["ingest", src, "--db", db]) == 0
+    held: list[int] = []
+    real = ingest_module.batch_cluster
+    monkeypatch.setattr(
+        ingest_module, "batch_cluster", lambda items, p: held.append(len(items)) or real(items, p)
+    )
+    assert main(["recluster", "--db", db]) == 0
+    assert main(["recluster", "--db", db, "--period", "2"]) == 0
+    assert held == [9, 3, 3, 3]  # the default holds all nine at once; 2 takes a story at a time
+    assert "into 3 stories" in capsys.readouterr().err
+    assert sorted(s.articles for s in Store(db).stories()) == [3, 3, 3]
+
+
+@pytest.mark.parametrize("bad", ["0", "-5"])
+def test_recluster_rejects_a_period_under_one_article(tmp_path, invent, capsys, bad) -> None:
+    db = str(tmp_path / "s.db")
+    main(["ingest", str(_jsonl(tmp_path / "a.jsonl", invent.pile())), "--db", db])
+    capsys.readouterr()
+    assert main(["recluster", "--db", db, f"--period={bad}"]) == 2
+    err = capsys.readouterr().err
+    assert "--period must be a number of articles, 1 or more" in err and bad in err
+
+
+def test_recluster_help_documents_the_period(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["recluster", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--period N" in out and "articles reclustered at once (default 5000)" in out

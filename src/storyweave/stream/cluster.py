@@ -90,6 +90,9 @@ class Params:
     join_prob: float = 0.25  # join the best story when the model gives it this probability
     bridge_prob: float = 0.6  # two stories one article gets this probability with are one
     dense_floor: float = 0.6  # stories sharing no scored term are candidates above this cosine
+    # recluster: a story of one period is one with a story of an earlier period when their
+    # centroids score this (TF-IDF cosine + names, times closeness; `join_stories`)
+    period_merge: float = 0.45
 
 
 @dataclass(frozen=True)
@@ -553,6 +556,42 @@ class StreamClusterer:
         chosen = sorted(keep)
         return [sids[i] for i in chosen], tfidf[chosen]
 
+    def join_stories(self, stories: Sequence[StoryState]) -> dict[str, str]:
+        """Take in the stories of a new period: each merges into the open story it is one with
+        (`story_match`, among those open before the period) or opens. Returns the merges (old id
+        -> surviving id); `changed()` then gives the survivors."""
+        matches = [(st, self.story_match(st)) for st in stories]
+        merged: dict[str, str] = {}
+        for st, _ in matches:
+            self._open(st)
+            self._prune(st)  # as a joined story is: the index stays bounded
+        for st, target in matches:
+            if target is not None:
+                self._merge(merged.get(target, target), merged.get(st.story_id, st.story_id),
+                            merged)  # fmt: skip
+        times = [st.last for st in stories if st.last is not None]
+        self._housekeep(max(times) if times else None)
+        return merged
+
+    def story_match(self, story: StoryState) -> str | None:
+        """The open story another story is one with: the best by centroid (TF-IDF cosine plus
+        shared names, times closeness in time) when it reaches `period_merge`, else None."""
+        if not story.terms:
+            return None
+        p = self.params
+        terms = np.array(sorted(story.terms), dtype=np.int64)
+        weights = np.array([story.terms[t] for t in terms.tolist()], dtype=np.float32)
+        weights /= float(np.linalg.norm(weights)) or 1.0
+        slots, tfidf = self._tfidf(DocVector(terms, weights, np.zeros(0, np.int64), None))
+        best, top = None, p.period_merge
+        for i in self._closest(tfidf).tolist():
+            other = self._stories[self._slots.sids[slots[i]]]
+            names = _counts_cosine(story.entities, other.entities)
+            sc = (float(tfidf[i]) + p.entity_weight * names) * _span_factor(story, other, p)
+            if sc >= top:
+                best, top = other.story_id, sc
+        return best
+
     def place(self, story_id: str, vec: DocVector) -> None:
         """Put an article in a named story, opened if need be (replaying known stories)."""
         if story_id not in self._stories:
@@ -836,6 +875,25 @@ def _entity_cosine(ents: list[int], counts: dict[int, int]) -> float:
     if not dot:
         return 0.0
     return dot / (math.sqrt(len(ents)) * math.sqrt(sum(c * c for c in counts.values())))
+
+
+def _counts_cosine(a: dict[int, int], b: dict[int, int]) -> float:
+    """Cosine of two stories' name counts."""
+    if len(b) < len(a):
+        a, b = b, a
+    dot = sum(c * b[e] for e, c in a.items() if e in b)
+    if not dot:
+        return 0.0
+    norms = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
+    return dot / norms
+
+
+def _span_factor(a: StoryState, b: StoryState, p: Params) -> float:
+    """`_time_factor` for two stories: by the gap between their time spans."""
+    if a.first is None or a.last is None or b.first is None or b.last is None:
+        return 1.0
+    gap = max(a.first - b.last, b.first - a.last, 0.0)
+    return math.exp(-max(0.0, gap - p.time_grace_days) / p.time_scale_days)
 
 
 def _time_factor(time: float | None, story: StoryState, p: Params) -> float:

@@ -645,19 +645,42 @@ def recluster(
 
     Period by period, so memory stays bounded whatever the store holds: the stories not yet
     redone, least recently active first, until they hold `period_articles` articles (a bigger
-    story alone), each period in one transaction. Stories of two periods are never merged."""
+    story alone), each period in one transaction. Then each new story is merged with a story
+    of an earlier period that it is one with (`StreamClusterer.join_stories`: an index of the
+    earlier periods' stories, bounded as ingest's clusterer is by `max_open` and time)."""
     params = params or Params()
     started = utcnow()  # stories redone by this run are updated after it, so never met twice
     total = 0
+    earlier = StreamClusterer(params=params)
+    generation: int | None = None
     while True:
         with store.write() as conn:
             old = _next_period(conn, since, started, max(1, period_articles))
             if not old:
                 break
-            total += _recluster_period(conn, old, params)
-            _bump(conn)
+            if conn.execute(select(t.schema_version.c.generation)).scalar_one() != generation:
+                earlier = StreamClusterer(params=params)  # another process wrote in between
+            states = _recluster_period(conn, old, params)
+            total += len(states) - len(_join_periods(conn, earlier, states))
+            generation = _bump(conn)
         store._ingest_state = None
     return total
+
+
+def _join_periods(
+    conn: Connection, earlier: StreamClusterer, states: list[StoryState]
+) -> dict[str, str]:
+    """Merge a period's new stories into the earlier periods' stories they are one with;
+    returns the merges made (old id -> surviving id)."""
+    merged = earlier.join_stories(sorted(states, key=lambda st: (st.last or 0.0, st.story_id)))
+    if merged:
+        survivors = earlier.changed()
+        _fold_merged(conn, merged)
+        _upsert_states(conn, survivors)
+        _refresh_stories(conn, {st.story_id for st in survivors})
+    else:
+        earlier.changed()
+    return merged
 
 
 def _next_period(
@@ -678,8 +701,8 @@ def _next_period(
     return ids
 
 
-def _recluster_period(conn: Connection, old: list[str], params: Params) -> int:
-    """Recluster the articles of some stories in one batch; returns how many stories result."""
+def _recluster_period(conn: Connection, old: list[str], params: Params) -> list[StoryState]:
+    """Recluster the articles of some stories in one batch; returns the stories that result."""
     m, d, v, a = t.memberships.c, t.duplicates.c, t.article_vectors.c, t.articles.c
     rows: list[Any] = []
     for chunk in chunks(old, 500):
@@ -691,7 +714,7 @@ def _recluster_period(conn: Connection, old: list[str], params: Params) -> int:
             .where(m.story_id.in_(chunk))
         ).all()
     if not rows:
-        return 0
+        return []
     rows.sort(key=lambda r: (r.seen_at, r.article_id))  # arrival order across the chunks
     items = [(r.article_id, DocVector.from_bytes(r.vector)) for r in rows if not r.duplicate_of]
     story_of = _fresh_ids(conn, batch_cluster(items, params), old)
@@ -700,14 +723,15 @@ def _recluster_period(conn: Connection, old: list[str], params: Params) -> int:
             story_of[r.article_id] = story_of.get(r.duplicate_of) or _story_of(
                 conn, r.duplicate_of
             )
-    _replace_stories(conn, old, story_of, _states(items, story_of))
+    states = _states(items, story_of)
+    _replace_stories(conn, old, story_of, states)
     # an old story lives on in the story its first article went to
     firsts: dict[str, str] = {}
     for r in rows:
         firsts.setdefault(r.story_id, story_of[r.article_id])
     _alias(conn, firsts)
     _refresh_stories(conn, set(story_of.values()))
-    return len(set(story_of.values()))
+    return states
 
 
 def _fresh_ids(conn: Connection, story_of: dict[str, str], old: list[str]) -> dict[str, str]:
