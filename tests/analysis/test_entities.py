@@ -591,3 +591,15 @@ def test_a_photo_credit_before_a_name_is_no_title() -> None:
     )
     clement = _owner(ents, "Pope Clement")
     assert not [v for v in clement.variants if "Getty" in v], clement.variants
+
+
+def test_a_rank_in_initials_is_a_title_of_the_person_who_holds_it() -> None:
+    ents = _parsed(
+        "His father, SSP Thomas Okello Wandera, said the boy Peter Wandera was playing outside.",
+        '"We found his shoes," SSP Wandera said on Sunday. DC Lomax and Tim Lomax searched.',
+        "Detective Constable Tim Lomax said the search went on. DC Lomax thanked the village.",
+    )
+    father = _owner(ents, "Thomas Okello Wandera")
+    assert {"SSP Wandera", "SSP Thomas Okello Wandera"} <= set(father.variants), father.variants
+    assert "SSP Wandera" not in _owner(ents, "Peter Wandera").variants
+    assert "DC Lomax" in _owner(ents, "Tim Lomax").variants

@@ -1464,8 +1464,9 @@ def _with_ner(
                 kind = _ner_kind(label)
                 if kind is not None:
                     piece.ner[kind] += NER_WEIGHT
-            if _leaning(piece.votes + piece.ner) == "person":
-                piece = _untitled(piece, text)
+            leaning = _leaning(piece.votes + piece.ner)
+            if leaning == "person" or (leaning == "other" and _office_first(piece)):
+                piece = _untitled(piece, text)  # "SSP Nabugyere", which the model calls a product
             out.append(piece)
     out = _no_overlaps(out)
     for piece in out:
@@ -1705,7 +1706,13 @@ def _untitled(r: _Raw, text: str) -> _Raw:
             break
         if len(low) == 1 and toks[k + 1].text == ".":
             break  # an initial ("A. Flower"), not the article "a"
-        if not (low in _ROLES or low in _HONORIFICS or low in common or low in demonyms):
+        if not (
+            low in _ROLES
+            or low in _HONORIFICS
+            or low in common
+            or low in demonyms
+            or (k == 0 and _office(toks, given, common))
+        ):
             break
         k += 1
     if k == 0:
@@ -1713,6 +1720,22 @@ def _untitled(r: _Raw, text: str) -> _Raw:
     moved = _moved(r, toks[k].start, r.end, text)
     moved.titled = moved.titled or _titled(text[r.start : toks[k].start], r.text)
     return moved
+
+
+def _office(toks: list[_Tok], given: Mapping[str, str], common: frozenset[str]) -> bool:
+    """A rank's or an agency's initials opening a person's mention, before a given name or a
+    role: "SSP Francis Nabugyere", "UWA Communications Manager Bashir Hangi"."""
+    if len(toks) < 2 or not _acronym(toks[0].text) or toks[0].low in common:
+        return False  # "WATCHED Nurse", "TIPS Hotline": a heading's capitals
+    if len(toks) == 2:  # "OFK Beograd", "AJ Smith": a club's or a first name's initials
+        return False
+    nxt = toks[1].low
+    return nxt in given or nxt in _ROLES or nxt in _HONORIFICS or nxt in common
+
+
+def _office_first(r: _Raw) -> bool:
+    """Whether a mention opens with a rank's or an agency's initials before a name."""
+    return _office(_tokens(r.text, r.start), _given_names(), _common())
 
 
 def _titled(before: str, whole: str) -> str:
@@ -1830,7 +1853,11 @@ def _ner_only(
             yield _untitled(raw_mention, a.text) if kind == "person" else raw_mention
 
 
-def _resolve(raws: list[_Raw], aliases: Sequence[tuple[int, int]] = ()) -> list[Entity]:
+def _resolve(
+    raws: list[_Raw],
+    aliases: Sequence[tuple[int, int]] = (),
+    lower: frozenset[str] = frozenset(),
+) -> list[Entity]:
     # forms: one per matching key (accents, case, possessives and place aliases folded)
     form_of: dict[str, int] = {}
     form_keys: list[str] = []
@@ -1903,6 +1930,7 @@ def _resolve(raws: list[_Raw], aliases: Sequence[tuple[int, int]] = ()) -> list[
     _same_letters(form_keys, uf)
     _respelt(words, set(full), uf)
     _name_tails(words, full, kinds, uf, given)
+    _ranked_surnames(raws, form_mentions, words, full, uf, lower)
     # single words: surname-only and first-name-only mentions, resolved per mention
     by_last: dict[str, set[int]] = {}
     firsts: dict[str, set[int]] = {}
@@ -2077,6 +2105,39 @@ def _name_tails(
         if len(ws) < 2 or kinds[fi] not in ("person", "other") or ws[0] not in _PARTICLES:
             continue
         roots = ends.get(tuple(ws), set()) - {uf.find(fi)}
+        if len(roots) == 1:
+            uf.union(fi, roots.pop())
+
+
+def _ranked_surnames(
+    raws: Sequence[_Raw],
+    form_mentions: Sequence[list[int]],
+    words: Sequence[list[str]],
+    full: Sequence[int],
+    uf: UnionFind,
+    lower: frozenset[str],
+) -> None:
+    """A rank's initials before a surname are the person of that surname, the one the story
+    gives that rank when two share it: "SSP Nabugyere" is SSP Francis Manana Nabugyere, not
+    the boy Elisha Nabugyere ("OFK Beograd" names no person of the story)."""
+    people: dict[str, set[int]] = {}
+    ranks: dict[int, set[str]] = {}  # the first words of each person's titled forms
+    for fi in full:
+        root = uf.find(fi)
+        people.setdefault(words[fi][-1], set()).add(root)
+        for mi in form_mentions[fi]:
+            if raws[mi].titled:
+                ranks.setdefault(root, set()).add(raws[mi].titled.split()[0])
+    for fi, ws in enumerate(words):
+        proper = [raws[mi].text for mi in form_mentions[fi] if raws[mi].proper]
+        rank = proper[0].split()[0] if proper else ""
+        if len(ws) != 2 or not rank.isalpha() or not _acronym(rank):
+            continue
+        if ws[0] in lower or ws[0] in _PARTICLES:
+            continue  # a heading's "SEEN Pluto", a place's "LA CORUNA": no rank
+        roots = people.get(ws[1], set()) - {uf.find(fi)}
+        if len(roots) > 1:
+            roots = {r for r in roots if rank in ranks.get(r, set())}
         if len(roots) == 1:
             uf.union(fi, roots.pop())
 
@@ -2370,7 +2431,8 @@ def find_entities(
     raws = [r for r in raws if not _NAME_ADJECTIVE.search(r.text) and r.key not in _TIME_ZONES]
     if not raws:
         return []
-    found = _resolve(raws, _bracketed_aliases(raws, articles))
+    lower = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
+    found = _resolve(raws, _bracketed_aliases(raws, articles), lower)
     return found if annotations is None else [e for e in found if _in_prose(e, annotations)]
 
 
