@@ -603,3 +603,13 @@ def test_a_rank_in_initials_is_a_title_of_the_person_who_holds_it() -> None:
     assert {"SSP Wandera", "SSP Thomas Okello Wandera"} <= set(father.variants), father.variants
     assert "SSP Wandera" not in _owner(ents, "Peter Wandera").variants
     assert "DC Lomax" in _owner(ents, "Tim Lomax").variants
+
+
+def test_a_newspaper_is_an_organisation_by_its_last_word() -> None:
+    arts, sents = _story(
+        "The shooting was first reported by the Carrow City Star on Friday.",
+        "A reporter for the Brackley Inquirer said police had not named the man.",
+    )
+    ents = find_entities(arts, sents)
+    assert _owner(ents, "Carrow City Star").kind == "organization"
+    assert _owner(ents, "Brackley Inquirer").kind == "organization"

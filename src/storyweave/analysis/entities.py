@@ -289,6 +289,8 @@ _ORG_SUFFIXES = {
     "brewery", "brewing", "retail", "stores", "supermarkets", "hotels", "resorts", "cruises",
     "properties", "realty", "builders", "manufacturing", "tech", "digital", "interactive",
     "dynamics", "instruments", "devices", "finance", "financial", "securities", "investments",
+    # newspapers' last words: "Kansas City Star", "Philadelphia Inquirer"
+    "star", "inquirer", "examiner", "enquirer", "dispatch", "ledger", "sentinel", "bulletin",
 }  # fmt: skip
 # Institutions named by one word; other lone suffix words ("Court", "News") are generic.
 _SINGLE_ORGS = {
