@@ -1200,6 +1200,8 @@ def _facility(words: Sequence[str], given: Mapping[str, str]) -> bool:
 _EVENT_TAILS = frozenset(
     "open cup games olympics championship championships prix rally marathon trophy "
     "slam masters classic tournament".split()
+    # a law or a treaty is no body either: "Chemical Weapons Convention", "Patriot Act"
+    + "convention treaty accord accords act".split()
 )
 _SERVICE_DISTRICTS = frozenset(
     "fire school water hospital sanitation irrigation transit utility park police health".split()
