@@ -702,3 +702,15 @@ def test_the_report_is_the_one_a_named_paper_reported() -> None:
     )
     bite = [q for q in qs if "bit the farmer" in q.text]
     assert bite and bite[0].speaker == "Lanzhou Evening News"
+
+
+def test_a_name_with_an_adjunct_before_said_is_the_speaker_of_the_reported_clause() -> None:
+    qs = _quotes(
+        "Mayor Dana Whitfield on Friday said she had no regret for closing the bridge early. "
+        "Dana Whitfield was reported missing on Monday by her brother, who told police that "
+        "she had gone north to visit a friend."
+    )
+    said = [q for q in qs if q.text.startswith("she had no regret")]
+    assert said and said[0].speaker == "Dana Whitfield"
+    # the passive subject is no speaker: her brother told police, not she
+    assert all(q.speaker != "Dana Whitfield" for q in qs if "gone north" in q.text)

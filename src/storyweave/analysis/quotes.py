@@ -2549,6 +2549,28 @@ def _reported(
     return out
 
 
+def _verb_subject(attr: _Attributor, start: int, end: int) -> _Who | None:
+    """Who the parse makes the subject of the speech verb at text[start:end], when the words
+    before it are more than a name ("President Trump on Friday said he had no regret")."""
+    doc = attr.art.doc
+    verb = doc.char_span(start, end) if doc is not None else None
+    if verb is None or len(verb) != 1 or verb[0].pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = _subject(verb[0])
+    if subject is None or subject.i > verb[0].i or attr.art.inside_quote(subject.idx):
+        return None
+    if subject.pos_ != "PROPN" or subject.dep_ != "nsubj":
+        # a description ("her mother, who told ...") is read by the rules above; a passive
+        # subject ("Martinez was reported missing by ...") is not the speaker
+        return None
+    between = subject.doc[subject.i + 1 : verb[0].i]
+    if len(between) > 6 or any(t.text in {":", ";", "(", ")"} for t in between):
+        return None  # only an adjunct may stand between: "Trump on Friday said"
+    who = _subject_who(attr, verb[0])
+    # a name the story's table holds: "Builder says faster fix possible" is a headline
+    return who if who is not None and who.entity_id is not None else None
+
+
 def _note_report(attr: _Attributor, pos: int, q: Quote) -> None:
     """'..., the Lanzhou Evening News reported.': what "the report" says later is its."""
     if q.speaker_kind == "named" and q.speaker and (q.verb or "").lower().startswith("report"):
@@ -2634,7 +2656,7 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
                 if adj is None:
                     continue
                 begin = adj.end()
-        who = attr.who(s.start, m.start(), whole=False)
+        who = attr.who(s.start, m.start(), whole=False) or _verb_subject(attr, m.start(1), m.end(1))
         if who is None or who.speaker is None or not _heard_ok(m.group(1), who):
             continue
         if who.pronoun == "it":
