@@ -616,10 +616,9 @@ def test_a_newspaper_is_an_organisation_by_its_last_word() -> None:
 
 
 def test_a_law_or_a_treaty_is_no_organisation() -> None:
-    arts, sents = _story(
-        "The nerve agent is banned under the Toxic Agents Convention, officials said.",
+    ents = _parsed(
+        "The nerve agent is banned under the Chemical Agents Convention, officials said.",
         "Lawyers said the Clean Harbours Act applied to the spill in Brackley.",
     )
-    ents = find_entities(arts, sents)
-    assert _owner(ents, "Toxic Agents Convention").kind == "other"
+    assert _owner(ents, "Chemical Agents Convention").kind == "other"
     assert _owner(ents, "Clean Harbours Act").kind == "other"
