@@ -474,7 +474,7 @@ def _long_cost(clusterer: StreamClusterer, params: Params) -> None:
 # --- session 15: recluster a store period by period (`--recluster`) ----------------------
 
 PERIODS = (1000, 2500, 5000, 0)  # articles a period; 0: all at once
-MERGE_GRID = (math.inf, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+MERGE_GRID = (math.inf, 0.08, 0.10, 0.12, 0.15)  # period_merge; period_size_slope as set
 
 
 def build_store(docs: Sequence[Doc], path: Path) -> None:
@@ -528,10 +528,10 @@ def _copy_store(src: Path, dst: Path) -> None:
         a.backup(b)
 
 
-def recluster_table(tuning: bool) -> None:
+def recluster_table(tuning: bool, clusters: str = "1000:2000") -> None:
     """B-cubed and ARI of `storyweave recluster` by period size, before and after the merge
     across periods, with seconds and peak RSS; `tuning`: the merge bar's grid on 0-999."""
-    start, stop = (0, 1000) if tuning else (1000, 2000)
+    start, stop = (0, 1000) if tuning else tuple(int(x) for x in clusters.split(":"))
     docs = load_pile("validation", start, stop)
     gold = {d: g for d, _, g in docs}
     with tempfile.TemporaryDirectory() as tmp:
@@ -546,7 +546,7 @@ def recluster_table(tuning: bool) -> None:
         bars = MERGE_GRID if tuning else (math.inf, Params().period_merge)
         periods = (1000, 2500) if tuning else PERIODS
         for bar in bars:
-            for period in periods:
+            for period in periods if bar < math.inf else PERIODS:
                 db = Path(tmp) / "copy.db"
                 db.unlink(missing_ok=True)
                 _copy_store(base, db)
@@ -587,6 +587,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embedder", help="dense embedder, e.g. minilm (default: none)")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--recluster", action="store_true", help="store recluster by period")
+    parser.add_argument("--clusters", default="1000:2000",
+                        help="--recluster: validation clusters START:STOP (held out: 1000 on)")  # fmt: skip
     parser.add_argument("--recluster-one", nargs=3, metavar=("DB", "PERIOD", "BAR"),
                         help=argparse.SUPPRESS)  # fmt: skip
     args = parser.parse_args(argv)
@@ -600,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
     params = Params() if args.embedder is None else Params(embedder=args.embedder)
     run: Callable[[], None]
     if args.recluster:
-        run = lambda: recluster_table(args.tune)  # noqa: E731
+        run = lambda: recluster_table(args.tune, args.clusters)  # noqa: E731
     elif args.tune:
         run = lambda: tune(GRID, params)  # noqa: E731
     elif args.ideas:

@@ -91,8 +91,11 @@ class Params:
     bridge_prob: float = 0.6  # two stories one article gets this probability with are one
     dense_floor: float = 0.6  # stories sharing no scored term are candidates above this cosine
     # recluster: a story of one period is one with a story of an earlier period when their
-    # centroids score this (TF-IDF cosine + names, times closeness; `join_stories`)
-    period_merge: float = 0.45
+    # centroids score period_merge + size_slope ln(larger's size) + period_size_slope
+    # ln(smaller's size) (`story_match`); both tuned on validation 0-999 (bench_cluster
+    # --recluster --tune): a one-article story joins about as its article would
+    period_merge: float = 0.10
+    period_size_slope: float = 0.10
 
 
 @dataclass(frozen=True)
@@ -566,16 +569,19 @@ class StreamClusterer:
             self._open(st)
             self._prune(st)  # as a joined story is: the index stays bounded
         for st, target in matches:
-            if target is not None:
-                self._merge(merged.get(target, target), merged.get(st.story_id, st.story_id),
-                            merged)  # fmt: skip
+            a, b = merged.get(target or "", target), merged.get(st.story_id, st.story_id)
+            if a is not None and a != b:
+                self._merge(a, b, merged)
         times = [st.last for st in stories if st.last is not None]
         self._housekeep(max(times) if times else None)
         return merged
 
     def story_match(self, story: StoryState) -> str | None:
         """The open story another story is one with: the best by centroid (TF-IDF cosine plus
-        shared names, times closeness in time) when it reaches `period_merge`, else None."""
+        shared names, times closeness in time) among those it clears the bar with, else None.
+        The smaller of two stories joins the larger much as an article would (`size_slope` ln
+        of the larger's size), and needs more the more articles it has: its centroid is
+        smoother than one article and scores everything higher."""
         if not story.terms:
             return None
         p = self.params
@@ -583,13 +589,16 @@ class StreamClusterer:
         weights = np.array([story.terms[t] for t in terms.tolist()], dtype=np.float32)
         weights /= float(np.linalg.norm(weights)) or 1.0
         slots, tfidf = self._tfidf(DocVector(terms, weights, np.zeros(0, np.int64), None))
-        best, top = None, p.period_merge
+        best, lead = None, 0.0
         for i in self._closest(tfidf).tolist():
             other = self._stories[self._slots.sids[slots[i]]]
             names = _counts_cosine(story.entities, other.entities)
             sc = (float(tfidf[i]) + p.entity_weight * names) * _span_factor(story, other, p)
-            if sc >= top:
-                best, top = other.story_id, sc
+            small, big = sorted((max(story.n, 1), max(other.n, 1)))
+            bar = p.period_merge + p.size_slope * math.log(big)
+            bar += p.period_size_slope * math.log(small)
+            if sc - bar >= lead:
+                best, lead = other.story_id, sc - bar
         return best
 
     def place(self, story_id: str, vec: DocVector) -> None:
