@@ -414,3 +414,15 @@ def test_without_the_merge_across_periods_the_split_story_stays_split(store, inv
     assert store.recluster(period_articles=2, params=Params(period_merge=math.inf)) == 2
     assert store.recluster(period_articles=2) == 1
     assert store.check() == []
+
+
+def test_recluster_keeps_apart_one_topic_told_years_apart(store, invent) -> None:
+    from storyweave.stream.cluster import Params
+
+    dated = {0: "2020-01-01T08:00:00Z", 1: "2020-01-02T08:00:00Z", 2: "2024-06-01T08:00:00Z"}
+    store.ingest([invent.story("bridge", k, published=dated[k]) for k in range(3)],
+                 params=Params(threshold=2.0))  # fmt: skip
+    # periods of two articles, oldest first: bridge 0-1 (2020) | bridge 2 (2024)
+    assert store.recluster(period_articles=2) == 2
+    by_year = {s.first_seen.year: s.articles for s in store.stories()}
+    assert by_year == {2020: 2, 2024: 1}
