@@ -622,3 +622,13 @@ def test_a_law_or_a_treaty_is_no_organisation() -> None:
     )
     assert _owner(ents, "Chemical Agents Convention").kind == "other"
     assert _owner(ents, "Clean Harbours Act").kind == "other"
+
+
+def test_a_bodys_initials_with_a_possessive_are_the_body() -> None:
+    ents = _parsed(
+        "The Brackley Police Department said the driver had fled.",
+        "Detective Ann Moss of BPD’s Harbour Division Homicide Unit said the car was found. "
+        "Call the BPD’s Homicide Bureau with information.",
+    )
+    force = _owner(ents, "Brackley Police Department")
+    assert "BPD" in force.variants, force.variants

@@ -1017,12 +1017,12 @@ class _Chunker:
         gender: str | None = None
         title: _Tok | None = None  # the first word of a title before the name
         orgish = chunk[-1].low in _ORG_SUFFIXES and len(chunk) > 1
-        # an inner possessive splits the chunk unless the whole is an organisation name
-        if not orgish:
-            for k, x in enumerate(chunk[:-1]):
-                if x.poss:
-                    chunk = chunk[: k + 1]
-                    break
+        # an inner possessive splits the chunk unless the whole is an organisation name, but
+        # for a body's initials: "LAPD's Homicide Bureau" is the LAPD's
+        for k, x in enumerate(chunk[:-1]):
+            if x.poss and (not orgish or (k == 0 and _acronym(x.text))):
+                chunk = chunk[: k + 1]
+                break
         # leading titles and roles: "Judge", "Mr.", "Actress"; "Fire Chief": a common word,
         # then a title
         if (
@@ -1671,6 +1671,8 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
         return False
     if _NOT_IN_NAME.search(words) or _HEADLINE_JOIN.search(words):
         return False
+    if end > chunk[1] and text[chunk[1]] in "'’" and _acronym(text[chunk[0] : chunk[1]]):
+        return False  # over a body's possessive: "LAPD’s Homicide Unit" is the LAPD's unit
     # not over the title of the person named next: "New York Police Department Sgt."
     return not (end > chunk[1] and fold(words.split()[-1]) in _HONORIFICS)
 
