@@ -632,3 +632,14 @@ def test_a_bodys_initials_with_a_possessive_are_the_body() -> None:
     )
     force = _owner(ents, "Brackley Police Department")
     assert "BPD" in force.variants, force.variants
+
+
+def test_a_name_met_only_in_a_reporters_line_is_no_entity() -> None:
+    ents = _parsed(
+        "Dmitri Vasquez was arrested in Brackley on Monday, police said.\n\n"
+        "Associated Press writers Oliver Penrose in Carrowby and Ann Moss contributed to this "
+        "report.\n\nWrite to Harry Kettering at harry.kettering@example.com"
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Dmitri Vasquez" in names
+    assert not names & {"Oliver Penrose", "Ann Moss", "Harry Kettering"}, sorted(names)

@@ -2457,9 +2457,15 @@ def _in_prose(entity: Entity, annotations: Annotations) -> bool:
     is content (a results table, a squad list, a byline of the report)."""
     for m in entity.mentions:
         span = annotations.span(m.article_id, m.sentence)
-        if span is None or not _credit_line(span):
+        if span is None or not (_credit_line(span) or _CONTACT.search(span.text)):
             return True
     return False
+
+
+# a reporter's line: "AP writers X and Y contributed to this report", "Write to X at x@wsj.com"
+_CONTACT = re.compile(
+    r"contributed (?:to )?(?:this|the) report|contributed reporting|[\w.]+@[\w-]+\.\w", re.I
+)
 
 
 def _credit_line(span: Span) -> bool:
