@@ -673,13 +673,11 @@ def _join_periods(
     """Merge a period's new stories into the earlier periods' stories they are one with;
     returns the merges made (old id -> surviving id)."""
     merged = earlier.join_stories(sorted(states, key=lambda st: (st.last or 0.0, st.story_id)))
+    survivors = earlier.changed()
     if merged:
-        survivors = earlier.changed()
         _fold_merged(conn, merged)
         _upsert_states(conn, survivors)
         _refresh_stories(conn, {st.story_id for st in survivors})
-    else:
-        earlier.changed()
     return merged
 
 
