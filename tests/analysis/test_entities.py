@@ -643,3 +643,12 @@ def test_a_name_met_only_in_a_reporters_line_is_no_entity() -> None:
     names = {v for e in ents for v in e.variants}
     assert "Dmitri Vasquez" in names
     assert not names & {"Oliver Penrose", "Ann Moss", "Harry Kettering"}, sorted(names)
+
+
+def test_a_share_price_is_no_part_of_a_name() -> None:
+    ents = _parsed(
+        "Brixton Oil said on Thursday that profits fell.\n\n"
+        "BRX BRX., +0.88% BRX, +0.60% Chairman Carl Lindqvist defended the pay package."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert not [n for n in names if "%" in n], sorted(names)

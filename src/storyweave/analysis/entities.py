@@ -2434,7 +2434,13 @@ def find_entities(
     # "Boston-based", "NATO-led", "EU-wide": an adjective made from a name, not a mention of
     # it; "1400 GMT": a clock's zone, which the model reads as an organisation
     raws = [_trimmed(r, articles[r.article].text) for r in raws]
-    raws = [r for r in raws if not _NAME_ADJECTIVE.search(r.text) and r.key not in _TIME_ZONES]
+    raws = [
+        r
+        for r in raws
+        if not _NAME_ADJECTIVE.search(r.text)
+        and r.key not in _TIME_ZONES
+        and "%" not in r.text  # a share price's line: "BP., +0.88% BP"
+    ]
     if not raws:
         return []
     lower = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
