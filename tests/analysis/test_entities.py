@@ -652,3 +652,15 @@ def test_a_share_price_is_no_part_of_a_name() -> None:
     )
     names = {v for e in ents for v in e.variants}
     assert not [n for n in names if "%" in n], sorted(names)
+
+
+def test_a_middle_initial_keeps_the_title_on_the_whole_name() -> None:
+    arts, sents = _story(
+        "The order was signed by Harbor County Sheriff Jeffrey R. Tallow on Monday.",
+        "Jeffrey Tallow said the road would reopen. Tallow thanked the crews.",
+    )
+    ents = find_entities(arts, sents)
+    tallow = _owner(ents, "Jeffrey R. Tallow")
+    assert "Harbor County Sheriff Jeffrey R. Tallow" in tallow.variants, tallow.variants
+    assert not [v for v in tallow.variants if v.endswith(" R")]
+    assert {"Jeffrey Tallow", "Tallow"} <= set(tallow.variants)

@@ -930,11 +930,11 @@ class _Chunker:
                 u = toks[j]
                 if (
                     u.text == "."
-                    and toks[j - 1].low in _HONORIFICS
+                    and (toks[j - 1].low in _HONORIFICS or self._middle_initial(toks, i, j))
                     and j + 1 < n
                     and toks[j + 1].cap
                 ):
-                    j += 1  # "Mr." keeps going
+                    j += 1  # "Mr." and "Jeffrey R. Gahler" keep going
                     continue
                 if toks[j - 1].poss and not (u.cap and _is_word(u)):
                     break
@@ -964,6 +964,15 @@ class _Chunker:
             chunk = [x for x in toks[i:j] if x.text != "."]
             i = j
             yield from self._split_at_title(toks, chunk, clause_start)
+
+    def _middle_initial(self, toks: list[_Tok], i: int, j: int) -> bool:
+        """Whether the dot at `j` closes a middle initial after a given name of the chunk."""
+        return (
+            j - 2 >= i
+            and len(toks[j - 1].text) == 1
+            and toks[j - 1].text.isupper()
+            and toks[j - 2].low in self.given
+        )
 
     def _split_at_title(
         self, toks: list[_Tok], chunk: list[_Tok], clause_start: bool
