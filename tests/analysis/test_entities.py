@@ -664,3 +664,13 @@ def test_a_middle_initial_keeps_the_title_on_the_whole_name() -> None:
     assert "Harbor County Sheriff Jeffrey R. Tallow" in tallow.variants, tallow.variants
     assert not [v for v in tallow.variants if v.endswith(" R")]
     assert {"Jeffrey Tallow", "Tallow"} <= set(tallow.variants)
+
+
+def test_a_streets_number_is_part_of_its_name() -> None:
+    arts, sents = _story(
+        "Two men climbed the scaffolding of a hotel on 57th Street on Monday.",
+        "Police closed 84th Street and Harbor Avenue for the night.",
+    )
+    names = {v for e in find_entities(arts, sents) for v in e.variants}
+    assert {"57th Street", "84th Street"} <= names, sorted(names)
+    assert "Street" not in names

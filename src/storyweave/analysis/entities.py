@@ -2383,6 +2383,7 @@ def _trimmed(r: _Raw, text: str) -> _Raw:
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.])(\d{1,3}(?:st|nd|rd|th)) $")
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
 # the model's labels of figures, which never hold a name
 _NUMERIC = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "MONEY", "PERCENT"})
@@ -2409,10 +2410,13 @@ def _with_number(
     known: frozenset[str],
 ) -> _Raw:
     """The mention with the number word before it, when a model's span or a known name holds
-    both."""
+    both; a street's number always: "57th Street", "5th Avenue"."""
     m = _WORD_BEFORE.search(text[max(0, r.start - 10) : r.start])
     if m is None or m.group(1).lower() not in _NUMBER_WORDS:
-        return r
+        m = _ORDINAL_BEFORE.search(text[max(0, r.start - 10) : r.start])
+        if m is None or r.key.split()[-1] not in _PLACE_TAILS:
+            return r
+        index, known = {}, frozenset({fold(text[r.start - len(m.group()) : r.end])})
     start = r.start - len(m.group())
     spans = _overlapping(index.get(r.article_id, ([], [])), start, r.end)
     held = any(s <= start and r.end <= e and label not in _NUMERIC for s, e, label in spans)
