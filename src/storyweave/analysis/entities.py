@@ -2411,17 +2411,19 @@ def _with_number(
 ) -> _Raw:
     """The mention with the number word before it, when a model's span or a known name holds
     both; a street's number always: "57th Street", "5th Avenue"."""
-    m = _WORD_BEFORE.search(text[max(0, r.start - 10) : r.start])
-    if m is None or m.group(1).lower() not in _NUMBER_WORDS:
-        m = _ORDINAL_BEFORE.search(text[max(0, r.start - 10) : r.start])
+    before = text[max(0, r.start - 10) : r.start]
+    m = _WORD_BEFORE.search(before)
+    if m is not None and m.group(1).lower() in _NUMBER_WORDS:
+        start = r.start - len(m.group())
+        spans = _overlapping(index.get(r.article_id, ([], [])), start, r.end)
+        held = any(s <= start and r.end <= e and label not in _NUMERIC for s, e, label in spans)
+        if not held and fold(text[start : r.end]) not in known:
+            return r
+    else:
+        m = _ORDINAL_BEFORE.search(before)
         if m is None or r.key.split()[-1] not in _PLACE_TAILS:
             return r
-        index, known = {}, frozenset({fold(text[r.start - len(m.group()) : r.end])})
-    start = r.start - len(m.group())
-    spans = _overlapping(index.get(r.article_id, ([], [])), start, r.end)
-    held = any(s <= start and r.end <= e and label not in _NUMERIC for s, e, label in spans)
-    if not held and fold(text[start : r.end]) not in known:
-        return r
+        start = r.start - len(m.group())
     moved = _moved(r, start, r.end, text)
     moved.ner, moved.team = r.ner, r.team
     return moved
