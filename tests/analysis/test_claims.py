@@ -1495,3 +1495,15 @@ def test_a_third_outlet_in_other_words_is_counted_in_the_agreement(minilm, monke
     monkeypatch.setattr(claims, "COMPLETE_T", 9.0)  # no completion: the paraphrase is left out
     agreements, _, _ = _run(arts, minilm)
     assert [a.claim.outlets for a in agreements] == [2]
+
+
+def test_one_fact_in_other_words_sharing_only_names_agrees_when_close(minilm, monkeypatch) -> None:
+    arts = _pair(
+        "The DJs were posing as Queen Elizabeth and Prince Charles.",
+        "The two presenters impersonated Queen Elizabeth and Prince Charles.",
+    )
+    agreements, conflicts, _ = _run(arts, minilm)
+    assert [a.claim.outlets for a in agreements] == [2] and conflicts == []
+    monkeypatch.setattr(claims, "CLOSE", 9.0)  # the lexical anchor alone: no shared plain word
+    agreements, _, _ = _run(arts, minilm)
+    assert agreements == []

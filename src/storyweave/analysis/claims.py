@@ -1825,7 +1825,8 @@ def _story(items: list[_Item], embedder: Embedder) -> _Story:
     # Words in a large share of the story's sentences (the celebrity's name, "custody") tie
     # every sentence to every other: they are the topic, not an anchor for one fact.
     topic_words = _topic(items, lambda it: it.words)
-    edges = _anchored(raw_edges, items, topic_words, related_t)
+    dense = getattr(embedder, "name", "") != "tfidf"
+    edges = _anchored(raw_edges, items, topic_words, related_t, CLOSE if dense else None)
     return _Story(items, x, edges, topic_words, align_t, related_t, denials, allx[n:])
 
 
@@ -1853,24 +1854,32 @@ def _vectors(embedder: Embedder, texts: Sequence[str]) -> Matrix:
     return sp.hstack([dense, lex * (1.0 - DENSE_SHARE) ** 0.5], format="csr", dtype=np.float32)
 
 
+CLOSE = 0.45  # a dense + TF-IDF cosine this high needs no lexical anchor ("posing as" /
+# "impersonating" Queen Elizabeth and Prince Charles share names but no plain word)
+
+
 def _anchored(
     raw_edges: Sequence[tuple[float, int, int]],
     items: Sequence[_Item],
     topic_words: set[str],
     related_t: float,
+    close: float | None = None,
 ) -> list[tuple[float, int, int]]:
-    """Neighbour pairs with a lexical anchor, boosted by shared names and figures."""
+    """Neighbour pairs with a lexical anchor, boosted by shared names and figures; with
+    `close`, a pair that similar is kept without an anchor."""
     # ... and so are the names in them: sharing the celebrity is no sign of sharing a fact
     topic_ents = _topic(items, lambda it: it.ents)
     edges: list[tuple[float, int, int]] = []
     for sim, i, j in raw_edges:
         a, b = items[i], items[j]
         # the anchor: two shared content words, or one and a figure of the same thing
-        # ("the jury spent two days ..." / "The jury had deliberated for two days.")
-        if len((a.words & b.words) - topic_words) + len(a.figures & b.figures) < 2:
+        # ("the jury spent two days ..." / "The jury had deliberated for two days."), and
+        # a shared word beyond whom they are about ("the Gossip Girl star" is no fact)
+        anchor = len((a.words & b.words) - topic_words) + len(a.figures & b.figures) >= 2
+        if not (anchor and (a.plain & b.plain) - topic_words):
+            if close is not None and sim >= close:
+                edges.append((sim, i, j))
             continue
-        if not (a.plain & b.plain) - topic_words:
-            continue  # they share only whom they are about ("the Gossip Girl star"), no fact
         shared_ents = len((a.ents & b.ents) - topic_ents)
         boost = 0.05 * min(2, shared_ents) + (0.08 if a.nums & b.nums else 0.0)
         edges.append((sim + boost if sim >= related_t - 0.05 else sim, i, j))
