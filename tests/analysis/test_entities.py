@@ -674,3 +674,37 @@ def test_a_streets_number_is_part_of_its_name() -> None:
     names = {v for e in find_entities(arts, sents) for v in e.variants}
     assert {"57th Street", "84th Street"} <= names, sorted(names)
     assert "Street" not in names
+
+
+def test_a_thing_the_model_calls_a_person_is_no_person() -> None:
+    # a game's name used only as a modifier ("Tuesday's Lucky Riches jackpot", "a Lucky
+    # Riches drawing"), which the small model reads as a person's name
+    ents = _parsed(
+        "Dana Whitlock posted a video on her Glimmer Story on Monday. Whitlock said the ad was "
+        "wrong. She said it again on Tuesday.",
+        "Tuesday's $400 million Lucky Riches jackpot drew crowds, said Whitlock. A Lucky Riches "
+        "drawing is held twice a week.",
+    )
+    kinds = {e.name: e.kind for e in ents}
+    assert kinds["Dana Whitlock"] == "person"
+    assert kinds["Lucky Riches"] != "person", kinds
+
+
+def test_a_plural_noun_opening_a_sentence_before_say_is_no_name() -> None:
+    ents = _parsed(
+        "The gunman fled on foot. Authorities say he targeted guards at the gate. Officer Ray "
+        "Mendel said the gate was closed. Authorities say he had two rifles."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Ray Mendel" in names
+    assert "Authorities" not in names, sorted(names)
+
+
+def test_the_models_span_over_a_verb_is_two_names() -> None:
+    ents = _parsed(
+        "Isaiah claims Frances has upwards of $100 mil in her dad's estate. Isaiah Moore married "
+        "Frances Holt in 2014."
+    )
+    assert not [e for e in ents if "claims" in e.name], [e.name for e in ents]
+    assert "Isaiah" in _owner(ents, "Isaiah Moore").variants
+    assert "Frances" in _owner(ents, "Frances Holt").variants

@@ -1103,8 +1103,14 @@ class _Chunker:
                 or first.low in self.cap_seen
                 or key in self.regions
                 or key in self.cities
-                # no word of the language, then a speech verb: "Ostergard said ..."
-                or (after is not None and after.low in _SAY and not self._wordish(first.low))
+                # no word of the language, then a speech verb: "Ostergard said ..."; not a
+                # plural noun ("Authorities say he targeted ...")
+                or (
+                    after is not None
+                    and after.low in _SAY
+                    and not self._wordish(first.low)
+                    and not _plural_noun(first.low)
+                )
                 # a misspelling of a name the story writes inside a sentence: "Thackery"
                 or self._variant_of_seen(first)
             ):
@@ -1215,6 +1221,14 @@ _EVENT_TAILS = frozenset(
 _SERVICE_DISTRICTS = frozenset(
     "fire school water hospital sanitation irrigation transit utility park police health".split()
 )
+
+
+@cache
+def _plural_noun(low: str) -> bool:
+    """Whether a word is the plural of an English noun (lemminflect's tables): "authorities"."""
+    from lemminflect import getAllLemmas
+
+    return any(lemma != low for lemma in getAllLemmas(low).get("NOUN", ()))
 
 
 def _acronym(text: str) -> bool:
@@ -1477,6 +1491,12 @@ def _with_ner(
                 kind = _ner_kind(label)
                 if kind is not None:
                     piece.ner[kind] += NER_WEIGHT
+            if (
+                piece.ner["person"]
+                and not piece.votes["person"]
+                and _used_as_thing(piece, annotations)
+            ):
+                piece.ner["other"] += piece.ner.pop("person")
             leaning = _leaning(piece.votes + piece.ner)
             if leaning == "person" or (leaning == "other" and _office_first(piece)):
                 piece = _untitled(piece, text)  # "SSP Nabugyere", which the model calls a product
@@ -1492,6 +1512,31 @@ def _with_ner(
             piece.votes["organization"] += 6  # the match outweighs the city and the model
             piece.team = True
     return out
+
+
+# what stands before a thing's name and never before a person's: "her Instagram Story"
+_THING_DETERMINERS = frozenset({"a", "an", "her", "his", "its", "their", "my", "our", "your"})
+
+
+def _used_as_thing(r: _Raw, annotations: Annotations) -> bool:
+    """The parse uses the mention as a thing's name, which the model may call a person: a
+    modifier of a common noun ("Tuesday's Mega Millions jackpot") or a name after an article
+    or a possessive ("her Instagram Story", "a Kit Kat")."""
+    span = annotations.span(r.article_id, r.sentence)
+    if span is None:
+        return False
+    mention = span.doc.char_span(r.start, r.end, alignment_mode="expand")
+    if mention is None:
+        return False
+    root = mention.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= mention.end:
+        return True
+    before = mention.start - 1
+    return (
+        before >= 0
+        and span.doc[before].lower_ in _THING_DETERMINERS
+        and span.doc[before].head.i == root.i
+    )
 
 
 def _table_cells(
@@ -1678,12 +1723,21 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
     words = text[start:end]
     if not (label in {"PERSON", "ORG"} or _known_place(words)):
         return False
-    if _NOT_IN_NAME.search(words) or _HEADLINE_JOIN.search(words):
+    if _NOT_IN_NAME.search(words) or _HEADLINE_JOIN.search(words) or _runs_over_verb(words):
         return False
     if end > chunk[1] and text[chunk[1]] in "'’" and _acronym(text[chunk[0] : chunk[1]]):
         return False  # over a body's possessive: "LAPD’s Homicide Unit" is the LAPD's unit
     # not over the title of the person named next: "New York Police Department Sgt."
     return not (end > chunk[1] and fold(words.split()[-1]) in _HONORIFICS)
+
+
+def _runs_over_verb(words: str) -> bool:
+    """A span over a lower-case content word: "Isaiah claims Frances" is two names and a
+    verb; "Nikolaus van der Pas" and "Committee for the Investigation of ..." are one name."""
+    stop = _stop()
+    return any(
+        w[:1].islower() and w not in stop and w not in _PARTICLES for w in words.split()[1:-1]
+    )
 
 
 def _known_place(words: str) -> bool:
