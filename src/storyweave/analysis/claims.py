@@ -1371,7 +1371,7 @@ _NOT_ASSERTED = frozenset({"xcomp", "csubj", "pcomp", "amod", "relcl", "acl"})
 
 def _quoted(tok: Token, span: Span) -> bool:
     """Whether a word sits inside a quotation opened earlier in its sentence."""
-    before = span.doc.text[span.start_char : tok.idx]
+    before = span.text[: tok.idx - span.start_char]  # the span's text: Doc.text is rebuilt
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 

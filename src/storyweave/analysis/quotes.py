@@ -1841,8 +1841,8 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
         sentences.insert(0, (doc[first.start - 1].sent, True))  # 'One investor said: | "..."'
     heads = {a.i for t in tokens for a in t.ancestors}
     # the parse may run a sentence over a paragraph break; an attribution never does
-    para_end = doc.text.find("\n", hi)
-    para = (span.para_start, len(doc.text) if para_end < 0 else para_end)
+    para_end = attr.text.find("\n", hi)
+    para = (span.para_start, len(attr.text) if para_end < 0 else para_end)
     for sent, introduces in sentences:
         for verb in sent:
             if not _speaks(verb) or lo <= verb.idx < hi:
@@ -1859,7 +1859,7 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
             if who is None and subject.pos_ == "NOUN":
                 # a common noun that speaks is an unnamed source: "One senior investor said:",
                 # unless it is "the fraternity" that the text has named
-                phrase = doc.text[start:end]
+                phrase = attr.text[start:end]
                 who = (
                     _definite(attr.art, phrase, start)
                     or attr.aged(phrase, start)
@@ -1897,7 +1897,7 @@ def _body_named(art: _Article, head: Token) -> _Who | None:
     got = art.mention_ending(end, start)
     if got is not None and got[0].kind == "person":
         return None
-    name = got[0].name if got is not None else head.doc.text[start:end]
+    name = got[0].name if got is not None else art.text[start:end]
     return _Who(name, "named", got[0].id if got is not None else None)
 
 
@@ -2180,7 +2180,7 @@ def _last_speaker(
 def _colon_intro(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     """'Ben Barboza expressed his grief in a post on Facebook: "..."': a quote a colon
     introduces is the words of the introducing clause's subject, whatever its verb."""
-    text = doc.text
+    text = attr.text
     lead = text[span.para_start : span.open].rstrip()
     at = span.para_start + len(lead) - 1
     if not lead:
@@ -2196,8 +2196,8 @@ def _comma_intro(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     """'Graber felt something needed to be done so, "I went to ..."': a long quote in the
     first person after a comma that closes a clause of its paragraph is the words of that
     clause's subject, when the subject is named (or a pronoun of a named person)."""
-    lead = doc.text[span.para_start : span.open].rstrip()
-    if not lead.endswith(",") or not _FIRST_PERSON.search(doc.text, span.open, span.close):
+    lead = attr.text[span.para_start : span.open].rstrip()
+    if not lead.endswith(",") or not _FIRST_PERSON.search(attr.text, span.open, span.close):
         return None  # words not in the first person may be a title, a motto, a document's
     who = _intro_subject(attr, doc, span.para_start + len(lead) - 1, span.para_start)
     return who if who is not None and who.kind == "named" else None
@@ -2240,7 +2240,7 @@ def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
     if who is None and subject.pos_ == "PROPN":
         who = _proper_name(subject)
     if who is None and subject.pos_ == "NOUN":
-        who = _definite(attr.art, subject.doc.text[start:end], start)
+        who = _definite(attr.art, attr.text[start:end], start)
     return who
 
 
@@ -2368,7 +2368,7 @@ def _narration_subject(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     """For a quote that opens its sentence with no attribution at all, the person the
     sentence just before is about ('Herman shakes his head. "I'm just saying ..."'): the
     named person or the pronoun that is its main clause's subject."""
-    text = doc.text
+    text = attr.text
     first = next((t for t in doc if t.idx >= span.open), None)
     if first is None or first.sent.start == 0:
         return None
@@ -2603,7 +2603,7 @@ def _saying(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] 
     start, end = _extent(subject)
     who = _subject_speaker(attr, subject, start, end)
     if who is None and subject.pos_ == "NOUN":
-        who = _definite(art, doc.text[start:end], start)
+        who = _definite(art, art.text[start:end], start)
     said = art.text[m.end() : s.end].strip().rstrip(".")
     if who is None or who.speaker is None or len(said.split()) < 4:
         return None

@@ -76,10 +76,11 @@ def annotate(
     texts = [a.text[:MAX_CHARS] for a in articles]
     docs: dict[str, Doc] = {}
     spans: dict[tuple[str, int], Span] = {}
-    for article, doc in zip(articles, pipe.pipe(texts, batch_size=8), strict=True):
+    for article, text, doc in zip(articles, texts, pipe.pipe(texts, batch_size=8), strict=True):
         docs[article.id] = doc
         for s in sentences.get(article.id, ()):
-            span = doc.char_span(s.start, min(s.end, len(doc.text)), alignment_mode="expand")
+            # len(text), not len(doc.text): spaCy rebuilds Doc.text on every read
+            span = doc.char_span(s.start, min(s.end, len(text)), alignment_mode="expand")
             if span is not None:
                 spans[(article.id, s.index)] = span
     return Annotations(docs, spans)
