@@ -708,3 +708,14 @@ def test_the_models_span_over_a_verb_is_two_names() -> None:
     assert not [e for e in ents if "claims" in e.name], [e.name for e in ents]
     assert "Isaiah" in _owner(ents, "Isaiah Moore").variants
     assert "Frances" in _owner(ents, "Frances Holt").variants
+
+
+def test_a_companys_last_word_alone_is_the_company() -> None:
+    # the model reads "Neiman Marcus said" as two organisations; "Marcus" is the company
+    ents = _parsed(
+        "Shoppers who used cards at Neiman Marcus in the autumn were warned on Friday.\n\n"
+        "Neiman Marcus said on Friday that it saw “no sign of a link” to the other theft.\n\n"
+        "A spokesman for Neiman Marcus, Owen Tarrant, said letters would go out soon."
+    )
+    assert "Marcus" in _owner(ents, "Neiman Marcus").variants
+    assert not [e for e in ents if e.name == "Marcus"]

@@ -1515,7 +1515,9 @@ def _with_ner(
 
 
 # what stands before a thing's name and never before a person's: "her Instagram Story"
-_THING_DETERMINERS = frozenset({"a", "an", "her", "his", "its", "their", "my", "our", "your"})
+_THING_DETERMINERS = frozenset(
+    {"the", "a", "an", "her", "his", "its", "their", "my", "our", "your"}
+)
 
 
 def _used_as_thing(r: _Raw, annotations: Annotations) -> bool:
@@ -2321,7 +2323,13 @@ def _short_names(
                         # the end of its name: "Evening Times"; one word after a place or
                         # a nationality ("Shell" of Royal Dutch Shell, not "Bank")
                         or (
-                            (n >= 2 or (kinds[fi] == "organization" and _qualified(words[fo])))
+                            (
+                                n >= 2
+                                or (
+                                    kinds[fi] == "organization"
+                                    and (_qualified(words[fo]) or _own_tail(ws[0], words, full))
+                                )
+                            )
                             and words[fo][-n:] == ws
                         )
                     )
@@ -2330,6 +2338,14 @@ def _short_names(
             )
         if len(roots) == 1:
             uf.union(fi, roots.pop())
+
+
+def _own_tail(word: str, words: Sequence[list[str]], people: Sequence[int]) -> bool:
+    """A company's last word that no head word, given name or person's surname of the story
+    is: "Marcus" of Neiman Marcus, said alone."""
+    if word in _HEADS or word in _SINGLE_ORGS or word in _EVENT_TAILS:
+        return False
+    return all(words[fi][-1] != word for fi in people)
 
 
 def _qualified(words: Sequence[str]) -> bool:
