@@ -719,3 +719,13 @@ def test_a_companys_last_word_alone_is_the_company() -> None:
     )
     assert "Marcus" in _owner(ents, "Neiman Marcus").variants
     assert not [e for e in ents if e.name == "Marcus"]
+
+
+def test_a_firm_in_camel_case_or_after_its_trade_is_an_organisation() -> None:
+    ents = _parsed(
+        "The audit, from security firm vTrace, went to regulators on Monday. The vTrace audit "
+        "found malware on the tills. Shares of the retailer Kessler Vantix fell 4% on Monday."
+    )
+    kinds = {e.name: e.kind for e in ents}
+    assert kinds.get("vTrace") == "organization", kinds
+    assert kinds.get("Kessler Vantix") == "organization", kinds

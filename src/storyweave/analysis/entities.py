@@ -36,6 +36,7 @@ __all__ = ["find_entities", "fold", "given_name_gender"]
 # apostrophes or hyphens (Giersch's, Ex-Husband), a trailing apostrophe (actress'), else one
 # non-space character.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]!(?=\s+[A-Z])|\w+(?:[-'’&]\w+)*(?:['’](?!\w))?|\S")
+_CAMEL = re.compile(r"[a-z][A-Z][a-z]")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _OPENERS = {'"', "“", "‘", "'", ":", "(", "[", "•", "-", "—", "–", "*", "|", ">"}
 
@@ -769,7 +770,8 @@ class _Tok:
 
     @property
     def cap(self) -> bool:
-        return self.text[:1].isupper()
+        # a brand in camel case is capitalised too: "iSight", "eBay"
+        return self.text[:1].isupper() or _CAMEL.match(self.text) is not None
 
     @property
     def low(self) -> str:
@@ -1120,6 +1122,8 @@ class _Chunker:
         if before is not None and before.low in _ROLES:
             votes["person"] += 4
             gender = gender or _ROLES[before.low]
+        if before is not None and before.low in _FIRMS:
+            votes["organization"] += 4  # "computer firm iSight", "the retailer Kessler Vantix"
         # a role and a comma before the name: "Its vice-chair, Aoife Brannigan, said"
         if before is not None and before.text == "," and idx >= 2:
             role = toks[idx - 2].low.rsplit("-", 1)[-1]
@@ -1191,6 +1195,12 @@ class _Chunker:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
 
 
+# the trade nouns written before a firm's name, as a role is before a person's
+_FIRMS = frozenset(
+    "firm company retailer chain maker manufacturer startup insurer carrier airline lender "
+    "automaker carmaker broadcaster publisher conglomerate supplier distributor "
+    "subsidiary".split()
+)
 # the last word of a building or a site's name: a place, whatever words come before it
 _FACILITIES = frozenset(
     "hotel motel airport stadium arena apartments mall tower towers terminal prison jail "
@@ -2341,8 +2351,8 @@ def _short_names(
 
 
 def _own_tail(word: str, words: Sequence[list[str]], people: Sequence[int]) -> bool:
-    """A company's last word that no head word, given name or person's surname of the story
-    is: "Marcus" of Neiman Marcus, said alone."""
+    """A company's last word that is no head word and no surname of a person of the story:
+    "Marcus" of Neiman Marcus, said alone."""
     if word in _HEADS or word in _SINGLE_ORGS or word in _EVENT_TAILS:
         return False
     return all(words[fi][-1] != word for fi in people)
