@@ -729,3 +729,12 @@ def test_a_firm_in_camel_case_or_after_its_trade_is_an_organisation() -> None:
     kinds = {e.name: e.kind for e in ents}
     assert kinds.get("vTrace") == "organization", kinds
     assert kinds.get("Kessler Vantix") == "organization", kinds
+
+
+def test_a_firm_the_model_calls_a_person_is_an_organisation_by_its_trade() -> None:
+    ents = _parsed(
+        "Investors should vote against the pay plan, proxy advisory firm Brass Hollis said in a "
+        "note. It is not the first time Brass Hollis has objected to the bonus. Brass Hollis "
+        "also questioned the audit."
+    )
+    assert _owner(ents, "Brass Hollis").kind == "organization"
