@@ -738,3 +738,12 @@ def test_a_firm_the_model_calls_a_person_is_an_organisation_by_its_trade() -> No
         "also questioned the audit."
     )
     assert _owner(ents, "Brass Hollis").kind == "organization"
+
+
+def test_a_name_with_a_seat_is_an_organisation() -> None:
+    ents = _parsed(
+        "Thieves took a propane truck on Friday. Liberty-based Harrow Mercer announced on "
+        "Saturday that it had found the truck. Liberty-based Harrow Mercer has offered a reward "
+        "of $2,000. Harrow Mercer said the driver was not hurt."
+    )
+    assert _owner(ents, "Harrow Mercer").kind == "organization"

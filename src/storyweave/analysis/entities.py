@@ -2465,13 +2465,18 @@ def _trimmed(r: _Raw, text: str) -> _Raw:
     # "Serb-held Doboj", "Second-placed Kent"; "Orlando Pirates of"
     lead = _LEADING_ADJECTIVE.match(r.text)
     tail = _TRAILING_CONNECTOR.search(r.text)
-    if not lead and not tail:
-        return r
-    start = r.start + (lead.end() if lead else 0)
-    end = r.start + tail.start() if tail else r.end
-    moved = _moved(r, start, end, text)
-    moved.ner, moved.team = r.ner, r.team
-    return moved
+    if lead or tail:
+        start = r.start + (lead.end() if lead else 0)
+        end = r.start + tail.start() if tail else r.end
+        moved = _moved(r, start, end, text)
+        moved.ner, moved.team = r.ner, r.team
+        r = moved
+    if _BASED.search(text, max(0, r.start - 40), r.start):
+        r.votes["organization"] += 4  # "Liberty-based Ferrellgas": a firm has a seat
+    return r
+
+
+_BASED = re.compile(r"\w-(?:based|headquartered) $")
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
