@@ -714,3 +714,21 @@ def test_a_name_with_an_adjunct_before_said_is_the_speaker_of_the_reported_claus
     assert said and said[0].speaker == "Dana Whitfield"
     # the passive subject is no speaker: her brother told police, not she
     assert all(q.speaker != "Dana Whitfield" for q in qs if "gone north" in q.text)
+
+
+def test_a_report_named_after_a_firm_is_the_firms() -> None:
+    text = (
+        "The report, from the security firm iSight, was sent to the Secret Service. "
+        '"The intrusion operators displayed innovation and a high degree of skill," '
+        "according to the iSight report."
+    )
+    arts = [Article("a1", "Outlet", "", text, raw=text)]
+    from storyweave.brief import prepare
+
+    kept, sents, _ = prepare(arts)
+    table = [
+        Entity("i", "iSight", "organization", ("iSight",), (Mention("a1", 0, m, m + 6, "iSight"),))
+        for m in [kept[0].text.index("iSight")]
+    ]
+    qs = find_quotes(kept, sents, table)
+    assert _one(qs, "The intrusion operators").speaker == "iSight"

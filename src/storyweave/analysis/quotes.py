@@ -617,6 +617,14 @@ class _Article:
         counts = Counter(e.id for e in before)
         return max(reversed(before), key=lambda e: counts[e.id])
 
+    def named_before(self, pos: int, name: str) -> Entity | None:
+        """The last organisation named before `pos`, outside quotes, whose name holds `name`."""
+        want = name.lower()
+        for start, e in reversed(self.orgs):
+            if start < pos and not self.inside_quote(start) and want in e.name.lower().split():
+                return e
+        return None
+
     def _unknown_place(self, pos: int) -> Entity | None:
         """For "the company" of an article that names no organisation, the "place" it names
         most that no gazetteer knows: a firm the name tagger took for a place ("Netflix")."""
@@ -2329,6 +2337,8 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
             # "a police statement": the statement of the police force the article named;
             # "the EPA report" is the EPA's, "the police report" a kind of document
             body = art.organisation(pos, "", words[1].lower())
+            if body is None and named_doc:
+                body = art.named_before(pos, words[1])  # "the iSight report": iSight's
             if body is not None:
                 return _Who(body.name, "named", body.id, "statement")
     role = _role_words(words)
