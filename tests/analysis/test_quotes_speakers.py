@@ -732,3 +732,14 @@ def test_a_report_named_after_a_firm_is_the_firms() -> None:
     ]
     qs = find_quotes(kept, sents, table)
     assert _one(qs, "The intrusion operators").speaker == "iSight"
+
+
+def test_we_are_told_is_an_unnamed_source_and_he_is_quoted_as_saying_is_his() -> None:
+    qs = _quotes(
+        "Daniel Morgan is still holding out over the guitar. “He is forcing the matter to "
+        "court,” we’re told. Morgan denies it in the filings. \"I have never threatened anyone "
+        'in my life," he is quoted in the documents as saying.'
+    )
+    told = _one(qs, "He is forcing")
+    assert (told.speaker_kind, told.speaker) == ("unnamed", "a source")
+    assert _one(qs, "I have never threatened").speaker == "Daniel Morgan"

@@ -1487,6 +1487,8 @@ class _Attributor:
         put = self._put_it(lo, hi) or self._quoted_as(lo, hi, after=True)
         if put is not None:
             return put
+        if _WE_ARE_TOLD.match(text, lo, hi):
+            return _Who("a source", "unnamed", None, "told")
         for vm in _VERB_RE.finditer(text, lo, hi):
             verb = vm.group().lower()
             if verb == "according to":
@@ -1547,16 +1549,16 @@ class _Attributor:
     def _quoted_as(self, lo: int, hi: int, after: bool) -> _Who | None:
         """'the source quoted Sa'ar as saying', 'Reuters quoted the minister as saying:': the
         one quoted speaks, not the one quoting; `after`: the clause follows the quote."""
-        m = _QUOTED_AS.search(self.text, lo, hi)
-        if m is None and after:
-            m = _QUOTED_PASSIVE.match(self.text, lo, hi)
+        m = _QUOTED_PASSIVE.match(self.text, lo, hi) if after else None
+        m = m or _QUOTED_AS.search(self.text, lo, hi)
         if m is None or len(self.text[lo : m.start()].split()) > 8:
             return None
         if not after and self.text[m.end() : hi].strip(" ,:—–-\n"):
             return None  # more words between the clause and the quote
         who = self.who(m.start(1), m.end(1), whole=True)
-        if who is None or who.pronoun is not None:
-            return None
+        passive = m.re is _QUOTED_PASSIVE
+        if who is None or (who.pronoun is not None and not passive):
+            return None  # "she quoted him as saying": the pronoun is the one quoting
         who.verb = "quoted as saying"
         return who
 
@@ -1782,9 +1784,11 @@ _QUOTED_AS = re.compile(
 )
 # '"...," Qolamhossein Mohseni-Ejei was quoted as saying by the Fars news agency'
 _QUOTED_PASSIVE = re.compile(
-    r"([^\s,.;:!?\"“”][^.;:!?\"“”]{0,80}?)\s+(?:was|is|were|has been)\s+quoted\s+as\s+"
-    r"(?:saying|telling)\b"
+    r"([^\s,.;:!?\"“”][^.;:!?\"“”]{0,80}?)\s+(?:was|is|were|has been)\s+quoted"
+    r"(?:\s+[\w'’]+){0,4}?\s+as\s+(?:saying|telling)\b"
 )
+# '"He is forcing the matter to litigation," we're told.': an unnamed source told the outlet
+_WE_ARE_TOLD = re.compile(r"(?:we|I)(?:['’]re|['’]m| are| am| were| was) told\b", re.IGNORECASE)
 _SAYING_WORDS = r"(?:quote|quotation|dictum|saying|maxim|motto|adage)"
 _SAYING_FROM = re.compile(
     rf"\b{_SAYING_WORDS}\s+(?:from|by|of)\s+(.{{2,40}}?)\s*(?:that\s*|[:,]\s*)?$"
