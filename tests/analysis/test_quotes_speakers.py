@@ -702,6 +702,7 @@ def test_the_report_is_the_one_a_named_paper_reported() -> None:
     )
     bite = [q for q in qs if "bit the farmer" in q.text]
     assert bite and bite[0].speaker == "Lanzhou Evening News"
+    assert bite[0].verb == "report said"  # shown as the paper's report, not a statement
 
 
 def test_a_name_with_an_adjunct_before_said_is_the_speaker_of_the_reported_clause() -> None:

@@ -1772,10 +1772,21 @@ class _Attributor:
             verb += _listener(self.text, vm.end(), limit)
         verb = verb.lower() if verb[:1].isupper() and verb.lower() in _VERB_SET else verb
         if who.verb == "statement":
-            return f"statement {verb}"
+            return f"{self.document_noun(vm.start())} {verb}"
         return verb
 
+    def document_noun(self, pos: int) -> str:
+        """What kind of document speaks in the words just before `pos` ("the report reads"):
+        shown beside the speaker; a statement when the words do not say."""
+        m = _DOCUMENT_NOUN.search(self.text, max(0, pos - 40), pos)
+        return m.group(1).lower() if m else "statement"
 
+
+_DOCUMENT_NOUN = re.compile(
+    r"\b(report|study|statement|letter|filing|release|notice|ruling|lawsuit|complaint|memo)\b"
+    r"[^.;:!?\"“”]{0,25}$",
+    re.IGNORECASE,
+)
 # '"...," as a top EU legal adviser put it': the words are the adviser's
 _PUT_IT = re.compile(r"as\s+([^\s,.;:!?\"“”][^.;:!?\"“”]{0,150}?),?\s+put\s+it\b", re.IGNORECASE)
 # "the source quoted Sa'ar as saying": the words are Sa'ar's
@@ -2687,7 +2698,7 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
             if who.kind == "named":
                 attr.documents.append((m.start(), who))  # "In a statement, X said ..."
         if who.verb == "statement":
-            verb = f"statement {verb}"
+            verb = f"{attr.document_noun(m.start())} {verb}"
         return m.start(), _said(art, s, who, said, verb)
     saying = _saying(art, attr, s)
     if saying is not None:
