@@ -2321,13 +2321,16 @@ def _completed(story: _Story, clusters: list[list[int]], side: frozenset[int]) -
     a side of a conflict, stay where they are."""
     items = story.items
     taken = {i for m in clusters if len(m) >= 2 for i in m} | set(side)
+    moved: set[int] = set()
     out: list[list[int]] = []
     for members in clusters:
         if len({items[i].outlet for i in members}) >= 2:
-            members = sorted(members + _joiners(story, members, taken))
-            taken.update(members)
+            joined = _joiners(story, members, taken)
+            moved.update(joined)
+            taken.update(joined)
+            members = sorted(members + joined)
         out.append(members)
-    return [m for m in out if len(m) >= 2 or m[0] not in taken or _alone(m[0], out)]
+    return [m for m in out if len(m) >= 2 or m[0] not in moved]  # a joiner leaves its own
 
 
 def _joiners(story: _Story, members: list[int], taken: set[int]) -> list[int]:
@@ -2345,11 +2348,6 @@ def _joiners(story: _Story, members: list[int], taken: set[int]) -> list[int]:
         if any(len((items[k].words & items[j].words) - topic) >= 2 for j in members):
             best[a] = (float(sim), k)
     return [k for _, k in best.values()]
-
-
-def _alone(i: int, clusters: list[list[int]]) -> bool:
-    """Whether sentence i is in no cluster but its own."""
-    return sum(i in m for m in clusters) == 1
 
 
 LEXICAL_GATE = 0.15  # TF-IDF cosine a dense agreement's sentence needs with another outlet's

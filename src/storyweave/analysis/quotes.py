@@ -617,6 +617,11 @@ class _Article:
         counts = Counter(e.id for e in before)
         return max(reversed(before), key=lambda e: counts[e.id])
 
+    def word(self, start: int, end: int) -> Token | None:
+        """The one parsed word text[start:end] is, if the article is parsed and it is one."""
+        span = self.doc.char_span(start, end) if self.doc is not None else None
+        return span[0] if span is not None and len(span) == 1 else None
+
     def named_before(self, pos: int, name: str) -> Entity | None:
         """The last organisation named before `pos`, outside quotes, whose name holds `name`."""
         want = name.lower()
@@ -1566,19 +1571,16 @@ class _Attributor:
         """The speech verb's own subject as the parse reads it, when a clause stands between
         it and the clause's start ('She said her dying mother had pulled her close and
         whispered, "..."'): the mother speaks, not "she"."""
-        doc = self.art.doc
-        if doc is None:
+        verb = self.art.word(vm.start(), vm.end())
+        if verb is None:
             return None
-        verb = doc.char_span(vm.start(), vm.end())
-        if verb is None or len(verb) != 1:
-            return None
-        subject = _subject(verb[0])
+        subject = _subject(verb)
         if subject is None or not lo <= subject.idx < vm.start() or subject.pos_ == "PRON":
             return None
         own = {t.i for t in subject.subtree}  # "one person briefed by police noted"
         if not any(
             t.pos_ == "VERB" and t.idx > subject.idx and t.i not in own
-            for t in doc[verb[0].sent.start : verb[0].i]
+            for t in verb.doc[verb.sent.start : verb.i]
         ):
             return None  # no clause between: the rules read "X, a lawyer, said" as well
         start, end = _extent(subject)
@@ -1588,14 +1590,13 @@ class _Attributor:
     def _relative_subject(self, vm: re.Match[str], lo: int) -> _Who | None:
         """'Clark Davis, an organizer, who said to the officers, "...': the speech verb's
         subject is a relative pronoun in this clause; the speaker is the one it stands for."""
-        doc = self.art.doc
-        verb = doc.char_span(vm.start(), vm.end()) if doc is not None else None
-        if verb is None or len(verb) != 1 or verb[0].dep_ != "relcl":
+        verb = self.art.word(vm.start(), vm.end())
+        if verb is None or verb.dep_ != "relcl":
             return None
-        pronoun = next((c for c in verb[0].children if c.dep_ in _SUBJECTS), None)
+        pronoun = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if pronoun is None or pronoun.tag_ != "WP" or not lo <= pronoun.idx < vm.start():
             return None
-        head = _subject(verb[0])
+        head = _subject(verb)
         if head is None or head.pos_ not in {"PROPN", "NOUN"}:
             return None
         who = _subject_speaker(self, head, *_extent(head))
@@ -2577,21 +2578,20 @@ def _reported(
 def _verb_subject(attr: _Attributor, start: int, end: int) -> _Who | None:
     """Who the parse makes the subject of the speech verb at text[start:end], when the words
     before it are more than a name ("President Trump on Friday said he had no regret")."""
-    doc = attr.art.doc
-    verb = doc.char_span(start, end) if doc is not None else None
-    if verb is None or len(verb) != 1 or verb[0].pos_ not in {"VERB", "AUX"}:
+    verb = attr.art.word(start, end)
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    subject = _subject(verb[0])
-    if subject is None or subject.i > verb[0].i or attr.art.inside_quote(subject.idx):
+    subject = _subject(verb)
+    if subject is None or subject.i > verb.i or attr.art.inside_quote(subject.idx):
         return None
     if subject.pos_ != "PROPN" or subject.dep_ != "nsubj":
         # a description ("her mother, who told ...") is read by the rules above; a passive
         # subject ("Martinez was reported missing by ...") is not the speaker
         return None
-    between = subject.doc[subject.i + 1 : verb[0].i]
+    between = subject.doc[subject.i + 1 : verb.i]
     if len(between) > 6 or any(t.text in {":", ";", "(", ")"} for t in between):
         return None  # only an adjunct may stand between: "Trump on Friday said"
-    who = _subject_who(attr, verb[0])
+    who = _subject_who(attr, verb)
     # a name the story's table holds: "Builder says faster fix possible" is a headline
     return who if who is not None and who.entity_id is not None else None
 
