@@ -744,3 +744,36 @@ def test_we_are_told_is_an_unnamed_source_and_he_is_quoted_as_saying_is_his() ->
     told = _one(qs, "He is forcing")
     assert (told.speaker_kind, told.speaker) == ("unnamed", "a source")
     assert _one(qs, "I have never threatened").speaker == "Daniel Morgan"
+
+
+def test_a_possessive_role_is_the_one_person_the_article_gives_that_role() -> None:
+    qs = _quotes(
+        "A farmer who sued the county over a bear attack has won $80,000, his lawyer said on "
+        "Monday. The county agreed to pay after talks, his lawyer Dana Whitfield told reporters."
+    )
+    assert _one(qs, "A farmer who sued").speaker == "Dana Whitfield"
+
+
+def test_a_possessive_role_with_two_people_so_titled_stays_unnamed() -> None:
+    qs = _quotes(
+        "The county agreed to pay after talks, his lawyer said on Monday. Lawyer Dana Whitfield "
+        "spoke for the farmer and lawyer Mara Quinn for the county."
+    )
+    assert _one(qs, "The county agreed").speaker_kind == "unnamed"
+
+
+def test_a_full_name_run_into_its_role_is_that_person_and_a_determiner_makes_an_owner() -> None:
+    qs = _quotes(
+        "Dale Vogel worked at the college until this summer. “I can confirm he is no longer an "
+        "employee here,” said Conor Lloyd spokesperson for Red River College.\n\n"
+        "Alan Brisk spoke on Monday. “We will not comment on the case today,” a Brisk "
+        "spokesman said."
+    )
+    assert _one(qs, "I can confirm").speaker == "Conor Lloyd"
+    assert _one(qs, "We will not comment").speaker_kind == "unnamed"
+
+
+def test_a_short_direct_quote_before_its_attribution_keeps_its_marks_out() -> None:
+    qs = _quotes("Alan Brisk spoke on Monday. “We will not comment,” a spokesman said.")
+    q = _one(qs, "We will not comment")
+    assert (q.text, q.speaker) == ("We will not comment", "a spokesman")

@@ -1940,8 +1940,28 @@ def _subject_speaker(attr: _Attributor, subject: Token, start: int, end: int) ->
     an unnamed reading of a phrase cut short ("The California Department" of Transportation)."""
     who = attr.who(start, end, whole=True)
     if who is None or who.kind == "unnamed":
-        who = _named_at(attr.art, subject) or _owner_named(attr.art, subject) or who
+        who = (
+            _named_at(attr.art, subject)
+            or _owner_named(attr.art, subject)
+            or _named_role(attr.art, subject, start)
+            or who
+        )
     return who
+
+
+def _named_role(art: _Article, head: Token, start: int) -> _Who | None:
+    """A full name run into its role without a comma ("said Conor Lloyd spokesperson for the
+    college"): that person. Not "a Trump spokesman": a determiner makes the name the owner."""
+    if head.lower_ not in _ROLE_NOUNS or any(c.dep_ in {"det", "poss"} for c in head.children):
+        return None
+    first = head.doc[head.left_edge.i]
+    if first.pos_ != "PROPN" or first.idx != start:
+        return None
+    for e, m in art.by_end.values():
+        person = e.id in art.person_ids or first.ent_type_ == "PERSON"
+        if m.start == start and person and " " in art.text[m.start : m.end]:
+            return _Who(e.name, "named", e.id)
+    return None
 
 
 # what a body is or puts out, named by the body's name before it: "the Daily Express newspaper"
@@ -2374,18 +2394,24 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
     return _Who(person.name, "named", person.id) if person is not None else None
 
 
+_POSSESSIVES = frozenset("his her their its".split())
+
+
 def _role_words(words: Sequence[str]) -> str:
     """The role a definite description of two to five words gives ("homeland security
     adviser" of "the homeland security adviser" or "President Trump's homeland security
     adviser"); "" for an indefinite one ("a security adviser") or a bare noun."""
     owner = [k for k, w in enumerate(words) if re.search(r"['’]s?$", w) and k < len(words) - 1]
+    fewest = 1  # "his lawyer", "Guan's lawyer": whose role it is narrows it to one person
     if owner:
         rest = words[owner[-1] + 1 :]
-    elif words and words[0].lower() == "the":
+    elif words and words[0].lower() in _POSSESSIVES:
         rest = words[1:]
+    elif words and words[0].lower() == "the":
+        rest, fewest = words[1:], 2  # "the lawyer" alone: `person_described_as`, by position
     else:
         return ""
-    if not 2 <= len(rest) <= 5 or not all(re.fullmatch(r"[A-Za-z-]+", w) for w in rest):
+    if not fewest <= len(rest) <= 5 or not all(re.fullmatch(r"[A-Za-z-]+", w) for w in rest):
         return ""
     return " ".join(rest)
 
@@ -2506,8 +2532,8 @@ def _attribution(
         # what follows the attribution goes on saying it: "..., officials said, and it could
         # take months"
         said = f"{said}, {body[stop + 1 :].strip().rstrip('.!')}"
-    if len(said.split()) < 4 or _VERB_RE.match(said):
-        return None
+    if len(said.split()) < 4 or _VERB_RE.match(said) or _QUOTE_MARKS.match(said):
+        return None  # a direct quote before the attribution is read as one, marks and all
     comma = s.start + at
     who = attr.after(_Span(comma, comma, [], s.start), s.start + stop)
     if who is None or who.speaker is None or who.verb in (None, "according to"):
