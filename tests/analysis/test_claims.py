@@ -1507,3 +1507,42 @@ def test_one_fact_in_other_words_sharing_only_names_agrees_when_close(minilm, mo
     monkeypatch.setattr(claims, "CLOSE", 9.0)  # the lexical anchor alone: no shared plain word
     agreements, _, _ = _run(arts, minilm)
     assert agreements == []
+
+
+def test_counts_of_two_kinds_of_one_thing_are_not_a_disputed_count(tfidf) -> None:
+    arts = _pair(
+        "Dale Vogel remains in custody in Harbourton to face two robbery charges in court.",
+        "Court papers show Dale Vogel faces three charges of disobeying a court order in court.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "number"] == []
+
+
+def test_a_denial_placed_elsewhere_does_not_deny_what_was_found(tfidf) -> None:
+    arts = _pair(
+        "Detective Mara Quinn said the dog found the girl's scent at the Hill apartments on "
+        "Monday.",
+        "Detective Mara Quinn said the dog did not find the girl's scent near other apartments "
+        "on Monday.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "polarity"] == []
+
+
+def test_ages_a_pronoun_gives_at_two_moments_are_not_one_disputed_age(tfidf) -> None:
+    arts = _pair(
+        "He recalls that when he was 10 years old his mother told him a story about the abuse.",
+        "The plaintiff says he was 14 years old when the director first told him a story.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "number"] == []
+
+
+def test_a_noun_named_otherwise_is_another_actor_of_a_year(tfidf) -> None:
+    arts = _pair(
+        "Pluto, discovered in 1930, spent most of a century as the ninth planet of the sun.",
+        "Calls to demote Pluto grew after a Kuiper Belt object was discovered in 1992 by "
+        "astronomers.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "date"] == []

@@ -721,6 +721,7 @@ class Frame:
     skip: bool = False  # a model number, a range's end, a clock time, a count added to another
     role: str = ""  # the verb and the thing's relation to it: "have dobj"
     people: bool = False  # it counts people (`_counts_people`), even by a nationality
+    kinds: frozenset[str] = frozenset()  # what kind of thing: "robbery" charges, charges "of" X
 
 
 def _key(tok: Token) -> str:
@@ -806,8 +807,11 @@ def _owner(host: Token) -> str:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """One owner of an age: the same name, or a surname alone against the full name."""
-    return bool(a and b) and (a == b or a.endswith(" " + b) or b.endswith(" " + a))
+    """One owner of an age: the same name, or a surname alone against the full name; a
+    pronoun ("he was 10" / "he was 14") may be two people of two articles."""
+    if not a or not b or a in _PRONOUNS or b in _PRONOUNS:
+        return False
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _share_of(pct: Token) -> Token:
@@ -847,7 +851,9 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
     owner = ""
     if q.kind == "age":
         # "Katrov died at the age of 92", "Katrov, who was 92,": the subject's age
-        owner = _owner(_person(num.head if num.dep_ == "appos" else thing)) or _age_subject(verb)
+        host = _person(num.head if num.dep_ == "appos" else thing)
+        owner = "" if host.lemma_.lower() in _AGE_UNITS else _owner(host)
+        owner = owner or _age_subject(verb)
     clauses = [c for c in thing.children if c.dep_ in {"acl", "relcl"}]
     around = [verb, *_arguments(verb), *_arguments(thing)]
     around += [t for c in clauses for t in (c, *_arguments(c))]
@@ -861,7 +867,22 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
         _skipped(num, thing),
         f"{verb.lemma_.lower()} {thing.dep_}",
         _counts_people(num, thing),
+        _kinds(thing, num),
     )
+
+
+_AGE_UNITS = frozenset("year month week day old age".split())
+
+
+def _kinds(thing: Token, num: Token) -> frozenset[str]:
+    """The nouns that say which kind of a counted thing is meant: a noun before it ("two
+    robbery charges") or the object of its "of" ("three charges of disobeying an order")."""
+    if thing.i == num.i or thing.pos_ != "NOUN":
+        return frozenset()
+    kinds = {c.lemma_.lower() for c in thing.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    for prep in (c for c in thing.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        kinds |= {g.lemma_.lower() for g in prep.children if g.dep_ in {"pobj", "pcomp"}}
+    return frozenset(kinds)
 
 
 def _counts_people(num: Token, thing: Token) -> bool:
@@ -907,6 +928,9 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return True
     if kind == "percent" and a.thing != b.thing:
         return False  # a share of one thing against a share of another
+    if a.kinds and b.kinds and not a.kinds & (b.kinds | b.anchors | {b.thing}):
+        if not b.kinds & (a.anchors | {a.thing}):
+            return False  # "two robbery charges" / "three charges of disobeying an order"
     fates = {fate(f.anchors | {f.verb}) for f in (a, b)}
     if fates >= {"harmed", "killed"}:
         return False  # "killed two workers" / "five workers were injured": two counts
@@ -1330,7 +1354,12 @@ def _other_actors(a: _Item, year_a: str, b: _Item, year_b: str) -> bool:
     x, y = _year_actor(a, year_a), _year_actor(b, year_b)
     if x is None or y is None or not _key(x) or not _key(y):
         return False
-    return (x.pos_ == "PROPN") == (y.pos_ == "PROPN") and _key(x) != _key(y)
+    if (x.pos_ == "PROPN") != (y.pos_ == "PROPN"):
+        # a noun named otherwise is another thing: "Pluto" / "a Kuiper Belt object"
+        noun, name = (x, y) if y.pos_ == "PROPN" else (y, x)
+        names = {c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"}
+        return bool(names) and name.lower_ not in names
+    return _key(x) != _key(y)
 
 
 def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
@@ -1363,6 +1392,8 @@ class Predicate:
     # inside quotation marks (a speaker's words, not the outlet's), or what it says is in a
     # clause of its own ("doesn't believe the object is there"): not a flat yes or no
     quoted: bool = False
+    where: frozenset[str] = frozenset()  # nouns of its prepositional adjuncts ("near X")
+    words: frozenset[str] = frozenset()  # the content lemmas of its sentence
 
 
 _UNREAL_MARKS = frozenset("if unless whether until when once".split())
@@ -1388,6 +1419,7 @@ def predicates(span: Span) -> list[Predicate]:
     """Every full verb of a sentence with its polarity (a `neg` on the verb itself), whether it
     is asserted, and its subject and object."""
     out: list[Predicate] = []
+    words = frozenset(t.lemma_.lower() for t in span if t.pos_ in {"NOUN", "PROPN", "VERB"})
     for tok in span:
         if tok.pos_ != "VERB" or tok.lemma_.lower() in _LIGHT:
             continue
@@ -1412,9 +1444,35 @@ def predicates(span: Span) -> list[Predicate]:
                 next((k for k in map(_key, objects) if k), ""),
                 phrase,
                 _quoted(tok, span) or any(c.dep_ in {"ccomp", "xcomp"} for c in kids),
+                _adjuncts(tok, objects),
+                words,
             )
         )
     return out
+
+
+_ADJUNCT_PREPS = frozenset("in at near on inside outside from into around behind".split())
+_WHEN_ENTS = frozenset({"DATE", "TIME"})  # "on Monday" says when, not where
+
+
+def _adjuncts(verb: Token, objects: Sequence[Token]) -> frozenset[str]:
+    """The nouns of the place adjuncts of a verb or its object ("did not find the scent near
+    other apartments"): a denial so placed is about that place."""
+    heads = [verb, *objects]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    nouns = [
+        g
+        for p in preps
+        if p.lower_ in _ADJUNCT_PREPS
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} and g.ent_type_ not in _WHEN_ENTS
+    ]
+    # "near other apartments" names places other than those the other outlet names
+    return frozenset(
+        ("other " if any(c.lower_ in {"other", "another"} for c in g.children) else "")
+        + g.lemma_.lower()
+        for g in nouns
+    )
 
 
 def opposed(neg: Predicate, pos: Predicate) -> bool:
@@ -1424,6 +1482,8 @@ def opposed(neg: Predicate, pos: Predicate) -> bool:
         return False
     if neg.quoted or pos.quoted or not neg.asserted:
         return False  # a speaker's words or a hedged denial are not the outlet's assertion
+    if not neg.where <= pos.words:
+        return False  # "did not find it near other apartments" / "found it in a mulch pile"
     if neg.subject and neg.subject == pos.subject:
         return True
     clash = neg.subject and pos.subject and neg.subject != pos.subject
