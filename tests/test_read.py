@@ -268,6 +268,17 @@ def test_a_field_of_the_wrong_type_names_its_json_type(tmp_path: Path) -> None:
             "Copyright 2024 The Ledger. All rights reserved.\n",
             "The Ledger",
         ),
+        # a dateline in mixed case, or the wire's name alone, opening the story
+        ("Port Aldous, Maine (KVX) The bridge reopened on Monday.\n", "KVX"),
+        ("(Harbour Wire) The bridge reopened on Monday after repairs.\n", "Harbour Wire"),
+        # the wire's own writers credited, and the reporter's address signing off
+        (
+            "The bridge reopened.\n\nHarbour Wire writers Jo Lee and Sam Reyes contributed "
+            "to this report.\n",
+            "Harbour Wire",
+        ),
+        ("The bridge reopened.\n\nMore from The Quayside\n", "The Quayside"),
+        ("The bridge reopened on Monday.\n\nWrite to Jo Lee at jo.lee@quayside.com\n", "quayside.com"),
     ],
 )
 def test_a_text_file_named_by_an_id_takes_the_outlet_its_text_names(
@@ -283,6 +294,9 @@ def test_the_file_name_stays_when_the_text_names_no_outlet_or_the_file_name_is_o
     once = "Bridge\n\nThe mayor told Jo Reyes that the bridge was safe.\n"
     (a,) = read(write(tmp_path / "000_09f52080431a1dd6.txt", once))
     assert a.source == "000_09f52080431a1dd6"  # one weak "told" may be a person
+    staff = "Bridge\n\nStaff writer Jo Lee contributed.\nMail tips to jo.lee@gmail.com\n"
+    (s,) = read(write(tmp_path / "000_19f52080431a1dd6.txt", staff))
+    assert s.source == "000_19f52080431a1dd6"  # the paper's staff, a personal mailbox
     (b,) = read(write(tmp_path / "01_coast-daily.txt", "Bridge\n\nA source tells KVX so.\n"))
     assert b.source == "Coast Daily"
 

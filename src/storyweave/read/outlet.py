@@ -19,8 +19,13 @@ _NAME = rf"(?P<name>(?:The |the )?{_WORD}(?:[ -](?:{_WORD}|of|on))*)"
 _SELF_REFERENCES: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(rf"\b(?:tells|confirms to|reveals to|says to|exclusively told) {_NAME}")),
     (3, re.compile(rf"(?:^|[.!?\"”] ){_NAME} (?:has|have) (?:reached out|contacted)\b", re.M)),
-    (3, re.compile(rf"^(?:More|Read more|More stories) (?:from|on) {_NAME}\s*[:>»|]", re.M | re.I)),
+    (3, re.compile(rf"^(?:More|Read more|More stories) (?:from|on) {_NAME}\s*(?:[:>»|]|$)", re.M | re.I)),
     (3, re.compile(rf"^[A-Z][A-Z.'’ ,-]{{1,40}}\(({_NAME})\)\s*[—–-]", re.M)),
+    # a dateline in mixed case, or the wire's name alone opening the story: "Sycamore,
+    # Illinois (CNN) The man ...", "(CNN) Greg Gianforte ..."
+    (3, re.compile(rf"^(?:[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){{0,4}} )?\({_NAME}\) (?=[A-Z])", re.M)),
+    # the wire's own staff credited at the end: "Associated Press writer Jo Lee contributed"
+    (2, re.compile(rf"\b{_NAME} (?:writers?|reporters?|correspondents?) [A-Z][\w.'’ ,-]{{2,80}}? contributed\b")),
     (2, re.compile(rf"(?:Copyright|©)(?: ©)? (?:19|20)\d\d,? {_NAME}")),
     (
         2,
@@ -31,7 +36,12 @@ _SELF_REFERENCES: tuple[tuple[int, re.Pattern[str]], ...] = (
     ),
     (1, re.compile(rf"\b(?:told|said to) {_NAME}")),
 )
+# a reporter's address at the end of the story: "sarah.kent@wsj.com" is the paper's domain
+_SIGN_OFF_MAIL = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})\b", re.I)
+_MAIL_HOSTS = frozenset("gmail yahoo hotmail outlook aol icloud protonmail me live msn".split())
+_TAIL_CHARS = 600
 _LOWER_TAIL = re.compile(r"(?:[ -](?:of|on|the))+$")
+_NOT_NAMES = frozenset({"Staff", "Special", "Contributing", "Additional"})
 _MIN_VOTES = 2  # one weak "told X" could be a person or another outlet
 _MAX_WORDS = 5
 
@@ -44,6 +54,10 @@ def outlet_from_text(text: str) -> str | None:
             name = _clean_name(m.group("name"))
             if name:
                 votes[name] += weight
+    for m in _SIGN_OFF_MAIL.finditer(text, max(0, len(text) - _TAIL_CHARS)):
+        domain = m.group(1).lower()
+        if domain.split(".")[-2] not in _MAIL_HOSTS:
+            votes[domain] += 2
     if not votes:
         return None
     (best, n), *rest = votes.most_common(2) + [("", 0)]
@@ -58,6 +72,8 @@ def _clean_name(name: str) -> str | None:
     words = name.split()
     if not words or len(words) > _MAX_WORDS or words[-1] in {"The", "the"}:
         return None
+    if words[0] in _NOT_NAMES:
+        return None  # "Staff writer Jo Lee contributed": the paper's own staff, unnamed
     return name
 
 
