@@ -705,7 +705,7 @@ def _recluster_period(conn: Connection, old: list[str], params: Params) -> list[
     rows: list[Any] = []
     for chunk in chunks(old, 500):
         rows += conn.execute(
-            select(m.article_id, m.story_id, v.vector, d.duplicate_of, a.seen_at)
+            select(m.article_id, m.story_id, v.vector, d.duplicate_of, a.seen_at, a.content_hash)
             .join(t.article_vectors, v.article_id == m.article_id)
             .join(t.articles, a.id == m.article_id)
             .outerjoin(t.duplicates, d.article_id == m.article_id)
@@ -713,7 +713,10 @@ def _recluster_period(conn: Connection, old: list[str], params: Params) -> list[
         ).all()
     if not rows:
         return []
-    rows.sort(key=lambda r: (r.seen_at, r.article_id))  # arrival order across the chunks
+    # arrival order across the chunks; articles of one batch share an arrival time and are
+    # taken in the order of their text's hash, so the same texts recluster alike anywhere
+    # (an article's id also hashes the path it was read from)
+    rows.sort(key=lambda r: (r.seen_at, r.content_hash))
     items = [(r.article_id, DocVector.from_bytes(r.vector)) for r in rows if not r.duplicate_of]
     story_of = _fresh_ids(conn, batch_cluster(items, params), old)
     for r in rows:
