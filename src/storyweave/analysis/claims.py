@@ -807,11 +807,8 @@ def _owner(host: Token) -> str:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """One owner of an age: the same name, or a surname alone against the full name; a
-    pronoun ("he was 10" / "he was 14") may be two people of two articles."""
-    if not a or not b or a in _PRONOUNS or b in _PRONOUNS:
-        return False
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+    """One owner of an age: the same name, or a surname alone against the full name."""
+    return bool(a and b) and (a == b or a.endswith(" " + b) or b.endswith(" " + a))
 
 
 def _share_of(pct: Token) -> Token:

@@ -1957,8 +1957,9 @@ def _named_role(art: _Article, head: Token, start: int) -> _Who | None:
     first = head.doc[head.left_edge.i]
     if first.pos_ != "PROPN" or first.idx != start:
         return None
+    tagged = first.ent_type_ == "PERSON"  # the table may have typed the name "other"
     for e, m in art.by_end.values():
-        person = e.id in art.person_ids or first.ent_type_ == "PERSON"
+        person = tagged or e.id in art.person_ids
         if m.start == start and person and " " in art.text[m.start : m.end]:
             return _Who(e.name, "named", e.id)
     return None
