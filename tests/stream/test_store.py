@@ -426,3 +426,29 @@ def test_recluster_keeps_apart_one_topic_told_years_apart(store, invent) -> None
     assert store.recluster(period_articles=2) == 2
     by_year = {s.first_seen.year: s.articles for s in store.stories()}
     assert by_year == {2020: 2, 2024: 1}
+
+
+def test_the_same_texts_recluster_alike_whatever_folder_they_were_read_from(tmp_path) -> None:
+    from conftest import STORIES
+
+    bridge, fire = STORIES["bridge"][1], STORIES["wildfire"][1]
+    texts = {  # B and D each bridge the two topics: the pass's order decides where they go
+        "A": bridge[0:4], "B": bridge[2:4] + fire[0:2], "C": fire[0:4], "D": bridge[4:6] + fire[4:6],
+    }  # fmt: skip
+
+    def groups(folder: str, order: str) -> list[list[str]]:
+        # ids hash the path read from; here they sort in `order` (CDBA splits the pile in two)
+        arts = [
+            Article(id=f"{order.index(k)}-{folder}", source=f"Outlet {k}", title="",
+                    text=" ".join(s), url=f"https://{folder}.example/{k}", origin=f"{folder}/{k}")
+            for k, s in texts.items()
+        ]  # fmt: skip
+        store = Store(tmp_path / f"{folder}.db")
+        store.ingest(arts)
+        store.recluster()
+        text_of = {a.id: a.text[:20] for a in arts}
+        found = [sorted(text_of[m.id] for m in s.members) for s in store.stories(members=True)]
+        store.close()
+        return sorted(found)
+
+    assert groups("inbox", "CDBA") == groups("archive", "ABCD")
