@@ -777,3 +777,12 @@ def test_a_short_direct_quote_before_its_attribution_keeps_its_marks_out() -> No
     qs = _quotes("Alan Brisk spoke on Monday. “We will not comment,” a spokesman said.")
     q = _one(qs, "We will not comment")
     assert (q.text, q.speaker) == ("We will not comment", "a spokesman")
+
+
+def test_a_described_speaker_is_the_person_the_article_set_that_noun_beside() -> None:
+    qs = _quotes(
+        "Corinna Hale, 16, called from a hospital in Brewster, telling her father, Tomas Hale, "
+        "that she was safe. “I just can’t believe she went through all that,” the 49-year-old "
+        "father said late Monday."
+    )
+    assert _one(qs, "I just can").speaker == "Tomas Hale"

@@ -111,6 +111,11 @@ def test_dateline_with_abbreviated_state_stays_with_its_sentence() -> None:
             'The ferry was late again."We waited an hour," one rider said.',
             ["The ferry was late again.", '"We waited an hour," one rider said.'],
         ),
+        # an opening curly quote glued to the last word of a sentence with no full stop
+        (
+            "The ferry crews kept working through the night“We waited an hour,” one rider said.",
+            ["The ferry crews kept working through the night", "“We waited an hour,” one rider said."],
+        ),
         # ... or closes the one before it, when it pairs with an earlier quote
         (
             'She called it "a day for the town."The vote was close.',

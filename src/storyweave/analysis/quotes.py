@@ -705,7 +705,11 @@ class _Article:
         in a title ("Sinn Féin leader Gerry Adams", "Sen. Elizabeth Warren") or an
         apposition ("Jim Leary, an archaeologist at ...")."""
         names = "|".join(re.escape(n) for n in {noun, _TITLE_SHORT.get(noun, noun)})
-        lead = re.compile(rf"\b(?:{names})\.?\s+$", re.IGNORECASE)
+        # a title ("Sen. Elizabeth Warren") or a described noun in apposition before the name
+        # ("her father, David Veatch", "the prosecutor, Mustafa Suleiman")
+        lead = re.compile(
+            rf"(?:\b(?:{names})\.?\s+|{_DESCRIBED}(?:{names}),\s+)$", re.IGNORECASE
+        )
         tail = re.compile(
             rf",\s+(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{names})\b",
             re.IGNORECASE,
@@ -729,7 +733,9 @@ class _Article:
         """The one person the article gives a role of several words as a title ("Homeland
         Security Adviser Tom Bossert") or in an apposition ("Tom Bossert, the homeland
         security adviser"), before or after; None when nobody or several are."""
-        lead = re.compile(rf"\b{re.escape(role)}\s+$", re.IGNORECASE)
+        lead = re.compile(
+            rf"(?:\b{re.escape(role)}\s+|{_DESCRIBED}{re.escape(role)},\s+)$", re.IGNORECASE
+        )
         tail = re.compile(
             rf",\s+(?:the|his|her|their|[\w.]+['’]s?)\s+{re.escape(role)}\b", re.IGNORECASE
         )
@@ -2396,6 +2402,8 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
 
 
 _POSSESSIVES = frozenset("his her their its".split())
+# the determiner or owner of a noun, and up to three words before it: "her", "the former"
+_DESCRIBED = r"\b(?:the|his|her|their|its|[\w.]+['’]s?)\s+(?:[\w'’-]+\s+){0,3}?"
 
 
 def _role_words(words: Sequence[str]) -> str:

@@ -73,6 +73,8 @@ _CLOSERS = "\"'”’)]"
 _BREAK = re.compile(
     r"(?<=[a-z0-9][.!?])\s+(?=(?:Mr|Mrs|Ms|Dr|Prof)\.\s+[A-Z])"
     r"|(?<=[a-z]{2}[.?])(?=[\"“]?[A-Z][a-z])|(?<=[a-z]{2}[.?][\"”])(?=[A-Z][a-z])"
+    # an opening curly quote glued to a lower-case word: "... for the duration of the war“While"
+    r"|(?<=[a-z]{2})(?=“[A-Z][a-z])"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[.?][\"”]?$")
 
