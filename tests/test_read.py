@@ -279,6 +279,12 @@ def test_a_field_of_the_wrong_type_names_its_json_type(tmp_path: Path) -> None:
         ),
         ("The bridge reopened.\n\nMore from The Quayside\n", "The Quayside"),
         ("The bridge reopened on Monday.\n\nWrite to Jo Lee at jo.lee@quayside.com\n", "quayside.com"),
+        # a dateline with a dash after the wire's name; one of its reporters credited; its own
+        # columnist to follow; "More from" ending a page flattened into one line
+        ("Port Aldous (KVX) -- The bridge reopened on Monday.\n", "KVX"),
+        ("The bridge reopened.\n\nKVX's Jo Lee and Sam Reyes contributed to this report.\n", "KVX"),
+        ("The bridge reopened.\n\nFollow Harbour Wire columnist Jo Lee on Twitter.\n", "Harbour Wire"),
+        ("The bridge reopened, the council said. More from The Quayside\n", "The Quayside"),
     ],
 )
 def test_a_text_file_named_by_an_id_takes_the_outlet_its_text_names(

@@ -786,3 +786,20 @@ def test_a_described_speaker_is_the_person_the_article_set_that_noun_beside() ->
         "father said late Monday."
     )
     assert _one(qs, "I just can").speaker == "Tomas Hale"
+
+
+def test_invisible_characters_of_a_page_do_not_hide_the_speaker() -> None:
+    qs = _quotes(
+        "The Jets settled the suit on Monday. State Sen. Diane Savino \u200b(D-SI) \u200bapplauded "
+        "the settlement and called for \u201cthe Buffalo Bills to do the same, to ensure that "
+        "their cheerleaders are paid fairly.\u201d"
+    )
+    assert _one(qs, "the Buffalo Bills").speaker == "Diane Savino"
+
+
+def test_words_quoted_in_an_apology_are_the_apologizers() -> None:
+    qs = _quotes(
+        "Dale Vogel was sentenced on Monday. Vogel apologized to the reporter on Tuesday, "
+        '"in the hope that some good can come of this."'
+    )
+    assert _one(qs, "in the hope").speaker == "Dale Vogel"

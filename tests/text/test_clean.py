@@ -443,6 +443,18 @@ def test_encoding_damage_is_repaired_before_cleaning() -> None:
     ]
 
 
+def test_characters_that_print_as_nothing_are_dropped() -> None:
+    raw = body(
+        "State Sen. Dana Quill \u200b(D-SI) \u200bapplauded the settle\u00adment on Monday.",
+        "The council\u2060 met\ufeff again on Tuesday evening to vote on the new budget.",
+    )
+    text, _ = clean_text(raw)
+    assert text.split("\n\n") == [
+        "State Sen. Dana Quill (D-SI) applauded the settlement on Monday.",
+        "The council met again on Tuesday evening to vote on the new budget.",
+    ]
+
+
 @pytest.mark.parametrize("damage", ["", " (AT&amp;T)"])
 def test_curly_quotes_and_accents_are_no_damage(damage: str) -> None:
     # with or without damage beside them, nothing is straightened or re-encoded

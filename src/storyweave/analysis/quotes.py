@@ -1845,7 +1845,8 @@ _SPEECH_LEMMAS = frozenset(
     "post tweet recount remember complain joke quip urge concede respond answer stress "
     "report text email consider "
     # acts done in words: 'pledged to donate ..., "in the hope that ..."', 'called for "..."'
-    "pledge vow promise call dub brand label praise criticize criticise condemn blast slam".split()
+    "pledge vow promise call dub brand label praise criticize criticise condemn blast slam "
+    "apologize apologise thank".split()
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_REACH = 1  # sentences of narration back a pronoun looks for the subject it continues

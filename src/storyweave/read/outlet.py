@@ -23,9 +23,22 @@ _SELF_REFERENCES: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(rf"^[A-Z][A-Z.'’ ,-]{{1,40}}\(({_NAME})\)\s*[—–-]", re.M)),
     # a dateline in mixed case, or the wire's name alone opening the story: "Sycamore,
     # Illinois (CNN) The man ...", "(CNN) Greg Gianforte ..."
-    (3, re.compile(rf"^(?:[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){{0,4}} )?\({_NAME}\) (?=[A-Z])", re.M)),
+    # ("Washington (CNN) -- A man ...", "Beijing (AFP) - A Chinese man ...")
+    (
+        3,
+        re.compile(
+            rf"^(?:[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){{0,4}} )?\({_NAME}\)(?: ?(?:--?|—|–))? (?=[A-Z])",
+            re.M,
+        ),
+    ),
     # the wire's own staff credited at the end: "Associated Press writer Jo Lee contributed"
     (2, re.compile(rf"\b{_NAME} (?:writers?|reporters?|correspondents?) [A-Z][\w.'’ ,-]{{2,80}}? contributed\b")),
+    # ... or one of them by the outlet's name: "CNN's Devon Sayers contributed to this report"
+    (2, re.compile(rf"\b{_NAME}['’]s(?: (?:[A-Z][\w.'’-]+|and)){{1,7}} contributed to (?:this|the) report")),
+    # its own columnist: "Follow USA TODAY Sports columnist Nancy Armour on Twitter"
+    (2, re.compile(rf"\bFollow {_NAME} (?:columnist|reporter|writer|correspondent) [A-Z]")),
+    # "More from MarketWatch" ending a page flattened into one line
+    (3, re.compile(rf"(?<=\s)(?:More|Read more) from {_NAME}\s*\Z")),
     (2, re.compile(rf"(?:Copyright|©)(?: ©)? (?:19|20)\d\d,? {_NAME}")),
     (
         2,

@@ -696,8 +696,15 @@ _SUSPECT = re.compile(r"[\x80-\x9f\ufffd]|[ÂÃâ][\x80-\xbf€]|&(?:[a-zA-Z]{2,
 _LOST_CLOSING_QUOTE = re.compile(r"(?<=\S)\ufffd\?(?=\s|$|[,.;:)])")
 
 
+# characters that print as nothing: zero-width spaces and joiners, word joiners, byte-order
+# marks and soft hyphens a page carries ("State Sen. Diane Savino \u200b(D-SI) \u200bapplauded")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def repair_text(text: str) -> str:
-    """Text with encoding damage undone where it can be; line breaks are left as they are."""
+    """Text with encoding damage undone where it can be and invisible characters dropped; line
+    breaks are left as they are."""
+    text = text.translate(_INVISIBLE)
     if not _SUSPECT.search(text):
         return text
     text = ftfy.fix_text(text, fix_line_breaks=False, uncurl_quotes=False)
