@@ -26,8 +26,9 @@ dev. Their ``parts`` field names what they label (no entities or events): the ot
 scored for them. **qdev** and **qtest** (``--split qdev|qtest``; not in ``all``) = quotes and their
 speakers only, labelled blind in session 15 (``benchmarks/data/labels/raw-dev-q*.jsonl``), split
 before anyone looked: qtest = clusters 12, 20, 27, 31, 48, 61, 67, 96 of ``raw-dev-q1.jsonl``
-(held out like test: ``--misses`` refuses it); qdev = every other cluster of those files (0, 16,
-23, 30, 32, 54, 63, 71 of q1, and all of ``raw-dev-q2.jsonl``): tune on these.
+and all of ``raw-dev-q3.jsonl`` (session 17; quotes in clusters 15, 52 and 98 only) (held out like
+test: ``--misses`` refuses it); qdev = every other cluster of those files (0, 16, 23, 30, 32, 54,
+63, 71 of q1, and all of ``raw-dev-q2.jsonl``): tune on these.
 
 Each document i of cluster c becomes ``Article(id="c{c}-d{i}", source="", title="",
 text=raw, raw=raw)`` (the brief must name outlets itself) and the cluster goes through
@@ -125,6 +126,7 @@ import re
 import signal
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -155,7 +157,8 @@ SPLIT_FILES = {"dev": "raw-dev-a.jsonl", "test": "raw-dev-b.jsonl"}
 DEV2 = REPO / "benchmarks" / "data" / "labels"
 # qdev/qtest: quotes and speakers only (session 15), split by cluster before anyone looked;
 # qdev is every other cluster of those files
-QTEST = frozenset({12, 20, 27, 31, 48, 61, 67, 96})
+# q3 (session 17, 11 clusters, 26 quotes in 15, 52 and 98) joined qtest before anyone looked
+QTEST = frozenset({12, 20, 27, 31, 48, 61, 67, 96} | {2, 6, 13, 15, 47, 52, 57, 82, 84, 86, 98})
 QUOTE_SPLITS = ("qdev", "qtest")
 HELD_OUT = frozenset({"test", "qtest"})
 SPLITS = ("dev", "test", "dev2", "qdev", "qtest")
@@ -377,12 +380,16 @@ class Score:
     pr: dict[str, PR] = field(default_factory=lambda: {p: PR() for p in PR_PARTS})
     share: dict[str, Share] = field(default_factory=lambda: {p: Share() for p in SHARE_PARTS})
     misses: dict[str, list[str]] = field(default_factory=dict)
+    # wrong speakers by kind, gold -> got ("named -> unresolved"): counts only, so that a
+    # held-out split shows where it fails without showing its text
+    speaker_errors: Counter[str] = field(default_factory=Counter)
 
     def add(self, o: Score) -> None:
         for p in PR_PARTS:
             self.pr[p].add(o.pr[p])
         for p in SHARE_PARTS:
             self.share[p].add(o.share[p])
+        self.speaker_errors.update(o.speaker_errors)
         for p, items in o.misses.items():
             self.misses.setdefault(p, []).extend(items)
 
@@ -543,8 +550,23 @@ def score_quotes(brief: Brief, gold: Gold, s: Score) -> None:
         ok = speaker_ok(hit, g["speaker"], gold)
         s.share["quote speakers (acc)"].add(Share(ok, 1))
         if not ok:
+            s.speaker_errors[f"{_gold_kind(g['speaker'])} -> {_got_kind(hit, gold)}"] += 1
             got = f"{hit.speaker_kind} {hit.speaker!r}"
             s.miss("quote speakers", f"{_short(g['quote'], 60)}: {g['speaker']!r}, got {got}")
+
+
+def _gold_kind(speaker: str) -> str:
+    if speaker == "unknown":
+        return "unknown"
+    return "unnamed" if speaker.startswith("unnamed") else "named"
+
+
+def _got_kind(q: Quote, gold: Gold) -> str:
+    """What a wrong speaker is: none, an unnamed source, a name gold has or one it lacks."""
+    if q.speaker_kind != "named" or not q.speaker:
+        return "unresolved" if q.speaker_kind == "unresolved" or not q.speaker else "unnamed"
+    known = any(key(q.speaker) in forms for forms in gold_forms(gold))
+    return "another named entity" if known else "a name gold does not list"
 
 
 # --- entities --------------------------------------------------------------------------------
@@ -825,6 +847,7 @@ class SplitResult:
             "seconds": {str(k): round(v, 2) for k, v in self.seconds.items()},
             "parts": {p: self.score.pr[p].as_dict() for p in PR_PARTS},
             "values": {p: self.score.share[p].as_dict() for p in SHARE_PARTS},
+            "wrong speakers": dict(sorted(self.score.speaker_errors.items())),
             "errors": {str(k): v for k, v in self.errors.items()},
         }
 
@@ -902,6 +925,9 @@ def format_table(name: str, res: SplitResult) -> str:
         v = d["values"][p]
         tag = p + (" *" if p in LOWER_IS_BETTER else "")
         lines.append(f"{tag:<30} | {_fmt(v['value']):>5} | {v['num']}/{v['den']}")
+    if res.score.speaker_errors:
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(res.score.speaker_errors.items()))
+        lines.append(f"wrong speakers (gold -> got): {kinds}")
     per = ", ".join(f"{k}: {v:.2f}s" for k, v in res.seconds.items())
     lines.append(f"seconds per cluster: {per}")
     for k, err in res.errors.items():

@@ -803,3 +803,20 @@ def test_words_quoted_in_an_apology_are_the_apologizers() -> None:
         '"in the hope that some good can come of this."'
     )
     assert _one(qs, "in the hope").speaker == "Dale Vogel"
+
+
+def test_a_party_and_state_in_brackets_do_not_hide_the_speaker_before_the_verb() -> None:
+    qs = _quotes(
+        "Harbour Radio reports the veterans will soon receive the medal. \"These brave men "
+        'stepped forward to defend our nation," Sen. Dana K. Quill (D-Maine) said.'
+    )
+    assert _one(qs, "These brave men").speaker == "Dana K. Quill"
+
+
+def test_a_clause_with_a_colon_between_two_quotes_gives_the_second_its_own_speaker() -> None:
+    qs = _quotes(
+        "The Harbour Trust said: \u201cWe are grateful for a chance to argue the case for the "
+        "animals at the hearing in May.\u201d Coast University has also issued a statement about "
+        "the case: \u201cThe University does not comment on the specifics of litigation.\u201d"
+    )
+    assert _one(qs, "The University does not").speaker == "Coast University"

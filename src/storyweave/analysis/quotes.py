@@ -1100,10 +1100,19 @@ def _clause_end(text: str, lo: int, hi: int) -> int:
     return m.start() + 1 if m else hi
 
 
+# an aside in brackets after a name: a party and state ("(D-Hawaii)"), an age, a handle
+_ASIDE = re.compile(r"\S\s*(\([^()]{1,30}\))$")
+
+
 def _trim_adverbs(text: str, start: int, end: int) -> int:
-    """`end` moved left past adverbs and auxiliaries: "Rutherford previously told"."""
+    """`end` moved left past adverbs, auxiliaries and a bracketed aside: "Rutherford
+    previously told", "Sen. Daniel K. Akaka (D-Hawaii) said"."""
     while True:
         seg = text[start:end].rstrip()
+        aside = _ASIDE.search(seg)
+        if aside:
+            end = start + len(seg[: aside.start(1)].rstrip())
+            continue
         m = re.search(r"(\w+)$", seg)
         if not m:
             return start + len(seg)
@@ -2112,8 +2121,13 @@ def _direct(
             )
             who = attr.before(span, lo)
         if who is None and prev is not None and prev[0].close >= span.para_start:
-            # news style: a quote with no attribution continues the last speaker's paragraph
-            who = _Who(prev[1].speaker, prev[1].kind, prev[1].entity_id, prev[1].verb)
+            # news style: a quote with no attribution continues the last speaker's paragraph,
+            # unless a clause of its own introduces it ('Stony Brook has also issued a
+            # statement: "..."')
+            if doc is not None and text[prev[0].close + 1 : span.open].rstrip().endswith(":"):
+                who = _colon_intro(attr, doc, span)
+            if who is None:
+                who = _Who(prev[1].speaker, prev[1].kind, prev[1].entity_id, prev[1].verb)
         if who is None:
             # ... or the speaker whose words the paragraph has just reported: 'Liam Costigan
             # said he had been rationing his tablets. "I take one a day instead of two."'
