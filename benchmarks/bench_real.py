@@ -383,6 +383,7 @@ class Score:
     # wrong speakers by kind, gold -> got ("named -> unresolved"): counts only, so that a
     # held-out split shows where it fails without showing its text
     speaker_errors: Counter[str] = field(default_factory=Counter)
+    conflicts_by_kind: Counter[str] = field(default_factory=Counter)  # "number found", "number"
 
     def add(self, o: Score) -> None:
         for p in PR_PARTS:
@@ -390,6 +391,7 @@ class Score:
         for p in SHARE_PARTS:
             self.share[p].add(o.share[p])
         self.speaker_errors.update(o.speaker_errors)
+        self.conflicts_by_kind.update(o.conflicts_by_kind)
         for p, items in o.misses.items():
             self.misses.setdefault(p, []).extend(items)
 
@@ -488,6 +490,9 @@ def score_conflicts(brief: Brief, gold: Gold, s: Score) -> None:
     for i, sides in enumerate(gold.sides):
         ok = any(conflict_matches(c, sides) for c in brief.conflicts)
         pr.found += ok
+        kind = str(gold.label["conflicts"][i].get("kind", "other"))
+        s.conflicts_by_kind[kind] += 1
+        s.conflicts_by_kind[kind + " found"] += ok
         if gold.hard[i]:
             s.share["conflict recall (hard)"].add(Share(ok, 1))
         if not ok:
@@ -848,6 +853,7 @@ class SplitResult:
             "parts": {p: self.score.pr[p].as_dict() for p in PR_PARTS},
             "values": {p: self.score.share[p].as_dict() for p in SHARE_PARTS},
             "wrong speakers": dict(sorted(self.score.speaker_errors.items())),
+            "conflicts by kind": dict(sorted(self.score.conflicts_by_kind.items())),
             "errors": {str(k): v for k, v in self.errors.items()},
         }
 
@@ -925,6 +931,11 @@ def format_table(name: str, res: SplitResult) -> str:
         v = d["values"][p]
         tag = p + (" *" if p in LOWER_IS_BETTER else "")
         lines.append(f"{tag:<30} | {_fmt(v['value']):>5} | {v['num']}/{v['den']}")
+    by_kind = res.score.conflicts_by_kind
+    if by_kind:
+        kinds = sorted(k for k in by_kind if not k.endswith(" found"))
+        found = ", ".join(f"{k} {by_kind[k + ' found']}/{by_kind[k]}" for k in kinds)
+        lines.append(f"gold conflicts found by kind: {found}")
     if res.score.speaker_errors:
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(res.score.speaker_errors.items()))
         lines.append(f"wrong speakers (gold -> got): {kinds}")

@@ -443,6 +443,23 @@ def test_encoding_damage_is_repaired_before_cleaning() -> None:
     ]
 
 
+def test_a_related_story_headline_in_brackets_is_cut_but_an_editors_bracket_stays() -> None:
+    raw = body(
+        "Engineers found cracks in the welds of the old footbridge. [9 Bridges That Fell Down]",
+        "[Related: The Harbour's Oldest Crossings]",
+        '"We were told the [Linnet Street] bridge was safe," a commuter said on Monday.',
+    )
+    text, removed = clean_text(raw)
+    assert text.split("\n\n") == [
+        "Engineers found cracks in the welds of the old footbridge.",
+        '"We were told the [Linnet Street] bridge was safe," a commuter said on Monday.',
+    ]
+    assert [(r.text, r.reason) for r in removed] == [
+        ("[9 Bridges That Fell Down]", "promo link"),
+        ("[Related: The Harbour's Oldest Crossings]", "promo link"),
+    ]
+
+
 def test_characters_that_print_as_nothing_are_dropped() -> None:
     raw = body(
         "State Sen. Dana Quill \u200b(D-SI) \u200bapplauded the settle\u00adment on Monday.",

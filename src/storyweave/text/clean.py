@@ -794,6 +794,10 @@ def _strip_sentences(
 
 
 # Junk set inside a paragraph rather than on its own line: removed from the paragraph's text.
+_TITLE_WORD = r"(?:[A-Z0-9][\w'’&.-]*[:,]?|a|an|and|at|by|for|from|in|of|on|or|the|to|with|vs\.?)"
+_BRACKETED_LINK = re.compile(
+    rf"(?:(?<=[.!?\"”’)])|^)\s*\[(?:{_TITLE_WORD}[ /]){{1,14}}{_TITLE_WORD}[?!]?\]\s*$"
+)
 _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "(See the top 10 movies of 2009.)", "(Read a review of the book.)": a link to elsewhere
     (
@@ -803,6 +807,11 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"[.!]\)"
         ),
     ),
+    # a related story's headline in brackets, closing the paragraph after its last sentence or
+    # standing alone: "... a new, apocalyptic twist. [13 Ways to Hunt Intelligent Aliens]",
+    # "[Related: Celebrities We Lost in 2014]", "[Photo/Lanzhou Evening News]"; an editor's
+    # bracket inside a quote ("222 [Electoral College votes]") never closes a paragraph so
+    ("promo link", _BRACKETED_LINK),
     # an embedded video player's buttons, flattened into the paragraph that follows
     ("platform notice", re.compile(r"\bCLOSE Skip in Skip x Embed x Share\b")),
     # ... or the notice it shows instead of the player
