@@ -194,6 +194,11 @@ _COMMENTS_BELOW = re.compile(
     r"\b(in the comments|comments? below|have your say|cast your vote)\b", re.I
 )
 
+# a related story's headline in brackets closing a paragraph (see `_INLINE`)
+_TITLE_WORD = r"(?:[A-Z0-9][\w'’&.-]*[:,]?|a|an|and|at|by|for|from|in|of|on|or|the|to|with|vs\.?)"
+_BRACKETED_LINK = re.compile(
+    rf"(?:(?<=[.!?\"”’)])|^)\s*\[(?:{_TITLE_WORD}[ /]){{1,14}}{_TITLE_WORD}[?!]?\]\s*$"
+)
 _FOLLOW_TOPIC = re.compile(
     r"(?:\binterested in [^?.!]{1,80}\?\s*)?\badd\b[^.?!]{1,80}?\bas an interest to stay up to "
     r"date\b[^.!?]{0,160}[.!]?",
@@ -615,6 +620,7 @@ _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _COMMENTS_BELOW: ("comment", "have your say", "cast your vote"),
     _CAPTION_DATE: _CAPTION_VERBS,
     _FOLLOW_TOPIC: ("as an interest",),
+    _BRACKETED_LINK: ("]",),
     _COMMENT_POLICY: (
         "report abuse", "attack other readers", "keep your comments", "keep the comments",
         "keep your conversation", "keep the conversation",
@@ -794,10 +800,6 @@ def _strip_sentences(
 
 
 # Junk set inside a paragraph rather than on its own line: removed from the paragraph's text.
-_TITLE_WORD = r"(?:[A-Z0-9][\w'’&.-]*[:,]?|a|an|and|at|by|for|from|in|of|on|or|the|to|with|vs\.?)"
-_BRACKETED_LINK = re.compile(
-    rf"(?:(?<=[.!?\"”’)])|^)\s*\[(?:{_TITLE_WORD}[ /]){{1,14}}{_TITLE_WORD}[?!]?\]\s*$"
-)
 _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "(See the top 10 movies of 2009.)", "(Read a review of the book.)": a link to elsewhere
     (
