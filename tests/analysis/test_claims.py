@@ -67,6 +67,16 @@ def test_fact_told_by_three_outlets_is_one_agreement(name: str, request) -> None
     assert conflicts == []
 
 
+def test_a_teaser_the_page_cut_off_corroborates_nothing(tfidf) -> None:
+    teaser = (
+        "The report offers some of the first details about the attack that closed the Port "
+        "Elling harbour bridge to traffic on Monday after engineers found cracks and..."
+    )
+    arts = [_art("a1", "harbour-news", BRIDGE[0], FILLER["a"]), _art("a2", "coast-daily", teaser)]
+    agreements, _, _ = _run(arts, tfidf)
+    assert not any("a2" in {e.article_id for e in a.claim.evidence} for a in agreements)
+
+
 def test_syndicated_copy_and_same_source_count_once(tfidf) -> None:
     arts = _bridge_articles()
     copy = Article("a4", "wire-service", "Copy", arts[0].text, cleaned=True)

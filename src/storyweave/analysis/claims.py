@@ -1059,8 +1059,8 @@ def _usable(text: str) -> bool:
     closed = text.rstrip(" \"'”’").endswith((".", "!"))
     if len(words) < (MIN_WORDS_CLOSED if closed else MIN_WORDS) or _BOILERPLATE.search(text):
         return False
-    if text.rstrip(" \"'”’").endswith("?"):
-        return False
+    if text.rstrip(" \"'”’").endswith(("?", "...", "…")):
+        return False  # a question asserts nothing; a sentence the page cut off ("... and...")
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 0.5 * len(text.replace(" ", ""))
 
