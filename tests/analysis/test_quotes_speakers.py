@@ -820,3 +820,25 @@ def test_a_clause_with_a_colon_between_two_quotes_gives_the_second_its_own_speak
         "the case: \u201cThe University does not comment on the specifics of litigation.\u201d"
     )
     assert _one(qs, "The University does not").speaker == "Coast University"
+
+
+def test_the_role_another_article_gives_a_person_this_one_names_is_that_person() -> None:
+    qs = _quotes(
+        'The trial resumed on Monday. "He deserves the harshest penalty," the prosecutor, '
+        "Mustafa Suleiman, told the court.",
+        "Mustafa Suleiman spoke for an hour on Monday. \"Here we have a president who spent a "
+        'decade on the succession of his son," said the prosecutor.',
+        # this article never names Suleiman: its prosecutor stays unnamed
+        'The court sat late on Monday. "The defendant must answer for every death," said the '
+        "prosecutor.",
+    )
+    assert _one(qs, "Here we have").speaker == "Mustafa Suleiman"
+    assert _one(qs, "The defendant must").speaker_kind == "unnamed"
+
+
+def test_a_role_ending_a_sentence_is_no_title_of_the_name_that_opens_the_next() -> None:
+    qs = _quotes(
+        '"Here we have a president who ruled as a tyrant for thirty years," said the '
+        "prosecutor.\n\nHosni Mubarak could face the death penalty if he is convicted."
+    )
+    assert _one(qs, "Here we have").speaker_kind == "unnamed"

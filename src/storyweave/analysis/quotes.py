@@ -700,15 +700,19 @@ class _Article:
                 return _Who(e.name, "named", e.id)
         return None
 
-    def person_described_as(self, pos: int, noun: str) -> Entity | None:
+    def person_described_as(
+        self, pos: int, noun: str, only_at: int | None = None
+    ) -> Entity | None:
         """The last person named before `pos`, outside quotes, whom the text calls a `noun`
         in a title ("Sinn Féin leader Gerry Adams", "Sen. Elizabeth Warren") or an
         apposition ("Jim Leary, an archaeologist at ...")."""
-        names = "|".join(re.escape(n) for n in {noun, _TITLE_SHORT.get(noun, noun)})
-        # a title ("Sen. Elizabeth Warren") or a described noun in apposition before the name
-        # ("her father, David Veatch", "the prosecutor, Mustafa Suleiman")
+        short = _TITLE_SHORT.get(noun, noun)
+        names = "|".join(re.escape(n) for n in {noun, short})
+        # a title ("Sen. Elizabeth Warren", never "... said the prosecutor.\n\nMubarak") or a
+        # described noun in apposition before the name ("her father, David Veatch")
+        dot = rf"\b{re.escape(short)}\.[ \t]+" if short != noun else "(?!)"
         lead = re.compile(
-            rf"(?:\b(?:{names})\.?\s+|{_DESCRIBED}(?:{names}),\s+)$", re.IGNORECASE
+            rf"(?:\b(?:{names})[ \t]+|{dot}|{_DESCRIBED}(?:{names}),\s+)$", re.IGNORECASE
         )
         tail = re.compile(
             rf",\s+(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{names})\b",
@@ -717,7 +721,7 @@ class _Article:
         here = self.a.id
         described: list[Entity] = []
         for start, e in reversed(self.persons):
-            if start >= pos or self.inside_quote(start):
+            if start >= pos or self.inside_quote(start) or only_at not in (None, start):
                 continue
             end = next((m.end for m in e.mentions if m.article_id == here and m.start == start), 0)
             if lead.search(self.text, max(0, start - 40), start) or tail.match(self.text, end):
@@ -728,6 +732,18 @@ class _Article:
         # Trump of a story on him, though it named "President Barack Obama" since
         counts = Counter(e.id for _, e in self.persons)
         return max(described, key=lambda e: counts[e.id])
+
+    def described_as(self, noun: str) -> list[Entity]:
+        """Every person this article calls a `noun` in a title or an apposition."""
+        found = []
+        if noun in self.text.lower():
+            for start, e in self.persons:
+                if self.person_described_as(start + 1, noun, only_at=start) is not None:
+                    found.append(e)
+        return found
+
+    def entity(self, entity_id: str) -> Entity:
+        return next(e for _, e in self.persons if e.id == entity_id)
 
     def titled(self, role: str) -> Entity | None:
         """The one person the article gives a role of several words as a title ("Homeland
@@ -2857,12 +2873,13 @@ def find_quotes(
     """Direct and reported quotes of every article, each with its speaker where the text says."""
     genders = _genders(articles, entities)
     quotes: list[Quote] = []
+    arts: dict[str, _Article] = {}
     for a in articles:
         sents = sentences.get(a.id)
         if sents is None:
             sents = segment(a)
         starts = [s.start for s in sents]
-        art = _Article(a, entities, genders)
+        art = arts[a.id] = _Article(a, entities, genders)
         attr = _Attributor(art)
         doc = annotations.docs.get(a.id) if annotations is not None else None
         art.doc = doc
@@ -2879,7 +2896,8 @@ def find_quotes(
         found += _transcript(art, entities, sents)
         found.sort(key=lambda p: p[0])
         quotes.extend(_kin_speaker(q, art.kin) for _, q in found)
-    return _full_speakers(_borrow_speakers(quotes), FullNames(entities))
+    quotes = _story_roles(_borrow_speakers(quotes), arts)
+    return _full_speakers(quotes, FullNames(entities))
 
 
 def _kin_speaker(q: Quote, kin: dict[str, str]) -> Quote:
@@ -2931,6 +2949,41 @@ def _borrow_speakers(quotes: list[Quote]) -> list[Quote]:
                 )
         out.append(q)
     return out
+
+
+def _story_roles(quotes: list[Quote], arts: Mapping[str, _Article]) -> list[Quote]:
+    """'said the prosecutor' in an article that names Suleiman but never calls him so is
+    Suleiman when another article of the story does ("the prosecutor, Mustafa Suleiman"):
+    the one person of this article whom the story describes by that noun."""
+    out: list[Quote] = []
+    described: dict[str, set[str]] = {}  # noun -> ids of persons so described in the story
+    for q in quotes:
+        noun = _role_noun(q.speaker) if q.speaker_kind == "unnamed" else None
+        art = arts.get(q.article_id)
+        if noun is not None and art is not None:
+            if noun not in described:
+                described[noun] = {e.id for a in arts.values() for e in a.described_as(noun)}
+            ids = described[noun] & art.person_ids
+            if len(ids) == 1:
+                e = art.entity(next(iter(ids)))
+                q = replace(q, speaker=e.name, speaker_kind="named", entity_id=e.id)
+        out.append(q)
+    return out
+
+
+def _role_noun(speaker: str | None) -> str | None:
+    """The noun of a definite description of one person ("the prosecutor" -> "prosecutor")."""
+    words = (speaker or "").split()
+    if not 2 <= len(words) <= 3 or words[0].lower() != "the":
+        return None
+    noun = words[-1].lower()
+    if not noun.isalpha() or noun.endswith("s") or noun in _NOT_ROLES:
+        return None
+    return noun
+
+
+# nouns of a definite description that name no one person the story titles
+_NOT_ROLES = frozenset("source statement report court company police government family".split())
 
 
 _BORROW_CHARS = 30  # the shortest shared quote that says it is the same words
