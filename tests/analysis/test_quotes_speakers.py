@@ -842,3 +842,13 @@ def test_a_role_ending_a_sentence_is_no_title_of_the_name_that_opens_the_next() 
         "prosecutor.\n\nHosni Mubarak could face the death penalty if he is convicted."
     )
     assert _one(qs, "Here we have").speaker_kind == "unnamed"
+
+
+def test_an_unnamed_source_speaks_words_another_outlet_gives_a_person_this_one_names() -> None:
+    words = '"We will not reopen it until it is safe for every family,"'
+    qs = _quotes(
+        f"Crews closed the bridge on Monday. {words} Mayor Dana Quill said.",
+        f"Dana Quill ordered the closure on Monday. {words} a city official said.",
+        f"The bridge closed on Monday. {words} a city official said.",  # names nobody
+    )
+    assert [q.speaker for q in qs] == ["Dana Quill", "Dana Quill", "a city official"]

@@ -513,6 +513,7 @@ class _Article:
         self.bodies.sort(key=lambda p: p[0])
         self.person_starts = [p[0] for p in self.persons]
         self.person_ids = {e.id for _, e in self.persons}
+        self.named_ids = self.person_ids | {e.id for _, e in self.bodies}
         self.genders = dict(genders)
         self.kin: dict[str, str] = {}  # entity id -> the full name a relative's mention implies
         paras = _paragraphs(self.text)
@@ -2896,7 +2897,7 @@ def find_quotes(
         found += _transcript(art, entities, sents)
         found.sort(key=lambda p: p[0])
         quotes.extend(_kin_speaker(q, art.kin) for _, q in found)
-    quotes = _story_roles(_borrow_speakers(quotes), arts)
+    quotes = _story_roles(_borrow_speakers(quotes, arts), arts)
     return _full_speakers(quotes, FullNames(entities))
 
 
@@ -2924,13 +2925,25 @@ def _quote_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _borrow_speakers(quotes: list[Quote]) -> list[Quote]:
+def _borrow_speakers(
+    quotes: list[Quote], arts: Mapping[str, _Article] | None = None
+) -> list[Quote]:
     """An unattributed quote takes the speaker another article gives the same words: outlets
-    carry one quote, and one of them often names who said it."""
+    carry one quote, and one of them often names who said it. So does one an unnamed source
+    speaks ("a spokesman said"), when the speaker named elsewhere is named in its article."""
     said = [(_quote_key(q.text), q) for q in quotes if q.speaker and q.direct]
+    named = [(k, q) for k, q in said if q.speaker_kind == "named" and q.entity_id]
     out: list[Quote] = []
     for q in quotes:
-        if q.speaker is None and q.direct:
+        art = (arts or {}).get(q.article_id)
+        if q.speaker_kind == "unnamed" and q.direct and art is not None:
+            key = _quote_key(q.text)
+            donor = next((d for k, d in named if d.article_id != q.article_id and
+                          min(len(k), len(key)) >= _BORROW_CHARS and (key in k or k in key) and
+                          d.entity_id in art.named_ids), None)  # fmt: skip
+            if donor is not None:
+                q = replace(q, speaker=donor.speaker, speaker_kind="named", entity_id=donor.entity_id)
+        elif q.speaker is None and q.direct:
             key = _quote_key(q.text)
             donor = next(
                 (
