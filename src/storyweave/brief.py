@@ -95,7 +95,7 @@ def _analyse(
     from .analysis.entities import find_entities
     from .analysis.quotes import find_quotes
     from .analysis.timeline import build_timeline
-    from .analysis.wording import misquotes
+    from .analysis.wording import misattributions, misquotes
 
     entities = find_entities(articles, sentences, annotations=ann)
     quotes = find_quotes(articles, sentences, entities, ann)
@@ -105,6 +105,7 @@ def _analyse(
     )
     outlet_of = dict(zip((a.id for a in articles), outlets, strict=True))
     conflicts += misquotes(quotes, sentences, outlet_of)
+    conflicts += misattributions(quotes, sentences, outlet_of)
     timeline = build_timeline(articles, sentences, ann)
 
     by_sentence: dict[tuple[str, int], list[str]] = {}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from storyweave.analysis.wording import misquotes, reworded
+from storyweave.analysis.wording import misattributions, misquotes, reworded
 from storyweave.model import Quote, Sentence
 
 HOPE = "We just hope that her family and friends are as good as they can be right now"
@@ -69,3 +71,26 @@ def test_an_unnamed_speaker_may_be_the_named_one() -> None:
     a = _quote(HOPE, "a1", "Michael Christian")
     b = _quote(HOPE_CHANGED, "a2", None, "unresolved")
     assert len(misquotes([a, b], _sentences(a, b), {"a1": 0, "a2": 1})) == 1
+
+
+def _named(text: str, article: str, speaker: str) -> Quote:
+    return replace(_quote(text, article, speaker), entity_id=f"e-{speaker}")
+
+
+def test_one_remark_given_to_two_people_by_two_outlets_is_a_dispute_over_who_said_it() -> None:
+    a = _named(HOPE, "a1", "Laurie Graber")
+    b = _named(HOPE[:60], "a2", "Paula Otto")  # a cut of the same words
+    same = _named(HOPE, "a3", "Graber")
+    outlets = {"a1": 0, "a2": 1, "a3": 2}
+    conflicts = misattributions([a, b, same], _sentences(a, b, same), outlets)
+    assert [(c.kind, [s.value for s in c.sides]) for c in conflicts] == [
+        ("quote", ["Laurie Graber", "Paula Otto"])
+    ]
+    assert [[e.article_id for e in s.evidence] for s in conflicts[0].sides] == [["a1", "a3"], ["a2"]]
+    assert conflicts[0].topic == "who said “we just hope that her family …”"
+    # other words, or one outlet, or a source left unnamed: no dispute
+    other = _named(HOPE_CHANGED, "a2", "Paula Otto")
+    assert misattributions([a, other], _sentences(a, other), outlets) == []
+    assert misattributions([a, b], _sentences(a, b), {"a1": 0, "a2": 0}) == []
+    unnamed = replace(b, speaker="a spokesman", speaker_kind="unnamed", entity_id=None)
+    assert misattributions([a, unnamed], _sentences(a, unnamed), outlets) == []

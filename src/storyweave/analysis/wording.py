@@ -74,6 +74,55 @@ def misquotes(
     return out
 
 
+def misattributions(
+    quotes: Sequence[Quote],
+    sentences: Mapping[str, Sequence[Sentence]],
+    outlet_of: Mapping[str, int],
+) -> list[Conflict]:
+    """One conflict for each remark that outlets give, word for word, to different named
+    speakers ("A promise kept for 67 years ...," Graber said / ... said Otto): a side for
+    each speaker (by last name), with every outlet's quotation that gives it to them."""
+    named = [
+        q
+        for q in quotes
+        if q.direct and q.speaker_kind == "named" and q.speaker and q.entity_id
+        and len(_words(q.text)) >= MIN_WORDS
+    ]  # fmt: skip
+    out: list[Conflict] = []
+    taken: set[int] = set()
+    for p, a in enumerate(named):
+        if p in taken:
+            continue
+        group = [k for k in range(p, len(named)) if _same_words(a.text, named[k].text)]
+        taken.update(group)
+        by_speaker: dict[str, list[Quote]] = {}
+        for k in group:
+            by_speaker.setdefault(_last_name(named[k]), []).append(named[k])
+        outlets = [{outlet_of.get(q.article_id) for q in side} for side in by_speaker.values()]
+        if len(by_speaker) < 2 or any(x & y for i, x in enumerate(outlets) for y in outlets[i + 1 :]):
+            continue  # one speaker, or one outlet giving the words to two: no dispute between outlets
+        start = " ".join(_words(min((named[k].text for k in group), key=len))[:6])
+        sides = tuple(_said_by(side, sentences) for side in by_speaker.values())
+        out.append(Conflict("quote", f"who said “{start} …”", sides))
+    return out
+
+
+def _last_name(q: Quote) -> str:
+    return (q.speaker or "").split()[-1].lower()
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether the shorter quotation is, word for word, part of the longer."""
+    wa, wb = " ".join(_words(a)), " ".join(_words(b))
+    return wa in wb or wb in wa
+
+
+def _said_by(side: Sequence[Quote], sentences: Mapping[str, Sequence[Sentence]]) -> ConflictSide:
+    """A side: the fullest name its quotations give the speaker, and their sentences."""
+    name = max((q.speaker or "" for q in side), key=len)
+    return ConflictSide(name, tuple(e for q in side for e in _side(q, sentences).evidence))
+
+
 def _conflict(a: Quote, b: Quote, sentences: Mapping[str, Sequence[Sentence]]) -> Conflict:
     speaker = next((q.speaker for q in (a, b) if q.speaker_kind == "named" and q.speaker), None)
     # two interviews may give two wordings: the topic says the words differ, not who is wrong
