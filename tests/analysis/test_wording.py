@@ -94,3 +94,7 @@ def test_one_remark_given_to_two_people_by_two_outlets_is_a_dispute_over_who_sai
     assert misattributions([a, b], _sentences(a, b), {"a1": 0, "a2": 0}) == []
     unnamed = replace(b, speaker="a spokesman", speaker_kind="unnamed", entity_id=None)
     assert misattributions([a, unnamed], _sentences(a, unnamed), outlets) == []
+    # words inside other words are no match: "he said ..." is not in "she said ..."
+    he = _named("he said no more votes would be taken today", "a1", "Laurie Graber")
+    she = _named("she said no more votes would be taken today", "a2", "Paula Otto")
+    assert misattributions([he, she], _sentences(he, she), outlets) == []

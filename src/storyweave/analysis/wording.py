@@ -88,12 +88,24 @@ def misattributions(
         if q.direct and q.speaker_kind == "named" and q.speaker and q.entity_id
         and len(_words(q.text)) >= MIN_WORDS
     ]  # fmt: skip
+    keys = [f" {' '.join(_words(q.text))} " for q in named]  # padded: whole words inside
+    # candidates by runs of six words, not every pair: a quotation inside another starts with
+    # a run the other holds
+    starts: dict[str, list[int]] = {}
+    holders: dict[str, list[int]] = {}
+    for k, key in enumerate(keys):
+        starts.setdefault(_first(key), []).append(k)
+        for gram in _grams(key):
+            holders.setdefault(gram, []).append(k)
     out: list[Conflict] = []
     taken: set[int] = set()
-    for p, a in enumerate(named):
+    for p, key in enumerate(keys):
         if p in taken:
             continue
-        group = [k for k in range(p, len(named)) if _same_words(a.text, named[k].text)]
+        inside = {k for g in _grams(key) for k in starts.get(g, ())}
+        around = set(holders.get(_first(key), ()))
+        near = sorted(k for k in inside | around | {p} if k >= p)
+        group = [k for k in near if keys[k] in key or key in keys[k]]
         taken.update(group)
         by_speaker: dict[str, list[Quote]] = {}
         for k in group:
@@ -101,7 +113,7 @@ def misattributions(
         outlets = [{outlet_of.get(q.article_id) for q in side} for side in by_speaker.values()]
         if len(by_speaker) < 2 or any(x & y for i, x in enumerate(outlets) for y in outlets[i + 1 :]):
             continue  # one speaker, or one outlet giving the words to two: no dispute between outlets
-        start = " ".join(_words(min((named[k].text for k in group), key=len))[:6])
+        start = " ".join(min((keys[k] for k in group), key=len).split()[:6])
         sides = tuple(_said_by(side, sentences) for side in by_speaker.values())
         out.append(Conflict("quote", f"who said “{start} …”", sides))
     return out
@@ -111,10 +123,14 @@ def _last_name(q: Quote) -> str:
     return (q.speaker or "").split()[-1].lower()
 
 
-def _same_words(a: str, b: str) -> bool:
-    """Whether the shorter quotation is, word for word, part of the longer."""
-    wa, wb = " ".join(_words(a)), " ".join(_words(b))
-    return wa in wb or wb in wa
+def _first(key: str) -> str:
+    return " ".join(key.split()[:MIN_WORDS])
+
+
+def _grams(key: str) -> set[str]:
+    """Every run of `MIN_WORDS` words of a quotation's words."""
+    words = key.split()
+    return {" ".join(words[i : i + MIN_WORDS]) for i in range(len(words) - MIN_WORDS + 1)}
 
 
 def _said_by(side: Sequence[Quote], sentences: Mapping[str, Sequence[Sentence]]) -> ConflictSide:
