@@ -285,6 +285,10 @@ def test_a_field_of_the_wrong_type_names_its_json_type(tmp_path: Path) -> None:
         ("The bridge reopened.\n\nKVX's Jo Lee and Sam Reyes contributed to this report.\n", "KVX"),
         ("The bridge reopened.\n\nFollow Harbour Wire columnist Jo Lee on Twitter.\n", "Harbour Wire"),
         ("The bridge reopened, the council said. More from The Quayside\n", "The Quayside"),
+        ("The bridge reopened.\n\nOriginally published on Harbour Science.\n", "Harbour Science"),
+        ("The bridge reopened. Click for more from KVX.com\n", "KVX.com"),
+        ("The bridge reopened. Stay with KVX.com for more on this story.\n", "KVX.com"),
+        ("The bridge reopened.\n\nSubscribe to The Quayside's free Harbour Daily newsletter.\n", "The Quayside"),
     ],
 )
 def test_a_text_file_named_by_an_id_takes_the_outlet_its_text_names(

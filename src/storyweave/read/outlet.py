@@ -38,7 +38,12 @@ _SELF_REFERENCES: tuple[tuple[int, re.Pattern[str]], ...] = (
     # its own columnist: "Follow USA TODAY Sports columnist Nancy Armour on Twitter"
     (2, re.compile(rf"\bFollow {_NAME} (?:columnist|reporter|writer|correspondent) [A-Z]")),
     # "More from MarketWatch" ending a page flattened into one line
-    (3, re.compile(rf"(?<=\s)(?:More|Read more) from {_NAME}\s*\Z")),
+    (3, re.compile(rf"(?<=\s)(?:More|Read more) from {_NAME}\s*[:>»|]?\s*\Z")),
+    # a syndicated story's origin and a page's own links to more of itself
+    (3, re.compile(rf"\bOriginally (?:published|appeared) (?:on|in|at) {_NAME}")),
+    (3, re.compile(rf"\bClick (?:here )?for more (?:from|at|on) {_NAME}")),
+    (2, re.compile(rf"\b[Ss]tay (?:with|tuned to) {_NAME} for (?:more on this|updates|the latest)\b")),
+    (2, re.compile(rf"\bSubscribe to {_NAME}['’]s (?:free )?(?:[A-Z][\w-]* ){{0,3}}newsletter")),
     (2, re.compile(rf"(?:Copyright|©)(?: ©)? (?:19|20)\d\d,? {_NAME}")),
     (
         2,
