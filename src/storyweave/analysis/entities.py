@@ -2342,14 +2342,14 @@ def _short_names(
                         # the end of its name: "Evening Times"; one word after a place or
                         # a nationality ("Shell" of Royal Dutch Shell, not "Bank")
                         or (
-                            (
+                            words[fo][-n:] == ws  # cheap: tested first
+                            and (
                                 n >= 2
                                 or (
                                     kinds[fi] == "organization"
                                     and (_qualified(words[fo]) or _own_tail(ws[0], words, full))
                                 )
                             )
-                            and words[fo][-n:] == ws
                         )
                     )
                 }

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..model import Article, Entity, Mention, Quote, Sentence
@@ -701,47 +702,34 @@ class _Article:
                 return _Who(e.name, "named", e.id)
         return None
 
-    def person_described_as(
-        self, pos: int, noun: str, only_at: int | None = None
-    ) -> Entity | None:
+    def person_described_as(self, pos: int, noun: str) -> Entity | None:
         """The last person named before `pos`, outside quotes, whom the text calls a `noun`
         in a title ("Sinn Féin leader Gerry Adams", "Sen. Elizabeth Warren") or an
         apposition ("Jim Leary, an archaeologist at ...")."""
-        short = _TITLE_SHORT.get(noun, noun)
-        names = "|".join(re.escape(n) for n in {noun, short})
-        # a title ("Sen. Elizabeth Warren", never "... said the prosecutor.\n\nMubarak") or a
-        # described noun in apposition before the name ("her father, David Veatch")
-        dot = rf"\b{re.escape(short)}\.[ \t]+" if short != noun else "(?!)"
-        lead = re.compile(
-            rf"(?:\b(?:{names})[ \t]+|{dot}|{_DESCRIBED}(?:{names}),\s+)$", re.IGNORECASE
-        )
-        tail = re.compile(
-            rf",\s+(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{names})\b",
-            re.IGNORECASE,
-        )
-        here = self.a.id
-        described: list[Entity] = []
-        for start, e in reversed(self.persons):
-            if start >= pos or self.inside_quote(start) or only_at not in (None, start):
-                continue
-            end = next((m.end for m in e.mentions if m.article_id == here and m.start == start), 0)
-            if lead.search(self.text, max(0, start - 40), start) or tail.match(self.text, end):
-                described.append(e)
+        described = [e for start, e in self._described(noun) if start < pos]
         if not described:
             return None
         # of several so called, the one the article is about: "the president" is President
         # Trump of a story on him, though it named "President Barack Obama" since
         counts = Counter(e.id for _, e in self.persons)
-        return max(described, key=lambda e: counts[e.id])
+        return max(reversed(described), key=lambda e: counts[e.id])
 
     def described_as(self, noun: str) -> list[Entity]:
         """Every person this article calls a `noun` in a title or an apposition."""
-        found = []
-        if noun in self.text.lower():
-            for start, e in self.persons:
-                if self.person_described_as(start + 1, noun, only_at=start) is not None:
-                    found.append(e)
-        return found
+        return [e for _, e in self._described(noun)] if noun in self.text.lower() else []
+
+    def _described(self, noun: str) -> list[tuple[int, Entity]]:
+        """(where, person) for every mention outside quotes that the text calls a `noun`."""
+        lead, tail = _description_patterns(noun)
+        here = self.a.id
+        out = []
+        for start, e in self.persons:
+            if self.inside_quote(start):
+                continue
+            end = next((m.end for m in e.mentions if m.article_id == here and m.start == start), 0)
+            if lead.search(self.text, max(0, start - 40), start) or tail.match(self.text, end):
+                out.append((start, e))
+        return out
 
     def entity(self, entity_id: str) -> Entity:
         return next(e for _, e in self.persons if e.id == entity_id)
@@ -2431,6 +2419,25 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
         return None  # a group, an anonymous source or a document, not one named person
     person = art.person_described_as(pos, noun)
     return _Who(person.name, "named", person.id) if person is not None else None
+
+
+@lru_cache(maxsize=256)
+def _description_patterns(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The text before a name that titles it a `noun` ("Sen. ", "her father, "), and after
+    it in apposition (", an archaeologist at ...")."""
+    short = _TITLE_SHORT.get(noun, noun)
+    names = "|".join(re.escape(n) for n in {noun, short})
+    # a title ("Sen. Elizabeth Warren", never "... said the prosecutor.\n\nMubarak") or a
+    # described noun in apposition before the name ("her father, David Veatch")
+    dot = rf"\b{re.escape(short)}\.[ \t]+" if short != noun else "(?!)"
+    lead = re.compile(
+        rf"(?:\b(?:{names})[ \t]+|{dot}|{_DESCRIBED}(?:{names}),\s+)$", re.IGNORECASE
+    )
+    tail = re.compile(
+        rf",\s+(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{names})\b",
+        re.IGNORECASE,
+    )
+    return lead, tail
 
 
 _POSSESSIVES = frozenset("his her their its".split())

@@ -11,6 +11,7 @@ Word alignment is difflib's (standard library): no model is needed to see that w
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
@@ -60,17 +61,17 @@ def misquotes(
     direct = [q for q in quotes if q.direct and len(_words(q.text)) >= MIN_WORDS]
     out: list[Conflict] = []
     seen: set[tuple[str, str]] = set()
-    for p, a in enumerate(direct):
-        for b in direct[p + 1 :]:
-            if outlet_of.get(a.article_id) == outlet_of.get(b.article_id):
-                continue
-            if not _one_speaker(a, b) or not reworded(a.text, b.text):
-                continue
-            key = (min(a.text, b.text), max(a.text, b.text))
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(_conflict(a, b, sentences))
+    for p, q in _sharing_pairs(direct):
+        a, b = direct[p], direct[q]
+        if outlet_of.get(a.article_id) == outlet_of.get(b.article_id):
+            continue
+        if not _one_speaker(a, b) or not reworded(a.text, b.text):
+            continue
+        key = (min(a.text, b.text), max(a.text, b.text))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(_conflict(a, b, sentences))
     return out
 
 
@@ -137,6 +138,23 @@ def _said_by(side: Sequence[Quote], sentences: Mapping[str, Sequence[Sentence]])
     """A side: the fullest name its quotations give the speaker, and their sentences."""
     name = max((q.speaker or "" for q in side), key=len)
     return ConflictSide(name, tuple(e for q in side for e in _side(q, sentences).evidence))
+
+
+def _sharing_pairs(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """The pairs (p < q) of quotations that share two pairs of words in a row: only those can
+    be one remark reworded (`reworded` needs two runs of two matching words), so the others
+    are never compared."""
+    postings: dict[tuple[str, str], list[int]] = {}
+    for k, quote in enumerate(quotes):
+        ws = _words(quote.text)
+        for pair in set(zip(ws, ws[1:], strict=False)):
+            postings.setdefault(pair, []).append(k)
+    shared: Counter[tuple[int, int]] = Counter()
+    for ids in postings.values():
+        for i, p in enumerate(ids):
+            for q in ids[i + 1 :]:
+                shared[p, q] += 1
+    return sorted(pq for pq, n in shared.items() if n >= 2)
 
 
 def _conflict(a: Quote, b: Quote, sentences: Mapping[str, Sequence[Sentence]]) -> Conflict:
