@@ -116,6 +116,11 @@ fact in the first two sentences
 outlets named
     Articles of the Brief whose ``source`` is a name: not empty, not the article id, not a file
     name (a known file extension), not a hash or "doc3"-like id. Higher is better.
+gold conflicts found by kind; wrong speakers (gold -> got)
+    Counts only, printed for every split (held-out ones included, as they show no text): the
+    gold conflicts found of each ``kind``, and each wrong speaker by what gold has (named,
+    unnamed, unknown) and what the brief gave (unresolved, unnamed, another named entity of
+    gold's list, or a name gold does not list).
 """
 
 from __future__ import annotations
