@@ -180,6 +180,7 @@ def test_conflicts(bench, gold):
     pr = s.pr["conflicts"]
     assert (pr.right, pr.judged, pr.predicted, pr.found, pr.gold) == (1, 2, 3, 1, 1)
     assert s.share["conflict recall (hard)"].as_dict()["value"] == 1.0
+    assert dict(s.conflicts_by_kind) == {"number": 1, "number found": 1}
 
 
 def test_conflict_side_from_the_wrong_document_does_not_match(bench, gold):
@@ -217,7 +218,13 @@ def test_wrong_speakers(bench, gold):
             quote(1, "It is a sad day", "Ada Kowalczyk", "named"),
         )
     )
-    assert score(bench, gold, brief).share["quote speakers (acc)"].num == 0
+    s = score(bench, gold, brief)
+    assert s.share["quote speakers (acc)"].num == 0
+    # counted by kind, so that a held-out split says where it fails without its text
+    assert dict(s.speaker_errors) == {
+        "named -> unnamed": 1,
+        "unnamed -> another named entity": 1,
+    }
 
 
 def test_quote_in_another_document_does_not_match(bench, gold):
