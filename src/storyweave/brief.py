@@ -95,7 +95,7 @@ def _analyse(
     from .analysis.entities import find_entities
     from .analysis.quotes import find_quotes
     from .analysis.timeline import build_timeline
-    from .analysis.wording import misattributions, misquotes
+    from .analysis.wording import misattributions, misquotes, quoted_alike
 
     entities = find_entities(articles, sentences, annotations=ann)
     quotes = find_quotes(articles, sentences, entities, ann)
@@ -117,6 +117,8 @@ def _analyse(
         for ev in c.evidence:
             claims_at.setdefault((ev.article_id, ev.sentence), []).append(c.id)
     backers = _agreeing_articles(agreements)
+    for at, arts in quoted_alike(quotes).items():  # outlets quoting the same words
+        backers.setdefault(at, set()).update(arts)
     order = {a.id: k for k, a in enumerate(articles)}
     disputed = [disputes_of(conflicts, s.article_id, s.sentence) for s in summary]
     linked = tuple(

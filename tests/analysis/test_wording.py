@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from storyweave.analysis.wording import misattributions, misquotes, reworded
+from storyweave.analysis.wording import misattributions, misquotes, quoted_alike, reworded
 from storyweave.model import Quote, Sentence
 
 HOPE = "We just hope that her family and friends are as good as they can be right now"
@@ -98,3 +98,13 @@ def test_one_remark_given_to_two_people_by_two_outlets_is_a_dispute_over_who_sai
     he = _named("he said no more votes would be taken today", "a1", "Laurie Graber")
     she = _named("she said no more votes would be taken today", "a2", "Paula Otto")
     assert misattributions([he, she], _sentences(he, she), outlets) == []
+
+
+def test_outlets_quoting_the_same_words_back_each_other() -> None:
+    a = _named(HOPE, "a1", "Michael Christian")
+    cut = replace(_quote(HOPE[:60], "a2", None, "unresolved"), sentence=3)  # a cut, unattributed
+    other = _named(HOPE, "a3", "Mel Greig")  # the same words given to someone else
+    reworded_ = _named(HOPE_CHANGED, "a4", "Michael Christian")
+    alike = quoted_alike([a, cut, other, reworded_])
+    assert alike[("a1", 0)] == {"a1", "a2"} and alike[("a2", 3)] == {"a1", "a2", "a3"}
+    assert alike[("a3", 0)] == {"a2", "a3"} and ("a4", 0) not in alike

@@ -89,25 +89,9 @@ def misattributions(
         if q.direct and q.speaker_kind == "named" and q.speaker and q.entity_id
         and len(_words(q.text)) >= MIN_WORDS
     ]  # fmt: skip
-    keys = [f" {' '.join(_words(q.text))} " for q in named]  # padded: whole words inside
-    # candidates by runs of six words, not every pair: a quotation inside another starts with
-    # a run the other holds
-    starts: dict[str, list[int]] = {}
-    holders: dict[str, list[int]] = {}
-    for k, key in enumerate(keys):
-        starts.setdefault(_first(key), []).append(k)
-        for gram in _grams(key):
-            holders.setdefault(gram, []).append(k)
+    keys = [_key(q) for q in named]
     out: list[Conflict] = []
-    taken: set[int] = set()
-    for p, key in enumerate(keys):
-        if p in taken:
-            continue
-        inside = {k for g in _grams(key) for k in starts.get(g, ())}
-        around = set(holders.get(_first(key), ()))
-        near = sorted(k for k in inside | around | {p} if k >= p)
-        group = [k for k in near if keys[k] in key or key in keys[k]]
-        taken.update(group)
+    for group in _word_groups(keys):
         by_speaker: dict[str, list[Quote]] = {}
         for k in group:
             by_speaker.setdefault(_last_name(named[k]), []).append(named[k])
@@ -117,6 +101,49 @@ def misattributions(
         start = " ".join(min((keys[k] for k in group), key=len).split()[:6])
         sides = tuple(_said_by(side, sentences) for side in by_speaker.values())
         out.append(Conflict("quote", f"who said “{start} …”", sides))
+    return out
+
+
+def _key(q: Quote) -> str:
+    return f" {' '.join(_words(q.text))} "  # padded: a match is of whole words
+
+
+def _word_groups(keys: Sequence[str]) -> list[list[int]]:
+    """Groups of quotations (by index) where each is, word for word, inside the group's
+    first or holds it. Candidates come from runs of six words, not every pair: a quotation
+    inside another starts with a run the other holds."""
+    starts: dict[str, list[int]] = {}
+    holders: dict[str, list[int]] = {}
+    for k, key in enumerate(keys):
+        starts.setdefault(_first(key), []).append(k)
+        for gram in _grams(key):
+            holders.setdefault(gram, []).append(k)
+    groups: list[list[int]] = []
+    taken: set[int] = set()
+    for p, key in enumerate(keys):
+        if p in taken:
+            continue
+        inside = {k for g in _grams(key) for k in starts.get(g, ())}
+        around = set(holders.get(_first(key), ()))
+        near = sorted(k for k in inside | around | {p} if k >= p)
+        group = [k for k in near if keys[k] in key or key in keys[k]]
+        taken.update(group)
+        groups.append(group)
+    return groups
+
+
+def quoted_alike(quotes: Sequence[Quote]) -> dict[tuple[str, int], set[str]]:
+    """For each sentence quoting a remark of `MIN_WORDS` words or more, the articles that quote
+    the same words from the same speaker (or an unnamed one): a summary sentence of that
+    quotation cites them all."""
+    direct = [q for q in quotes if q.direct and len(_words(q.text)) >= MIN_WORDS]
+    out: dict[tuple[str, int], set[str]] = {}
+    for group in _word_groups([_key(q) for q in direct]):
+        for k in group:
+            a = direct[k]
+            alike = {direct[j].article_id for j in group if _one_speaker(a, direct[j])}
+            if len(alike) > 1:
+                out.setdefault((a.article_id, a.sentence), set()).update(alike)
     return out
 
 
