@@ -852,3 +852,12 @@ def test_an_unnamed_source_speaks_words_another_outlet_gives_a_person_this_one_n
         f"The bridge closed on Monday. {words} a city official said.",  # names nobody
     )
     assert [q.speaker for q in qs] == ["Dana Quill", "Dana Quill", "a city official"]
+
+
+def test_a_station_given_words_in_the_first_person_reports_the_person_narrated() -> None:
+    qs = _quotes(
+        "Someone grabbed the engagement ring off her finger. Police sent Officer Dana Quill to "
+        "the hospital. Quill bought a new ring the next day. KVXT says, \"She still looked at "
+        'him like he was her hero. I went to the mall, and I bought a small ring."'
+    )
+    assert _one(qs, "She still looked").speaker == "Dana Quill"

@@ -2153,6 +2153,11 @@ def _direct(
             who = _Who(None, "unresolved", None, who.verb)
         if who.kind == "named" and doc is not None and _anonymous(doc, who.speaker or ""):
             who.kind = "unnamed"  # "a witness, Bo, who did not want to share his last name"
+        if doc is not None and _outlet_quoting(who, text, span):
+            # ... whose words are those of the person the narration is about
+            about = _narration_subject(attr, doc, span, anywhere=True)
+            if about is not None and about.entity_id in art.person_ids:
+                who = _Who(about.speaker, "named", about.entity_id, who.verb)
         if who.verb and "statement" in who.verb and who.kind == "named":
             attr.documents.append((span.open, who))
         prev = (span, who)
@@ -2169,6 +2174,23 @@ def _direct(
         )
         out.append((span.open, q))
     return out
+
+
+_CALL_LETTERS = re.compile(r"[KW][A-Z]{2,3}(?:-TV|-FM)?")
+
+
+def _outlet_quoting(who: _Who, text: str, span: _Span) -> bool:
+    """Whether a news outlet is given words in the first person singular ('WOFL says, "She
+    still looked at him ... I went to JCPenney"'): a paper or a station reports someone's
+    words, it does not speak as "I"."""
+    name = who.speaker or ""
+    if who.kind != "named" or not _FIRST_SINGULAR.search(text, span.open, span.close):
+        return False
+    words = name.lower().split()
+    return bool(_CALL_LETTERS.fullmatch(name)) or bool(words and words[-1] in _MASTHEADS)
+
+
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my)\b")
 
 
 def _same_speaker(
@@ -2464,16 +2486,19 @@ def _role_words(words: Sequence[str]) -> str:
     return " ".join(rest)
 
 
-def _narration_subject(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
-    """For a quote that opens its sentence with no attribution at all, the person the
-    sentence just before is about ('Herman shakes his head. "I'm just saying ..."'): the
-    named person or the pronoun that is its main clause's subject."""
+def _narration_subject(
+    attr: _Attributor, doc: Doc, span: _Span, anywhere: bool = False
+) -> _Who | None:
+    """For a quote that opens its sentence with no attribution at all (or, `anywhere`, one
+    whose attribution is no speaker), the person the sentence just before is about ('Herman
+    shakes his head. "I'm just saying ..."'): the named person or the pronoun that is its
+    main clause's subject."""
     text = attr.text
     first = next((t for t in doc if t.idx >= span.open), None)
     if first is None or first.sent.start == 0:
         return None
     sent = first.sent
-    if text[sent.start_char : span.open].strip(" \n\"“'‘"):
+    if not anywhere and text[sent.start_char : span.open].strip(" \n\"“'‘"):
         return None
     before = doc[sent.start - 1].sent
     if attr.art.inside_quote(before.root.idx) or text.count("\n", before.end_char, span.open) > 2:
