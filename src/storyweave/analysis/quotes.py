@@ -2437,7 +2437,7 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
         # "the researchers": "Matteo Borrini and Luigi ...", or "Bangalore and colleagues"
         pair = art.pair_before(pos)
         return pair if pair is not None or noun not in _RESEARCHERS else art.team_lead(pos)
-    if noun.endswith("s") or noun in {"source", "statement", "report", "court"}:
+    if noun.endswith("s") or noun in _NO_ONE:
         return None  # a group, an anonymous source or a document, not one named person
     person = art.person_described_as(pos, noun)
     return _Who(person.name, "named", person.id) if person is not None else None
@@ -2957,34 +2957,18 @@ def _quote_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _borrow_speakers(
-    quotes: list[Quote], arts: Mapping[str, _Article] | None = None
-) -> list[Quote]:
+def _borrow_speakers(quotes: list[Quote], arts: Mapping[str, _Article]) -> list[Quote]:
     """An unattributed quote takes the speaker another article gives the same words: outlets
     carry one quote, and one of them often names who said it. So does one an unnamed source
     speaks ("a spokesman said"), when the speaker named elsewhere is named in its article."""
     said = [(_quote_key(q.text), q) for q in quotes if q.speaker and q.direct]
-    named = [(k, q) for k, q in said if q.speaker_kind == "named" and q.entity_id]
     out: list[Quote] = []
     for q in quotes:
-        art = (arts or {}).get(q.article_id)
-        if q.speaker_kind == "unnamed" and q.direct and art is not None:
+        art = arts.get(q.article_id)
+        if q.direct and (q.speaker is None or (q.speaker_kind == "unnamed" and art is not None)):
             key = _quote_key(q.text)
-            donor = next((d for k, d in named if d.article_id != q.article_id and
-                          min(len(k), len(key)) >= _BORROW_CHARS and (key in k or k in key) and
-                          d.entity_id in art.named_ids), None)  # fmt: skip
-            if donor is not None:
-                q = replace(q, speaker=donor.speaker, speaker_kind="named", entity_id=donor.entity_id)
-        elif q.speaker is None and q.direct:
-            key = _quote_key(q.text)
-            donor = next(
-                (
-                    d
-                    for k, d in said
-                    if min(len(k), len(key)) >= _borrow_chars(d, q) and (key in k or k in key)
-                ),
-                None,
-            )
+            donor = next((d for k, d in said if _shares_words(k, key, _borrow_chars(d, q))
+                          and _may_lend(d, q, art)), None)  # fmt: skip
             if donor is not None:
                 q = replace(
                     q,
@@ -2994,6 +2978,24 @@ def _borrow_speakers(
                 )
         out.append(q)
     return out
+
+
+def _shares_words(k: str, key: str, chars: int) -> bool:
+    """Whether one quotation's words hold the other's, at least `chars` of them."""
+    return min(len(k), len(key)) >= chars and (key in k or k in key)
+
+
+def _may_lend(donor: Quote, q: Quote, art: _Article | None) -> bool:
+    """Whether `donor`'s speaker may be `q`'s: any for a quote with none; for an unnamed
+    source's, only a speaker another article names who is named in `q`'s article too."""
+    if q.speaker is None:
+        return True
+    return (
+        art is not None
+        and donor.article_id != q.article_id
+        and donor.speaker_kind == "named"
+        and donor.entity_id in art.named_ids
+    )
 
 
 def _story_roles(quotes: list[Quote], arts: Mapping[str, _Article]) -> list[Quote]:
@@ -3027,8 +3029,10 @@ def _role_noun(speaker: str | None) -> str | None:
     return noun
 
 
-# nouns of a definite description that name no one person the story titles
-_NOT_ROLES = frozenset("source statement report court company police government family".split())
+# nouns of a definite description that name no one person: an anonymous source, a document,
+# a court; across articles also a body or a group ("the police", "the family")
+_NO_ONE = frozenset({"source", "statement", "report", "court"})
+_NOT_ROLES = _NO_ONE | frozenset("company police government family".split())
 
 
 _BORROW_CHARS = 30  # the shortest shared quote that says it is the same words

@@ -6,6 +6,10 @@ speaker, or one of them unnamed) but some words inside it differ ("The pushback 
 reminds me ..." / "The kind of pushback I'm seeing reminds me ..."), at least one outlet has
 changed what the speaker said. A shorter quotation that is a cut of a longer one agrees with it.
 Word alignment is difflib's (standard library): no model is needed to see that words differ.
+
+The same words given to two different named speakers by two outlets are a dispute over who said
+them (`misattributions`); the same words from one speaker back each other's summary sentence
+(`quoted_alike`).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ def _one_speaker(a: Quote, b: Quote) -> bool:
     of them not named."""
     if a.speaker_kind != "named" or b.speaker_kind != "named" or not a.speaker or not b.speaker:
         return True
-    return a.speaker.split()[-1].lower() == b.speaker.split()[-1].lower()
+    return _last_name(a) == _last_name(b)
 
 
 def reworded(a: str, b: str) -> bool:
