@@ -861,3 +861,21 @@ def test_a_station_given_words_in_the_first_person_reports_the_person_narrated()
         'him like he was her hero. I went to the mall, and I bought a small ring."'
     )
     assert _one(qs, "She still looked").speaker == "Dana Quill"
+
+
+def test_a_role_named_in_the_next_sentence_is_that_person() -> None:
+    qs = _quotes(
+        "The hearing of the two climbers was postponed on Monday. Their lawyer said he had not "
+        'been told of the delay. "It makes no sense to move it now," Dana Quillfeather told '
+        "Harbour Radio."
+    )
+    assert _one(qs, "he had not been told").speaker == "Dana Quillfeather"
+
+
+def test_a_name_given_with_another_role_in_the_next_sentence_is_someone_else() -> None:
+    qs = _quotes(
+        "The court ruled against the chocolate maker on Wednesday. \"We think the evidence "
+        'proves our shape is distinctive," a spokesman said. Dana Quillfeather, a partner at '
+        "a law firm in Leeds, said the ruling would send the case back."
+    )
+    assert _one(qs, "We think the evidence").speaker_kind == "unnamed"

@@ -2929,7 +2929,7 @@ def find_quotes(
         found += _transcript(art, entities, sents)
         found.sort(key=lambda p: p[0])
         quotes.extend(_kin_speaker(q, art.kin) for _, q in found)
-    quotes = _story_roles(_borrow_speakers(quotes, arts), arts)
+    quotes = _story_roles(_borrow_speakers(_named_next(quotes, arts), arts), arts)
     return _full_speakers(quotes, FullNames(entities))
 
 
@@ -3016,6 +3016,74 @@ def _story_roles(quotes: list[Quote], arts: Mapping[str, _Article]) -> list[Quot
                 q = replace(q, speaker=e.name, speaker_kind="named", entity_id=e.id)
         out.append(q)
     return out
+
+
+def _named_next(quotes: list[Quote], arts: Mapping[str, _Article]) -> list[Quote]:
+    """News copy describes a speaker first and names them in the next sentence: "Their lawyer
+    said he was not aware the trial had been postponed. 'It is illogical,' Masoud Shafiee told
+    Reuters." One person described by a role is the person quoted in the very next sentence
+    when the article names that person there for the first time."""
+    by_sentence: dict[tuple[str, int], list[Quote]] = {}
+    for q in quotes:
+        by_sentence.setdefault((q.article_id, q.sentence), []).append(q)
+    out: list[Quote] = []
+    for q in quotes:
+        art = arts.get(q.article_id)
+        if art is not None and q.speaker_kind == "unnamed" and _one_role(q.speaker):
+            after = q.sentence + 1
+            ids = {
+                n.entity_id
+                for n in by_sentence.get((q.article_id, after), ())
+                if n.speaker_kind == "named" and n.entity_id in art.person_ids
+            }
+            if len(ids) == 1:
+                e = art.entity(next(iter(ids)))
+                first = min((m for m in e.mentions if m.article_id == q.article_id),
+                            key=lambda m: m.start)  # fmt: skip
+                if first.sentence >= after and _fills(art.text, first, q.speaker or ""):
+                    q = replace(q, speaker=e.name, speaker_kind="named", entity_id=e.id)
+        out.append(q)
+    return out
+
+
+_APPOSITION = re.compile(r",\s+(?:an?|the|his|her|their|its|[\w.]+['’]s?|[a-z][\w-]*)\s+([^,.;:]*)")
+_TITLE = re.compile(r"(?<![.!?\"“”]\s)(?<![.!?\"“”])\b((?:[A-Z][\w.'’-]*\s+){1,4})$")
+
+
+def _fills(text: str, first: Mention, role: str) -> bool:
+    """Whether a name first given at `first` fills the role just described: it comes bare
+    ("Masoud Shafiee told Reuters"), or with that role ("John Smith, the company's
+    spokesman"); a description of its own ("John Coldham, partner at ...") is someone else."""
+    noun = role.split()[-1].lower()
+    tail = _APPOSITION.match(text, first.end)
+    lead = _TITLE.search(text[max(0, first.start - 60) : first.start])
+    described = " ".join(m.group(0) for m in (tail, lead) if m is not None).lower()
+    return not described or noun in described
+
+
+_ONE_ROLE_OPENERS = frozenset("a an the his her their its".split())
+
+
+def _one_role(speaker: str | None) -> bool:
+    """Whether a speaker is one person described by a role ("a judiciary spokesman", "their
+    lawyer", "Iran's judiciary spokesman"), not a group, a body, a document or a source kept
+    anonymous."""
+    words = (speaker or "").split()
+    if not 2 <= len(words) <= 4:
+        return False
+    first, noun = words[0].lower(), words[-1].lower()
+    if first not in _ONE_ROLE_OPENERS and not re.search(r"\w['’]s?$", first):
+        return False
+    return noun in _PERSON_ROLES
+
+
+# roles of one person that news copy names in the next breath
+_PERSON_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson official lawyer attorney representative counsel "
+    "publicist agent aide officer prosecutor judge director manager executive minister "
+    "chairman chairwoman president secretary governor mayor sheriff coroner professor "
+    "researcher scientist analyst economist expert doctor physician surgeon".split()
+)
 
 
 def _role_noun(speaker: str | None) -> str | None:
