@@ -1234,14 +1234,51 @@ class _Pair:
     vj: str
 
 
-def _shared_words(a: str, b: str, limit: int = 3) -> str:
+def _shared_words(a: str, b: str, limit: int = 3, cased: bool = False) -> str:
+    """Content words of `a` that `b` has too, in `a`'s order (as `a` writes them, `cased`)."""
     wb = {w.lower() for w in _WORD.findall(b)}
     out: list[str] = []
+    seen: set[str] = set()
     for w in _WORD.findall(a):
         lw = w.lower()
-        if lw in wb and lw not in _STOP and len(lw) > 2 and lw not in out:
-            out.append(lw)
-    return " ".join(out[:limit])
+        if lw in wb and lw not in _STOP and len(lw) > 2 and lw not in seen:
+            seen.add(lw)
+            out.append(w if cased else lw)
+    return (", " if cased else " ").join(out[:limit])
+
+
+# what a reader asks of two values of one kind that cannot both be true
+_QUESTIONS = {
+    "money": "how much",
+    "percent": "what share",
+    "age": "how old",
+    "duration": "how long",
+    "length": "what length",
+    "day": "which day",
+    "time": "what time",
+    "year": "which year",
+}
+
+
+def _question(label: str, a: str, b: str, counted: str = "") -> str:
+    """A conflict's topic as a reader asks it, with the words both sentences share: "how many
+    people (Middleton, Wednesday)", "which day (vote, April)"."""
+    if label.startswith("count:"):
+        counted = counted or label.removeprefix("count:")
+    question = f"how many {counted}" if counted else _QUESTIONS.get(label, label)
+    asked = set(question.lower().split()) | _SPELLED_VALUE.keys() | _SCALE.keys()  # not values
+    if label in ("day", "year"):
+        asked |= {w.lower() for w in _WHEN_WORDS}
+    shared = ", ".join(w for w in _shared_words(a, b, 5, cased=True).split(", ") if w.lower()
+                       not in asked)  # fmt: skip
+    return f"{question} ({', '.join(shared.split(', ')[:3])})" if shared else question
+
+
+def _counted_word(x: Quantity, y: Quantity) -> str:
+    """The word of `x` naming what both counts count ("people" of "three people hurt")."""
+    both = x.heads & y.heads
+    words = (w for w in re.findall(r"[A-Za-z'’-]+", x.text) if _lemma(w.lower()) in both)
+    return next(words, "").lower()
 
 
 def _fmt(v: float) -> str:
@@ -1279,9 +1316,8 @@ def _number_pairs(
             continue  # "$9,000 a week" and "$4.2 million": two different sums, not one disputed
         if _counted(x) and max(x.value, y.value) > _COUNT_RATIO * max(min(x.value, y.value), 1.0):
             continue  # "4,200 people fled" and "310 spent the night in shelters": two counts
-        label = x.kind.split(":", 1)[-1] if x.kind.startswith("count:") else x.kind
-        shared = _shared_words(ti, tj)
-        topic = f"{shared} ({label})" if shared else label
+        counted = _counted_word(x, y) if x.kind.startswith("count:") else ""
+        topic = _question(x.kind, ti, tj, counted)
         group = "number:count:" + "/".join(sorted(x.heads & y.heads)) if x.heads else x.kind
         out.append(_Pair("number", f"number:{group}", topic, i, j, x.text, y.text))
     return out
@@ -1326,8 +1362,7 @@ def _year_pairs(items: Sequence[_Item], i: int, j: int, days: bool = True) -> li
             continue
         if label == "year" and _other_actors(items[i], vi[0], items[j], vj[0]):
             continue  # "Voyager 1, launched in 1977" / "Voyager 2 was launched in 1979"
-        shared = _shared_words(items[i].sent.text, items[j].sent.text)
-        topic = f"{shared} ({label})" if shared else label
+        topic = _question(label, items[i].sent.text, items[j].sent.text)
         out.append(_Pair("date", f"date:{label}", topic, i, j, vi[0], vj[0]))
     return out
 
@@ -1996,8 +2031,11 @@ def _casualty_pairs(story: _Story) -> list[_Pair]:
             b = [q for q, t in counts[j] if t == key]
             shared = (_nouns(items[i]) & _nouns(items[j])) - story.topic_words - _toll_words()
             if len(a) == 1 and len(b) == 1 and shared:
-                pairs.extend(_count_pair(items, i, j, a[0], b[0]))
+                pairs.extend(_count_pair(items, i, j, a[0], b[0], _FATE_WORD[key]))
     return pairs
+
+
+_FATE_WORD = {"killed": "killed", "harmed": "hurt"}
 
 
 def _kin_pairs(story: _Story) -> list[_Pair]:
@@ -2078,16 +2116,18 @@ def _same_fate(a: _Placed, b: _Placed) -> bool:
     return bool(a.verb) and a.verb == b.verb
 
 
-def _count_pair(items: Sequence[_Item], i: int, j: int, x: Quantity, y: Quantity) -> list[_Pair]:
-    """Two counts of one thing as a number conflict, when they cannot both be true."""
+def _count_pair(
+    items: Sequence[_Item], i: int, j: int, x: Quantity, y: Quantity, counted: str = ""
+) -> list[_Pair]:
+    """Two counts of one thing as a number conflict, when they cannot both be true; `counted`
+    says what they count where their words differ ("Palestinians" / "people": "killed")."""
     (lo1, hi1), (lo2, hi2) = x.interval(), y.interval()
     if lo1 <= hi2 and lo2 <= hi1:
         return []
     if max(x.value, y.value) > _COUNT_RATIO * max(min(x.value, y.value), 1.0):
         return []
-    shared = _shared_words(items[i].sent.text, items[j].sent.text)
-    label = x.kind.split(":", 1)[-1]
-    topic = f"{shared} ({label})" if shared else label
+    counted = _counted_word(x, y) or counted
+    topic = _question(x.kind, items[i].sent.text, items[j].sent.text, counted)
     group = "number:number:count:" + "/".join(sorted(x.heads & y.heads))  # as `_number_pairs`
     return [_Pair("number", group, topic, i, j, x.text, y.text)]
 
@@ -2127,9 +2167,8 @@ def _slot_pairs(story: _Story) -> list[_Pair]:
             a = [v for v in found[i] if v.kind == kind]
             b = [v for v in found[j] if v.kind == kind]
             if len(a) == 1 and len(b) == 1 and clash(a[0], b[0]):
-                shared = _shared_words(items[i].sent.text, items[j].sent.text)
                 label = "day" if kind == "day" else "time"
-                topic = f"{shared} ({label})" if shared else label
+                topic = _question(label, items[i].sent.text, items[j].sent.text)
                 pairs.append(_Pair("date", f"date:{label}", topic, i, j, a[0].text, b[0].text))
     return pairs
 
@@ -2210,8 +2249,7 @@ def _year_frame_pairs(story: _Story) -> list[_Pair]:
             if fi[frame] != fj[frame] and not _other_actors(
                 items[i], fi[frame], items[j], fj[frame]
             ):
-                words_both = _shared_words(items[i].sent.text, items[j].sent.text)
-                topic = f"{words_both} (year)" if words_both else "year"
+                topic = _question("year", items[i].sent.text, items[j].sent.text)
                 pairs.append(_Pair("date", "date:year", topic, i, j, fi[frame], fj[frame]))
     return pairs
 
