@@ -118,8 +118,9 @@ def test_the_title_is_a_headline_not_a_first_sentence(tfidf) -> None:
         brief([sentence_first, headline], embedder=tfidf).title == "Council passes harbour budget"
     )
     alone = brief([sentence_first], embedder=tfidf).title
-    assert alone.startswith("PORT ALDOUS (Wire) - The council") and alone.endswith("…")
-    assert len(alone.split()) <= 13
+    # a lead sentence standing in for the headline reads without its wire dateline
+    assert alone.startswith("The council approved") and "Wire" not in alone
+    assert len(alone.split()) <= 20
 
 
 def test_summary_and_agreements_read_without_the_wire_dateline(tfidf) -> None:

@@ -78,8 +78,11 @@ def _title(articles: Sequence[Article]) -> str:
             return t
     if not titles:
         return "Untitled story"
-    words = titles[0].split()
-    return titles[0] if len(words) <= HEADLINE_WORDS else " ".join(words[:12]) + " …"
+    from .text.segment import strip_dateline
+
+    lead = strip_dateline(titles[0])  # a lead sentence: "(CNN) A woman killed ..." is no title
+    words = lead.split()
+    return lead if len(words) <= HEADLINE_WORDS else " ".join(words[:12]) + " …"
 
 
 def _analyse(
