@@ -288,6 +288,9 @@ def test_a_field_of_the_wrong_type_names_its_json_type(tmp_path: Path) -> None:
         ("The bridge reopened.\n\nOriginally published on Harbour Science.\n", "Harbour Science"),
         ("The bridge reopened. Click for more from KVX.com\n", "KVX.com"),
         ("The bridge reopened. Stay with KVX.com for more on this story.\n", "KVX.com"),
+        ("The bridge reopened. Stay with KVX Radio 1090 AM for developments.\n", "KVX Radio 1090 AM"),
+        ("The bridge reopened. And make sure to visit KVX for all of our news.\n", "KVX"),
+        ("(Photo by Jo Lee for The Quayside) The bridge reopened.\n", "The Quayside"),
         ("The bridge reopened.\n\nSubscribe to The Quayside's free Harbour Daily newsletter.\n", "The Quayside"),
     ],
 )

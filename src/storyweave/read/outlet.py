@@ -42,7 +42,10 @@ _SELF_REFERENCES: tuple[tuple[int, re.Pattern[str]], ...] = (
     # a syndicated story's origin and a page's own links to more of itself
     (3, re.compile(rf"\bOriginally (?:published|appeared) (?:on|in|at) {_NAME}")),
     (3, re.compile(rf"\bClick (?:here )?for more (?:from|at|on) {_NAME}")),
-    (2, re.compile(rf"\b[Ss]tay (?:with|tuned to) {_NAME} for (?:more on this|updates|the latest)\b")),
+    (2, re.compile(rf"\b[Ss]tay (?:with|tuned to) {_NAME} for (?:more|updates|the latest|developments)\b")),
+    (3, re.compile(rf"\b[Vv]isit {_NAME} for (?:all of )?our\b")),
+    # a photograph the outlet commissioned: "(Photo by Jo Lee for The Quayside)"
+    (2, re.compile(rf"\bPhoto(?:graph)? by [A-Z][\w.'’ -]{{1,40}}? for {_NAME}")),
     (2, re.compile(rf"\bSubscribe to {_NAME}['’]s (?:free )?(?:[A-Z][\w-]* ){{0,3}}newsletter")),
     (2, re.compile(rf"(?:Copyright|©)(?: ©)? (?:19|20)\d\d,? {_NAME}")),
     (
