@@ -632,6 +632,9 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
         ("We apologize for the inconvenience.", "site"),
         ("Error 404: page not found", "site"),
         ("This story has been removed.", "site"),
+        ("Stay with KVX Radio 1090 AM for developments in this story.", "site"),
+        ("This is a developing story.", "site"),
+        ("Check back later for updates.", "site"),
         ("Bridge shut. — Harbour Quay Police (@HQPolice) September 20, 2018", "embedded"),
         ("CLOSE Crews began repairs on the harbour footbridge on Monday. USA TODAY", "platform"),
     ],
@@ -651,6 +654,13 @@ def test_a_follow_this_topic_prompt_glued_to_a_sentence_is_cut_out_of_it() -> No
     assert said in text
     assert "as an interest" not in text and "Interested in" not in text
     assert [(r.text, r.reason) for r in removed] == [(prompt, "platform notice")]
+
+
+def test_a_request_to_come_back_is_cut_but_a_stay_in_the_story_is_kept() -> None:
+    said = "Quill said she would stay with her mother for more than a week after the flood."
+    text, removed = clean_text(body(PARA1, f"{said} Stay tuned for more.", PARA2))
+    assert said in text and "Stay tuned" not in text
+    assert [(r.text, r.reason) for r in removed] == [("Stay tuned for more.", "site message")]
 
 
 @pytest.mark.parametrize(

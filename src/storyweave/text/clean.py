@@ -205,6 +205,14 @@ _FOLLOW_TOPIC = re.compile(
     re.I,
 )
 
+_COME_BACK = re.compile(
+    r"(?:^|(?<=[.!?\"”]\s))(?:(?:Stay (?:with|tuned to) (?:[A-Z0-9][\w.'’&-]*\s){1,6}|Stay tuned |"
+    r"Check back (?:(?:here|later|soon) )?)for (?:more|updates|developments|the latest)"
+    r"(?=[.!]|\s(?:on|in|about|as|from|throughout)\b)[^.!?]{0,80}[.!]?|"
+    r"This is a developing story\b[^.!?]{0,80}[.!]?|"
+    r"This (?:story|article) (?:is developing|(?:has been|will be|may be) updated)\b[^.!?]{0,80}[.!]?)"
+)
+
 # A comment section's house rules ("Keep your comments civil ... Report Abuse").
 _COMMENT_POLICY = re.compile(
     r"(?<!\S)(?:Guidelines:\s*)?[A-Z][^.!?]*(?:\bReport Abuse\b|attack other readers|"
@@ -620,6 +628,7 @@ _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _COMMENTS_BELOW: ("comment", "have your say", "cast your vote"),
     _CAPTION_DATE: _CAPTION_VERBS,
     _FOLLOW_TOPIC: ("as an interest",),
+    _COME_BACK: ("stay ", "check back", "developing", "updated"),
     _BRACKETED_LINK: ("]",),
     _COMMENT_POLICY: (
         "report abuse", "attack other readers", "keep your comments", "keep the comments",
@@ -827,6 +836,9 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # a comment section's house rules, pasted after the article by the scraper
     ("comment policy", _COMMENT_POLICY),
+    # the outlet asking the reader to come back: "Stay with KVX Radio for developments in this
+    # story.", "Check back for updates.", "This is a developing story."
+    ("site message", _COME_BACK),
     # a news site's follow-this-topic prompt, often glued to the paragraph's last sentence:
     # "Interested in Harbour Council? Add Harbour Council as an interest to stay up to date ..."
     ("platform notice", _FOLLOW_TOPIC),
