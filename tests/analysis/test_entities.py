@@ -747,3 +747,16 @@ def test_a_name_with_a_seat_is_an_organisation() -> None:
         "of $2,000. Harrow Mercer said the driver was not hurt."
     )
     assert _owner(ents, "Harrow Mercer").kind == "organization"
+
+
+def test_a_street_a_clock_zone_and_an_ap_state_abbreviation_read_as_what_they_are() -> None:
+    ents = _parsed(
+        "Officers were seen along Mayberry Drive on Thursday. Deputies were dispatched at 9:09 "
+        "a.m. ET, the sheriff said. Four people were shot in Middleton, Wis., and two more in "
+        "a town in Wisconsin. A source told ET the singer would return."
+    )
+    kinds = {e.name: e.kind for e in ents}
+    assert kinds.get("Mayberry Drive") == "place"
+    wisconsin = [e for e in ents if "Wisconsin" in e.variants]
+    assert len(wisconsin) == 1 and "Wis." in wisconsin[0].variants  # one row for one state
+    assert [m.text for e in ents if e.name == "ET" for m in e.mentions] == ["ET"]  # the outlet only

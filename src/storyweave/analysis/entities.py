@@ -563,6 +563,21 @@ _PLACE_ALIASES = {
     "burma": "myanmar",
     "swaziland": "eswatini",
 }
+# US states as AP style shortens them after a city ("Middleton, Wis."); left out: those that
+# are also words or given names (Del, Mo, Ind, Miss, Mass, La, Me, Ore)
+_PLACE_ALIASES |= {
+    abbr: state
+    for abbr, state in (
+        pair.split("=")
+        for pair in (
+            "ala=alabama ariz=arizona ark=arkansas calif=california colo=colorado "
+            "conn=connecticut fla=florida ga=georgia ill=illinois kan=kansas kans=kansas "
+            "ky=kentucky md=maryland mich=michigan minn=minnesota mont=montana neb=nebraska "
+            "nev=nevada okla=oklahoma pa=pennsylvania tenn=tennessee vt=vermont va=virginia "
+            "wis=wisconsin wisc=wisconsin wyo=wyoming"
+        ).split()
+    )
+}
 # a union of states is an organisation (OntoNotes' and CoNLL's reading), though an alias
 _UNIONS = frozenset({"eu", "european union"})
 # countries of the United Kingdom, which the country gazetteer does not list
@@ -612,6 +627,16 @@ _PLACE_TAILS = {
     "village",
     "borough",
     "parish",
+    # a street's name, as addresses write it: "Mayberry Drive", "Sunset Boulevard"
+    "drive",
+    "boulevard",
+    "highway",
+    "parkway",
+    "freeway",
+    "expressway",
+    "turnpike",
+    "terrace",
+    "crescent",
 }
 _NAME_WORDS = frozenset(
     {
@@ -2527,6 +2552,13 @@ def _with_number(
 
 
 _TIME_ZONES = frozenset("gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jst".split())
+# a zone that is also a name ("told ET") only after a clock time: "9:09 a.m. ET"
+_CLOCK_ZONES = frozenset("et pt ct mt ast akst hst aest aedt".split())
+_CLOCK_BEFORE = re.compile(r"(?:\d|[ap]\.?m\.?|noon|midnight) $", re.I)
+
+
+def _after_clock(text: str, start: int) -> bool:
+    return _CLOCK_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def find_entities(
@@ -2551,6 +2583,7 @@ def find_entities(
         for r in raws
         if not _NAME_ADJECTIVE.search(r.text)
         and r.key not in _TIME_ZONES
+        and not (r.key in _CLOCK_ZONES and _after_clock(articles[r.article].text, r.start))
         and "%" not in r.text  # a share price's line: "BP., +0.88% BP"
     ]
     if not raws:
