@@ -165,8 +165,12 @@ DEV2 = REPO / "benchmarks" / "data" / "labels"
 # q3 (session 17, 11 clusters, 26 quotes in 15, 52 and 98) joined qtest before anyone looked
 QTEST = frozenset({12, 20, 27, 31, 48, 61, 67, 96} | {2, 6, 13, 15, 47, 52, 57, 82, 84, 86, 98})
 QUOTE_SPLITS = ("qdev", "qtest")
-HELD_OUT = frozenset({"test", "qtest"})
-SPLITS = ("dev", "test", "dev2", "qdev", "qtest")
+# edev/etest (session 18): every name of 5 + 5 clusters (exhaustive entity lists, written blind,
+# benchmarks/data/labels/raw-dev-e1.jsonl and -e2.jsonl), so that every row of the entity
+# table is judged, as a reader judges it; etest (test clusters) split off before anyone looked
+AUDIT_FILES = {"edev": "raw-dev-e1.jsonl", "etest": "raw-dev-e2.jsonl"}
+HELD_OUT = frozenset({"test", "qtest", "etest"})
+SPLITS = ("dev", "test", "dev2", "qdev", "qtest", "edev", "etest")
 ALL_PARTS = ("facts", "conflicts", "quotes", "entities", "events", "junk")
 
 STOPWORDS = frozenset(
@@ -183,7 +187,15 @@ NOT_NAMES = frozenset(
 _FILE_EXT = re.compile(r"\.(txt|html?|jsonl?|md|xml|csv|pdf|docx?)$", re.I)
 _ID_LIKE = re.compile(r"^(?:[0-9a-f]{8,}|doc\s*\d+|d\d+|c\d+-d\d+|\d+)$", re.I)
 
-PR_PARTS = ("agreements", "conflicts", "quotes", "entities", "entity merge pairs", "events")
+PR_PARTS = (
+    "agreements",
+    "conflicts",
+    "quotes",
+    "entities",
+    "entity merge pairs",
+    "events",
+    "entity rows (audit)",
+)
 SHARE_PARTS = (
     "agreement outlets (acc)",
     "hidden disagreements",
@@ -199,6 +211,10 @@ SHARE_PARTS = (
     "summary misses a citation",
     "fact in first two sentences",
     "outlets named",
+    "audit: row not a name",
+    "audit: row kind (acc)",
+    "audit: row split off",
+    "audit: one row, two things",
 )
 LOWER_IS_BETTER = {
     "hidden disagreements",
@@ -209,6 +225,9 @@ LOWER_IS_BETTER = {
     "events undated",
     "summary on junk",
     "summary misses a citation",
+    "audit: row not a name",
+    "audit: row split off",
+    "audit: one row, two things",
 }
 
 Label = dict[str, Any]
@@ -667,6 +686,47 @@ def merge_pairs(gforms: list[set[str]], pforms: list[set[str]]) -> PR:
     return PR(hit, len(pred_pairs), len(pred_pairs), hit, len(gold_pairs))
 
 
+def score_entity_audit(brief: Brief, gold: Gold, s: Score) -> None:
+    """Every row of the entity table judged against an exhaustive list of the story's names:
+    a name at all, its kind, one thing in one row, one row for one thing."""
+    gforms = gold_forms(gold)
+    kinds = [g["kind"] for g in gold.label.get("entities", [])]
+    pr = s.pr["entity rows (audit)"]
+    pr.predicted = pr.judged = len(brief.entities)
+    pr.gold = len(gforms)
+    # a document the annotator skipped as off the story names things nobody labelled
+    labelled = {doc_id(gold.cluster, d) for g in gold.label.get("entities", []) for d in g["docs"]}
+    rows = [e for e in brief.entities if any(m.article_id in labelled for m in e.mentions)]
+    pr.predicted = pr.judged = len(rows)
+    rows_of: Counter[int] = Counter()
+    for e in rows:
+        forms = row_forms(e)
+        matched = [i for i, g in enumerate(gforms) if g & forms]
+        s.share["audit: row not a name"].add(Share(not matched, 1))
+        if not matched:
+            s.miss("entity audit", f"not a name: {e.name!r} ({e.kind})")
+            continue
+        rows_of.update(matched)
+        right_kind = any(kinds[i] == e.kind for i in matched)
+        two = _two_things(forms, [gforms[i] for i in matched])
+        s.share["audit: row kind (acc)"].add(Share(right_kind, 1))
+        s.share["audit: one row, two things"].add(Share(two, 1))
+        pr.right += right_kind and not two
+        if not right_kind:
+            s.miss("entity audit", f"kind: {e.name!r} {e.kind}, gold {kinds[matched[0]]}")
+        if two:
+            s.miss("entity audit", f"two things: {e.name!r}: {sorted(forms)[:6]}")
+    split_off = sum(n - 1 for n in rows_of.values())
+    s.share["audit: row split off"].add(Share(split_off, len(rows)))
+    for i, n in rows_of.items():
+        if n > 1:
+            s.miss("entity audit", f"split in {n} rows: {gold.label['entities'][i]['name']!r}")
+    pr.found = len(rows_of)
+    for i, g in enumerate(gold.label.get("entities", [])):
+        if i not in rows_of:
+            s.miss("entity audit", f"missed: {g['name']!r} ({g['kind']})")
+
+
 # --- events ----------------------------------------------------------------------------------
 
 
@@ -759,6 +819,8 @@ def score_cluster(brief: Brief, gold: Gold, docs: dict[str, str]) -> Score:
     score_quotes(brief, gold, s)
     if "entities" in parts:
         score_entities(brief, gold, docs, s)
+    if "audit" in parts:
+        score_entity_audit(brief, gold, s)
     if "events" in parts:
         score_events(brief, gold, s)
     if "facts" in parts:
@@ -819,6 +881,8 @@ def _split_paths(data: Path, split: str) -> list[Path]:
         return sorted(DEV2.glob("raw-dev-c*.jsonl"))
     if split in QUOTE_SPLITS:
         return sorted(DEV2.glob("raw-dev-q*.jsonl"))
+    if split in AUDIT_FILES:
+        return [DEV2 / AUDIT_FILES[split]]
     return [data / "multinews" / "labels" / SPLIT_FILES[split]]
 
 
@@ -833,6 +897,8 @@ def load_clusters(data: Path, splits: Iterable[str]) -> list[Cluster]:
                 continue
             if split in QUOTE_SPLITS:
                 label = {**label, "parts": ["quotes"]}
+            if split in AUDIT_FILES:
+                label = {**label, "parts": ["audit"]}
             if n >= len(raw) or raw[n].get("id") != label.get("id"):
                 raise DataError(f"{path}: cluster {n} id does not match raw-dev.jsonl line {n}")
             out.append(Cluster(n, split, list(raw[n]["documents"]), Gold.from_label(label)))
@@ -999,8 +1065,8 @@ def select(args: argparse.Namespace) -> list[Cluster]:
         clusters = [c for c in clusters if c.number in wanted]
     if args.misses and any(c.split in HELD_OUT for c in clusters):
         raise SystemExit(
-            "bench_real: --misses refuses the held-out splits test (raw-dev-b.jsonl) and qtest: "
-            "looking at their misses would tune on them. Use --split dev, dev2 or qdev."
+            "bench_real: --misses refuses the held-out splits test (raw-dev-b.jsonl), qtest and "
+            "etest: looking at their misses would tune on them. Use --split dev, dev2, qdev or edev."
         )
     return clusters
 

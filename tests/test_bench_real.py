@@ -18,6 +18,7 @@ from storyweave.model import (
     Entity,
     Event,
     Evidence,
+    Mention,
     Quote,
     SummarySentence,
 )
@@ -259,6 +260,41 @@ def test_one_row_two_things(bench, gold):
     s = score(bench, gold, make_brief(entities=(entity("Fenwick", "place", "Kowalczyk"),)))
     assert s.share["one row, two things"].num == 1
     assert s.pr["entity merge pairs"].right == 0
+
+
+def test_entity_audit_judges_every_row_of_the_table(bench):
+    label = {
+        **LABEL,
+        "parts": ["audit"],
+        "entities": [
+            *LABEL["entities"],
+            {"name": "Fenwick Echo", "kind": "organization", "variants": ["Fenwick Echo"],
+             "docs": [0]},
+        ],
+    }
+    def named(name: str, kind: str, *variants: str, doc: int = 0) -> Entity:
+        seen = (Mention(f"c0-d{doc}", 0, 0, 1, name),)
+        return Entity(name, name, kind, (name, *variants), seen)  # type: ignore[arg-type]
+
+    brief = make_brief(
+        entities=(
+            named("Ada Kowalczyk", "person"),
+            named("Kowalczyk", "organization"),  # split off, and of the wrong kind
+            named("Fenwick", "place", "Fenwick Echo"),  # two things in one row
+            named("Friday", "other"),  # not a name
+            named("Weather Office", "organization", doc=7),  # in no labelled document
+        )
+    )
+    s = score(bench, bench.Gold.from_label(label), brief)
+    pr = s.pr["entity rows (audit)"]
+    assert (pr.right, pr.judged, pr.found, pr.gold) == (1, 4, 3, 3)
+    share = {k: (v.num, v.den) for k, v in s.share.items() if k.startswith("audit")}
+    assert share == {
+        "audit: row not a name": (1, 4),
+        "audit: row kind (acc)": (2, 3),
+        "audit: row split off": (1, 4),
+        "audit: one row, two things": (1, 3),
+    }
 
 
 def event(date: str | None, doc: int, text: str) -> Event:
