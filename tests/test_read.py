@@ -342,3 +342,13 @@ def test_stream_refuses_a_missing_path_before_reading_anything(tmp_path):
 
     with pytest.raises(InputError, match="no such file"):
         stream(tmp_path / "nowhere")
+
+
+def test_a_reporter_or_a_source_told_something_is_no_outlet(tmp_path: Path) -> None:
+    text = (
+        "Bridge\n\nThe family tells Dana Quill that the car was faulty. The agency told Dana Quill "
+        "it had the logs. Mayor John Stumpfer spoke first. Reporters told Stumpfer he should resign, "
+        "and later told Stumpfer so again. A neighbour told Mrs Quill, and told Mrs Quill again.\n"
+    )
+    (a,) = read(write(tmp_path / "000_29f52080431a1dd6.txt", text))
+    assert a.source == "000_29f52080431a1dd6"

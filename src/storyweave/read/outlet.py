@@ -79,10 +79,36 @@ def outlet_from_text(text: str) -> str | None:
         domain = m.group(1).lower()
         if domain.split(".")[-2] not in _MAIL_HOSTS:
             votes[domain] += 2
+    for name in [n for n in votes if _a_person(n, text)]:
+        del votes[name]  # "tells Dan Noyes", "told Stumpf": a reporter or a source, no outlet
     if not votes:
         return None
     (best, n), *rest = votes.most_common(2) + [("", 0)]
     return best if n >= _MIN_VOTES and n > rest[0][1] else None
+
+
+# the last word of an outlet's name that a person's name never ends with
+_MEDIA_WORDS = frozenset(
+    "news times post journal monitor radio tv daily herald tribune magazine today network press "
+    "online weekly report channel star telegraph guardian review gazette".split()
+)
+
+
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady".split())
+
+
+def _a_person(name: str, text: str) -> bool:
+    """Whether a voted name reads as a person's: a given name and a surname ("Dan Noyes"), or
+    a surname the text writes after a given name ("Stumpf" of "John Stumpf")."""
+    from ..analysis.entities import given_name_gender
+
+    words = name.split()
+    if words[-1].lower() in _MEDIA_WORDS or not name.replace(" ", "").replace("-", "").isalpha():
+        return False
+    if 2 <= len(words) <= 3:
+        return words[0].rstrip(".") in _HONORIFICS or given_name_gender(words[0]) is not None
+    before = re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text)
+    return len(words) == 1 and any(given_name_gender(m.group(1)) for m in before)
 
 
 def _clean_name(name: str) -> str | None:
