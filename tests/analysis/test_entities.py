@@ -760,3 +760,13 @@ def test_a_street_a_clock_zone_and_an_ap_state_abbreviation_read_as_what_they_ar
     wisconsin = [e for e in ents if "Wisconsin" in e.variants]
     assert len(wisconsin) == 1 and "Wis." in wisconsin[0].variants  # one row for one state
     assert [m.text for e in ents if e.name == "ET" for m in e.mentions] == ["ET"]  # the outlet only
+
+
+def test_a_party_tag_names_the_state_and_a_people_is_no_entity() -> None:
+    ents = _parsed(
+        "Sen. Dana Quillfeather, D-Mass., questioned the bank's chief on Tuesday. Palestinians "
+        "and Israelis watched the hearing. Pope Francis wrote to Cardinal Sean Maloney on Monday."
+    )
+    assert _owner(ents, "Mass").kind == "place"
+    assert not [e for e in ents if e.name in ("Palestinians", "Israelis", "D-Mass")]
+    assert _owner(ents, "Cardinal Sean Maloney").kind == "person"

@@ -356,6 +356,8 @@ _HONORIFICS: dict[str, str | None] = {
     "rabbi": None,
     "imam": None,
     "bishop": None,
+    "archbishop": None,
+    "cardinal": "m",
     "pope": "m",
     "king": "m",
     "queen": "f",
@@ -888,6 +890,10 @@ class _Chunker:
         self.cap_seen = cap_seen
         self._seen_by_initial: dict[str, list[str]] | None = None
 
+    def _demonym(self, low: str) -> bool:
+        """A nationality or a group's name, one or many: "Israeli", "Palestinians"."""
+        return low in self.demonyms or (low.endswith("s") and low[:-1] in self.demonyms)
+
     def _org_follows(self, toks: list[_Tok], k: int) -> bool:
         """Whether the capitalised run starting at `k` ends in an organisation suffix."""
         last = None
@@ -1100,7 +1106,7 @@ class _Chunker:
             chunk
             and not orgish
             and (
-                chunk[0].low in self.demonyms
+                self._demonym(chunk[0].low)
                 or (clause_start and self._commonish(chunk[0]) and chunk[0].low not in self.given)
             )
         ):
@@ -1115,7 +1121,7 @@ class _Chunker:
         first = chunk[0]
         key = fold(" ".join(x.text for x in chunk))
         if len(chunk) == 1:
-            if len(first.text.rstrip("!")) < 2 or first.low in self.demonyms:
+            if len(first.text.rstrip("!")) < 2 or self._demonym(first.low):
                 return None
             if first.low in _ORG_SUFFIXES and first.low not in _SINGLE_ORGS:
                 return None  # a lone "Court" or "News" is generic
@@ -2487,6 +2493,12 @@ _TRAILING_CONNECTOR = re.compile(r" (?:of|and|&|de|for|at|in)$")
 
 def _trimmed(r: _Raw, text: str) -> _Raw:
     """The mention without an adjective before it or a connector left hanging after it."""
+    party = _PARTY_TAG.match(r.text)
+    if party:  # "Sen. Elizabeth Warren, D-Mass.": the senator's state
+        state = _PARTY_STATES.get(party.group(1).lower().rstrip("."), party.group(1).lower())
+        moved = _moved(r, r.start + 2, r.end, text, Counter({"place": 4}))
+        moved.key = _PLACE_ALIASES.get(state, state)
+        return moved
     # "Serb-held Doboj", "Second-placed Kent"; "Orlando Pirates of"
     lead = _LEADING_ADJECTIVE.match(r.text)
     tail = _TRAILING_CONNECTOR.search(r.text)
@@ -2502,6 +2514,12 @@ def _trimmed(r: _Raw, text: str) -> _Raw:
 
 
 _BASED = re.compile(r"\w-(?:based|headquartered) $")
+_PARTY_TAG = re.compile(r"^[DRI]-([A-Z][A-Za-z.]+)$")
+# the states a party tag writes short that `_PLACE_ALIASES` leaves out as words elsewhere
+_PARTY_STATES = {
+    "del": "delaware", "mo": "missouri", "ind": "indiana", "miss": "mississippi",
+    "mass": "massachusetts", "la": "louisiana", "ore": "oregon", "me": "maine",
+}  # fmt: skip
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
