@@ -770,3 +770,14 @@ def test_a_party_tag_names_the_state_and_a_people_is_no_entity() -> None:
     assert _owner(ents, "Mass").kind == "place"
     assert not [e for e in ents if e.name in ("Palestinians", "Israelis", "D-Mass")]
     assert _owner(ents, "Cardinal Sean Maloney").kind == "person"
+
+
+def test_a_common_word_opening_a_sentence_is_no_name() -> None:
+    ents = _parsed(
+        "The council voted to tax sweet drinks in Harbourton on Monday. \"It's a good idea. Sugar "
+        "is one of the worst things we eat,\" said Dana Quill. Groups like the Harbour Heart "
+        "Association backed the tax, and sugar sales fell."
+    )
+    names = {e.name for e in ents}
+    assert "Sugar" not in names and "Groups" not in names
+    assert "Harbour Heart Association" in names

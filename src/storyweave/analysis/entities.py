@@ -28,7 +28,7 @@ from . import tables
 from .unionfind import UnionFind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 __all__ = ["find_entities", "fold", "given_name_gender"]
 
@@ -1952,6 +1952,8 @@ def _ner_only(
                 continue  # "RESULTS", "CRICKET": a heading's word the story writes in lower case
             if fold(words) in _LONE_HEADS and fold(words) in lower:
                 continue  # "Hotel officials said" where "the hotel" is the story's common noun
+            if _common_opener(words, a.text, start, lower, annotations.docs.get(a.id)):
+                continue  # "Groups like the American Heart Association ...": no name
             k = bisect.bisect_right(sent_starts, (start, 1 << 30)) - 1
             sentence = sent_starts[k][1] if k >= 0 else 0
             votes: Counter[str] = Counter()
@@ -1972,6 +1974,28 @@ def _ner_only(
             )
             kind = _leaning(votes + raw_mention.ner)
             yield _untitled(raw_mention, a.text) if kind == "person" else raw_mention
+
+
+_NOT_PROPER = frozenset({"NOUN", "ADJ", "VERB", "ADV", "INTJ", "PRON", "DET", "ADP", "AUX"})
+_CLAUSE_OPEN = re.compile(r"(?:^|[.!?:;…\n][\"”’']?)\s*[\"“‘'(\[—–-]?\s*$")
+
+
+def _common_opener(
+    words: str, text: str, start: int, lower: set[str], doc: Doc | None = None
+) -> bool:
+    """One capitalised word opening a sentence or a quote that the story also writes in lower
+    case, or that the parse tags a common noun ("Sugar is one of the worst things", "Groups
+    like the American Heart Association"): a word, not a name the model saw."""
+    if " " in words or not words.isalpha() or words.isupper():
+        return False
+    if _CLAUSE_OPEN.search(text, max(0, start - 6), start) is None:
+        return False
+    low = words.lower()
+    forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+    if forms & lower:
+        return True
+    span = doc.char_span(start, start + len(words)) if doc is not None else None
+    return span is not None and len(span) == 1 and span[0].pos_ in _NOT_PROPER
 
 
 def _resolve(
