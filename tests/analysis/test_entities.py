@@ -781,3 +781,11 @@ def test_a_common_word_opening_a_sentence_is_no_name() -> None:
     names = {e.name for e in ents}
     assert "Sugar" not in names and "Groups" not in names
     assert "Harbour Heart Association" in names
+
+
+def test_a_possessive_cut_from_the_name_before_is_not_part_of_the_next() -> None:
+    ents = _parsed(
+        "Shoppers can drive to Costco’s Tukwila store, she said. Her friend, Karen Rand, was "
+        "hurt. Patty Campbell’s Karen was the first to call."
+    )
+    assert not [e.name for e in ents if e.name.startswith(("’s", "'s"))]

@@ -592,6 +592,12 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
         ("A friend wanted you to see this item from our site.", "platform"),
         ("JavaScript is disabled in your browser.", "platform"),
         ("Media playback is unsupported on your device", "platform"),
+        (
+            "1 of 22 Full Screen Autoplay Close Skip Ad × 22 photos of the harbour View Photos A "
+            "look at the pier. Caption The pier at dusk. Jo Lee/AP Buy Photo Wait 1 second to "
+            "continue.",
+            "platform",
+        ),
         ("Add this tweet to your website by copying the code below.", "platform"),
         (
             "Add Harbour Council as an interest to stay up to date on the latest news and video.",

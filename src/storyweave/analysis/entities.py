@@ -2511,6 +2511,7 @@ _NAME_ADJECTIVE = re.compile(
 
 _LEADING_ADJECTIVE = re.compile(
     r"^\S+-(?:[a-z]+ed|run|held|born|based|ranked|placed|place|form|back) (?=[A-Z])"
+    r"|^['’]s (?=[A-Z])"  # the possessive of the name before, cut from it: "Costco’s Tukwila"
 )
 _TRAILING_CONNECTOR = re.compile(r" (?:of|and|&|de|for|at|in)$")
 

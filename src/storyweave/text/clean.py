@@ -159,7 +159,9 @@ _PLATFORM_NOTICE = re.compile(
     # a page that needs scripts the scraper did not run
     r"\bjavascript is (disabled|required|not enabled|turned off)\b|\blegacy twitter\b|"
     r"\benable javascript to use\b|\bmedia playback is unsupported on your device\b|"
-    r"^embed more news videos\b",
+    r"^embed more news videos\b|"
+    # a photo gallery's controls flattened into the text around it
+    r"\bfull screen autoplay close\b|\bbuy photo wait \d+ seconds? to continue\b",
     re.I,
 )
 
@@ -610,7 +612,7 @@ _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _PLATFORM_NOTICE: (
         "video loading", "video unavailable", "click to play", "the video will start", "tweet",
         "enter the characters", "type the", "captcha", "human", "friend wanted", "javascript",
-        "legacy twitter", "media playback", "embed more",
+        "legacy twitter", "media playback", "embed more", "autoplay", "buy photo",
     ),
     _COPYRIGHT: ("©", "(c)", "all rights reserved", "copyright", "may not be "),
     _MARKET_DATA: ("market data", "delayed"),
