@@ -785,7 +785,9 @@ def test_a_common_word_opening_a_sentence_is_no_name() -> None:
 
 def test_a_possessive_cut_from_the_name_before_is_not_part_of_the_next() -> None:
     ents = _parsed(
-        "Shoppers can drive to Costco’s Tukwila store, she said. Her friend, Karen Rand, was "
-        "hurt. Patty Campbell’s Karen was the first to call."
+        "A sign alerts Harbourmart customers to the price change and also lets them know that "
+        "they can go to the company’s Tukwila or Shoreline stores to buy it. Her friend, Karen "
+        "Rand, was hurt. “I said, ‘That’s not my daughter, that’s Karen! Where’s my daughter?’\" "
+        "Patty Campbell said."
     )
     assert not [e.name for e in ents if e.name.startswith(("’s", "'s"))]
