@@ -791,3 +791,12 @@ def test_a_possessive_cut_from_the_name_before_is_not_part_of_the_next() -> None
         "Patty Campbell said."
     )
     assert not [e.name for e in ents if e.name.startswith(("’s", "'s"))]
+
+
+def test_a_trade_noun_in_apposition_or_a_firms_spokesman_makes_an_organisation() -> None:
+    ents = _parsed(
+        "Four people were shot at a software company, Quarrel Paradigm, in Harbourton. "
+        "Shareholders at Vexmoor, the mining company, rebelled four years ago."
+    )
+    assert _owner(ents, "Quarrel Paradigm").kind == "organization"
+    assert _owner(ents, "Vexmoor").kind == "organization"

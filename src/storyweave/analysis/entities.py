@@ -1155,6 +1155,16 @@ class _Chunker:
             gender = gender or _ROLES[before.low]
         if before is not None and before.low in _FIRMS:
             votes["organization"] += 4  # "computer firm iSight", "the retailer Kessler Vantix"
+        if after is not None and after.low in _ORG_AFTER and not chunk[-1].poss:
+            votes["organization"] += 3  # "Rite Aid spokeswoman", "Costco customers"
+        # a trade noun and a comma before the name, or after it: "a software company, WTS
+        # Paradigm,", "Xstrata, the mining company"
+        if before is not None and before.text == "," and idx >= 2 and toks[idx - 2].low in _FIRMS:
+            votes["organization"] += 3
+        k = last_idx + 1
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"a", "an", "the"}:
+            if any(t.low in _FIRMS for t in toks[k + 2 : k + 5]):
+                votes["organization"] += 3
         # a role and a comma before the name: "Its vice-chair, Aoife Brannigan, said"
         if before is not None and before.text == "," and idx >= 2:
             role = toks[idx - 2].low.rsplit("-", 1)[-1]
@@ -1226,6 +1236,12 @@ class _Chunker:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
 
 
+# what only a firm or a body has, written after its name: "Rite Aid spokeswoman"
+_ORG_AFTER = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople employees employee workers staffers "
+    "stores store shares stock shareholders investors customers headquarters executives "
+    "subsidiary warehouse factory plant board".split()
+)
 # the trade nouns written before a firm's name, as a role is before a person's
 _FIRMS = frozenset(
     "firm company retailer chain maker manufacturer startup insurer carrier airline lender "
