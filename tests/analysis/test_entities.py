@@ -800,3 +800,11 @@ def test_a_trade_noun_in_apposition_or_a_firms_spokesman_makes_an_organisation()
     )
     assert _owner(ents, "Quarrel Paradigm").kind == "organization"
     assert _owner(ents, "Vexmoor").kind == "organization"
+
+
+def test_the_webs_platforms_are_organisations_wherever_the_model_reads_them() -> None:
+    ents = _parsed(
+        "The singer asked fans for money on Twitter on Sunday. She later posted a video on "
+        "Instagram, and a fan opened a GoFundMe page for her."
+    )
+    assert {_owner(ents, n).kind for n in ("Twitter", "Instagram")} == {"organization"}

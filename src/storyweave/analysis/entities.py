@@ -294,6 +294,13 @@ _ORG_SUFFIXES = {
     "star", "inquirer", "examiner", "enquirer", "dispatch", "ledger", "sentinel", "bulletin",
 }  # fmt: skip
 # Institutions named by one word; other lone suffix words ("Court", "News") are generic.
+# the web's platforms and shops the news names most, which the small NER model types at random
+_PLATFORMS = frozenset(
+    "twitter facebook instagram youtube snapchat tiktok linkedin reddit whatsapp pinterest "
+    "tumblr google netflix hulu spotify uber lyft airbnb paypal ebay craigslist gofundme "
+    "kickstarter wikipedia yahoo microsoft spacex dropbox walgreens walmart costco starbucks "
+    "mashable gawker".split()
+)
 _SINGLE_ORGS = {
     "congress",
     "senate",
@@ -1217,6 +1224,8 @@ class _Chunker:
             votes["organization"] += 3  # "National Union of Classroom Teachers"
         if len(words) == 1 and words[0] in _SINGLE_ORGS or alias in _UNIONS:
             votes["organization"] += 4
+        elif key in _PLATFORMS:
+            votes["organization"] += 6  # the model reads "on Twitter" as a person or a work
         if len(words) > 1 and words[-1] in _EVENT_TAILS:
             votes["other"] += 4  # "U.S. Open", "Davis Cup": a contest, not who holds it
         raw = chunk[0].text
