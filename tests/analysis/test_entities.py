@@ -808,3 +808,12 @@ def test_the_webs_platforms_are_organisations_wherever_the_model_reads_them() ->
         "Instagram, and a fan opened a GoFundMe page for her."
     )
     assert {_owner(ents, n).kind for n in ("Twitter", "Instagram")} == {"organization"}
+
+
+def test_a_word_met_only_inside_a_longer_capitalised_name_is_no_row_of_its_own() -> None:
+    ents = _parsed(
+        "A fan opened a page called Get Kanye Out of Debt on Sunday. The debt is large, the "
+        "page says. Travellers in Lane 2 will board last, and the lane will close at noon."
+    )
+    names = {e.name for e in ents}
+    assert "Debt" not in names and "Lane" not in names

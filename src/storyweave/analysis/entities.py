@@ -2658,7 +2658,41 @@ def find_entities(
         return []
     lower = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     found = _resolve(raws, _bracketed_aliases(raws, articles), lower)
-    return found if annotations is None else [e for e in found if _in_prose(e, annotations)]
+    if annotations is None:
+        return found
+    texts = {a.id: a.text for a in articles}
+    return [
+        e
+        for e in found
+        if _in_prose(e, annotations) and not _fragment(e, texts, lower, annotations)
+    ]
+
+
+_NEIGHBOUR_BEFORE = re.compile(r"(?<![.!?:;\"“”'‘’(\[])(?:\b[A-Z][\w'’.-]*|\b[A-Z][\w'’-]* of) $")
+_NEIGHBOUR_AFTER = re.compile(r" (?:[A-Z0-9][\w'’-]*|of [A-Z])")
+
+
+def _fragment(
+    e: Entity, texts: Mapping[str, str], lower: frozenset[str], annotations: Annotations
+) -> bool:
+    """A word of the language met only inside a longer capitalised name, the rest of which the
+    table does not hold: "Trophy" of "Heisman Trophy winner", "Debt" of "Get Kanye Out of
+    Debt", "Lane" of "Lane 2"."""
+    word = e.name
+    if " " in word or not word.isalpha() or word.isupper() or len(e.variants) > 1:
+        return False
+    for m in e.mentions:
+        text = texts.get(m.article_id, "")
+        if not (
+            _NEIGHBOUR_BEFORE.search(text, max(0, m.start - 40), m.start)
+            or _NEIGHBOUR_AFTER.match(text, m.end)
+        ):
+            return False
+    if word.lower() in lower:
+        return True
+    doc = annotations.docs.get(e.mentions[0].article_id)
+    span = doc.char_span(e.mentions[0].start, e.mentions[0].end) if doc is not None else None
+    return span is not None and len(span) == 1 and span[0].pos_ in _NOT_PROPER
 
 
 # a photo credit's words: the agency, "Photo", "Courtesy", "Handout" ...
