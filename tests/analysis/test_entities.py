@@ -817,3 +817,14 @@ def test_a_word_met_only_inside_a_longer_capitalised_name_is_no_row_of_its_own()
     )
     names = {e.name for e in ents}
     assert "Debt" not in names and "Lane" not in names
+
+
+def test_initials_of_common_words_are_no_name_but_an_agencys_are() -> None:
+    ents = _parsed(
+        "Coronary heart disease (CHD) is the most common heart disease, the Harbour Health "
+        "Agency (HHA) said on Monday. The chief executive's long-term incentive plans, LTIPs, "
+        "were cut. People with CHD should see a doctor, the HHA said, and the CEO agreed."
+    )
+    names = {e.name for e in ents}
+    assert not names & {"CHD", "LTIPs", "LTIP", "CEO"}
+    assert "HHA" in {v for e in ents for v in e.variants}

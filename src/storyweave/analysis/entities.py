@@ -2664,8 +2664,31 @@ def find_entities(
     return [
         e
         for e in found
-        if _in_prose(e, annotations) and not _fragment(e, texts, lower, annotations)
+        if _in_prose(e, annotations)
+        and not _fragment(e, texts, lower, annotations)
+        and not _common_acronym(e.name, texts.values())
     ]
+
+
+def _common_acronym(name: str, texts: Iterable[str]) -> bool:
+    """Initials the story spells out as common words ("coronary heart disease (CHD)", "long-term
+    incentive plans, LTIPs"), or initials of a thing everyone abbreviates (CEO, SUV, DNA)."""
+    letters = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
+    if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6):
+        return False
+    if letters in _COMMON_ACRONYMS:
+        return True
+    # each initial opens a word or a hyphenated word's part ("long-term incentive plans")
+    rest = "".join(rf"[a-z]*[\s-]+{c}" for c in letters[1:].lower())
+    phrase = re.compile(rf"\b(?i:{letters[0]}){rest}[a-z]*\s*(?:\(|,\s*){letters}s?\b")
+    return any(phrase.search(t) for t in texts)
+
+
+# initials of common things that news copy writes in capitals
+_COMMON_ACRONYMS = frozenset(
+    "CEO CFO COO CTO CIO SUV DNA DVD PR VIP LLC GPS ATM GDP IPO FAQ PDF URL USB MVP AGM "
+    "HR IT TV".split()
+)
 
 
 _NEIGHBOUR_BEFORE = re.compile(r"(?<![.!?:;\"“”'‘’(\[])(?:\b[A-Z][\w'’.-]*|\b[A-Z][\w'’-]* of) $")
