@@ -813,10 +813,10 @@ def test_the_webs_platforms_are_organisations_wherever_the_model_reads_them() ->
 def test_a_word_met_only_inside_a_longer_capitalised_name_is_no_row_of_its_own() -> None:
     ents = _parsed(
         "A fan opened a page called Get Kanye Out of Debt on Sunday. The debt is large, the "
-        "page says. Travellers in Lane 2 will board last, and the lane will close at noon."
+        "page says. He won the Heisman Trophy in 1968, and the trophy sits in a museum."
     )
     names = {e.name for e in ents}
-    assert "Debt" not in names and "Lane" not in names
+    assert "Debt" not in names and "Trophy" not in names
 
 
 def test_initials_of_common_words_are_no_name_but_an_agencys_are() -> None:

@@ -2692,7 +2692,8 @@ _COMMON_ACRONYMS = frozenset(
 
 
 _NEIGHBOUR_BEFORE = re.compile(r"(?<![.!?:;\"“”'‘’(\[])(?:\b[A-Z][\w'’.-]*|\b[A-Z][\w'’-]* of) $")
-_NEIGHBOUR_AFTER = re.compile(r" (?:[A-Z0-9][\w'’-]*|of [A-Z])")
+# (not a figure after: "Leeds 2 Newcastle 1" is a results table's names)
+_NEIGHBOUR_AFTER = re.compile(r" (?:[A-Z][\w'’-]*|of [A-Z])")
 
 
 def _fragment(
@@ -2700,7 +2701,7 @@ def _fragment(
 ) -> bool:
     """A word of the language met only inside a longer capitalised name, the rest of which the
     table does not hold: "Trophy" of "Heisman Trophy winner", "Debt" of "Get Kanye Out of
-    Debt", "Lane" of "Lane 2"."""
+    Debt"."""
     word = e.name
     if " " in word or not word.isalpha() or word.isupper() or len(e.variants) > 1:
         return False
