@@ -828,3 +828,12 @@ def test_initials_of_common_words_are_no_name_but_an_agencys_are() -> None:
     names = {e.name for e in ents}
     assert not names & {"CHD", "LTIPs", "LTIP", "CEO"}
     assert "HHA" in {v for e in ents for v in e.variants}
+
+
+def test_a_politicians_spokesman_keeps_the_politician_a_person() -> None:
+    ents = _parsed(
+        "Davis is running for governor against Attorney General Greg Abbott. She trails in the "
+        "polls behind Abbott, who is favored. Abbott spokesman Matt Hirsch did not return calls."
+    )
+    abbott = _owner(ents, "Greg Abbott")
+    assert abbott.kind == "person" and "Abbott" in abbott.variants

@@ -1163,7 +1163,7 @@ class _Chunker:
         if before is not None and before.low in _FIRMS:
             votes["organization"] += 4  # "computer firm iSight", "the retailer Kessler Vantix"
         if after is not None and after.low in _ORG_AFTER and not chunk[-1].poss:
-            votes["organization"] += 3  # "Rite Aid spokeswoman", "Costco customers"
+            votes["organization"] += 3  # "Costco customers", "Rite Aid employees"
         # a trade noun and a comma before the name, or after it: "a software company, WTS
         # Paradigm,", "Xstrata, the mining company"
         if before is not None and before.text == "," and idx >= 2 and toks[idx - 2].low in _FIRMS:
@@ -1245,11 +1245,11 @@ class _Chunker:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
 
 
-# what only a firm or a body has, written after its name: "Rite Aid spokeswoman"
+# what only a firm has, written after its name: "Costco customers", "Rite Aid employees"
+# (not a spokesman: a politician has one too, "Abbott spokesman Matt Hirsch")
 _ORG_AFTER = frozenset(
-    "spokesman spokeswoman spokesperson spokespeople employees employee workers staffers "
-    "stores store shares stock shareholders investors customers headquarters executives "
-    "subsidiary warehouse factory plant board".split()
+    "employees employee workers staffers stores store shares stock shareholders investors "
+    "customers headquarters executives subsidiary warehouse factory plant".split()
 )
 # the trade nouns written before a firm's name, as a role is before a person's
 _FIRMS = frozenset(
