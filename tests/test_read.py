@@ -352,3 +352,14 @@ def test_a_reporter_or_a_source_told_something_is_no_outlet(tmp_path: Path) -> N
     )
     (a,) = read(write(tmp_path / "000_29f52080431a1dd6.txt", text))
     assert a.source == "000_29f52080431a1dd6"
+
+
+def test_a_text_that_opens_on_its_lead_sentence_keeps_it_as_text(tmp_path: Path) -> None:
+    lead = (
+        "(KVX) A woman killed three people at a drugstore warehouse in Harbourton on Thursday, "
+        "officials said."
+    )
+    (a,) = read(write(tmp_path / "lead.txt", lead + "\n\nThe shooter died later.\n"))
+    assert a.text.startswith(lead) and a.title == lead
+    (b,) = read(write(tmp_path / "head.txt", "Three killed at warehouse\n\nThe shooter died.\n"))
+    assert "Three killed" not in b.text  # a headline stays the title alone

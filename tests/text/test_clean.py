@@ -145,6 +145,12 @@ def test_title_repeated_at_top_removed() -> None:
     assert text.startswith(PARA1)
 
 
+def test_a_lead_sentence_standing_as_the_title_stays_in_the_text() -> None:
+    lead = "(KVX) A woman killed three people at a warehouse in Harbourton on Thursday, police said."
+    text, removed = clean_text(body(lead, PARA1, PARA2), title=lead)
+    assert "A woman killed three people" in text and removed == ()
+
+
 def test_caption_repeating_a_name() -> None:
     raw = body(
         "Mara Castellan, the city engineer, led the repairs on the harbour bridge this spring.",

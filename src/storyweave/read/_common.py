@@ -118,6 +118,16 @@ def article_id(origin: str, raw: str) -> str:
     return hashlib.sha1((origin + raw).encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?$")
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """Whether a first line is a lead sentence rather than a headline: longer than any
+    headline, or a long line ending as sentences do."""
+    words = line.split()
+    return len(words) > 20 or (len(words) >= 10 and _SENTENCE_END.search(line) is not None)
+
+
 def article_from_text(
     text: str,
     *,
@@ -136,8 +146,9 @@ def article_from_text(
         for i, line in enumerate(lines):
             if line.strip():
                 title = line.strip()
-                # the body keeps the rest verbatim, so removed-line numbers stay predictable
-                body = "\n".join(lines[i + 1 :])
+                # the body keeps the rest verbatim, so removed-line numbers stay predictable;
+                # a page that opens on its lead sentence keeps it as text too
+                body = "\n".join(lines[i if _reads_as_sentence(title) else i + 1 :])
                 break
     return Article(
         id=article_id(origin, body),

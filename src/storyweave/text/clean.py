@@ -655,8 +655,10 @@ def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | N
         return "cookie notice"
     long_sentence = len(words) > 25 and _ends_sentence(text)
     if title_norm and normalize(text) == title_norm:
-        # mid-body, a name-only line equal to the title is a photo caption (found later)
-        if first_content or not (_ends_sentence(text) or _is_name(text)):
+        # mid-body, a name-only line equal to the title is a photo caption (found later); a
+        # page whose "title" is its lead sentence (a text file's first line) keeps that lead
+        lead = len(words) >= 10 and _ends_sentence(text)
+        if (first_content and not lead) or not (_ends_sentence(text) or _is_name(text)):
             return "repeats the title"
     if _is_credit(text, words) and not _REPORTING.search(text):
         return "photo credit"
