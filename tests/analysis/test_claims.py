@@ -178,6 +178,33 @@ def test_denial_conflict(name: str, request) -> None:
     assert "ransom" in conflicts[0].topic
 
 
+@pytest.mark.parametrize("name", ["minilm", "tfidf"])
+def test_a_denial_sharing_only_names_with_another_outlet_denies_nothing_it_says(
+    name: str, request
+) -> None:
+    # the two share only names: "United States", "American"
+    topic = "The children live with their father. The children miss their mother."
+    arts = [
+        _art(
+            "u1",
+            "harbour-news",
+            topic,
+            "Quill told Harbour Radio that no court in the United States has ever stopped "
+            "American kids from returning to America to be with a capable American parent.",
+        ),
+        _art(
+            "u2",
+            "coast-daily",
+            topic,
+            "Her statement that anyone who brings the children back to the United States would "
+            "be considered an American hero is false, the statement said.",
+        ),
+        _art("u3", "bay-times", topic, "The children are at school in Paris."),
+    ]
+    _, conflicts, _ = _run(arts, request.getfixturevalue(name))
+    assert [c for c in conflicts if c.kind == "denial"] == []
+
+
 def test_denied_statement_agreeing_with_a_negation_is_no_conflict(tfidf) -> None:
     arts = [
         _art(

@@ -2280,6 +2280,11 @@ def _absent_pairs(story: _Story) -> list[_Pair]:
     return pairs
 
 
+def _common_words(text: str) -> set[str]:
+    """The content words of `text` written in lower case: what it says, not whom it names."""
+    return _content(" ".join(w for w in _WORD.findall(text) if w[:1].islower()))
+
+
 def _denial_pairs(story: _Story) -> list[_Pair]:
     """A sentence calling a statement false against another outlet asserting it."""
     denials, items = story.denials, story.items
@@ -2298,8 +2303,8 @@ def _denial_pairs(story: _Story) -> list[_Pair]:
                 continue
             # the story's topic ("the Copperline Fire") is shared by every sentence
             shared = sorted((_content(clause) & items[j].words) - story.topic_words)
-            if len(shared) < 2:
-                continue
+            if len(shared) < 2 or not set(shared) & _common_words(clause):
+                continue  # names alone ("the United States", "American") tie no one claim
             topic = " ".join(_WORD.findall(clause)[:8])
             lo, hi = (i, j) if i < j else (j, i)
             asserted = _asserted(items[j].sent.text, clause, shared)
