@@ -2280,7 +2280,7 @@ def _absent_pairs(story: _Story) -> list[_Pair]:
     return pairs
 
 
-def _common_words(text: str) -> set[str]:
+def _common_words(text: str) -> frozenset[str]:
     """The content words of `text` written in lower case: what it says, not whom it names."""
     return _content(" ".join(w for w in _WORD.findall(text) if w[:1].islower()))
 
