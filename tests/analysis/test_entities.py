@@ -837,3 +837,11 @@ def test_a_politicians_spokesman_keeps_the_politician_a_person() -> None:
     )
     abbott = _owner(ents, "Greg Abbott")
     assert abbott.kind == "person" and "Abbott" in abbott.variants
+
+
+def test_the_states_is_the_united_states() -> None:
+    ents = _parsed(
+        "She wants the children returned to the States. The United States has no say, the "
+        "court said."
+    )
+    assert "States" in _owner(ents, "United States").variants

@@ -560,6 +560,7 @@ _PLACE_ALIASES = {
     "united states of america": "united states",
     "the united states": "united states",
     "the states": "united states",
+    "states": "united states",  # "returned to the States"
     "uk": "united kingdom",
     "britain": "united kingdom",
     "great britain": "united kingdom",
