@@ -625,6 +625,7 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
         ("Index figures delayed at least 15 minutes.", "market-data"),
         ("This column is for informational purposes only.", "disclaimer"),
         ("This column does not constitute financial advice.", "disclaimer"),
+        ("The author is a columnist. The opinions expressed are his own.", "disclaimer"),
         ("Support local journalism with a gift of any size.", "subscription"),
         ("We rely on readers like you to keep going.", "subscription"),
         ("Become a member for as little as $5 a month.", "subscription"),

@@ -181,7 +181,11 @@ _DISCLAIMER = re.compile(
     r"\b(not (intended )?(as |to be )?(a substitute for|intended to replace) "
     r"(professional )?(medical|legal|financial) advice|for (general )?informational "
     r"purposes only|does not (constitute|provide) (medical|legal|financial|investment) "
-    r"advice|not (medical|legal|financial|investment) advice)\b",
+    r"advice|not (medical|legal|financial|investment) advice|"
+    # a column's sign-off: "The author is a Reuters Breakingviews columnist. The opinions
+    # expressed are his own."
+    r"the (opinions|views) expressed (here |in this (article|column) )?are (his|her|their|the "
+    r"author'?s|those of the author)( own)?)\b",
     re.I,
 )
 _SUBSCRIPTION = re.compile(
@@ -616,7 +620,7 @@ _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     _COPYRIGHT: ("©", "(c)", "all rights reserved", "copyright", "may not be "),
     _MARKET_DATA: ("market data", "delayed"),
-    _DISCLAIMER: ("advice", "informational purposes"),
+    _DISCLAIMER: ("advice", "informational purposes", "expressed"),
     _SUBSCRIPTION: (
         "support ", "reader", "become a ", "donation", "contribution", "subscribe ", "unlimited",
     ),
