@@ -879,3 +879,12 @@ def test_a_name_given_with_another_role_in_the_next_sentence_is_someone_else() -
         "a law firm in Leeds, said the ruling would send the case back."
     )
     assert _one(qs, "We think the evidence").speaker_kind == "unnamed"
+
+
+def test_he_added_is_not_the_woman_a_pronoun_named_just_before() -> None:
+    qs = _quotes(
+        "She shot people outside the building, Sheriff Jeffrey Gahler said. She was identified by "
+        "the sheriff's office as Snochia Moseley, 26, from Baltimore County.\n\nPolice are still "
+        "searching for a motive, he added."
+    )
+    assert _one(qs, "Police are still searching").speaker == "Jeffrey Gahler"

@@ -851,8 +851,13 @@ def _reporter(pronoun: Token, fits: list[tuple[int, Entity]]) -> Entity | None:
     return None
 
 
-def _genders(articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, str | None]:
-    """Each person's grammatical gender where the text says it (given name, title, role)."""
+def _genders(
+    articles: Sequence[Article],
+    entities: Sequence[Entity],
+    annotations: Annotations | None = None,
+) -> dict[str, str | None]:
+    """Each person's grammatical gender where the text says it (given name, title, role, or a
+    pronoun the parse makes the same person: "She was identified as Snochia Moseley")."""
     texts = {a.id: a.text for a in articles}
     out: dict[str, str | None] = {}
     for e in entities:
@@ -860,6 +865,9 @@ def _genders(articles: Sequence[Article], entities: Sequence[Entity]) -> dict[st
             continue
         votes: dict[str, int] = {}
         for m in e.mentions:
+            g = _named_as(annotations, m) if annotations is not None else None
+            if g is not None:
+                votes[g] = votes.get(g, 0) + 1
             before = texts.get(m.article_id, "")[max(0, m.start - 30) : m.start]
             w = _ROLE_BEFORE.search(re.sub(r"[\s.,]+$", "", before))  # "his girlfriend, Amber"
             if w and w.group(1).lower() in _GENDER_WORDS:
@@ -874,6 +882,32 @@ def _genders(articles: Sequence[Article], entities: Sequence[Entity]) -> dict[st
         else:
             out[e.id] = None
     return out
+
+
+_PRONOUN_GENDER = {"she": "f", "he": "m"}
+
+
+def _named_as(annotations: Annotations, m: Mention) -> str | None:
+    """The gender of a pronoun whose clause names the person: "She was identified as X", "He
+    is X" (the name after "as" or as the complement of the pronoun's verb)."""
+    span = annotations.span(m.article_id, m.sentence)
+    if span is None:
+        return None
+    doc = span.doc
+    name = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if name is None:
+        return None
+    head = name.root
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        verb = head.head.head
+    elif head.dep_ == "attr":
+        verb = head.head
+    else:
+        return None
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head  # "identified by the sheriff's office as X": "as" hangs on "office"
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return _PRONOUN_GENDER.get(subjects[0].lower_) if len(subjects) == 1 else None
 
 
 def unattributed_quotes(sentences: Sequence[Sentence]) -> list[bool]:
@@ -2904,7 +2938,7 @@ def find_quotes(
     annotations: Annotations | None = None,
 ) -> list[Quote]:
     """Direct and reported quotes of every article, each with its speaker where the text says."""
-    genders = _genders(articles, entities)
+    genders = _genders(articles, entities, annotations)
     quotes: list[Quote] = []
     arts: dict[str, _Article] = {}
     for a in articles:
