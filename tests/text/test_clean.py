@@ -604,6 +604,11 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
             "continue.",
             "platform",
         ),
+        (
+            "JUST WATCHED Harbour bridge reopens Replay More Videos ... MUST WATCH Harbour bridge "
+            "reopens 02:38",
+            "platform",
+        ),
         ("Add this tweet to your website by copying the code below.", "platform"),
         (
             "Add Harbour Council as an interest to stay up to date on the latest news and video.",

@@ -161,7 +161,9 @@ _PLATFORM_NOTICE = re.compile(
     r"\benable javascript to use\b|\bmedia playback is unsupported on your device\b|"
     r"^embed more news videos\b|"
     # a photo gallery's controls flattened into the text around it
-    r"\bfull screen autoplay close\b|\bbuy photo wait \d+ seconds? to continue\b",
+    r"\bfull screen autoplay close\b|\bbuy photo wait \d+ seconds? to continue\b|"
+    # a video player's list: "JUST WATCHED Nurse found dead Replay More Videos ... MUST WATCH"
+    r"\breplay more videos\b",
     re.I,
 )
 
@@ -616,7 +618,7 @@ _LEXICON_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     _PLATFORM_NOTICE: (
         "video loading", "video unavailable", "click to play", "the video will start", "tweet",
         "enter the characters", "type the", "captcha", "human", "friend wanted", "javascript",
-        "legacy twitter", "media playback", "embed more", "autoplay", "buy photo",
+        "legacy twitter", "media playback", "embed more", "autoplay", "buy photo", "more videos",
     ),
     _COPYRIGHT: ("©", "(c)", "all rights reserved", "copyright", "may not be "),
     _MARKET_DATA: ("market data", "delayed"),
