@@ -827,6 +827,8 @@ def test_initials_of_common_words_are_no_name_but_an_agencys_are() -> None:
     )
     names = {e.name for e in ents}
     assert not names & {"CHD", "LTIPs", "LTIP", "CEO"}
+    djs = _parsed("The DJs apologised on Monday. Two DJs made the call, Harbour Radio said.")
+    assert "DJs" not in {e.name for e in djs}
     assert "HHA" in {v for e in ents for v in e.variants}
 
 

@@ -2688,7 +2688,7 @@ def _common_acronym(name: str, texts: Iterable[str]) -> bool:
 # initials of common things that news copy writes in capitals
 _COMMON_ACRONYMS = frozenset(
     "CEO CFO COO CTO CIO SUV DNA DVD PR VIP LLC GPS ATM GDP IPO FAQ PDF URL USB MVP AGM "
-    "HR IT TV".split()
+    "HR IT TV DJ MP".split()
 )
 
 
