@@ -827,7 +827,11 @@ def test_initials_of_common_words_are_no_name_but_an_agencys_are() -> None:
     )
     names = {e.name for e in ents}
     assert not names & {"CHD", "LTIPs", "LTIP", "CEO"}
-    djs = _parsed("The DJs apologised on Monday. Two DJs made the call, Harbour Radio said.")
+    djs = _parsed(
+        "The two DJs at the centre of a prank call to the hospital have spoken. \"We are "
+        "shattered.\"\n\nThe two DJs were speaking for the first time. Asked by Channel 9 whose "
+        "idea the prank call was, the DJs said it had come up at a team meeting."
+    )
     assert "DJs" not in {e.name for e in djs}
     assert "HHA" in {v for e in ents for v in e.variants}
 
