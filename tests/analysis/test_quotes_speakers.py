@@ -888,3 +888,12 @@ def test_he_added_is_not_the_woman_a_pronoun_named_just_before() -> None:
         "searching for a motive, he added."
     )
     assert _one(qs, "Police are still searching").speaker == "Jeffrey Gahler"
+
+
+def test_police_of_a_place_is_the_force_the_story_names_for_it() -> None:
+    qs = _quotes(
+        "Vogel was arrested on Saturday. Police in Harbourton say a man walked into a bank on "
+        "Oct. 19 and asked for cash.",
+        "Vogel was arrested in the city, the Harbourton Police Service said on Saturday.",
+    )
+    assert _one(qs, "a man walked into a bank").speaker == "Harbourton Police Service"

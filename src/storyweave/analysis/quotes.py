@@ -2964,7 +2964,28 @@ def find_quotes(
         found.sort(key=lambda p: p[0])
         quotes.extend(_kin_speaker(q, art.kin) for _, q in found)
     quotes = _story_roles(_borrow_speakers(_named_next(quotes, arts), arts), arts)
+    quotes = _named_forces(quotes, entities)
     return _full_speakers(quotes, FullNames(entities))
+
+
+_POLICE_OF = re.compile(r"^(?:the )?police (?:in|of|from) (.+)$|^(?:the )?(.+?) police$", re.I)
+
+
+def _named_forces(quotes: list[Quote], entities: Sequence[Entity]) -> list[Quote]:
+    """'police in Medicine Hat' is the Medicine Hat Police Service when the story names that
+    one force: the description names the place the force's name begins with."""
+    forces = [e for e in entities if e.kind == "organization" and " police" in f" {e.name.lower()}"]
+    if not forces:
+        return quotes
+    out: list[Quote] = []
+    for q in quotes:
+        m = _POLICE_OF.match(q.speaker or "") if q.speaker_kind == "unnamed" else None
+        place = fold((m.group(1) or m.group(2)).strip()) if m else ""
+        named = [e for e in forces if place and fold(e.name).startswith(place + " ")]
+        if len(named) == 1:
+            q = replace(q, speaker=named[0].name, speaker_kind="named", entity_id=named[0].id)
+        out.append(q)
+    return out
 
 
 def _kin_speaker(q: Quote, kin: dict[str, str]) -> Quote:
