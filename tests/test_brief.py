@@ -181,3 +181,17 @@ def test_a_summary_sentence_cites_the_articles_agreeing_with_it_but_not_a_disput
     loose = SummarySentence(text, "a", 0, ("a", "b", "c"))
     assert _citations(loose, backers, says, order, [cracks]) == ("a", "b")
     assert _citations(s, backers, says, order, [cracks]) == ("a",)
+
+
+def test_a_denial_says_who_denies_when_the_text_names_the_speaker(tfidf) -> None:
+    body = (
+        "Kelly Rutherford has fought for custody of her children for three years. Her ex-husband, "
+        "Daniel Giersch, lives in Monaco with the children. Giersch's lawyer, Dana Quillfeather, "
+        "issued a statement on Thursday. \"Kelly's statement that Daniel was deported from the US "
+        'is false and should not be used against the children," Quillfeather said.'
+    )
+    b = brief([Article("k1", "Harbour News", "Custody fight", body)], embedder=tfidf)
+    (denial,) = [c for c in b.conflicts if c.kind == "denial"]
+    values = [s.value for s in denial.sides]
+    assert values[0].startswith("Kelly Rutherford: Daniel was deported")
+    assert values[1] == "Dana Quillfeather: is false"

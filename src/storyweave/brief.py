@@ -94,7 +94,7 @@ def _analyse(
     embedder: Embedder,
     ann: Annotations,
 ) -> Brief:
-    from .analysis.claims import align_claims, disputes_of, independent_outlets
+    from .analysis.claims import align_claims, disputes_of, independent_outlets, name_deniers
     from .analysis.entities import find_entities
     from .analysis.quotes import find_quotes
     from .analysis.timeline import build_timeline
@@ -106,6 +106,7 @@ def _analyse(
     agreements, conflicts, single = align_claims(
         articles, sentences, entities, embedder=embedder, annotations=ann, outlets=outlets
     )
+    conflicts = name_deniers(conflicts, quotes)
     outlet_of = dict(zip((a.id for a in articles), outlets, strict=True))
     conflicts += misquotes(quotes, sentences, outlet_of)
     conflicts += misattributions(quotes, sentences, outlet_of)

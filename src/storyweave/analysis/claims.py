@@ -30,7 +30,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -41,7 +41,17 @@ if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
     from spacy.tokens import Span, Token
 
 from ..embed import Embedder, Matrix, similarity
-from ..model import Agreement, Article, Claim, Conflict, ConflictSide, Entity, Evidence, Sentence
+from ..model import (
+    Agreement,
+    Article,
+    Claim,
+    Conflict,
+    ConflictSide,
+    Entity,
+    Evidence,
+    Quote,
+    Sentence,
+)
 from ..text.annotate import Annotations, annotate, spacy_module
 from ..text.segment import strip_dateline
 from .entities import _HONORIFICS, _ROLES, _gazetteer, fold
@@ -1642,6 +1652,25 @@ def _named_denials(
         sides = (ConflictSide(f"{party}: {clause}", ev), ConflictSide(words, ev))
         out.append(Conflict("denial", topic, sides))
     return out
+
+
+def name_deniers(conflicts: Sequence[Conflict], quotes: Sequence[Quote]) -> list[Conflict]:
+    """A denial's side says who speaks it when the text names the speaker of its sentence:
+    "Fahi Takesh Hallin: is false", not "is false"."""
+    said = {(q.article_id, q.sentence): q.speaker for q in quotes if q.speaker_kind == "named"}
+    out: list[Conflict] = []
+    for c in conflicts:
+        if c.kind == "denial":
+            c = replace(c, sides=tuple(_spoken(side, said) for side in c.sides))
+        out.append(c)
+    return out
+
+
+def _spoken(side: ConflictSide, said: Mapping[tuple[str, int], str | None]) -> ConflictSide:
+    speakers = {said.get((e.article_id, e.sentence)) for e in side.evidence}
+    if ":" in side.value or len(speakers) != 1 or None in speakers:
+        return side
+    return replace(side, value=f"{speakers.pop()}: {side.value}")
 
 
 def _sides(
