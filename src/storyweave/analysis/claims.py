@@ -1270,6 +1270,12 @@ _QUESTIONS = {
 }
 
 
+def _event_words(a: str, b: str) -> set[str]:
+    """The content words two sentences share beyond their dates' words ("Jan", "Friday")."""
+    when = {w.lower() for w in _WHEN_WORDS}
+    return set(_shared_words(a, b, 50).split()) - when
+
+
 def _question(label: str, a: str, b: str, counted: str = "") -> str:
     """A conflict's topic as a reader asks it, with the words both sentences share: "how many
     people (Middleton, Wednesday)", "which day (vote, April)"."""
@@ -1372,6 +1378,8 @@ def _year_pairs(items: Sequence[_Item], i: int, j: int, days: bool = True) -> li
             continue
         if label == "year" and _other_actors(items[i], vi[0], items[j], vj[0]):
             continue  # "Voyager 1, launched in 1977" / "Voyager 2 was launched in 1979"
+        if not _event_words(items[i].sent.text, items[j].sent.text):
+            continue  # no word in common but the date's: two events, each with its own date
         topic = _question(label, items[i].sent.text, items[j].sent.text)
         out.append(_Pair("date", f"date:{label}", topic, i, j, vi[0], vj[0]))
     return out
@@ -2196,6 +2204,8 @@ def _slot_pairs(story: _Story) -> list[_Pair]:
             a = [v for v in found[i] if v.kind == kind]
             b = [v for v in found[j] if v.kind == kind]
             if len(a) == 1 and len(b) == 1 and clash(a[0], b[0]):
+                if not _event_words(items[i].sent.text, items[j].sent.text):
+                    continue  # no word in common but the date's: two events, each its own
                 label = "day" if kind == "day" else "time"
                 topic = _question(label, items[i].sent.text, items[j].sent.text)
                 pairs.append(_Pair("date", f"date:{label}", topic, i, j, a[0].text, b[0].text))
