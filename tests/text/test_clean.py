@@ -640,6 +640,7 @@ def test_an_article_mentioning_the_wayback_machine_once_is_kept() -> None:
         ("Have your say about the harbour plan.", "reader"),
         ("Cast your vote in our harbour poll.", "reader"),
         ("Full coverage of the harbour storm >", "promo"),
+        ("Photo Advertisement Continue reading the main story", "promo"),
         ("We are working hard to get it back online.", "site"),
         ("We’re experiencing technical difficulties with our video player.", "site"),
         ("Sorry, the page you are looking for is not available.", "site"),

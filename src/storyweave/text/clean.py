@@ -268,6 +268,9 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # a news site's furniture flattened into one line: "Photo Advertisement Continue reading
+    # the main story"
+    ("promo link", re.compile(r"\bcontinue reading the main story\b", re.I)),
     (
         "promo link",
         re.compile(
