@@ -1244,8 +1244,8 @@ class _Pair:
     vj: str
 
 
-def _shared_words(a: str, b: str, limit: int = 3, cased: bool = False) -> str:
-    """Content words of `a` that `b` has too, in `a`'s order (as `a` writes them, `cased`)."""
+def _shared(a: str, b: str) -> list[str]:
+    """Content words of `a` that `b` has too, in `a`'s order and as `a` writes them."""
     wb = {w.lower() for w in _WORD.findall(b)}
     out: list[str] = []
     seen: set[str] = set()
@@ -1253,8 +1253,12 @@ def _shared_words(a: str, b: str, limit: int = 3, cased: bool = False) -> str:
         lw = w.lower()
         if lw in wb and lw not in _STOP and len(lw) > 2 and lw not in seen:
             seen.add(lw)
-            out.append(w if cased else lw)
-    return (", " if cased else " ").join(out[:limit])
+            out.append(w)
+    return out
+
+
+def _shared_words(a: str, b: str, limit: int = 3) -> str:
+    return " ".join(w.lower() for w in _shared(a, b)[:limit])
 
 
 # what a reader asks of two values of one kind that cannot both be true
@@ -1268,12 +1272,12 @@ _QUESTIONS = {
     "time": "what time",
     "year": "which year",
 }
+_WHEN_LOWER = frozenset(w.lower() for w in _WHEN_WORDS)
 
 
 def _event_words(a: str, b: str) -> set[str]:
     """The content words two sentences share beyond their dates' words ("Jan", "Friday")."""
-    when = {w.lower() for w in _WHEN_WORDS}
-    return set(_shared_words(a, b, 50).split()) - when
+    return {w.lower() for w in _shared(a, b)} - _WHEN_LOWER
 
 
 def _question(label: str, a: str, b: str, counted: str = "") -> str:
@@ -1284,10 +1288,9 @@ def _question(label: str, a: str, b: str, counted: str = "") -> str:
     question = f"how many {counted}" if counted else _QUESTIONS.get(label, label)
     asked = set(question.lower().split()) | _SPELLED_VALUE.keys() | _SCALE.keys()  # not values
     if label in ("day", "year"):
-        asked |= {w.lower() for w in _WHEN_WORDS}
-    shared = ", ".join(w for w in _shared_words(a, b, 5, cased=True).split(", ") if w.lower()
-                       not in asked)  # fmt: skip
-    return f"{question} ({', '.join(shared.split(', ')[:3])})" if shared else question
+        asked |= _WHEN_LOWER
+    shared = [w for w in _shared(a, b) if w.lower() not in asked][:3]
+    return f"{question} ({', '.join(shared)})" if shared else question
 
 
 def _counted_word(x: Quantity, y: Quantity) -> str:

@@ -919,12 +919,7 @@ class _Chunker:
 
     def _wordish(self, low: str) -> bool:
         """A word of the language, or the plural of one: "Prosecutors said" is no name."""
-        forms = {
-            low,
-            low[:-1] if low.endswith("s") else low,
-            low[:-2] if low.endswith("es") else low,
-        }
-        return any(f in self.common or f in self.lower_seen or f in _ROLES for f in forms)
+        return any(f in self.common or f in self.lower_seen or f in _ROLES for f in _forms(low))
 
     def _variant_of_seen(self, t: _Tok) -> bool:
         """A word no dictionary knows, one or two letters off a word the story capitalises
@@ -2016,11 +2011,17 @@ def _common_opener(
         return False
     if _CLAUSE_OPEN.search(text, max(0, start - 6), start) is None:
         return False
-    low = words.lower()
-    forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
-    if forms & lower:
-        return True
-    span = doc.char_span(start, start + len(words)) if doc is not None else None
+    return bool(_forms(words.lower()) & lower) or _tagged_common(doc, start, start + len(words))
+
+
+def _forms(low: str) -> set[str]:
+    """A word and the singulars it may be the plural of: "groups" -> group."""
+    return {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+
+
+def _tagged_common(doc: Doc | None, start: int, end: int) -> bool:
+    """Whether the parse reads the one token at [start, end) as a word, not a proper noun."""
+    span = doc.char_span(start, end) if doc is not None else None
     return span is not None and len(span) == 1 and span[0].pos_ in _NOT_PROPER
 
 
@@ -2713,11 +2714,9 @@ def _fragment(
             or _NEIGHBOUR_AFTER.match(text, m.end)
         ):
             return False
-    if word.lower() in lower:
-        return True
-    doc = annotations.docs.get(e.mentions[0].article_id)
-    span = doc.char_span(e.mentions[0].start, e.mentions[0].end) if doc is not None else None
-    return span is not None and len(span) == 1 and span[0].pos_ in _NOT_PROPER
+    first = e.mentions[0]
+    doc = annotations.docs.get(first.article_id)
+    return word.lower() in lower or _tagged_common(doc, first.start, first.end)
 
 
 # a photo credit's words: the agency, "Photo", "Courtesy", "Handout" ...

@@ -94,7 +94,8 @@ _MEDIA_WORDS = frozenset(
 )
 
 
-_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady".split())
+# forms of address before a surname (not every title: "Vice Media" is an outlet)
+_ADDRESS_FORMS = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady".split())
 
 
 def _a_person(name: str, text: str) -> bool:
@@ -106,7 +107,7 @@ def _a_person(name: str, text: str) -> bool:
     if words[-1].lower() in _MEDIA_WORDS or not name.replace(" ", "").replace("-", "").isalpha():
         return False
     if 2 <= len(words) <= 3:
-        return words[0].rstrip(".") in _HONORIFICS or given_name_gender(words[0]) is not None
+        return words[0].rstrip(".") in _ADDRESS_FORMS or given_name_gender(words[0]) is not None
     before = re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text)
     return len(words) == 1 and any(given_name_gender(m.group(1)) for m in before)
 
