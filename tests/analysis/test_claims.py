@@ -1586,3 +1586,21 @@ def test_a_noun_named_otherwise_is_another_actor_of_a_year(tfidf) -> None:
     )
     _, conflicts, _ = _run(arts, tfidf)
     assert [c for c in conflicts if c.kind == "date"] == []
+
+
+def test_sums_of_two_different_things_are_not_one_disputed_figure(tfidf) -> None:
+    # A year's loss and a charge inside it, both near "falling oil prices": two sums, and the
+    # second written "$9.8bn", a number the parse reads as one token.
+    arts = _pair(
+        "Harbour Energy booked a $5.2 billion loss last year as falling oil prices hit sales.",
+        "Harbour Energy blamed falling oil prices and a $9.8bn charge for the Port Elling spill.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "number"] == []
+
+
+def test_a_number_word_inside_a_name_is_no_count() -> None:
+    assert claims.quantities('"Planet Nine is forcing any objects into odd orbits," he said.') == []
+    assert claims.quantities("Police said Ocean Eleven crew members left.") == []
+    assert [q.value for q in claims.quantities("Nine people died in the fire.")] == [9.0]
+    assert [q.value for q in claims.quantities("He said: Nine people died.")] == [9.0]

@@ -296,6 +296,12 @@ def _window(text: str, s: int, e: int, words: int = 6) -> frozenset[str]:
     return frozenset(_lemma(w) for w in before + after if w.lower() not in _STOP and len(w) > 2)
 
 
+def _inside(text: str, start: int) -> bool:
+    """Whether `start` is inside a sentence: after a word, not after a full stop or colon."""
+    before = text[:start].rstrip()
+    return bool(_WORD.search(before)) and not before.endswith((".", ":", "!", "?", "—", "-"))
+
+
 def quantities(text: str) -> list[Quantity]:
     """Money, percentages, ages and counts with their head noun, in order of appearance."""
     out: list[tuple[int, Quantity]] = []
@@ -347,6 +353,8 @@ def quantities(text: str) -> list[Quantity]:
         raw = m.group("n")
         if re.fullmatch(r"(?:19|20)\d\d", raw):  # a year, not a count
             continue
+        if cased and raw[:1].isupper() and raw.isalpha() and _inside(text, m.start()):
+            continue  # a number word in a name: "Planet Nine", "Ocean's Eleven"
         if _MONTH_BEFORE.search(text[: m.start()]) or text[m.end("n") : m.end("n") + 1] in ":/":
             continue  # a day of a month, a time or a score
         if _MONTH_AFTER.match(text, m.end("n")):
@@ -754,7 +762,9 @@ def _number_token(span: Span, start: int) -> Token | None:
     """The first number token of the span at or after character `start` of the sentence."""
     at = span.start_char + start
     for tok in span:
-        if tok.idx + len(tok.text) > at and (tok.like_num or tok.pos_ == "NUM"):
+        if tok.idx + len(tok.text) > at and (
+            tok.like_num or tok.pos_ == "NUM" or tok.text[:1].isdigit()
+        ):
             return tok
     return None
 
@@ -909,6 +919,23 @@ def _age_subject(verb: Token) -> str:
     return _owner(_person(subjects[0]))
 
 
+_SCALES = frozenset("thousand million billion trillion bn mn".split())
+
+
+def _thing(f: Frame) -> str:
+    """The noun a count or sum is of, child words as one; "" when the parse gives none."""
+    t = f.thing
+    if not t.isalpha() or t in _SCALES or t in _SPELLED_VALUE or t == "one":
+        return ""
+    return "child" if t in _CHILD else t
+
+
+def _other_things(a: Frame, b: Frame) -> bool:
+    """Whether two figures are of two different nouns, neither an argument of the other's."""
+    x, y = _thing(a), _thing(b)
+    return bool(x and y) and x != y and not {x, y} & (a.anchors | b.anchors)
+
+
 _FALLS = frozenset("fall drop plunge plummet slip tumble".split())
 
 
@@ -935,6 +962,9 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return True
     if kind == "percent" and a.thing != b.thing:
         return False  # a share of one thing against a share of another
+    if kind.startswith("count:") or kind == "money":
+        if _other_things(a, b):
+            return False  # "three young children" / "two young girls"; a loss / a charge
     if a.kinds and b.kinds and not a.kinds & (b.kinds | b.anchors | {b.thing}):
         if not b.kinds & (a.anchors | {a.thing}):
             return False  # "two robbery charges" / "three charges of disobeying an order"
