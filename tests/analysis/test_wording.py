@@ -38,7 +38,9 @@ def _quote(text: str, article: str, speaker: str | None, kind: str = "named") ->
 
 def _sentences(*quotes: Quote) -> dict[str, list[Sentence]]:
     return {
-        q.article_id: [Sentence(q.article_id, 0, f'"{q.text}," the host said.', 0, 9)]
+        q.article_id: [
+            Sentence(q.article_id, 0, f'"{q.text}," {q.speaker or "the host"} said.', 0, 9)
+        ]
         for q in quotes
     }
 
@@ -86,7 +88,10 @@ def test_one_remark_given_to_two_people_by_two_outlets_is_a_dispute_over_who_sai
     assert [(c.kind, [s.value for s in c.sides]) for c in conflicts] == [
         ("quote", ["Laurie Graber", "Paula Otto"])
     ]
-    assert [[e.article_id for e in s.evidence] for s in conflicts[0].sides] == [["a1", "a3"], ["a2"]]
+    assert [[e.article_id for e in s.evidence] for s in conflicts[0].sides] == [
+        ["a1", "a3"],
+        ["a2"],
+    ]
     assert conflicts[0].topic == "who said “we just hope that her family …”"
     # other words, or one outlet, or a source left unnamed: no dispute
     other = _named(HOPE_CHANGED, "a2", "Paula Otto")
@@ -108,3 +113,20 @@ def test_outlets_quoting_the_same_words_back_each_other() -> None:
     alike = quoted_alike([a, cut, other, reworded_])
     assert alike[("a1", 0)] == {"a1", "a2"} and alike[("a2", 3)] == {"a1", "a2", "a3"}
     assert alike[("a3", 0)] == {"a2", "a3"} and ("a4", 0) not in alike
+
+
+def test_a_speaker_found_away_from_the_remark_is_no_dispute_over_who_said_it() -> None:
+    a = _named(HOPE, "a1", "Laurie Graber")
+    b = replace(_named(HOPE, "a2", "Paula Otto"), sentence=2)
+    outlets = {"a1": 0, "a2": 1}
+    sents = _sentences(a)
+    # the name two sentences up, and 'He continued:' before the remark: perhaps someone else
+    sents["a2"] = [
+        Sentence("a2", 0, "Paula Otto runs the lottery, which drew record sales.", 0, 9),
+        Sentence("a2", 1, "Its chairman spoke first at the meeting on Monday.", 10, 19),
+        Sentence("a2", 2, f'He continued: "{HOPE}."', 20, 30),
+    ]
+    assert misattributions([a, b], sents, outlets) == []
+    # named in the sentence just before, as a quotation going on: a dispute
+    sents["a2"][1] = Sentence("a2", 1, '"We are shattered," said Otto.', 10, 19)
+    assert len(misattributions([a, b], sents, outlets)) == 1

@@ -91,7 +91,7 @@ def misattributions(
         q
         for q in quotes
         if q.direct and q.speaker_kind == "named" and q.speaker and q.entity_id
-        and len(_words(q.text)) >= MIN_WORDS
+        and len(_words(q.text)) >= MIN_WORDS and _named_with(q, sentences)
     ]  # fmt: skip
     keys = [_key(q) for q in named]
     out: list[Conflict] = []
@@ -106,6 +106,23 @@ def misattributions(
         sides = tuple(_said_by(side, sentences) for side in by_speaker.values())
         out.append(Conflict("quote", f"who said “{start} …”", sides))
     return out
+
+
+def _named_with(q: Quote, sentences: Mapping[str, Sequence[Sentence]]) -> bool:
+    """Whether a quotation's sentences, or the one just before ('..., said Wagner. "A promise
+    ..."'), name its speaker: one found further off, or through a pronoun ('He continued:
+    "..."'), may be the wrong one, and two outlets seeming to give one remark to two people
+    is then no dispute."""
+    by_index = {s.index: s.text for s in sentences.get(q.article_id, ())}
+    tail = " ".join(_words(q.text)[-3:])
+    name = re.compile(rf"\b{re.escape(_last_name(q))}\b", re.IGNORECASE)
+    for k in range(q.sentence - 1, q.sentence + 4):  # to the sentence the quotation ends in
+        text = by_index.get(k, "")
+        if name.search(text):
+            return True
+        if k >= q.sentence and tail in " ".join(_words(text)):
+            return False
+    return False
 
 
 def _key(q: Quote) -> str:
