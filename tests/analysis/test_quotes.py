@@ -750,3 +750,10 @@ def test_quoted_as_saying_reports_the_subjects_words() -> None:
     )
     assert q.speaker == "Paul Renner" and not q.direct
 
+
+def test_a_second_speech_verb_the_copy_left_in_is_not_part_of_the_speaker() -> None:
+    # an edit left two verbs: 'said the inspector declared'
+    qs = _quotes(
+        INTRO + '"The cable will not hold another winter," said the chief inspector declared.'
+    )
+    assert _one(qs, "The cable will not").speaker == "the chief inspector"

@@ -1187,6 +1187,10 @@ def _np(phrase: str) -> str | None:
     """An unnamed source as written, when `phrase` is a determiner phrase about a speaker."""
     phrase = _relative_head(phrase) or phrase
     words = re.findall(r"[\w'’-]+", phrase)
+    if len(words) >= 3 and _SPEECH.fullmatch(words[-1].lower()):
+        # a second speech verb the copy left in: 'said the prosecutor declared'
+        phrase = phrase[: phrase.rstrip(" ,").rfind(words[-1])].rstrip(" ,")
+        words = words[:-1]
     if not words or len(words) > 9:
         return None
     if words[0].lower() not in _DETERMINERS:
