@@ -897,3 +897,39 @@ def test_police_of_a_place_is_the_force_the_story_names_for_it() -> None:
         "Vogel was arrested in the city, the Harbourton Police Service said on Saturday.",
     )
     assert _one(qs, "a man walked into a bank").speaker == "Harbourton Police Service"
+
+
+def _quotes_typed(text: str, name: str, kind: str) -> list[Quote]:
+    """Quotes of one article, with the entity table calling `name` a `kind` (as the small NER
+    model calls some foreign names an organisation)."""
+    from dataclasses import replace
+
+    from storyweave.brief import prepare
+    from storyweave.text.annotate import annotate
+
+    kept, sents, _ = prepare([Article("a0", "Outlet 0", "", text, raw=text)])
+    ann = annotate(kept, sents)
+    table = [
+        replace(e, kind=kind) if e.name == name else e
+        for e in find_entities(kept, sents, annotations=ann)
+    ]
+    assert any(e.name == name for e in table)
+    return find_quotes(kept, sents, table, ann)
+
+
+ROLE_THEN_NAME = (
+    "The hearing of the two climbers was postponed on Monday. The court's spokesman said the "
+    'trial could not go ahead without the third climber. "The court has delayed the trial so '
+    'that she can return," Qolam Hosseinzadeh-Ravari was quoted as saying by Harbour Radio.'
+)
+
+
+def test_a_role_named_next_by_a_name_the_table_mistypes_is_that_person() -> None:
+    qs = _quotes_typed(ROLE_THEN_NAME, "Qolam Hosseinzadeh-Ravari", "organization")
+    assert _one(qs, "the trial could not go ahead").speaker == "Qolam Hosseinzadeh-Ravari"
+
+
+def test_a_role_is_not_named_next_by_a_body() -> None:
+    text = ROLE_THEN_NAME.replace("Qolam Hosseinzadeh-Ravari", "Harbour Court Ministry")
+    qs = _quotes_typed(text, "Harbour Court Ministry", "organization")
+    assert _one(qs, "the trial could not go ahead").speaker_kind == "unnamed"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..model import Article, Entity, Mention, Quote, Sentence
 from ..text.segment import segment, strip_dateline
+from .entities import _HEADS as _BODY_WORDS
 from .entities import _gazetteer, fold, given_name_gender
 from .speakers import FullNames, initials_match, kin_names
 
@@ -733,6 +734,9 @@ class _Article:
 
     def entity(self, entity_id: str) -> Entity:
         return next(e for _, e in self.persons if e.id == entity_id)
+
+    def any_entity(self, entity_id: str) -> Entity:
+        return next(e for _, e in self.persons + self.bodies if e.id == entity_id)
 
     def titled(self, role: str) -> Entity | None:
         """The one person the article gives a role of several words as a title ("Homeland
@@ -3090,19 +3094,35 @@ def _named_next(quotes: list[Quote], arts: Mapping[str, _Article]) -> list[Quote
         art = arts.get(q.article_id)
         if art is not None and q.speaker_kind == "unnamed" and _one_role(q.speaker):
             after = q.sentence + 1
-            ids = {
-                n.entity_id
+            named = {
+                n.entity_id: n
                 for n in by_sentence.get((q.article_id, after), ())
-                if n.speaker_kind == "named" and n.entity_id in art.person_ids
-            }
-            if len(ids) == 1:
-                e = art.entity(next(iter(ids)))
+                if n.speaker_kind == "named" and n.entity_id
+                and (n.entity_id in art.person_ids or _person_shaped(art, n.entity_id))
+            }  # fmt: skip
+            if len(named) == 1:
+                e = art.any_entity(next(iter(named)))
                 first = min((m for m in e.mentions if m.article_id == q.article_id),
                             key=lambda m: m.start)  # fmt: skip
                 if first.sentence >= after and _fills(art.text, first, q.speaker or ""):
                     q = replace(q, speaker=e.name, speaker_kind="named", entity_id=e.id)
         out.append(q)
     return out
+
+
+def _person_shaped(art: _Article, entity_id: str) -> bool:
+    """Whether a name the entity table does not call a person reads as one: two to four
+    capitalised words, none a word of a firm, body or place ("Qolamhossein Mohseni-Ejei",
+    which the small NER model calls an organisation). Only a role of one person (a
+    spokesman) described just before may take it as its name."""
+    e = next((e for _, e in art.bodies if e.id == entity_id), None)
+    if e is None or e.kind == "place":
+        return False
+    words = e.name.split()
+    return 2 <= len(words) <= 4 and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() and w.lower() not in _BODY_WORDS
+        for w in words
+    )
 
 
 _APPOSITION = re.compile(r",\s+(?:an?|the|his|her|their|its|[\w.]+['’]s?|[a-z][\w-]*)\s+([^,.;:]*)")
