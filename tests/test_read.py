@@ -121,7 +121,7 @@ def test_jsonl_outlets_and_bad_lines(tmp_path: Path) -> None:
     assert [a.source for a in batch] == [
         "Coast Daily",
         "bay-news.example",
-        "Wire Feed",
+        "wire_feed.jsonl:3",
         "Harbour Gazette",
     ]
     assert batch[1].title == "T2" and batch[1].text == BODY
@@ -363,3 +363,22 @@ def test_a_text_that_opens_on_its_lead_sentence_keeps_it_as_text(tmp_path: Path)
     assert a.text.startswith(lead) and a.title == lead
     (b,) = read(write(tmp_path / "head.txt", "Three killed at warehouse\n\nThe shooter died.\n"))
     assert "Three killed" not in b.text  # a headline stays the title alone
+
+
+def test_jsonl_records_naming_no_outlet_are_each_an_outlet_of_their_own(tmp_path: Path) -> None:
+    from storyweave.brief import brief
+    from storyweave.config import Config
+
+    told = [
+        "The harbour bridge in Port Elling was closed to traffic on Monday after engineers found "
+        "cracks in its main cable.",
+        "Engineers discovered cracks in the main cable of the Port Elling harbour bridge, so "
+        "officials closed it to traffic on Monday.",
+        "Port Elling's harbour bridge was closed to traffic on Monday once engineers found cracks "
+        "in the main cable.",
+    ]
+    rows = [json.dumps({"title": f"Bridge shut {i}", "text": t}) for i, t in enumerate(told)]
+    batch = read(write(tmp_path / "story.jsonl", "\n".join(rows)))
+    assert [a.source for a in batch] == ["story.jsonl:1", "story.jsonl:2", "story.jsonl:3"]
+    b = brief(list(batch), Config(embedder="tfidf"))
+    assert [a.claim.outlets for a in b.agreements] == [3]

@@ -13,7 +13,6 @@ from ._common import (
     article_from_text,
     decode,
     load_bytes,
-    outlet_from_filename,
     outlet_from_url,
 )
 from .html import html_article
@@ -39,15 +38,16 @@ def json_type(value: object) -> str:
 def read_jsonl(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Skipped]]:
     """Articles from a JSONL file, and the lines that were skipped."""
     text = decode(load_bytes(path, max_bytes))
-    return jsonl_articles(
-        text.split("\n"), prefix=str(path), default_source=outlet_from_filename(path.name)
-    )
+    return jsonl_articles(text.split("\n"), prefix=str(path), default_source=path.name)
 
 
 def jsonl_articles(
     lines: Iterable[str], *, prefix: str, default_source: str
 ) -> tuple[list[Article], list[Skipped]]:
-    """Articles from JSONL lines; origin of each is '{prefix} line {n}'."""
+    """Articles from JSONL lines; origin of each is '{prefix} line {n}'. A record that names
+    no outlet (no `source`, no `url`, no name in its text) is an outlet of its own, called
+    '{default_source}:{n}': one file of articles is no one outlet, and counting its records
+    as one would hide every agreement between them."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for n, line in enumerate(lines, 1):
@@ -55,7 +55,7 @@ def jsonl_articles(
             continue
         origin = f"{prefix} line {n}"
         try:
-            articles.append(_article(line, origin, default_source))
+            articles.append(_article(line, origin, f"{default_source}:{n}"))
         except Unreadable as e:
             skipped.append(Skipped(origin, str(e)))
     return articles, skipped

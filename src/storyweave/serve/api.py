@@ -107,7 +107,7 @@ def ingest_batch(store: Store, batch: BatchIn) -> IngestOut:
     """Read the batch as the JSONL reader reads lines, ingest it whole, and map the report back."""
     prefix = f"POST /articles {utcnow():%Y-%m-%dT%H:%M:%S.%fZ}"
     lines = [json.dumps(a.model_dump(exclude_none=True)) for a in batch.articles]
-    articles, unreadable = jsonl_articles(lines, prefix=prefix, default_source="unknown outlet")
+    articles, unreadable = jsonl_articles(lines, prefix=prefix, default_source="unknown-outlet")
     place = {f"{prefix} line {i}": i - 1 for i in range(1, len(lines) + 1)}
     out: dict[int, ArticleOutcome] = {}
     for s in unreadable:
