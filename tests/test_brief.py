@@ -195,3 +195,18 @@ def test_a_denial_says_who_denies_when_the_text_names_the_speaker(tfidf) -> None
     values = [s.value for s in denial.sides]
     assert values[0].startswith("Kelly Rutherford: Daniel was deported")
     assert values[1] == "Dana Quillfeather: is false"
+
+
+def test_one_remark_given_to_two_speakers_is_a_dispute_not_an_agreement(tfidf) -> None:
+    opening = "A stolen engagement ring was replaced at Port Elling General Hospital on Monday."
+    remark = "A promise kept for sixty years is worth something, and we all saw it that day"
+    arts = [
+        _article(1, f'{opening} "{remark}," Officer Dana Quill said.'),
+        _article(2, f'{opening} "{remark}," Arthur Wendell said.'),
+        _article(3, f"{opening} Nurses on the ward helped the officer find the new ring."),
+    ]
+    b = brief(arts, embedder=tfidf)
+    who = [c for c in b.conflicts if c.topic.startswith("who said")]
+    assert [sorted(s.value for s in c.sides) for c in who] == [["Arthur Wendell", "Dana Quill"]]
+    for a in b.agreements:  # the remark is no agreement of the two: that would hide the dispute
+        assert not any(remark in e.text for e in a.claim.evidence), a.claim.text

@@ -110,6 +110,7 @@ def _analyse(
     outlet_of = dict(zip((a.id for a in articles), outlets, strict=True))
     conflicts += misquotes(quotes, sentences, outlet_of)
     conflicts += misattributions(quotes, sentences, outlet_of)
+    agreements = _undisputed(agreements, conflicts)
     timeline = build_timeline(articles, sentences, ann)
 
     by_sentence: dict[tuple[str, int], list[str]] = {}
@@ -149,6 +150,22 @@ def _analyse(
         timeline=tuple(timeline),
         skipped=tuple(skipped),
     )
+
+
+def _undisputed(agreements: Sequence[Agreement], conflicts: Sequence[Conflict]) -> list[Agreement]:
+    """The agreements none of whose conflicts has two sides inside it. Those the claims stage
+    finds never do; one found later does when outlets print one remark but give it to two
+    speakers, or in two wordings: shown as agreed, the dispute would be hidden."""
+    out: list[Agreement] = []
+    for a in agreements:
+        held = {(e.article_id, e.sentence) for e in a.claim.evidence}
+        if not any(
+            sum(any((e.article_id, e.sentence) in held for e in side.evidence) for side in c.sides)
+            >= 2
+            for c in conflicts
+        ):
+            out.append(a)
+    return out
 
 
 def _agreeing_articles(agreements: Sequence[Agreement]) -> dict[tuple[str, int], set[str]]:
