@@ -2025,37 +2025,46 @@ def _tagged_common(doc: Doc | None, start: int, end: int) -> bool:
     return span is not None and len(span) == 1 and span[0].pos_ in _NOT_PROPER
 
 
-def _resolve(
-    raws: list[_Raw],
-    aliases: Sequence[tuple[int, int]] = (),
-    lower: frozenset[str] = frozenset(),
-) -> list[Entity]:
-    # forms: one per matching key (accents, case, possessives and place aliases folded)
+@dataclass
+class _Forms:
+    """The distinct forms of a story's name mentions (one per matching key: accents, case,
+    possessives and place aliases folded), with their votes and mentions."""
+
+    keys: list[str]
+    votes: list[Counter[str]]
+    ner: list[Counter[str]]
+    mentions: list[list[int]]  # indices into the raws
+    words: list[list[str]]
+    kinds: list[EntityKind]
+    # a lone word's kind for joining it to a longer name: the rules only, as the small NER
+    # model often calls a surname an organisation ("Okafor") or a firm's short name a person
+    rule_kinds: list[EntityKind]
+
+
+def _forms_of(raws: Sequence[_Raw]) -> _Forms:
     form_of: dict[str, int] = {}
-    form_keys: list[str] = []
-    form_votes: list[Counter[str]] = []
-    ner_votes: list[Counter[str]] = []
-    form_mentions: list[list[int]] = []
+    f = _Forms([], [], [], [], [], [], [])
     for mi, r in enumerate(raws):
         key = _PLACE_ALIASES.get(r.key, r.key)
         fi = form_of.get(key)
         if fi is None:
-            fi = form_of[key] = len(form_keys)
-            form_keys.append(key)
-            form_votes.append(Counter())
-            ner_votes.append(Counter())
-            form_mentions.append([])
-        form_votes[fi].update(r.votes)
-        ner_votes[fi].update(r.ner)
-        form_mentions[fi].append(mi)
-    uf = UnionFind(len(form_keys))
-    kinds = [_kind_of(v, n) for v, n in zip(form_votes, ner_votes, strict=True)]
-    # a lone word's kind for joining it to a longer name: the rules only, as the small NER
-    # model often calls a surname an organisation ("Okafor") or a firm's short name a person
-    rule_kinds = [_leaning(v) for v in form_votes]
-    words = [k.split() for k in form_keys]
-    given = _given_names()
+            fi = form_of[key] = len(f.keys)
+            f.keys.append(key)
+            f.votes.append(Counter())
+            f.ner.append(Counter())
+            f.mentions.append([])
+        f.votes[fi].update(r.votes)
+        f.ner[fi].update(r.ner)
+        f.mentions[fi].append(mi)
+    f.kinds = [_kind_of(v, n) for v, n in zip(f.votes, f.ner, strict=True)]
+    f.rule_kinds = [_leaning(v) for v in f.votes]
+    f.words = [k.split() for k in f.keys]
+    return f
 
+
+def _full_names(f: _Forms, given: Mapping[str, str]) -> list[int]:
+    """The forms that are a person's name of two words or more."""
+    words, kinds = f.words, f.kinds
     single_keys = {w[0] for w in words if len(w) == 1}
 
     def personish(fi: int) -> bool:
@@ -2068,26 +2077,31 @@ def _resolve(
         # "Mateo Arriaga" with "Arriaga" alone elsewhere: a name used by its surname
         return words[fi][0] in given or words[fi][-1] in single_keys
 
-    full = [
+    return [
         fi
-        for fi in range(len(form_keys))
+        for fi in range(len(f.keys))
         if len(words[fi]) >= 2
         and personish(fi)
         and all(w.replace("-", "").replace("'", "").isalpha() for w in words[fi])
     ]
+
+
+def _join_full_names(
+    words: Sequence[list[str]], full: Sequence[int], given: Mapping[str, str], uf: UnionFind
+) -> None:
+    """One person's full names spelt two ways: the same given name and a surname spelt alike,
+    or the same surname with a misspelt given name ("Kwame Mensah" / "Kwami Mensah"), not two
+    given names of different genders ("Mario" / "Maria")."""
     by_first: dict[str, list[int]] = {}
+    by_surname: dict[str, list[int]] = {}
     for fi in full:
         by_first.setdefault(words[fi][0], []).append(fi)
+        by_surname.setdefault(words[fi][-1], []).append(fi)
     for group in by_first.values():
         for x, fa in enumerate(group):
             for fb in group[x + 1 :]:
                 if _similar(words[fa][-1], words[fb][-1]):
                     uf.union(fa, fb)
-    # the same surname with a misspelt given name: "Kwame Mensah" / "Kwami Mensah"; not two
-    # given names of different genders ("Mario" / "Maria")
-    by_surname: dict[str, list[int]] = {}
-    for fi in full:
-        by_surname.setdefault(words[fi][-1], []).append(fi)
     for group in by_surname.values():
         for x, fa in enumerate(group):
             for fb in group[x + 1 :]:
@@ -2099,114 +2113,182 @@ def _resolve(
                     and (_similar(first_a, first_b) or _short_form(first_a, first_b))
                 ):
                     uf.union(fa, fb)
-    _same_letters(form_keys, uf)
-    _respelt(words, set(full), uf)
-    _name_tails(words, full, kinds, uf, given)
-    _ranked_surnames(raws, form_mentions, words, full, uf, lower)
-    # single words: surname-only and first-name-only mentions, resolved per mention
-    by_last: dict[str, set[int]] = {}
-    firsts: dict[str, set[int]] = {}
-    for fi in full:
-        by_last.setdefault(words[fi][-1], set()).add(uf.find(fi))
-        firsts.setdefault(words[fi][0], set()).add(uf.find(fi))
-    surnames = sorted(by_last)
-    regions, cities = _gazetteer()
-    in_article: dict[int, set[int]] = {}
-    full_at: dict[int, list[tuple[int, int]]] = {}  # (article, offset) of each full mention
-    gender_votes: dict[int, Counter[str]] = {}  # of each person: titles and given names
-    for fi in full:
-        for mi in form_mentions[fi]:
-            in_article.setdefault(uf.find(fi), set()).add(raws[mi].article)
-            full_at.setdefault(uf.find(fi), []).append((raws[mi].article, raws[mi].start))
-            g = raws[mi].gender or given.get(words[fi][0])
-            if g in ("f", "m"):
-                gender_votes.setdefault(uf.find(fi), Counter())[g] += 1
 
-    def gender_of(root: int) -> str | None:
-        counts = gender_votes.get(root)
+
+class _People:
+    """The people of a story by their full names (each a union-find root): by surname and
+    given name, the articles naming them, where, and their gender."""
+
+    def __init__(
+        self,
+        raws: Sequence[_Raw],
+        f: _Forms,
+        full: Sequence[int],
+        uf: UnionFind,
+        given: Mapping[str, str],
+    ) -> None:
+        self.raws = raws
+        self.by_last: dict[str, set[int]] = {}
+        self.firsts: dict[str, set[int]] = {}
+        self.in_article: dict[int, set[int]] = {}
+        self.full_at: dict[int, list[tuple[int, int]]] = {}  # (article, offset) of each mention
+        self.gender_votes: dict[int, Counter[str]] = {}  # titles and given names
+        for fi in full:
+            root = uf.find(fi)
+            self.by_last.setdefault(f.words[fi][-1], set()).add(root)
+            self.firsts.setdefault(f.words[fi][0], set()).add(root)
+        for fi in full:
+            root = uf.find(fi)
+            for mi in f.mentions[fi]:
+                self.in_article.setdefault(root, set()).add(raws[mi].article)
+                self.full_at.setdefault(root, []).append((raws[mi].article, raws[mi].start))
+                g = raws[mi].gender or given.get(f.words[fi][0])
+                if g in ("f", "m"):
+                    self.gender_votes.setdefault(root, Counter())[g] += 1
+        self.surnames = sorted(self.by_last)
+
+    def gender_of(self, root: int) -> str | None:
+        counts = self.gender_votes.get(root)
         return counts.most_common(1)[0][0] if counts else None
 
-    def nearest(candidates: set[int], mi: int) -> set[int]:
+    def nearest(self, candidates: set[int], mi: int) -> set[int]:
         """Of people sharing a surname ("Wendy Davis", "Jeff Davis"), the one the story names
         most: news writing gives the lesser one a first name. Ties go to the one named last
         before this mention in its article."""
+        full_at = self.full_at
         most = max(len(full_at[c]) for c in candidates)
         top = {c for c in candidates if len(full_at[c]) == most}
         if len(top) == 1:
             return top
-        here, at = raws[mi].article, raws[mi].start
+        here, at = self.raws[mi].article, self.raws[mi].start
         last = {c: max((s for a, s in full_at[c] if a == here and s < at), default=-1) for c in top}
         best = max(last.values())
         return {c for c, s in last.items() if s == best} if best >= 0 else top
 
-    n_forms = len(form_keys)
-    mention_root: list[int] = [0] * len(raws)
-    for fi in range(n_forms):
-        for mi in form_mentions[fi]:
-            mention_root[mi] = fi
-    singles = [fi for fi in range(n_forms) if len(words[fi]) == 1]
+    def pick(self, cands: set[int], mi: int, uf: UnionFind) -> int | None:
+        """The one person a single-word mention names among `cands`, or None."""
+        raw = self.raws[mi]
+        pick = {uf.find(c) for c in cands}
+        if len(pick) > 1 and raw.gender in ("f", "m"):
+            # "Mrs Whitfield" is Sandra, not Graham Whitfield
+            same = {c for c in pick if self.gender_of(c) in (None, raw.gender)}
+            pick = same or pick
+        if len(pick) > 1:
+            pick = {c for c in pick if raw.article in self.in_article.get(c, set())}
+        if len(pick) > 1:
+            pick = self.nearest(pick, mi)
+        return pick.pop() if len(pick) == 1 else None
+
+
+def _single_candidates(
+    fi: int,
+    f: _Forms,
+    people: _People,
+    org_firsts: Mapping[str, set[int]],
+    given: Mapping[str, str],
+    cities: Mapping[str, int],
+) -> set[int] | None:
+    """The full names (forms) a single-word form may stand for: a surname, a misspelt one, a
+    given name, or the short name of one organisation; None when it stands alone."""
+    w = f.words[fi][0]
+    cands = people.by_last.get(w)
+    if not cands:
+        close = [s for s in people.surnames if _similar(w, s)]
+        cands = {r for s in close for r in people.by_last[s]} if close else None
+    short_org = (
+        org_firsts.get(w)
+        if len(org_firsts.get(w, ())) == 1
+        and f.votes[fi]["person"] < 3  # a weak "person": "Voltaro said"
+        and cities.get(w, 0) < 100_000
+        # "in Masontown": the town, not its Municipal Center (the model and the votes say
+        # so; a small town's name in the gazetteer alone does not: "Kingsford")
+        and not (f.kinds[fi] == "place" and _leaning(f.ner[fi]) == "place")
+        else None
+    )
+    if not cands and short_org and w not in given:
+        # "Voltaro" is Voltaro Mobility, the company, before "Voltaro Glide", its product:
+        # a word that is no given name is no first name
+        cands = short_org
+    if not cands and w not in people.by_last:
+        cands = people.firsts.get(w)
+    # "Kingsford" for "Kingsford Athletic": the short name of one organisation
+    return cands or short_org or None
+
+
+def _resolve_singles(
+    raws: Sequence[_Raw],
+    f: _Forms,
+    people: _People,
+    uf: UnionFind,
+    given: Mapping[str, str],
+    mention_root: list[int],
+) -> None:
+    """Single-word mentions (a surname, a given name, a firm's short name) joined, mention by
+    mention, to the one full name they stand for."""
+    regions, cities = _gazetteer()
     org_firsts: dict[str, set[int]] = {}
-    for fi in range(n_forms):
-        if len(words[fi]) >= 2 and kinds[fi] == "organization":
-            org_firsts.setdefault(words[fi][0], set()).add(fi)
-    for fi in singles:
-        w = words[fi][0]
-        region = w in regions and form_votes[fi]["place"] >= form_votes[fi]["person"]
-        if region or rule_kinds[fi] == "organization":
+    for fi in range(len(f.keys)):
+        if len(f.words[fi]) >= 2 and f.kinds[fi] == "organization":
+            org_firsts.setdefault(f.words[fi][0], set()).add(fi)
+    for fi in (fi for fi in range(len(f.keys)) if len(f.words[fi]) == 1):
+        w = f.words[fi][0]
+        region = w in regions and f.votes[fi]["place"] >= f.votes[fi]["person"]
+        if region or f.rule_kinds[fi] == "organization":
             continue  # "Georgia" alone is the state; "Dudley" said-and-quoted is Bob Dudley
-        cands = by_last.get(w)
-        if not cands:
-            close = [s for s in surnames if _similar(w, s)]
-            cands = {r for s in close for r in by_last[s]} if close else None
-        short_org = (
-            org_firsts.get(w)
-            if len(org_firsts.get(w, ())) == 1
-            and form_votes[fi]["person"] < 3  # a weak "person": "Voltaro said"
-            and cities.get(w, 0) < 100_000
-            # "in Masontown": the town, not its Municipal Center (the model and the votes say
-            # so; a small town's name in the gazetteer alone does not: "Kingsford")
-            and not (kinds[fi] == "place" and _leaning(ner_votes[fi]) == "place")
-            else None
-        )
-        if not cands and short_org and w not in given:
-            # "Voltaro" is Voltaro Mobility, the company, before "Voltaro Glide", its product:
-            # a word that is no given name is no first name
-            cands = short_org
-        if not cands and w not in by_last:
-            cands = firsts.get(w)
-        if not cands:
-            # "Kingsford" for "Kingsford Athletic": the short name of one organisation
-            cands = short_org
+        cands = _single_candidates(fi, f, people, org_firsts, given, cities)
         if not cands:
             continue
-        for mi in form_mentions[fi]:
+        for mi in f.mentions[fi]:
             own = raws[mi].votes
             if max(own["place"], own["organization"]) >= 3 and own["person"] < 3:
                 continue  # this mention is strongly a place or an organisation
-            pick = {uf.find(c) for c in cands}
-            if len(pick) > 1 and raws[mi].gender in ("f", "m"):
-                # "Mrs Whitfield" is Sandra, not Graham Whitfield
-                same = {c for c in pick if gender_of(c) in (None, raws[mi].gender)}
-                pick = same or pick
-            if len(pick) > 1:
-                pick = {c for c in pick if raws[mi].article in in_article.get(c, set())}
-            if len(pick) > 1:
-                pick = nearest(pick, mi)
-            if len(pick) == 1:
-                mention_root[mi] = pick.pop()
-    # remaining single-word forms that are spelling variants of each other
-    alone = [fi for fi in singles if kinds[fi] in {"person", "other"}]
-    alone.sort(key=lambda fi: form_keys[fi])
+            root = people.pick(cands, mi, uf)
+            if root is not None:
+                mention_root[mi] = root
+
+
+def _join_lone_spellings(f: _Forms, uf: UnionFind) -> None:
+    """Single-word person forms that are spelling variants of each other."""
+    alone = [fi for fi in range(len(f.keys)) if len(f.words[fi]) == 1]
+    alone = sorted(
+        (fi for fi in alone if f.kinds[fi] in {"person", "other"}), key=lambda fi: f.keys[fi]
+    )
     for x, fa in enumerate(alone):
         for fb in alone[x + 1 : x + 20]:
-            if words[fb][0][:1] != words[fa][0][:1]:
+            if f.words[fb][0][:1] != f.words[fa][0][:1]:
                 break
-            if kinds[fa] == kinds[fb] == "person" and _similar(words[fa][0], words[fb][0]):
+            if f.kinds[fa] == f.kinds[fb] == "person" and _similar(f.words[fa][0], f.words[fb][0]):
                 uf.union(fa, fb)
-    _short_names(raws, form_mentions, words, kinds, form_votes, uf, full, regions, cities)
+
+
+def _resolve(
+    raws: list[_Raw],
+    aliases: Sequence[tuple[int, int]] = (),
+    lower: frozenset[str] = frozenset(),
+) -> list[Entity]:
+    """Mentions grouped into entities: forms first, then full names spelt alike, single words
+    joined to the name they stand for, short names, and aliases the text gives."""
+    f = _forms_of(raws)
+    uf = UnionFind(len(f.keys))
+    given = _given_names()
+    full = _full_names(f, given)
+    _join_full_names(f.words, full, given, uf)
+    _same_letters(f.keys, uf)
+    _respelt(f.words, set(full), uf)
+    _name_tails(f.words, full, f.kinds, uf, given)
+    _ranked_surnames(raws, f.mentions, f.words, full, uf, lower)
+    people = _People(raws, f, full, uf, given)
+    mention_root: list[int] = [0] * len(raws)
+    for fi, ms in enumerate(f.mentions):
+        for mi in ms:
+            mention_root[mi] = fi
+    _resolve_singles(raws, f, people, uf, given, mention_root)
+    _join_lone_spellings(f, uf)
+    regions, cities = _gazetteer()
+    _short_names(raws, f.mentions, f.words, f.kinds, f.votes, uf, full, regions, cities)
     for whole, alias in aliases:
         # "the California Department of Transportation (CalTrans)": the text names its alias
-        if kinds[mention_root[whole]] == "organization" and mention_root[alias] not in full:
+        if f.kinds[mention_root[whole]] == "organization" and mention_root[alias] not in full:
             uf.union(mention_root[whole], mention_root[alias])
     clusters: dict[int, list[int]] = {}
     for mi, fi in enumerate(mention_root):
