@@ -881,6 +881,54 @@ def _mode(
     return "prose"
 
 
+def _context_votes(
+    toks: Sequence[_Tok], chunk: Sequence[_Tok], idx: int, last_idx: int, votes: Counter[str]
+) -> str | None:
+    """Kind votes from the words around a name (`toks[idx:last_idx + 1]`): a role or a trade
+    before it, what only a firm has after it, an apposition, an age, a relative clause, a place
+    preposition, a speech verb. Returns the gender a role before it gives."""
+    before = toks[idx - 1] if idx > 0 else None
+    after = toks[last_idx + 1] if last_idx + 1 < len(toks) else None
+    gender: str | None = None
+    if before is not None and before.low in _ROLES:
+        votes["person"] += 4
+        gender = _ROLES[before.low]
+    if before is not None and before.low in _FIRMS:
+        votes["organization"] += 4  # "computer firm iSight", "the retailer Kessler Vantix"
+    if after is not None and after.low in _ORG_AFTER and not chunk[-1].poss:
+        votes["organization"] += 3  # "Costco customers", "Rite Aid employees"
+    # a trade noun and a comma before the name, or after it: "a software company, WTS
+    # Paradigm,", "Xstrata, the mining company"
+    if before is not None and before.text == "," and idx >= 2 and toks[idx - 2].low in _FIRMS:
+        votes["organization"] += 3
+    k = last_idx + 1
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"a", "an", "the"}:
+        if any(t.low in _FIRMS for t in toks[k + 2 : k + 5]):
+            votes["organization"] += 3
+    # a role and a comma before the name: "Its vice-chair, Aoife Brannigan, said"
+    if before is not None and before.text == "," and idx >= 2:
+        role = toks[idx - 2].low.rsplit("-", 1)[-1]
+        if role in _ROLES:
+            votes["person"] += 3
+    # a relative clause only people take: "Kerry Blanchard, whose two sons ..."
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"who", "whose"}:
+        votes["person"] += 2
+    # an age in apposition: "Liam Costigan, 34, from Carrickmoyle"
+    if (
+        k + 2 < len(toks)
+        and toks[k].text == ","
+        and toks[k + 1].text.isdigit()
+        and 0 < int(toks[k + 1].text) < 120
+        and toks[k + 2].text == ","
+    ):
+        votes["person"] += 3
+    if before is not None and before.low in _PLACE_PREPS and not chunk[-1].poss:
+        votes["place"] += 1  # not "in Dudley's pay": the place is the pay's
+    if after is not None and after.low in _SAY and not chunk[-1].poss:
+        votes["person"] += 1
+    return gender
+
+
 class _Chunker:
     """Capitalised-sequence chunking with kind evidence, for one story."""
 
@@ -1058,10 +1106,43 @@ class _Chunker:
     def _evidence(
         self, toks: list[_Tok], chunk: list[_Tok], clause_start: bool
     ) -> tuple[list[_Tok], Counter[str], str | None, _Tok | None] | None:
+        """A chunk as a name: trimmed of titles and openers, with its kind votes from the words
+        around it, its gender and its title; None when what is left names nothing."""
         votes: Counter[str] = Counter()
+        orgish = chunk[-1].low in _ORG_SUFFIXES and len(chunk) > 1
+        chunk, gender, title, clause_start = self._trimmed(chunk, clause_start, orgish, votes)
+        if not chunk:
+            return None
+        first = chunk[0]
+        key = fold(" ".join(x.text for x in chunk))
+        if len(chunk) == 1:
+            if len(first.text.rstrip("!")) < 2 or self._demonym(first.low):
+                return None
+            if first.low in _ORG_SUFFIXES and first.low not in _SINGLE_ORGS:
+                return None  # a lone "Court" or "News" is generic
+        idx, last_idx = toks.index(chunk[0]), toks.index(chunk[-1])
+        after = toks[last_idx + 1] if last_idx + 1 < len(toks) else None
+        if len(chunk) == 1 and clause_start:
+            if not self._attested(first, key, after):
+                return None  # a capitalised sentence opener, not attested as a name elsewhere
+            if self._commonish(first) and first.low not in self.given:
+                return None
+        gender = gender or _context_votes(toks, chunk, idx, last_idx, votes)
+        self._static_votes(chunk, key, votes)
+        if gender is None:
+            g = self.given.get(first.low)
+            if g in {"f", "m"} and votes["person"] >= max(votes["place"], votes["organization"]):
+                gender = g
+        return chunk, votes, gender, title
+
+    def _trimmed(
+        self, chunk: list[_Tok], clause_start: bool, orgish: bool, votes: Counter[str]
+    ) -> tuple[list[_Tok], str | None, _Tok | None, bool]:
+        """A chunk without an inner possessive's tail, leading titles, roles, common words and
+        articles: (what is left, the gender and first word of a title, whether it still opens
+        its clause). A title or role votes for a person."""
         gender: str | None = None
         title: _Tok | None = None  # the first word of a title before the name
-        orgish = chunk[-1].low in _ORG_SUFFIXES and len(chunk) > 1
         # an inner possessive splits the chunk unless the whole is an organisation name, but
         # for a body's initials: "LAPD's Homicide Bureau" is the LAPD's
         for k, x in enumerate(chunk[:-1]):
@@ -1119,83 +1200,27 @@ class _Chunker:
             if chunk[0].text == "The" and not clause_start and orgish:
                 break  # a capital "The" inside a sentence is the name's: "told The Vale Weekly"
             chunk = chunk[1:]
-        if not chunk:
-            return None
-        first = chunk[0]
-        key = fold(" ".join(x.text for x in chunk))
-        if len(chunk) == 1:
-            if len(first.text.rstrip("!")) < 2 or self._demonym(first.low):
-                return None
-            if first.low in _ORG_SUFFIXES and first.low not in _SINGLE_ORGS:
-                return None  # a lone "Court" or "News" is generic
-        idx = toks.index(chunk[0])
-        before = toks[idx - 1] if idx > 0 else None
-        last_idx = toks.index(chunk[-1])
-        after = toks[last_idx + 1] if last_idx + 1 < len(toks) else None
-        if len(chunk) == 1:
-            if clause_start and not (
-                first.low in self.given
-                or first.poss
-                or first.low in self.cap_seen
-                or key in self.regions
-                or key in self.cities
-                # no word of the language, then a speech verb: "Ostergard said ..."; not a
-                # plural noun ("Authorities say he targeted ...")
-                or (
-                    after is not None
-                    and after.low in _SAY
-                    and not self._wordish(first.low)
-                    and not _plural_noun(first.low)
-                )
-                # a misspelling of a name the story writes inside a sentence: "Thackery"
-                or self._variant_of_seen(first)
-            ):
-                return None  # a capitalised sentence opener, not attested as a name elsewhere
-            if clause_start and self._commonish(first) and first.low not in self.given:
-                return None
-        if before is not None and before.low in _ROLES:
-            votes["person"] += 4
-            gender = gender or _ROLES[before.low]
-        if before is not None and before.low in _FIRMS:
-            votes["organization"] += 4  # "computer firm iSight", "the retailer Kessler Vantix"
-        if after is not None and after.low in _ORG_AFTER and not chunk[-1].poss:
-            votes["organization"] += 3  # "Costco customers", "Rite Aid employees"
-        # a trade noun and a comma before the name, or after it: "a software company, WTS
-        # Paradigm,", "Xstrata, the mining company"
-        if before is not None and before.text == "," and idx >= 2 and toks[idx - 2].low in _FIRMS:
-            votes["organization"] += 3
-        k = last_idx + 1
-        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"a", "an", "the"}:
-            if any(t.low in _FIRMS for t in toks[k + 2 : k + 5]):
-                votes["organization"] += 3
-        # a role and a comma before the name: "Its vice-chair, Aoife Brannigan, said"
-        if before is not None and before.text == "," and idx >= 2:
-            role = toks[idx - 2].low.rsplit("-", 1)[-1]
-            if role in _ROLES:
-                votes["person"] += 3
-        # a relative clause only people take: "Kerry Blanchard, whose two sons ..."
-        k = last_idx + 1
-        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"who", "whose"}:
-            votes["person"] += 2
-        # an age in apposition: "Liam Costigan, 34, from Carrickmoyle"
-        if (
-            k + 2 < len(toks)
-            and toks[k].text == ","
-            and toks[k + 1].text.isdigit()
-            and 0 < int(toks[k + 1].text) < 120
-            and toks[k + 2].text == ","
-        ):
-            votes["person"] += 3
-        if before is not None and before.low in _PLACE_PREPS and not chunk[-1].poss:
-            votes["place"] += 1  # not "in Dudley's pay": the place is the pay's
-        if after is not None and after.low in _SAY and not chunk[-1].poss:
-            votes["person"] += 1
-        self._static_votes(chunk, key, votes)
-        if gender is None and len(chunk) >= 1:
-            g = self.given.get(first.low)
-            if g in {"f", "m"} and votes["person"] >= max(votes["place"], votes["organization"]):
-                gender = g
-        return chunk, votes, gender, title
+        return chunk, gender, title, clause_start
+
+    def _attested(self, first: _Tok, key: str, after: _Tok | None) -> bool:
+        """Whether a lone capitalised word opening a clause is a name: a given name, a
+        possessive, a word the story capitalises inside a sentence, a known place, a word of
+        no language before a speech verb ("Ostergard said ..."; not a plural noun:
+        "Authorities say ..."), or a misspelling of a name the story writes ("Thackery")."""
+        return (
+            first.low in self.given
+            or first.poss
+            or first.low in self.cap_seen
+            or key in self.regions
+            or key in self.cities
+            or (
+                after is not None
+                and after.low in _SAY
+                and not self._wordish(first.low)
+                and not _plural_noun(first.low)
+            )
+            or self._variant_of_seen(first)
+        )
 
     def _static_votes(self, chunk: Sequence[_Tok], key: str, votes: Counter[str]) -> None:
         words = [x.low for x in chunk]
