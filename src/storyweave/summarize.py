@@ -490,7 +490,6 @@ def _story(
     n = len(kept)
     index = {aid: d for d, aid in enumerate(order)}
     doc = np.array([index[s.article_id] for s in kept])
-    n_docs = len(order)
     n_words = np.array([len(t.split()) for t in texts], dtype=np.float32)
     rank = np.array(ranks, dtype=np.float32)
 
@@ -501,7 +500,53 @@ def _story(
     if not dense:
         vectors = sp.csr_matrix(vectors, dtype=np.float32)
     sim = similarity(vectors)
+    words = _Words.count(texts, doc, len(order), counter)
 
+    def flags(pattern: re.Pattern[str]) -> np.ndarray:
+        return np.array([bool(pattern.search(t)) for t in texts], dtype=np.float32)
+
+    columns = {
+        **_cosine_columns(vectors, sim, doc, rank),
+        "lexrank": _lexrank(sim, w.link_dense if dense else w.link_sparse),
+        **words.columns(n_words),
+        **_position_columns(doc, rank, n_words, len(order)),
+        "attributed": flags(_SAID),
+        "quoted": flags(_QUOTE_MARK),
+        "number": flags(_DIGIT),
+        "dangling": flags(_DANGLING),
+    }
+    features = np.column_stack([columns[f] for f in FEATURES]).astype(np.float32)
+    # Junk between two candidates is gone from the cleaned text, so they read as neighbours.
+    prev = np.where(rank > 0, np.arange(n) - 1, -1)
+    lean = np.array(leans, dtype=bool)
+    speaker_he = flags(_PRONOUN_SPEAKER) > 0  # words of a speaker called only he/she/they
+    dangling = ((columns["dangling"] > 0) | lean | speaker_he) & (rank > 0)
+    carried = np.zeros(n, dtype=bool)
+    carried[:-1] = lean[1:] & (rank[1:] > 0)
+    return _Story(
+        order,
+        kept,
+        texts,
+        doc,
+        n_words,
+        features,
+        sim,
+        words.same_fact(sim, dense, w),
+        dense,
+        prev,
+        dangling,
+        carried,
+        words.specific(),
+    )
+
+
+def _cosine_columns(
+    vectors: Matrix, sim: np.ndarray, doc: np.ndarray, rank: np.ndarray
+) -> dict[str, np.ndarray]:
+    """Features from the sentences' cosines: to the story's centroid, to the best sentence of
+    each other article (`support`, `best_other`), and to the articles' opening sentences (the
+    leads state what the story is)."""
+    n = len(doc)
     centroid = np.asarray(vectors.mean(axis=0)).ravel().astype(np.float32)
     norm = float(np.linalg.norm(centroid))
     centrality = np.asarray(vectors @ (centroid / (norm or 1.0)), dtype=np.float32).ravel()
@@ -514,62 +559,22 @@ def _story(
         best_other = best.max(axis=1)
     else:
         support = best_other = np.zeros(n, dtype=np.float32)
-    # Cosine to the articles' opening sentences: the leads state what the story is.
-    lead_rows = rank == 0
-    leads = sim[:, lead_rows].mean(axis=1)
-    own_lead = sim[np.arange(n), starts[np.searchsorted(present, doc)]]
-
-    # Word and word-pair statistics across articles: what several outlets say is the story.
-    counted = (counter or _local_counter()).counts(texts)
-    if counted is None:  # no token at all
-        counted = sp.csr_matrix((n, 1), dtype=np.float32), np.array(["."])
-    counts, vocab = counted
-    x = counts.copy()
-    x.data[:] = 1.0  # binary: does the sentence hold the word (pair)
-    # Word kinds are masks over the whole vocabulary, not column slices: a slice rebuilds the
-    # matrix each time, and a product with a 0/1 mask sums the same terms (plus exact zeros),
-    # so every feature is bit for bit what the slices gave.
-    is_pair = np.char.find(vocab, " ") >= 0
-    # set lookups: np.isin on strings sorts both arrays, ten times slower at these sizes
-    terms = vocab.tolist()
-    is_function = np.fromiter(map(_FUNCTION.__contains__, terms), dtype=bool, count=len(terms))
-    is_stop = np.fromiter(map(_STOP.__contains__, terms), dtype=bool, count=len(terms))
-    pair_mask = is_pair.astype(np.float32)
-    content = (~is_pair & ~is_stop).astype(np.float32)
-    function = np.asarray(counts @ is_function.astype(np.float32)).ravel()
-    unigram_total = np.asarray(counts @ (1.0 - pair_mask)).ravel()
-    function_words = function / np.maximum(unigram_total, 1.0)
-    in_doc = sp.csr_matrix((np.ones(n, dtype=np.float32), (doc, np.arange(n))))
-    # column counts by bincount: whole numbers, so exactly what a sparse sum gives
-    df = np.bincount((in_doc @ x).indices, minlength=len(terms)).astype(np.float32)
-    sentence_freq = np.bincount(x.indices, minlength=len(terms)).astype(np.float32)
-    shared_words = _row_mean(x, df / n_docs, content)
-    shared_pairs = _row_mean(x, (df >= 2).astype(np.float32), pair_mask)
-    # Concept cover (Gillick & Favre's bigram concepts): article counts of the shared words
-    # and word pairs a sentence holds, per word of the sentence.
-    cover = np.where(df >= 2, df, 0.0).astype(np.float32)
-    word_cover = np.asarray(x @ (cover * content)).ravel() / np.maximum(n_words, 1.0)
-    pair_cover = np.asarray(x @ (cover * pair_mask)).ravel() / np.maximum(n_words, 1.0)
-    frequency = _row_mean(x, sentence_freq / n * 10, content)
-
-    per_article = np.bincount(doc, minlength=n_docs).astype(np.float32)
-    article_words = np.bincount(doc, weights=n_words, minlength=n_docs).astype(np.float32)
-
-    def flags(pattern: re.Pattern[str]) -> np.ndarray:
-        return np.array([bool(pattern.search(t)) for t in texts], dtype=np.float32)
-
-    columns = {
+    return {
         "centrality": centrality,
-        "lexrank": _lexrank(sim, w.link_dense if dense else w.link_sparse),
         "support": support,
         "best_other": best_other,
-        "leads": leads,
-        "own_lead": own_lead,
-        "shared_words": shared_words,
-        "shared_pairs": shared_pairs,
-        "word_cover": word_cover,
-        "pair_cover": pair_cover,
-        "frequency": frequency,
+        "leads": sim[:, rank == 0].mean(axis=1),
+        "own_lead": sim[np.arange(n), starts[np.searchsorted(present, doc)]],
+    }
+
+
+def _position_columns(
+    doc: np.ndarray, rank: np.ndarray, n_words: np.ndarray, n_docs: int
+) -> dict[str, np.ndarray]:
+    """Features of where a sentence stands in its article and of its article in the story."""
+    per_article = np.bincount(doc, minlength=n_docs).astype(np.float32)
+    article_words = np.bincount(doc, weights=n_words, minlength=n_docs).astype(np.float32)
+    return {
         "lead": (rank == 0).astype(np.float32),
         "position": 1.0 / (1.0 + rank / 4.0),
         "depth": np.minimum(rank, 30.0) / 30.0,
@@ -580,48 +585,87 @@ def _story(
         "article_share": article_words[doc] / max(float(article_words.sum()), 1.0),
         "length": _length_prior(n_words),
         "words": np.minimum(n_words, 60.0) / 30.0,
-        "function_words": function_words,
-        "attributed": flags(_SAID),
-        "quoted": flags(_QUOTE_MARK),
-        "number": flags(_DIGIT),
-        "dangling": flags(_DANGLING),
     }
-    features = np.column_stack([columns[f] for f in FEATURES]).astype(np.float32)
 
-    # Same fact: a high cosine, or a near miss that shares most content words.
-    bag = x.copy()
-    bag.data *= content[bag.indices]  # content words only (the rest stored as exact zeros)
-    overlap = np.asarray((bag @ bag.T).toarray(), dtype=np.float32)
-    sizes = np.asarray(x @ content, dtype=np.float32).ravel()
-    smaller = np.minimum.outer(sizes, sizes)
-    lexical = np.divide(overlap, smaller, out=np.zeros_like(overlap), where=smaller > 0)
-    high, floor = (w.same_dense, w.floor_dense) if dense else (w.same_sparse, w.floor_sparse)
-    same = (sim >= high) | ((sim >= floor) & (lexical >= w.lexical))
-    # Junk between two candidates is gone from the cleaned text, so they read as neighbours.
-    prev = np.where(rank > 0, np.arange(n) - 1, -1)
-    lean = np.array(leans, dtype=bool)
-    speaker_he = flags(_PRONOUN_SPEAKER) > 0  # words of a speaker called only he/she/they
-    dangling = ((columns["dangling"] > 0) | lean | speaker_he) & (rank > 0)
-    carried = np.zeros(n, dtype=bool)
-    carried[:-1] = lean[1:] & (rank[1:] > 0)
-    # words of a tenth of the story's sentences or fewer: what a sentence adds to the topic
-    rare = sp.csr_matrix(x.multiply(content * (sentence_freq <= max(2.0, 0.1 * n))))
-    specific = np.asarray((rare @ rare.T).toarray(), dtype=np.float32)
-    return _Story(
-        order,
-        kept,
-        texts,
-        doc,
-        n_words,
-        features,
-        sim,
-        same,
-        dense,
-        prev,
-        dangling,
-        carried,
-        specific,
-    )
+
+@dataclass
+class _Words:
+    """Word and word-pair statistics of a story's candidates, across its articles: what
+    several outlets say is the story."""
+
+    counts: sp.csr_matrix  # candidates x vocabulary (words and word pairs)
+    x: sp.csr_matrix  # binary: does the sentence hold the word (pair)
+    content: np.ndarray  # 0/1 mask of content words
+    pair_mask: np.ndarray  # 0/1 mask of word pairs
+    is_function: np.ndarray
+    df: np.ndarray  # articles holding each term
+    sentence_freq: np.ndarray  # candidates holding each term
+    n_docs: int
+
+    @classmethod
+    def count(
+        cls, texts: Sequence[str], doc: np.ndarray, n_docs: int, counter: CountCache | None
+    ) -> _Words:
+        n = len(texts)
+        counted = (counter or _local_counter()).counts(texts)
+        if counted is None:  # no token at all
+            counted = sp.csr_matrix((n, 1), dtype=np.float32), np.array(["."])
+        counts, vocab = counted
+        x = counts.copy()
+        x.data[:] = 1.0
+        # Word kinds are masks over the whole vocabulary, not column slices: a slice rebuilds
+        # the matrix each time, and a product with a 0/1 mask sums the same terms (plus exact
+        # zeros), so every feature is bit for bit what the slices gave.
+        is_pair = np.char.find(vocab, " ") >= 0
+        # set lookups: np.isin on strings sorts both arrays, ten times slower at these sizes
+        terms = vocab.tolist()
+        is_function = np.fromiter(map(_FUNCTION.__contains__, terms), dtype=bool, count=len(terms))
+        is_stop = np.fromiter(map(_STOP.__contains__, terms), dtype=bool, count=len(terms))
+        in_doc = sp.csr_matrix((np.ones(n, dtype=np.float32), (doc, np.arange(n))))
+        # column counts by bincount: whole numbers, so exactly what a sparse sum gives
+        df = np.bincount((in_doc @ x).indices, minlength=len(terms)).astype(np.float32)
+        sentence_freq = np.bincount(x.indices, minlength=len(terms)).astype(np.float32)
+        content = (~is_pair & ~is_stop).astype(np.float32)
+        pair_mask = is_pair.astype(np.float32)
+        return cls(counts, x, content, pair_mask, is_function, df, sentence_freq, n_docs)
+
+    def columns(self, n_words: np.ndarray) -> dict[str, np.ndarray]:
+        """Shared words and pairs, Gillick & Favre's concept cover (article counts of the
+        shared words and word pairs a sentence holds, per word), frequency, function words."""
+        x, content, pair_mask, df = self.x, self.content, self.pair_mask, self.df
+        n = x.shape[0]
+        function = np.asarray(self.counts @ self.is_function.astype(np.float32)).ravel()
+        unigram_total = np.asarray(self.counts @ (1.0 - pair_mask)).ravel()
+        cover = np.where(df >= 2, df, 0.0).astype(np.float32)
+        per_word = np.maximum(n_words, 1.0)
+        return {
+            "shared_words": _row_mean(x, df / self.n_docs, content),
+            "shared_pairs": _row_mean(x, (df >= 2).astype(np.float32), pair_mask),
+            "word_cover": np.asarray(x @ (cover * content)).ravel() / per_word,
+            "pair_cover": np.asarray(x @ (cover * pair_mask)).ravel() / per_word,
+            "frequency": _row_mean(x, self.sentence_freq / n * 10, content),
+            "function_words": function / np.maximum(unigram_total, 1.0),
+        }
+
+    def same_fact(self, sim: np.ndarray, dense: bool, w: Weights) -> np.ndarray:
+        """Same fact: a high cosine, or a near miss that shares most content words."""
+        x, content = self.x, self.content
+        bag = x.copy()
+        bag.data *= content[bag.indices]  # content words only (the rest stored as exact zeros)
+        overlap = np.asarray((bag @ bag.T).toarray(), dtype=np.float32)
+        sizes = np.asarray(x @ content, dtype=np.float32).ravel()
+        smaller = np.minimum.outer(sizes, sizes)
+        lexical = np.divide(overlap, smaller, out=np.zeros_like(overlap), where=smaller > 0)
+        high, floor = (w.same_dense, w.floor_dense) if dense else (w.same_sparse, w.floor_sparse)
+        return (sim >= high) | ((sim >= floor) & (lexical >= w.lexical))
+
+    def specific(self) -> np.ndarray:
+        """Per pair of candidates, the words of a tenth of the story's sentences or fewer they
+        share: what a sentence adds to the topic."""
+        n = self.x.shape[0]
+        rare_mask = self.content * (self.sentence_freq <= max(2.0, 0.1 * n))
+        rare = sp.csr_matrix(self.x.multiply(rare_mask))
+        return np.asarray((rare @ rare.T).toarray(), dtype=np.float32)
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
