@@ -1278,48 +1278,69 @@ class _Attributor:
         seg = text[start:end]
         if not seg.strip():
             return None
-        owner = self._document_owner(start, end)
+        owner = self._document_owner(start, end) or self._possessed(seg, start, end, whole)
         if owner is not None:
             return owner
-        # "Hallin's statement", "Giercsh's attorney"
-        pm = _POSS_RE.search(seg)
-        if pm:
-            owner_end = start + pm.start(1) + len(pm.group(1))
-            noun_words = pm.group(2).lower().split()
-            got = self.art.mention_ending(owner_end, start)
-            phrase_start = start + pm.start(1)
-            if got is None or (whole and text[start:phrase_start].strip()):
-                got = None
-            if got is not None:
-                entity = got[0]
-                if noun_words[-1] in _STATEMENT_NOUNS and len(noun_words) == 1:
-                    return _Who(entity.name, "named", entity.id, "statement")
-                if noun_words[-1] in _ROLE_NOUNS:
-                    named = self._named_role(entity, noun_words[-1])
-                    if named is not None:
-                        return _Who(named.name, "named", named.id)
-                    return _Who(text[got[1].start : end], "unnamed")
         own = re.fullmatch(r"\s*(his|her)\s+(?:[\w'’-]+\s+){0,2}?([\w'’-]+)\s*", seg, re.I)
         if own and own.group(2).lower() in _STATEMENT_NOUNS | {"quote", "words"}:
             # "His favorite quote was his own:", "Her statement said": the pronoun's person
             return self._pronoun("he" if own.group(1).lower() == "his" else "she", start)
-        # the clause's subject, for unnamed sources: "A source close to Rutherford tells"
-        if whole:
-            phrase, phrase_start = seg, start
-        else:
-            # "One support worker, who asked not to be named, said": the clause's subject
-            # stands before its relative clause
-            subject = _RELATIVE_TAIL.sub("", seg)
-            cut = max(
-                subject.rfind(","), subject.rfind(";"), subject.rfind(":"), subject.rfind("—")
-            )
-            phrase, phrase_start = subject[cut + 1 :], start + cut + 1
-            m = None if _relative_head(phrase) else _CLAUSE_WORD.search(phrase)
-            while m:
-                phrase, phrase_start = phrase[m.end() :], phrase_start + m.end()
-                m = _CLAUSE_WORD.search(phrase)
+        phrase, phrase_start = self._subject_phrase(seg, start, whole)
         unnamed = _np(phrase)
-        # a name right before the verb, or a name with an appositive: "X, a lawyer,"
+        named = self._named_speaker(seg, start, end, whole, unnamed is not None, phrase_start)
+        if named is not None:
+            return named
+        words = re.findall(r"[\w'’-]+", seg)
+        if words and words[-1].lower() in _PRONOUNS and (not whole or len(words) == 1):
+            return self._pronoun(words[-1].lower(), end)
+        if words and words[-1].lower() == "it" and (not whole or len(words) == 1):
+            return self._it(start)
+        # an unnamed source, from the start of its clause
+        return self._unnamed(unnamed, start, end, phrase_start) if unnamed is not None else None
+
+    def _possessed(self, seg: str, start: int, end: int, whole: bool) -> _Who | None:
+        """A named owner's statement or role: "Hallin's statement", "Giercsh's attorney"."""
+        pm = _POSS_RE.search(seg)
+        if not pm:
+            return None
+        owner_end = start + pm.start(1) + len(pm.group(1))
+        noun_words = pm.group(2).lower().split()
+        got = self.art.mention_ending(owner_end, start)
+        phrase_start = start + pm.start(1)
+        if got is None or (whole and self.text[start:phrase_start].strip()):
+            return None
+        entity = got[0]
+        if noun_words[-1] in _STATEMENT_NOUNS and len(noun_words) == 1:
+            return _Who(entity.name, "named", entity.id, "statement")
+        if noun_words[-1] in _ROLE_NOUNS:
+            named = self._named_role(entity, noun_words[-1])
+            if named is not None:
+                return _Who(named.name, "named", named.id)
+            return _Who(self.text[got[1].start : end], "unnamed")
+        return None
+
+    def _subject_phrase(self, seg: str, start: int, whole: bool) -> tuple[str, int]:
+        """The clause's subject, for unnamed sources ("A source close to Rutherford tells"),
+        and where it starts."""
+        if whole:
+            return seg, start
+        # "One support worker, who asked not to be named, said": the clause's subject stands
+        # before its relative clause
+        subject = _RELATIVE_TAIL.sub("", seg)
+        cut = max(subject.rfind(","), subject.rfind(";"), subject.rfind(":"), subject.rfind("—"))
+        phrase, phrase_start = subject[cut + 1 :], start + cut + 1
+        m = None if _relative_head(phrase) else _CLAUSE_WORD.search(phrase)
+        while m:
+            phrase, phrase_start = phrase[m.end() :], phrase_start + m.end()
+            m = _CLAUSE_WORD.search(phrase)
+        return phrase, phrase_start
+
+    def _named_speaker(
+        self, seg: str, start: int, end: int, whole: bool, unnamed: bool, phrase_start: int
+    ) -> _Who | None:
+        """A name right before the verb, or a name with an appositive ("X, a lawyer,"), unless
+        an unnamed source is only linked to it ("a source close to Rutherford")."""
+        text = self.text
         got = self.art.mention_ending(end, start)
         first, last = self._apposed(seg, start)
         if first is None or first[0].kind != "person":
@@ -1334,10 +1355,8 @@ class _Attributor:
             # "Analyst Marcus Hale of Greyline Research said": the person of the firm speaks,
             # whatever the firm was taken for ("Superintendent Mark Fenley of the Greystone
             # Hills Forest said"), and so does "Jane Roe, wife of John Roe"
-            person = self._person_of(start, got[1].start)
-            if person is not None:
-                got = person
-        if got is not None and unnamed is not None and got[1].start > phrase_start:
+            got = self._person_of(start, got[1].start) or got
+        if got is not None and unnamed and got[1].start > phrase_start:
             lead = re.findall(r"[\w'’-]+", text[phrase_start : got[1].start])
             if lead and lead[-1].lower() in _LINKS:
                 got = None  # "a source close to Rutherford": the source speaks, not Rutherford
@@ -1349,39 +1368,33 @@ class _Attributor:
             got = first  # "X, a lawyer, said"
         if got is None and last is not None and self._role_first(seg, last, whole):
             got = last  # the role first: "The returning officer, Gwen Tallis, told reporters"
-        if got is not None:
-            entity, mention = got
-            if entity.kind != "place" and (
-                not whole or self._only_title(text[start : mention.start])
-            ):
-                return _Who(entity.name, "named", entity.id)
-        words = re.findall(r"[\w'’-]+", seg)
-        if words and words[-1].lower() in _PRONOUNS and (not whole or len(words) == 1):
-            return self._pronoun(words[-1].lower(), end)
-        if words and words[-1].lower() == "it" and (not whole or len(words) == 1):
-            return self._it(start)
-        # an unnamed source, from the start of its clause
-        name = unnamed
-        if name is not None:
-            if re.fullmatch(r"the (?:statement|report)", name, re.IGNORECASE):
-                prev = self.document_before(start, name.split()[-1].lower())
-                if prev is not None:
-                    return prev
-            head = name.split()
-            definite = _definite(self.art, name, start) or self.aged(name, phrase_start)
-            if definite is not None:
-                return definite
-            if head[0].lower() == "the":
-                # "the source" after "a source close to the investigation": the same source
-                for pos, prev_name in reversed(self.unnamed):
-                    if pos < start and head[1:2] and head[1].lower() in prev_name.lower().split():
-                        return _Who(prev_name, "unnamed")
-            elif head[0].lower() in {"a", "an", "one"}:
-                self.unnamed.append((start, name))
-            if head[-1].lower() in _SPEAKER_NOUNS and head[-1].lower().endswith("s"):
-                self.plural = (end, name)
-            return _Who(name, "unnamed")
+        if got is None:
+            return None
+        entity, mention = got
+        if entity.kind != "place" and (not whole or self._only_title(text[start : mention.start])):
+            return _Who(entity.name, "named", entity.id)
         return None
+
+    def _unnamed(self, name: str, start: int, end: int, phrase_start: int) -> _Who:
+        """An unnamed source as written, or the document or person it refers back to."""
+        if re.fullmatch(r"the (?:statement|report)", name, re.IGNORECASE):
+            prev = self.document_before(start, name.split()[-1].lower())
+            if prev is not None:
+                return prev
+        head = name.split()
+        definite = _definite(self.art, name, start) or self.aged(name, phrase_start)
+        if definite is not None:
+            return definite
+        if head[0].lower() == "the":
+            # "the source" after "a source close to the investigation": the same source
+            for pos, prev_name in reversed(self.unnamed):
+                if pos < start and head[1:2] and head[1].lower() in prev_name.lower().split():
+                    return _Who(prev_name, "unnamed")
+        elif head[0].lower() in {"a", "an", "one"}:
+            self.unnamed.append((start, name))
+        if head[-1].lower() in _SPEAKER_NOUNS and head[-1].lower().endswith("s"):
+            self.plural = (end, name)
+        return _Who(name, "unnamed")
 
     def _person_of(self, start: int, org_start: int) -> tuple[Entity, Mention] | None:
         """The person named in text[start:org_start] and linked to the body named at
