@@ -302,12 +302,17 @@ def _inside(text: str, start: int) -> bool:
     return bool(_WORD.search(before)) and not before.endswith((".", ":", "!", "?", "—", "-"))
 
 
-def quantities(text: str) -> list[Quantity]:
-    """Money, percentages, ages and counts with their head noun, in order of appearance."""
-    out: list[tuple[int, Quantity]] = []
-    taken: list[tuple[int, int]] = []
+class _Found:
+    """The quantities of one sentence as they are read, each span taken once (the first
+    reader of a span wins: money before lengths before counts)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[tuple[int, Quantity]] = []
+        self.taken: list[tuple[int, int]] = []
 
     def add(
+        self,
         kind: str,
         value: float | None,
         m: re.Match[str],
@@ -316,10 +321,11 @@ def quantities(text: str) -> list[Quantity]:
     ) -> None:
         if value is None:
             return
+        text = self.text
         s, e = m.start(), m.end() if end is None else end
-        if any(s < te and ts < e for ts, te in taken):
+        if any(s < te and ts < e for ts, te in self.taken):
             return
-        taken.append((s, e))
+        self.taken.append((s, e))
         h = _HEDGE.search(text[max(0, s - 30) : s])
         hedge = " ".join(h.group("h").lower().split()) if h else ""
         before = text[max(0, s - 40) : s - (len(h.group(0)) if h else 0)]
@@ -327,8 +333,13 @@ def quantities(text: str) -> list[Quantity]:
         q = Quantity(
             kind, value, text[s:e].strip(), bool(h), hedge, heads, _window(text, s, e), frame, s
         )
-        out.append((s, q))
+        self.out.append((s, q))
 
+
+def quantities(text: str) -> list[Quantity]:
+    """Money, percentages, ages and counts with their head noun, in order of appearance."""
+    found = _Found(text)
+    add = found.add
     for m in _MONEY.finditer(text):
         n = _to_float(m.group("n") or m.group("n2") or "")
         scale = (m.group("scale") or m.group("scale2") or "").lower()
@@ -350,41 +361,49 @@ def quantities(text: str) -> list[Quantity]:
     letters = [c for c in text if c.isalpha()]
     cased = sum(c.isupper() for c in letters) < 0.5 * len(letters)  # not a line in capitals
     for m in _COUNT.finditer(text):
-        raw = m.group("n")
-        if re.fullmatch(r"(?:19|20)\d\d", raw):  # a year, not a count
+        counted = _counted_thing(text, m, cased)
+        if counted is None:
             continue
-        if cased and raw[:1].isupper() and raw.isalpha() and _inside(text, m.start()):
-            continue  # a number word in a name: "Planet Nine", "Ocean's Eleven"
-        if _MONTH_BEFORE.search(text[: m.start()]) or text[m.end("n") : m.end("n") + 1] in ":/":
-            continue  # a day of a month, a time or a score
-        if _MONTH_AFTER.match(text, m.end("n")):
-            continue  # a day before its month: "on 4 February"
-        # The counted thing: the first content words after the number ("84,000 of its Glide
-        # electric scooters" counts scooters), skipping small words and other numbers.
-        heads: list[str] = []
-        end = m.end("n")
-        for w in re.finditer(r"[A-Za-z0-9'’-]+", m.group("after")):
-            lw = w.group(0).lower()
-            if lw in _STOP or lw.isdigit():
-                continue
-            if cased and w.group(0)[:1].isupper() and heads:
-                break  # a name after the counted thing: "37 homes in and around Cedar Hollow"
-            if cased and w.group(0)[:1].isupper():
-                continue  # a name before it: "4,200 Cedar Hollow residents"
-            if lw in _NOT_COUNT_NOUNS or not lw.replace("-", "").isalpha():
-                break  # a figure or a code, not a thing ("three half-siblings" counts one)
-            heads.append(_lemma(lw))
-            end = m.start("after") + w.end()
-            if len(heads) == 3:
-                break
-        if not heads:
-            continue
-        n = _to_float(raw)
+        heads, end = counted
+        n = _to_float(m.group("n"))
         scale = (m.group("scale") or "").lower()
         value = None if n is None else n * _SCALE.get(scale, 1.0)
         add(f"count:{heads[0]}", value, m, end, frozenset(heads))
-    out.sort(key=lambda t: t[0])
-    return [q for _, q in out]
+    found.out.sort(key=lambda t: t[0])
+    return [q for _, q in found.out]
+
+
+def _counted_thing(text: str, m: re.Match[str], cased: bool) -> tuple[list[str], int] | None:
+    """What a `_COUNT` match counts: the lemmas of the first content words after the number
+    ("84,000 of its Glide electric scooters" counts scooters), skipping small words and other
+    numbers, and where they end; None when the number is a year, a date, a time, a score, a
+    name's or counts nothing."""
+    raw = m.group("n")
+    if re.fullmatch(r"(?:19|20)\d\d", raw):  # a year, not a count
+        return None
+    if cased and raw[:1].isupper() and raw.isalpha() and _inside(text, m.start()):
+        return None  # a number word in a name: "Planet Nine", "Ocean's Eleven"
+    if _MONTH_BEFORE.search(text[: m.start()]) or text[m.end("n") : m.end("n") + 1] in ":/":
+        return None  # a day of a month, a time or a score
+    if _MONTH_AFTER.match(text, m.end("n")):
+        return None  # a day before its month: "on 4 February"
+    heads: list[str] = []
+    end = m.end("n")
+    for w in re.finditer(r"[A-Za-z0-9'’-]+", m.group("after")):
+        lw = w.group(0).lower()
+        if lw in _STOP or lw.isdigit():
+            continue
+        if cased and w.group(0)[:1].isupper() and heads:
+            break  # a name after the counted thing: "37 homes in and around Cedar Hollow"
+        if cased and w.group(0)[:1].isupper():
+            continue  # a name before it: "4,200 Cedar Hollow residents"
+        if lw in _NOT_COUNT_NOUNS or not lw.replace("-", "").isalpha():
+            break  # a figure or a code, not a thing ("three half-siblings" counts one)
+        heads.append(_lemma(lw))
+        end = m.start("after") + w.end()
+        if len(heads) == 3:
+            break
+    return (heads, end) if heads else None
 
 
 def day_dates(text: str) -> list[str]:
