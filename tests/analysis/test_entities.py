@@ -288,6 +288,15 @@ def test_a_misspelt_given_name_with_the_same_surname_is_one_person() -> None:
     assert {m.article_id for m in kwame.mentions} == {"a1", "a2"}
 
 
+def test_a_surname_with_two_letters_swapped_after_one_given_name_is_one_person() -> None:
+    arts, sents = _story(
+        "Dimitri Olivares, 18, was on the roof with his friend when he slipped, police said.",
+        "His friend Dimitri Oliveras called for help from the catwalk.",
+    )
+    ents = find_entities(arts, sents)
+    assert _owner(ents, "Dimitri Olivares") is _owner(ents, "Dimitri Oliveras")
+
+
 def test_given_names_of_different_genders_stay_two_people() -> None:
     arts, sents = _story(
         "Mario Lopez said the shop would close. His sister Maria Lopez said it would not."

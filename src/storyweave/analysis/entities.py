@@ -1517,6 +1517,16 @@ def _similar(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b, score_cutoff=allowed) <= allowed
 
 
+def _respelt_surname(a: str, b: str) -> bool:
+    """A surname of six letters or more spelt two ways after one given name: the same first
+    three letters and length, two edits apart ("Dimitri Olivares" / "Dimitri Oliveras",
+    "Jacintha Saldanha" / "Jacintha Saldhana"). Beside the same given name, two people with
+    surnames this alike are far rarer than one name misspelt."""
+    if len(a) != len(b) or len(a) < 6 or a[:3] != b[:3] or sorted(a) != sorted(b):
+        return False
+    return DamerauLevenshtein.distance(a, b, score_cutoff=2) <= 2
+
+
 def _short_form(a: str, b: str) -> bool:
     """One given name is the other cut short, as news copy shortens it: Ray / Raymond,
     Pete / Peter, Ben / Benjamin."""
@@ -2125,7 +2135,8 @@ def _join_full_names(
     for group in by_first.values():
         for x, fa in enumerate(group):
             for fb in group[x + 1 :]:
-                if _similar(words[fa][-1], words[fb][-1]):
+                last_a, last_b = words[fa][-1], words[fb][-1]
+                if _similar(last_a, last_b) or _respelt_surname(last_a, last_b):
                     uf.union(fa, fb)
     for group in by_surname.values():
         for x, fa in enumerate(group):
