@@ -297,6 +297,18 @@ def test_a_surname_with_two_letters_swapped_after_one_given_name_is_one_person()
     assert _owner(ents, "Dimitri Olivares") is _owner(ents, "Dimitri Oliveras")
 
 
+def test_a_family_name_three_people_share_tells_no_gender() -> None:
+    # "Kim" is a woman's given name in English; here it is the family's name
+    arts, sents = _story(
+        "Kim Jong-nam, the half-brother of Kim Jong-un, died at the airport. He was the "
+        "eldest grandson of the late Mr Kim Il-sung. Mr Kim had lived in Macau for years.",
+        "Malaysian police said Kim Jong-nam was attacked at the check-in desk. Mr Kim asked "
+        "airport staff for help.",
+    )
+    ents = find_entities(arts, sents)
+    assert _owner(ents, "Mr Kim") is _owner(ents, "Kim Jong-nam")
+
+
 def test_given_names_of_different_genders_stay_two_people() -> None:
     arts, sents = _story(
         "Mario Lopez said the shop would close. His sister Maria Lopez said it would not."

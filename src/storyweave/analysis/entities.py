@@ -2173,12 +2173,19 @@ class _People:
             root = uf.find(fi)
             self.by_last.setdefault(f.words[fi][-1], set()).add(root)
             self.firsts.setdefault(f.words[fi][0], set()).add(root)
+        # a first word three people of the story share is their family name ("Kim Jong-nam",
+        # "Kim Jong-un", "Kim Il-sung"), not a given name that tells a gender ("Kim"); two may
+        # be one person under two surnames ("Jane Wilson", "Jane Marshall")
+        family = {w for w, roots in self.firsts.items() if len(roots) >= 3}
         for fi in full:
             root = uf.find(fi)
+            first = f.words[fi][0]
             for mi in f.mentions[fi]:
                 self.in_article.setdefault(root, set()).add(raws[mi].article)
                 self.full_at.setdefault(root, []).append((raws[mi].article, raws[mi].start))
-                g = raws[mi].gender or given.get(f.words[fi][0])
+                g = raws[mi].gender or given.get(first)
+                if first in family and g == given.get(first):
+                    g = None  # read off the family name, not said by a title
                 if g in ("f", "m"):
                     self.gender_votes.setdefault(root, Counter())[g] += 1
         self.surnames = sorted(self.by_last)
