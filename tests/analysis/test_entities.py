@@ -309,6 +309,16 @@ def test_a_family_name_three_people_share_tells_no_gender() -> None:
     assert _owner(ents, "Mr Kim") is _owner(ents, "Kim Jong-nam")
 
 
+def test_a_person_who_shares_his_thoughts_is_no_company_with_shares() -> None:
+    arts, sents = _story(
+        "Salon executive Fabio Marchetti died on Monday, police said. In this interview, "
+        "Marchetti shares his thoughts on the industry. Marchetti joined the firm in 1998.",
+        "Marchetti was a mentor to many stylists, his colleagues said.",
+    )
+    ents = find_entities(arts, sents)
+    assert _owner(ents, "Marchetti") is _owner(ents, "Fabio Marchetti")
+
+
 def test_given_names_of_different_genders_stay_two_people() -> None:
     arts, sents = _story(
         "Mario Lopez said the shop would close. His sister Maria Lopez said it would not."

@@ -896,7 +896,9 @@ def _context_votes(
     if before is not None and before.low in _FIRMS:
         votes["organization"] += 4  # "computer firm iSight", "the retailer Kessler Vantix"
     if after is not None and after.low in _ORG_AFTER and not chunk[-1].poss:
-        votes["organization"] += 3  # "Costco customers", "Rite Aid employees"
+        nxt = toks[last_idx + 2].low if last_idx + 2 < len(toks) else ""
+        if nxt not in _DETERMINERS:  # "Sementilli shares his thoughts": a verb
+            votes["organization"] += 3  # "Costco customers", "Rite Aid employees"
     # a trade noun and a comma before the name, or after it: "a software company, WTS
     # Paradigm,", "Xstrata, the mining company"
     if before is not None and before.text == "," and idx >= 2 and toks[idx - 2].low in _FIRMS:
@@ -1268,6 +1270,10 @@ class _Chunker:
 
 # what only a firm has, written after its name: "Costco customers", "Rite Aid employees"
 # (not a spokesman: a politician has one too, "Abbott spokesman Matt Hirsch")
+# words that open a noun phrase: after "shares" or "stores" they make it a verb
+_DETERMINERS = frozenset(
+    "a an the his her their its this that these those my our your some any no".split()
+)
 _ORG_AFTER = frozenset(
     "employees employee workers staffers stores store shares stock shareholders investors "
     "customers headquarters executives subsidiary warehouse factory plant".split()
