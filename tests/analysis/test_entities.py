@@ -882,3 +882,17 @@ def test_the_states_is_the_united_states() -> None:
         "court said."
     )
     assert "States" in _owner(ents, "United States").variants
+
+
+def test_a_word_the_story_also_writes_in_lower_case_is_no_name() -> None:
+    ents = _parsed(
+        "Caltrans said the crash barrier had been damaged in an earlier crash.\n\n"
+        '"Once our Maintenance team has been notified, the goal is to repair damaged '
+        'barriers," Caltrans told KGO. "These are guidelines that our Maintenance staff '
+        'follow."\n\nThe maintenance of the barrier had been delayed for weeks.\n\n'
+        "Shawn Price, a friend of the driver, said the price of the repair was not the point. "
+        '"He loved his family," Price said.'
+    )
+    names = {e.name for e in ents}
+    assert "Maintenance" not in names and "Caltrans" in names
+    assert "Shawn Price" in names  # "price" in lower case does not unmake a surname

@@ -2794,13 +2794,30 @@ def find_entities(
     if annotations is None:
         return found
     texts = {a.id: a.text for a in articles}
+    name_words = {w.lower() for e in found for v in e.variants if " " in v for w in v.split()}
     return [
         e
         for e in found
         if _in_prose(e, annotations)
         and not _fragment(e, texts, lower, annotations)
         and not _common_acronym(e.name, texts.values())
+        and not _common_word(e, lower, name_words)
     ]
+
+
+def _common_word(e: Entity, lower: frozenset[str], name_words: set[str]) -> bool:
+    """A word of the language the story also writes in lower case, capitalised only here and
+    there ("our Maintenance team", "the Department's goal", "the 101 Highway"): no name, unless
+    it is a word of a longer name of the story ("Price" of "Shawn Price"), a given name or a
+    place the gazetteer knows ("Reading")."""
+    word = e.name
+    if len({v.lower() for v in e.variants}) > 1 or not word.isalpha() or word.isupper():
+        return False
+    low = word.lower()
+    if len(low) < 4 or low not in lower or low in name_words or low in _given_names():
+        return False
+    regions, cities = _gazetteer()
+    return low not in regions and low not in cities
 
 
 def _common_acronym(name: str, texts: Iterable[str]) -> bool:
