@@ -896,3 +896,14 @@ def test_a_word_the_story_also_writes_in_lower_case_is_no_name() -> None:
     names = {e.name for e in ents}
     assert "Maintenance" not in names and "Caltrans" in names
     assert "Shawn Price" in names  # "price" in lower case does not unmake a surname
+
+
+def test_no_persons_name_runs_over_a_possessive() -> None:
+    ents = _parsed(
+        "Bill Cosby was sentenced on Tuesday. His spokesman, Andrew Wyatt, spoke outside the "
+        "court. “Not saying Mr. Cosby’s Jesus, but we know what this country has done,” Wyatt "
+        "said."
+    )
+    cosby = _by_name(ents, "Bill Cosby")
+    assert not any("Jesus" in v for v in cosby.variants)
+    assert not any("’s Jesus" in e.name or "'s Jesus" in e.name for e in ents)

@@ -1839,8 +1839,11 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
         return False
     if _NOT_IN_NAME.search(words) or _HEADLINE_JOIN.search(words) or _runs_over_verb(words):
         return False
-    if end > chunk[1] and text[chunk[1]] in "'’" and _acronym(text[chunk[0] : chunk[1]]):
-        return False  # over a body's possessive: "LAPD’s Homicide Unit" is the LAPD's unit
+    if end > chunk[1] and text[chunk[1]] in "'’":
+        if _acronym(text[chunk[0] : chunk[1]]) or label == "PERSON":
+            # over a body's possessive: "LAPD’s Homicide Unit" is the LAPD's unit; no person's
+            # name holds one: "Not saying Mr. Cosby’s Jesus" (Cosby is Jesus)
+            return False
     # not over the title of the person named next: "New York Police Department Sgt."
     return not (end > chunk[1] and fold(words.split()[-1]) in _HONORIFICS)
 
