@@ -806,7 +806,7 @@ def test_a_party_tag_names_the_state_and_a_people_is_no_entity() -> None:
 def test_a_common_word_opening_a_sentence_is_no_name() -> None:
     ents = _parsed(
         "The council voted to tax sweet drinks in Harbourton on Monday. \"It's a good idea. Sugar "
-        "is one of the worst things we eat,\" said Dana Quill. Groups like the Harbour Heart "
+        'is one of the worst things we eat," said Dana Quill. Groups like the Harbour Heart '
         "Association backed the tax, and sugar sales fell."
     )
     names = {e.name for e in ents}
@@ -818,7 +818,7 @@ def test_a_possessive_cut_from_the_name_before_is_not_part_of_the_next() -> None
     ents = _parsed(
         "A sign alerts Harbourmart customers to the price change and also lets them know that "
         "they can go to the company’s Tukwila or Shoreline stores to buy it. Her friend, Karen "
-        "Rand, was hurt. “I said, ‘That’s not my daughter, that’s Karen! Where’s my daughter?’\" "
+        'Rand, was hurt. “I said, ‘That’s not my daughter, that’s Karen! Where’s my daughter?’" '
         "Patty Campbell said."
     )
     assert not [e.name for e in ents if e.name.startswith(("’s", "'s"))]
@@ -859,8 +859,8 @@ def test_initials_of_common_words_are_no_name_but_an_agencys_are() -> None:
     names = {e.name for e in ents}
     assert not names & {"CHD", "LTIPs", "LTIP", "CEO"}
     djs = _parsed(
-        "The two DJs at the centre of a prank call to the hospital have spoken. \"We are "
-        "shattered.\"\n\nThe two DJs were speaking for the first time. Asked by Channel 9 whose "
+        'The two DJs at the centre of a prank call to the hospital have spoken. "We are '
+        'shattered."\n\nThe two DJs were speaking for the first time. Asked by Channel 9 whose '
         "idea the prank call was, the DJs said it had come up at a team meeting."
     )
     assert "DJs" not in {e.name for e in djs}
@@ -907,3 +907,38 @@ def test_no_persons_name_runs_over_a_possessive() -> None:
     cosby = _by_name(ents, "Bill Cosby")
     assert not any("Jesus" in v for v in cosby.variants)
     assert not any("’s Jesus" in e.name or "'s Jesus" in e.name for e in ents)
+
+
+def test_a_firms_product_is_no_persons_full_name() -> None:
+    from collections import Counter
+
+    from storyweave.analysis.entities import _Forms, _full_names
+
+    def forms(*rows: tuple[str, str]) -> _Forms:
+        keys = [k for k, _ in rows]
+        kinds = [kind for _, kind in rows]
+        n = len(rows)
+        return _Forms(
+            keys,
+            [Counter()] * n,
+            [Counter()] * n,
+            [[i] for i in range(n)],
+            [k.split() for k in keys],
+            kinds,
+            kinds,  # type: ignore[arg-type]
+        )
+
+    # "Tesla" (a firm), "Tesla Autopilot" and "Autopilot" alone: a product, not Mr Autopilot
+    tesla = forms(("tesla", "organization"), ("tesla autopilot", "other"), ("autopilot", "other"))
+    assert _full_names(tesla, {}) == []
+    # "Mateo Arriaga" with "Arriaga" alone elsewhere: a name used by its surname
+    mateo = forms(("mateo arriaga", "other"), ("arriaga", "other"))
+    assert _full_names(mateo, {}) == [0]
+
+
+def test_an_apostrophe_inside_a_surname_is_no_possessive() -> None:
+    ents = _parsed(
+        "Conor O’Brien, a lawyer for the family, said the case was closed. O’Brien spoke to "
+        "reporters outside the court on Monday."
+    )
+    assert "Conor O’Brien" in {e.name for e in ents}

@@ -1831,6 +1831,9 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     return [r]
 
 
+_POSSESSIVE_AT = re.compile(r"['’]s(?![A-Za-z])|['’](?=\s)")  # not "O’Brien"
+
+
 def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
     """Whether the model's span around a chunk is the name the chunker cut short."""
     start, end, label = span
@@ -1840,7 +1843,8 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
     if _NOT_IN_NAME.search(words) or _HEADLINE_JOIN.search(words) or _runs_over_verb(words):
         return False
     if end > chunk[1] and text[chunk[1]] in "'’":
-        if _acronym(text[chunk[0] : chunk[1]]) or label == "PERSON":
+        possessive = _POSSESSIVE_AT.match(text, chunk[1]) is not None
+        if _acronym(text[chunk[0] : chunk[1]]) or (label == "PERSON" and possessive):
             # over a body's possessive: "LAPD’s Homicide Unit" is the LAPD's unit; no person's
             # name holds one: "Not saying Mr. Cosby’s Jesus" (Cosby is Jesus)
             return False
@@ -2110,6 +2114,7 @@ def _full_names(f: _Forms, given: Mapping[str, str]) -> list[int]:
     """The forms that are a person's name of two words or more."""
     words, kinds = f.words, f.kinds
     single_keys = {w[0] for w in words if len(w) == 1}
+    firms = {w[0] for w, k in zip(words, kinds, strict=True) if len(w) == 1 and k == "organization"}
 
     def personish(fi: int) -> bool:
         if kinds[fi] == "person":
@@ -2118,6 +2123,8 @@ def _full_names(f: _Forms, given: Mapping[str, str]) -> list[int]:
             return False  # "Seasons Hotel" with "Hotel" alone elsewhere is no Mr Hotel
         if kinds[fi] != "other" or not 2 <= len(words[fi]) <= 3:
             return False
+        if words[fi][0] in firms:
+            return False  # a firm's product: "Tesla Autopilot" with "Autopilot" alone elsewhere
         # "Mateo Arriaga" with "Arriaga" alone elsewhere: a name used by its surname
         return words[fi][0] in given or words[fi][-1] in single_keys
 
