@@ -942,3 +942,14 @@ def test_an_apostrophe_inside_a_surname_is_no_possessive() -> None:
         "reporters outside the court on Monday."
     )
     assert "Conor O’Brien" in {e.name for e in ents}
+
+
+def test_a_shouted_line_of_common_words_is_no_name() -> None:
+    ents = _parsed(
+        "The forecaster Robert Ricks wrote a warning on Sunday night.\n\n"
+        "MOST OF THE AREA WILL BE UNINHABITABLE FOR WEEKS. WATER SHORTAGES WILL MAKE HUMAN "
+        "SUFFERING INCREDIBLE BY MODERN STANDARDS.\n\nThe storm reached New Orleans on Monday."
+    )
+    names = {e.name for e in ents}
+    assert not any("SHORTAGES" in n for n in names)
+    assert {"Robert Ricks", "New Orleans"} <= names

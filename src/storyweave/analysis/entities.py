@@ -2812,6 +2812,7 @@ def find_entities(
         and not _fragment(e, texts, lower, annotations)
         and not _common_acronym(e.name, texts.values())
         and not _common_word(e, lower, name_words)
+        and not _shouted(e.name)
     ]
 
 
@@ -2828,6 +2829,27 @@ def _common_word(e: Entity, lower: frozenset[str], name_words: set[str]) -> bool
         return False
     regions, cities = _gazetteer()
     return low not in regions and low not in cities
+
+
+@cache
+def _in_lexicon(low: str) -> bool:
+    """Whether a lower-case word is a word of English by lemminflect's tables."""
+    from lemminflect import getAllLemmas
+
+    return low in _common() or bool(getAllLemmas(low))
+
+
+def _shouted(name: str) -> bool:
+    """Common words in capitals, a headline or a shouted line ("WATER SHORTAGES WILL MAKE
+    HUMAN SUFFERING ...", "PHOTOS", "LONGER"): no name, unless a place the gazetteer knows
+    ("NEW ORLEANS"). Short ones stay: "WHO", "AIDS" may be initials."""
+    words = name.split()
+    if not name.isupper() or (len(words) < 2 and len(name) < 5):
+        return False
+    if not all(w.isalpha() and _in_lexicon(w.lower()) for w in words):
+        return False
+    regions, cities = _gazetteer()
+    return fold(name) not in regions and fold(name) not in cities
 
 
 def _common_acronym(name: str, texts: Iterable[str]) -> bool:
