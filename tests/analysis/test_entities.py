@@ -953,3 +953,12 @@ def test_a_shouted_line_of_common_words_is_no_name() -> None:
     names = {e.name for e in ents}
     assert not any("SHORTAGES" in n for n in names)
     assert {"Robert Ricks", "New Orleans"} <= names
+
+
+def test_a_nickname_and_the_full_given_name_with_one_surname_are_one_person() -> None:
+    arts, sents = _story(
+        "Steve Vogelsang, 41, was charged on Friday, police said. Vogelsang appeared in court.",
+        "Stephen Vogelsang of Medicine Hat was arrested on Thursday.",
+    )
+    ents = find_entities(arts, sents)
+    assert _owner(ents, "Steve Vogelsang") is _owner(ents, "Stephen Vogelsang")

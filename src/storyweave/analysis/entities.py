@@ -1533,6 +1533,19 @@ def _respelt_surname(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b, score_cutoff=2) <= 2
 
 
+@cache
+def _nicknamer() -> Any:
+    from nicknames import NickNamer  # a curated table of English hypocorisms (Apache-2.0)
+
+    return NickNamer()
+
+
+def _nickname(a: str, b: str) -> bool:
+    """One given name is a nickname of the other: Steve / Stephen, Bill / William."""
+    nn = _nicknamer()
+    return b in nn.nicknames_of(a) or a in nn.nicknames_of(b)
+
+
 def _short_form(a: str, b: str) -> bool:
     """One given name is the other cut short, as news copy shortens it: Ray / Raymond,
     Pete / Peter, Ben / Benjamin."""
@@ -2162,7 +2175,11 @@ def _join_full_names(
                 if (
                     first_a != first_b
                     and len(genders) < 2
-                    and (_similar(first_a, first_b) or _short_form(first_a, first_b))
+                    and (
+                        _similar(first_a, first_b)
+                        or _short_form(first_a, first_b)
+                        or _nickname(first_a, first_b)
+                    )
                 ):
                     uf.union(fa, fb)
 
