@@ -962,3 +962,10 @@ def test_a_nickname_and_the_full_given_name_with_one_surname_are_one_person() ->
     )
     ents = find_entities(arts, sents)
     assert _owner(ents, "Steve Vogelsang") is _owner(ents, "Stephen Vogelsang")
+
+
+def test_a_given_name_from_the_nickname_table_makes_a_person() -> None:
+    from storyweave.analysis.entities import given_name_gender
+
+    assert given_name_gender("Meghan") == "u"  # in the table, no word of English
+    assert given_name_gender("Hope") is None  # a word of English too: not taken from the table

@@ -722,11 +722,22 @@ def _data_lines(name: str) -> Iterable[str]:
 
 @cache
 def _given_names() -> dict[str, str]:
+    """Given names and their gender ('f', 'm', 'u'): the gendered list, and the names of the
+    'nicknames' table that are no word of English ("Meghan", "Stephanie"; not "Will", "Art")."""
     out: dict[str, str] = {}
     for line in _data_lines("given_names.txt"):
         name, _, gender = line.partition(" ")
         out[name.strip()] = gender.strip() or "u"
+    for name in _nickname_table_names():
+        if name not in out and name.isalpha() and len(name) >= 3 and not _in_lexicon(name):
+            out[name] = "u"
     return out
+
+
+def _nickname_table_names() -> set[str]:
+    from nicknames import name_triplets
+
+    return {n for t in name_triplets() for n in (t.name1, t.name2)}
 
 
 def given_name_gender(name: str) -> str | None:
