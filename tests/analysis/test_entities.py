@@ -969,3 +969,11 @@ def test_a_given_name_from_the_nickname_table_makes_a_person() -> None:
 
     assert given_name_gender("Meghan") == "u"  # in the table, no word of English
     assert given_name_gender("Hope") is None  # a word of English too: not taken from the table
+
+
+def test_a_possessive_written_with_an_opening_quote_mark_is_cut_off() -> None:
+    ents = _parsed(
+        "Modern Family ends this year. The cast of Modern Family‘s last season met on Monday, "
+        "and Ariel Winter said the show had changed her life."
+    )
+    assert not any("‘" in v for e in ents for v in e.variants)

@@ -37,7 +37,7 @@ __all__ = ["find_entities", "fold", "given_name_gender"]
 # non-space character.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]!(?=\s+[A-Z])|\w+(?:[-'’&]\w+)*(?:['’](?!\w))?|\S")
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]")
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_POSSESSIVE = re.compile(r"(?:['’‘]s|(?<=s)['’‘])$")  # ‘ too: some pages write it for ’
 _OPENERS = {'"', "“", "‘", "'", ":", "(", "[", "•", "-", "—", "–", "*", "|", ">"}
 
 _CONNECTORS = {
