@@ -1867,8 +1867,9 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
     if _NOT_IN_NAME.search(words) or _HEADLINE_JOIN.search(words) or _runs_over_verb(words):
         return False
     if end > chunk[1] and text[chunk[1]] in "'’":
-        possessive = _POSSESSIVE_AT.match(text, chunk[1]) is not None
-        if _acronym(text[chunk[0] : chunk[1]]) or (label == "PERSON" and possessive):
+        poss = _POSSESSIVE_AT.match(text, chunk[1])
+        over = poss is not None and end > poss.end()  # a word after it: "Cosby’s Jesus"
+        if _acronym(text[chunk[0] : chunk[1]]) or (label == "PERSON" and over):
             # over a body's possessive: "LAPD’s Homicide Unit" is the LAPD's unit; no person's
             # name holds one: "Not saying Mr. Cosby’s Jesus" (Cosby is Jesus)
             return False
