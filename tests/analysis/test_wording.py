@@ -26,6 +26,13 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
         (HOPE, HOPE, False),
         ("We are shattered", "We are gutted", False),  # too short to tell
         (HOPE, "The station will review its procedures for every prank call it airs", False),
+        # a lone "the" matching first is no anchor; the change sits between two longer runs
+        (
+            "The pushback I'm getting reminds me of the early days of the clergy abuse scandal",
+            "The kind of pushback I'm seeing reminds me of the early days of the clergy abuse "
+            "scandals in the Catholic Church",
+            True,
+        ),
     ],
 )
 def test_reworded(a: str, b: str, expected: bool) -> None:

@@ -50,10 +50,14 @@ def reworded(a: str, b: str) -> bool:
     matched = sum(m.size for m in blocks)
     if not blocks or not MIN_SHARED <= matched / len(short) <= MAX_SHARED:
         return False
-    # a change inside the remark: words of the shorter one before and after it both match
-    first, last = blocks[0], blocks[-1]
-    inner = short[first.a + first.size : last.a]
-    return len(blocks) >= 2 and bool(inner) and first.size >= 2 and last.size >= 2
+    # a change inside the remark: runs of two words or more of the shorter one match before
+    # and after it (a lone "the" matching first is no anchor: "The pushback I'm getting ..." /
+    # "The kind of pushback I'm seeing ...")
+    anchors = [m for m in blocks if m.size >= 2]
+    if len(anchors) < 2:
+        return False
+    first, last = anchors[0], anchors[-1]
+    return bool(short[first.a + first.size : last.a])
 
 
 def misquotes(
