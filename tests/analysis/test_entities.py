@@ -934,6 +934,10 @@ def test_a_firms_product_is_no_persons_full_name() -> None:
     # "Mateo Arriaga" with "Arriaga" alone elsewhere: a name used by its surname
     mateo = forms(("mateo arriaga", "other"), ("arriaga", "other"))
     assert _full_names(mateo, {}) == [0]
+    # a given name and the surname of a person of the story, whatever the model called it
+    steve = forms(("steve vogelsang", "person"), ("stephen vogelsang", "organization"))
+    assert _full_names(steve, {"stephen": "m", "steve": "m"}) == [0, 1]
+    assert _full_names(steve, {}) == [0]
 
 
 def test_an_apostrophe_inside_a_surname_is_no_possessive() -> None:

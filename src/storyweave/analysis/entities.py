@@ -2140,12 +2140,15 @@ def _full_names(f: _Forms, given: Mapping[str, str]) -> list[int]:
     words, kinds = f.words, f.kinds
     single_keys = {w[0] for w in words if len(w) == 1}
     firms = {w[0] for w, k in zip(words, kinds, strict=True) if len(w) == 1 and k == "organization"}
+    surnames = {w[-1] for w, k in zip(words, kinds, strict=True) if len(w) >= 2 and k == "person"}
 
     def personish(fi: int) -> bool:
         if kinds[fi] == "person":
             return True
         if words[fi][-1] in _HEADS or words[fi][-1] in _EVENT_TAILS:
             return False  # "Seasons Hotel" with "Hotel" alone elsewhere is no Mr Hotel
+        if len(words[fi]) == 2 and words[fi][0] in given and words[fi][1] in surnames:
+            return True  # a given name and a person's surname: "Stephen Vogelsang", mistyped
         if kinds[fi] != "other" or not 2 <= len(words[fi]) <= 3:
             return False
         if words[fi][0] in firms:
