@@ -1530,18 +1530,11 @@ def _similar(a: str, b: str) -> bool:
         return True  # an umlaut written out: "Krähenbühl" / "Kraehenbuehl"
     if abs(len(a) - len(b)) > 1:
         return False
-    allowed = 1 if max(len(a), len(b)) <= 8 else 2
+    # two letters of six or more swapped, the first three kept: "Olivares" / "Oliveras",
+    # "Saldanha" / "Saldhana"
+    swapped = len(a) == len(b) >= 6 and a[:3] == b[:3] and sorted(a) == sorted(b)
+    allowed = 2 if swapped or max(len(a), len(b)) > 8 else 1
     return DamerauLevenshtein.distance(a, b, score_cutoff=allowed) <= allowed
-
-
-def _respelt_surname(a: str, b: str) -> bool:
-    """A surname of six letters or more spelt two ways after one given name: the same first
-    three letters and length, two edits apart ("Dimitri Olivares" / "Dimitri Oliveras",
-    "Jacintha Saldanha" / "Jacintha Saldhana"). Beside the same given name, two people with
-    surnames this alike are far rarer than one name misspelt."""
-    if len(a) != len(b) or len(a) < 6 or a[:3] != b[:3] or sorted(a) != sorted(b):
-        return False
-    return DamerauLevenshtein.distance(a, b, score_cutoff=2) <= 2
 
 
 @cache
@@ -2179,8 +2172,7 @@ def _join_full_names(
     for group in by_first.values():
         for x, fa in enumerate(group):
             for fb in group[x + 1 :]:
-                last_a, last_b = words[fa][-1], words[fb][-1]
-                if _similar(last_a, last_b) or _respelt_surname(last_a, last_b):
+                if _similar(words[fa][-1], words[fb][-1]):
                     uf.union(fa, fb)
     for group in by_surname.values():
         for x, fa in enumerate(group):
@@ -2864,11 +2856,16 @@ def _common_word(e: Entity, lower: frozenset[str], name_words: set[str]) -> bool
 
 
 @cache
-def _in_lexicon(low: str) -> bool:
-    """Whether a lower-case word is a word of English by lemminflect's tables."""
+def english_word(low: str) -> bool:
+    """Whether a lower-case word is in the English lexicon (lemminflect's tables)."""
     from lemminflect import getAllLemmas
 
-    return low in _common() or bool(getAllLemmas(low))
+    return bool(getAllLemmas(low))
+
+
+def _in_lexicon(low: str) -> bool:
+    """A common word or a word of the lexicon."""
+    return low in _common() or english_word(low)
 
 
 def _shouted(name: str) -> bool:

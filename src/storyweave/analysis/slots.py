@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from .entities import english_word
+
 if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
     from spacy.tokens import Span, Token
 
@@ -245,7 +247,7 @@ def _two_spellings(
         return False  # a plural, a possessive, a longer name: "Oliver" / "Olivers"
     if SequenceMatcher(None, la, lb).ratio() < SPELLING_RATIO:
         return False
-    if _english(la) and _english(lb):
+    if english_word(la) and english_word(lb):
         return False  # "Defense" / "Defence": two spellings of a word, not of a name
     if set(outlets_a) & set(outlets_b):
         return False
@@ -256,13 +258,6 @@ def _two_spellings(
     return not any(word_b.search(texts[o]) for o in outlets_a) and not any(
         word_a.search(texts[o]) for o in outlets_b
     )
-
-
-def _english(word: str) -> bool:
-    """Whether a word is in the English lexicon (lemminflect's tables)."""
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word))
 
 
 # --- one slot, two names ----------------------------------------------------------------------
