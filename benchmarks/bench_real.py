@@ -111,6 +111,9 @@ summary on junk
 summary misses a citation
     Among summary sentences that overlap a gold fact's snippet of their own document, those whose
     citations lack a document of that fact.
+summary cites a wrong outlet
+    Among the same sentences, those citing a document that none of those facts lists (gold
+    lists every document stating a fact). Lower is better.
 fact in the first two sentences
     Clusters whose first two summary sentences hold one overlapping a gold fact's snippet.
 outlets named
@@ -209,6 +212,7 @@ SHARE_PARTS = (
     "events undated",
     "summary on junk",
     "summary misses a citation",
+    "summary cites a wrong outlet",
     "fact in first two sentences",
     "outlets named",
     "audit: row not a name",
@@ -225,6 +229,7 @@ LOWER_IS_BETTER = {
     "events undated",
     "summary on junk",
     "summary misses a citation",
+    "summary cites a wrong outlet",
     "audit: row not a name",
     "audit: row split off",
     "audit: one row, two things",
@@ -796,6 +801,10 @@ def score_summary(brief: Brief, gold: Gold, s: Score) -> None:
             s.share["summary misses a citation"].add(Share(bool(lacking), 1))
             if lacking:
                 s.miss("summary", f"cites no {sorted(lacking)}: {_short(sent.text, 80)}")
+            stray = set(sent.citations) - {d for f in facts for d, _ in f} - {a}
+            s.share["summary cites a wrong outlet"].add(Share(bool(stray), 1))
+            if stray:
+                s.miss("summary", f"cites wrongly {sorted(stray)}: {_short(sent.text, 80)}")
     first = any(on_spots(x.article_id, x.text, f) for x in brief.summary[:2] for f in gold.facts)
     s.share["fact in first two sentences"].add(Share(first, 1))
 

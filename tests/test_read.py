@@ -150,6 +150,17 @@ def test_folder_recursive_sorted_hidden_ignored(tmp_path: Path) -> None:
     assert "binary" in batch.skipped[0].reason
 
 
+def test_a_list_of_sources_reads_as_those_sources(tmp_path: Path) -> None:
+    write(tmp_path / "01_first.txt", "First\n" + BODY)
+    write(tmp_path / "02_second.txt", "Second\n" + BODY)
+    paths = sorted(tmp_path.iterdir())
+    assert [a.title for a in read(paths)] == ["First", "Second"]
+    assert [a.title for a in read([str(paths[1])], paths[0])] == ["Second", "First"]
+    with pytest.raises(InputError, match="not int") as err:
+        read([paths[0], 3])  # type: ignore[list-item]
+    assert "3" in str(err.value)
+
+
 def test_stdin_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("Stdin title\n" + BODY))
     (a,) = read("-")

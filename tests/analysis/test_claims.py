@@ -1604,3 +1604,31 @@ def test_a_number_word_inside_a_name_is_no_count() -> None:
     assert claims.quantities("Police said Ocean Eleven crew members left.") == []
     assert [q.value for q in claims.quantities("Nine people died in the fire.")] == [9.0]
     assert [q.value for q in claims.quantities("He said: Nine people died.")] == [9.0]
+
+
+def _plain_words(text: str) -> frozenset[str]:
+    """What a sentence says, as the aligner's anchor reads it (`claims._plain`), parsed."""
+    art = Article("p1", "Outlet", "", text, cleaned=True)
+    sents = {art.id: segment(art)}
+    span = annotate([art], sents).span(art.id, 0)
+    return claims._plain(claims._unattributed_text(text, span), set())
+
+
+def test_an_unnamed_informants_description_is_not_what_the_sentence_says() -> None:
+    said = _plain_words(
+        "A source close to the situation tells the paper that the actress has been amazingly "
+        "positive lately."
+    )
+    assert {"positiv", "lately"} <= said
+    assert not {"clos", "situation", "sourc"} & said  # "close" is shared with "close to it"
+    people = _plain_words("People familiar with the talks said the merger would be announced.")
+    assert "familiar" not in people and "merger" in people
+    aside = _plain_words("The plan, a source said, will fail next spring.")
+    assert "sourc" not in aside and {"plan", "fail"} <= aside
+
+
+def test_a_named_or_described_speaker_still_tells_a_fact() -> None:
+    crew = _plain_words("The firefighters told reporters the blaze destroyed the warehouse.")
+    assert {"firefighter", "warehous"} <= crew  # the speaker is part of the fact here
+    aged = _plain_words("Cruz, now 45, told the network that he joked about everything.")
+    assert "45" in aged

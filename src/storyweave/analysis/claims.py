@@ -1945,8 +1945,44 @@ def _items(
             items.append(_item(a_pos, art, outlet_of[a_pos], s, ents, span))
     lower_seen = {w for it in items for w in _WORD.findall(it.sent.text) if w.islower()}
     for it in items:
-        it.plain = _plain(it.sent.text, lower_seen)
+        it.plain = _plain(_unattributed_text(it.sent.text, it.span), lower_seen)
     return items
+
+
+_ATTRIBUTING = frozenset("say tell add explain state note write insist report announce".split())
+_INFORMANTS = frozenset({"source", "insider"})
+_PLACED = frozenset({"close", "familiar", "knowledge"})  # "a person familiar with the matter"
+
+
+def _unattributed_text(text: str, span: Span | None) -> str:
+    """The sentence with an unnamed informant's description blanked out ("A source close to
+    the situation tells E! News that ...", "..., people familiar with the talks said"): the
+    words that place the source are not the fact ("close" of "a source close to the
+    situation" is no fact shared with "close to it"). A named or described speaker stays:
+    "Cruz, now 45, told TODAY" tells his age."""
+    if span is None or span.text != text:
+        return text
+    drop = {
+        t.i
+        for tok in span
+        if tok.lemma_ in _ATTRIBUTING and tok.pos_ == "VERB"
+        for c in tok.children
+        if _informant(c)
+        for t in c.subtree
+    }
+    if not drop:
+        return text
+    return "".join(" " * len(t.text_with_ws) if t.i in drop else t.text_with_ws for t in span)
+
+
+def _informant(tok: Token) -> bool:
+    """Whether a speech verb's subject is an unnamed informant: a source or insider, or
+    someone described only by being close to, familiar with or knowing about the matter."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return tok.lemma_ in _INFORMANTS or any(
+        c.lemma_ in _PLACED for c in tok.subtree if c.head == tok or c.head.head == tok
+    )
 
 
 def _item(

@@ -55,7 +55,7 @@ class Batch(list[Article]):
 
 
 def read(
-    *sources: str | Path,
+    *sources: str | Path | Iterable[str | Path],
     strict: bool = False,
     max_bytes: int = MAX_BYTES,
     fetcher: Fetcher | None = None,
@@ -63,10 +63,11 @@ def read(
 ) -> Batch:
     """Articles from paths, folders, "-" (stdin) and http(s) URLs; strict makes a skip an error.
 
-    Pages whose URL is in `known_urls` (already stored) are not fetched.
+    Pages whose URL is in `known_urls` (already stored) are not fetched. A list of sources may
+    stand for several: `read(["a.html", "b.html"])` is `read("a.html", "b.html")`.
     """
     batch = Batch()
-    for src in sources:
+    for src in _flat(sources):
         if str(src) == "-":
             articles, skipped = read_stdin(max_bytes=max_bytes)
         elif str(src).lower().startswith(("http://", "https://")):
@@ -88,6 +89,20 @@ def read(
         batch.extend(articles)
         batch.skipped.extend(skipped)
     return batch
+
+
+def _flat(sources: Iterable[str | Path | Iterable[str | Path]]) -> Iterator[str | Path]:
+    for src in sources:
+        if isinstance(src, (str, Path)):
+            yield src
+        elif isinstance(src, Iterable):
+            yield from _flat(src)
+        else:
+            raise InputError(
+                f"a source is a path, a URL or '-', not {type(src).__name__}",
+                input=repr(src),
+                hint="pass file or folder paths, URLs, or '-' for stdin",
+            )
 
 
 class ArticleStream:
