@@ -1632,3 +1632,74 @@ def test_a_named_or_described_speaker_still_tells_a_fact() -> None:
     assert {"firefighter", "warehous"} <= crew  # the speaker is part of the fact here
     aged = _plain_words("Cruz, now 45, told the network that he joked about everything.")
     assert "45" in aged
+
+
+NOT_DISPUTED = {
+    # an age back then and an age now are two moments
+    "age then and now": (
+        "number",
+        "Only six years old at the time, Tenzin Dorje was named the abbot of Lhunpo by the "
+        "council in 1995 and taken away by soldiers soon after.",
+        "Tenzin Dorje, now 28 years old, was taken away by soldiers in 1995 after the council "
+        "named him the abbot of Lhunpo.",
+    ),
+    # groups named together that add up to the other outlet's toll tell one toll
+    "groups adding up": (
+        "number",
+        "An adult and two teenagers died in a tragic accident at a house in Marlow on Tuesday "
+        "after a generator was run inside during the storm.",
+        "Three people died of carbon monoxide poisoning at a house in Marlow on Tuesday from "
+        "a generator running inside during the storm.",
+    ),
+    # a question put to someone asserts nothing that they deny
+    "question denied": (
+        "denial",
+        "When asked by a reporter if Dale Court is morphing into Harbour Lane by reuniting the "
+        'two stars, producer Dana Voss answered, "No, don\'t think so."',
+        "Voss denied that the reunion signals that Dale Court is morphing into Harbour Lane.",
+    ),
+    # yes and no of one verb in one sentence tell of two things: no side of a flat yes or no
+    "yes and no": (
+        "polarity",
+        "The president did not meet with Anton Varga but met several times with his brother "
+        "Milos Varga, the current leader.",
+        "The president did not meet with the 89-year-old Anton Varga on the trip but met "
+        "several times with his brother Milos Varga, the current leader.",
+    ),
+    # antonyms said of two people of one family ("found alive" / "found dead")
+    "two people, one surname": (
+        "polarity",
+        "Her estranged husband, Carl Rennick, was found alive in a barn on the family farm, "
+        "police said.",
+        "Marta Rennick was found dead in a barn on the family farm, police said.",
+    ),
+    # a running count reached in two spans of time is two figures
+    "running count": (
+        "number",
+        "The music video for her new single has been viewed more than 12 million times in "
+        "just under three days.",
+        "The video for her new single has been viewed more than 10 million times in the two "
+        "days since its release.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOT_DISPUTED))
+def test_outlets_telling_things_that_can_both_be_true_do_not_conflict(tfidf, case: str) -> None:
+    kind, first, second = NOT_DISPUTED[case]
+    _, conflicts, _ = _run(_pair(first, second), tfidf)
+    assert [c for c in conflicts if c.kind == kind] == []
+
+
+def test_a_share_under_one_written_without_its_zero() -> None:
+    (q,) = quantities("The driver had a blood alcohol level of .26%, police said.")
+    assert (q.kind, q.value) == ("percent", 0.26)
+    assert [q.value for q in quantities("Turnout was 71.8% and 5% spoiled.")] == [71.8, 5.0]
+
+
+def test_antonyms_said_of_one_person_conflict(tfidf) -> None:
+    same = _pair(
+        "Carl Rennick was found alive in the barn on the family farm, police said.",
+        "Rennick was found dead in the barn on the family farm, police said.",
+    )
+    assert [c.kind for c in _run(same, tfidf)[1]] == ["polarity"]

@@ -145,7 +145,10 @@ _MONEY = re.compile(
     rf"(?P<cur2>dollars|euros|pounds|yen)\b",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+# a share under one may be written without its zero: a blood alcohol level "of .26%"
+_PERCENT = re.compile(
+    rf"(?:(?<![\d.,])(?=\.\d)|\b)(?P<n>\.\d+|{_NUM})\s?(?:%|percent\b|per cent\b)", re.IGNORECASE
+)
 _AGE = re.compile(
     rf"\b(?P<n>\d{{1,3}}|(?i:one|{_SPELLED_COUNT}))"
     r"(?P<half>[-\s]and[-\s]a[-\s]half|½)?[-\s](?P<unit>year|month)s?[-\s]old\b"
@@ -759,6 +762,9 @@ class Frame:
     role: str = ""  # the verb and the thing's relation to it: "have dobj"
     people: bool = False  # it counts people (`_counts_people`), even by a nationality
     kinds: frozenset[str] = frozenset()  # what kind of thing: "robbery" charges, charges "of" X
+    earlier: bool = False  # an age the text places back then: "six years old at the time"
+    whole: float = 0.0  # a part's list counted whole: 3 of "an adult and two teenagers died"
+    within: str = ""  # the span of time it was reached in: "3 day" ("in just under three days")
 
 
 def _key(tok: Token) -> str:
@@ -904,10 +910,35 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
         f"{verb.lemma_.lower()} {thing.dep_}",
         _counts_people(num, thing),
         _kinds(thing, num),
+        q.kind == "age" and _earlier(num),
+        _list_total(thing),
+        _within(verb, thing),
     )
 
 
 _AGE_UNITS = frozenset("year month week day old age".split())
+
+
+def _earlier(num: Token) -> bool:
+    """Whether an age is one the text places back then ("only six years old at the time",
+    "then 6", "who was six when ..."), not now: "now 28 years old" gives another moment's age,
+    not another value of the same one."""
+    top = num
+    while top.dep_ in {"nummod", "npadvmod", "quantmod"} and top.head.lemma_.lower() in _AGE_UNITS:
+        top = top.head
+    around = list(top.children)
+    if top.dep_ in {"attr", "acomp"} and top.head.lemma_ == "be":
+        around += [c for c in top.head.children if c.i != top.i]
+    return any(_then(c) for c in around)
+
+
+def _then(tok: Token) -> bool:
+    """A word placing its head back then: "then", "at the time", a "when ..." clause."""
+    if tok.lower_ == "then":
+        return True
+    if tok.dep_ == "prep" and tok.lower_ == "at":
+        return any(g.lower_ == "time" for g in tok.children)
+    return tok.dep_ == "advcl" and any(g.lower_ == "when" for g in tok.children)
 
 
 def _kinds(thing: Token, num: Token) -> frozenset[str]:
@@ -919,6 +950,48 @@ def _kinds(thing: Token, num: Token) -> frozenset[str]:
     for prep in (c for c in thing.rights if c.dep_ == "prep" and c.lower_ == "of"):
         kinds |= {g.lemma_.lower() for g in prep.children if g.dep_ in {"pobj", "pcomp"}}
     return frozenset(kinds)
+
+
+_SPANS = frozenset("minute hour day week month year".split())
+
+
+def _within(verb: Token, thing: Token) -> str:
+    """The span of time a figure was reached in ("viewed 12 million times in just under three
+    days": "3 day"), "" when none is written: a running count is another figure later."""
+    for c in (*verb.children, *thing.children):
+        if c.dep_ != "prep" or c.lower_ not in ("in", "within", "over"):
+            continue
+        for g in c.children:
+            if g.dep_ == "pobj" and g.lemma_.lower() in _SPANS:
+                n = next((x for x in g.children if x.dep_ == "nummod"), None)
+                if n is not None:
+                    return f"{_SPELLED_VALUE.get(n.lower_, n.lower_)} {g.lemma_.lower()}"
+    return ""
+
+
+def _list_total(thing: Token) -> float:
+    """The count of a whole list a counted noun is one group of ("an adult and two teenagers
+    died": 3), 0 when it is in no list or a group of it is not counted ("some")."""
+    if thing.pos_ not in {"NOUN", "PROPN"}:
+        return 0.0
+    first = thing.head if thing.dep_ == "conj" else thing
+    groups = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i == first.i)]
+    groups += [t for g in groups[1:] for t in g.children if t.dep_ == "conj"]
+    if len(groups) < 2 or first.pos_ not in {"NOUN", "PROPN"}:
+        return 0.0
+    total = 0.0
+    for g in groups:
+        counts = [c for c in g.children if c.dep_ == "nummod"]
+        if counts:
+            value = _to_float(counts[0].text)
+            if value is None:
+                return 0.0
+            total += value
+        elif g.tag_ == "NN" and any(c.lower_ in ("a", "an", "one") for c in g.children):
+            total += 1.0  # "an adult"
+        else:
+            return 0.0
+    return total
 
 
 def _counts_people(num: Token, thing: Token) -> bool:
@@ -975,8 +1048,10 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return True
     if a.skip or b.skip:
         return False
+    if a.within and b.within and a.within != b.within:
+        return False  # "12 million times in three days" / "10 million times in two days"
     if kind == "age":
-        return _same_person(a.owner, b.owner)
+        return _same_person(a.owner, b.owner) and a.earlier == b.earlier
     if kind == "length" and one_fall(a, b):
         return True
     if kind == "percent" and a.thing != b.thing:
@@ -1384,11 +1459,18 @@ def _number_pairs(
             continue  # "$9,000 a week" and "$4.2 million": two different sums, not one disputed
         if _counted(x) and max(x.value, y.value) > _COUNT_RATIO * max(min(x.value, y.value), 1.0):
             continue  # "4,200 people fled" and "310 spent the night in shelters": two counts
+        if _adds_up(fx, y) or _adds_up(fy, x):
+            continue  # "an adult and two teenagers died" / "three people died": one toll
         counted = _counted_word(x, y) if x.kind.startswith("count:") else ""
         topic = _question(x.kind, ti, tj, counted)
         group = "number:count:" + "/".join(sorted(x.heads & y.heads)) if x.heads else x.kind
         out.append(_Pair("number", f"number:{group}", topic, i, j, x.text, y.text))
     return out
+
+
+def _adds_up(part: Frame | None, whole: Quantity) -> bool:
+    """Whether a count is one group of a list whose groups add up to the other figure."""
+    return part is not None and part.whole > 0 and part.whole == whole.value
 
 
 def _counted(q: Quantity) -> bool:
@@ -1472,12 +1554,34 @@ def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
     for w in sorted(wi & _ANTONYMS.keys()):
         ant = _ANTONYMS[w]
         if ant in wj and ant not in wi and w not in wj:
+            if _two_people(_said_of(items[i].span, w), _said_of(items[j].span, ant)):
+                continue  # "Kevin Ewing was found alive" / "Tierne Ewing was found dead"
             shared = _shared_words(items[i].sent.text, items[j].sent.text, 2)
             group = "/".join(sorted((w, ant)))
             out.append(
                 _Pair("polarity", f"polarity:{group}", f"{shared} {group}".strip(), i, j, w, ant)
             )
     return out
+
+
+def _said_of(span: Span | None, word: str) -> str:
+    """The name an antonym is said of: the full name of its clause's subject ("Kevin Ewing"
+    of "Kevin Ewing was found alive"), "" when that subject is no name."""
+    tok = next((t for t in span or () if t.lower_ == word), None)
+    if tok is None:
+        return ""
+    head = clause_head(tok)
+    subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+    subject = _person(subject) if subject is not None else None  # "her husband, Kevin Ewing,"
+    if subject is None or subject.pos_ != "PROPN":
+        return ""
+    names = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.lower_ for t in (*names, subject))
+
+
+def _two_people(a: str, b: str) -> bool:
+    """Whether two full names are two people: neither the other or its end."""
+    return bool(a and b) and not (a == b or a.endswith(" " + b) or b.endswith(" " + a))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1606,9 +1710,11 @@ def _polarity_pairs(
             index.setdefault(lemma, []).append(i)
     out: list[_Pair] = []
     for i, ps in preds.items():
-        for neg in (p for p in ps if p.negated):
+        for neg in (p for p in ps if p.negated and not _says_both(ps, p.lemma)):
             cands = [
-                j for j in index.get(neg.lemma, [])[:400] if items[j].outlet != items[i].outlet
+                j
+                for j in index.get(neg.lemma, [])[:400]
+                if items[j].outlet != items[i].outlet and not _says_both(preds[j], neg.lemma)
             ]
             if not cands:
                 continue
@@ -1622,6 +1728,14 @@ def _polarity_pairs(
                 va, vb = (neg.phrase, pos.phrase) if lo == i else (pos.phrase, neg.phrase)
                 out.append(_Pair("polarity", f"polarity:{neg.lemma}", topic, lo, hi, va, vb))
     return out
+
+
+def _says_both(preds: Sequence[Predicate], lemma: str) -> bool:
+    """Whether a sentence says yes and no of one verb ("did not meet with Fidel Castro but met
+    several times with his brother"): it tells of two things, and is no side of a flat yes or
+    no about either."""
+    said = {p.negated for p in preds if p.lemma == lemma and (p.negated or p.asserted)}
+    return len(said) == 2
 
 
 def _hidden_pairs(
@@ -2251,6 +2365,8 @@ def _count_pair(
         return []
     if max(x.value, y.value) > _COUNT_RATIO * max(min(x.value, y.value), 1.0):
         return []
+    if _adds_up(_frame_of(items[i], x), y) or _adds_up(_frame_of(items[j], y), x):
+        return []  # "an adult and two teenagers died" / "three people died": one toll
     counted = _counted_word(x, y) or counted
     topic = _question(x.kind, items[i].sent.text, items[j].sent.text, counted)
     group = "number:number:count:" + "/".join(sorted(x.heads & y.heads))  # as `_number_pairs`
@@ -2428,6 +2544,8 @@ def _denial_pairs(story: _Story) -> list[_Pair]:
                 continue
             if negated_predicates(items[j].sent.text) and not _clause_is_negative(clause):
                 continue
+            if _asks(items[j].span):
+                continue  # "asked if the reunion signals ...": a question asserts nothing
             # the story's topic ("the Copperline Fire") is shared by every sentence
             shared = sorted((_content(clause) & items[j].words) - story.topic_words)
             if len(shared) < 2 or not set(shared) & _common_words(clause):
@@ -2438,6 +2556,20 @@ def _denial_pairs(story: _Story) -> list[_Pair]:
             va, vb = (denial_words, asserted) if lo == i else (asserted, denial_words)
             pairs.append(_Pair("denial", f"denial:{i}", topic, lo, hi, va, vb))
     return pairs
+
+
+_ASKING = frozenset({"ask", "wonder", "question", "query"})
+
+
+def _asks(span: Span | None) -> bool:
+    """Whether a sentence puts a question ("When asked by a reporter if the show is ...",
+    "Reporters asked whether ..."): what follows "if" or "whether" is asked, not asserted."""
+    if span is None:
+        return False
+    return any(
+        t.lower_ in ("if", "whether") and t.dep_ == "mark" and t.head.head.lemma_ in _ASKING
+        for t in span
+    )
 
 
 # --- from pairs to conflicts and agreements ---------------------------------------------------
