@@ -1643,6 +1643,14 @@ NOT_DISPUTED = {
         "Tenzin Dorje, now 28 years old, was taken away by soldiers in 1995 after the council "
         "named him the abbot of Lhunpo.",
     ),
+    # an age now and an age the text does not place are two moments of a story years old
+    "age now and unplaced": (
+        "number",
+        "Jahi Reyes, now 15 years old, underwent the tonsil surgery at Oakland Children's "
+        "Hospital in December 2013.",
+        "The mother of the 13-year-old Jahi Reyes went to court after the tonsil surgery at "
+        "Oakland Children's Hospital in December 2013.",
+    ),
     # groups named together that add up to the other outlet's toll tell one toll
     "groups adding up": (
         "number",
@@ -1703,3 +1711,33 @@ def test_antonyms_said_of_one_person_conflict(tfidf) -> None:
         "Rennick was found dead in the barn on the family farm, police said.",
     )
     assert [c.kind for c in _run(same, tfidf)[1]] == ["polarity"]
+
+
+def test_one_disagreement_told_by_two_outlets_on_one_side_is_one_conflict(tfidf) -> None:
+    arts = [
+        _art(
+            "p1",
+            "harbour-news",
+            "Police said 16 people were injured Sunday night in the "
+            "shooting at Bunny Friend Park during a block party.",
+            FILLER["a"],
+        ),
+        _art(
+            "p2",
+            "coast-daily",
+            FILLER["b"],
+            "Two groups opened fire on each other at the "
+            "block party in Bunny Friend Park, wounding 16 people on Sunday night.",
+        ),
+        _art(
+            "p3",
+            "elling-times",
+            "Seventeen people were injured Sunday night after gunfire "
+            "erupted during a block party at Bunny Friend Park, police said.",
+            FILLER["c"],
+        ),
+    ]
+    _, conflicts, _ = _run(arts, tfidf)
+    numbers = [_sides(c) for c in conflicts if c.kind == "number"]
+    assert len(numbers) == 1
+    assert sorted(map(sorted, numbers[0].values())) == [["p1", "p2"], ["p3"]]

@@ -33,6 +33,14 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
             "scandals in the Catholic Church",
             True,
         ),
+        # a hyphen is house style, not a changed word
+        (
+            "Cancer is as old as multicellular life on earth and will probably never be "
+            "completely eradicated",
+            "Cancer is as old as multi-cellular life on earth and will probably never be "
+            "completely eradicated",
+            False,
+        ),
     ],
 )
 def test_reworded(a: str, b: str, expected: bool) -> None:

@@ -762,7 +762,7 @@ class Frame:
     role: str = ""  # the verb and the thing's relation to it: "have dobj"
     people: bool = False  # it counts people (`_counts_people`), even by a nationality
     kinds: frozenset[str] = frozenset()  # what kind of thing: "robbery" charges, charges "of" X
-    earlier: bool = False  # an age the text places back then: "six years old at the time"
+    moment: str = ""  # when the text says an age holds: "then" ("at the time"), "now", ""
     whole: float = 0.0  # a part's list counted whole: 3 of "an adult and two teenagers died"
     within: str = ""  # the span of time it was reached in: "3 day" ("in just under three days")
 
@@ -910,7 +910,7 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
         f"{verb.lemma_.lower()} {thing.dep_}",
         _counts_people(num, thing),
         _kinds(thing, num),
-        q.kind == "age" and _earlier(num),
+        _moment(num) if q.kind == "age" else "",
         _list_total(thing),
         _within(verb, thing),
     )
@@ -919,17 +919,20 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
 _AGE_UNITS = frozenset("year month week day old age".split())
 
 
-def _earlier(num: Token) -> bool:
-    """Whether an age is one the text places back then ("only six years old at the time",
-    "then 6", "who was six when ..."), not now: "now 28 years old" gives another moment's age,
-    not another value of the same one."""
+def _moment(num: Token) -> str:
+    """When the text says an age holds: "then" ("only six years old at the time", "who was six
+    when ..."), "now" ("now 15 years old"), or "" when it does not say. An age now and an age
+    of another moment are two figures, not two values of one ("now 28" / "six at the time";
+    "now 15" / "the 13-year-old" of a story two years old)."""
     top = num
     while top.dep_ in {"nummod", "npadvmod", "quantmod"} and top.head.lemma_.lower() in _AGE_UNITS:
         top = top.head
     around = list(top.children)
     if top.dep_ in {"attr", "acomp"} and top.head.lemma_ == "be":
         around += [c for c in top.head.children if c.i != top.i]
-    return any(_then(c) for c in around)
+    if any(_then(c) for c in around):
+        return "then"
+    return "now" if any(c.lower_ in ("now", "currently") for c in around) else ""
 
 
 def _then(tok: Token) -> bool:
@@ -1051,7 +1054,7 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
     if a.within and b.within and a.within != b.within:
         return False  # "12 million times in three days" / "10 million times in two days"
     if kind == "age":
-        return _same_person(a.owner, b.owner) and a.earlier == b.earlier
+        return _same_person(a.owner, b.owner) and a.moment == b.moment
     if kind == "length" and one_fall(a, b):
         return True
     if kind == "percent" and a.thing != b.thing:
@@ -2641,10 +2644,56 @@ def _add_conflicts(
             continue  # found both between neighbours and inside an agreement
         # A side's other backers are listed with it, and stay free to agree among themselves.
         backed = _backed(c, items, story.topic_words, at, by_value)
+        k, backed = _place(conflicts, backed)
         for c_side in backed.sides if backers_disputed else c.sides:
             for ev in c_side.evidence:
-                disputes.setdefault(at[(ev.article_id, ev.sentence)], set()).add(len(conflicts))
-        conflicts.append(backed)
+                disputes.setdefault(at[(ev.article_id, ev.sentence)], set()).add(k)
+
+
+def _place(conflicts: list[Conflict], c: Conflict) -> tuple[int, Conflict]:
+    """Where a conflict goes: joined into the dispute it is one with, else appended."""
+    for k, old in enumerate(conflicts):
+        if (shared := _one_dispute(old, c)) is not None:
+            conflicts[k] = _joined(old, c, shared)
+            return k, conflicts[k]
+    conflicts.append(c)
+    return len(conflicts) - 1, c
+
+
+def _one_dispute(a: Conflict, b: Conflict) -> tuple[int, int] | None:
+    """The sides (of `a`, of `b`) by which two number conflicts are one dispute: the same
+    figure in the same sentence ("Seventeen people were injured" against "16 people injured"
+    in one outlet and "wounding 16 people" in another is one disagreement, not two rows)."""
+    if a.kind != "number" or b.kind != "number" or len(a.sides) != 2 or len(b.sides) != 2:
+        return None
+    for i, x in enumerate(a.sides):
+        for j, y in enumerate(b.sides):
+            if x.value == y.value and set(x.evidence) & set(y.evidence):
+                return i, j
+    return None
+
+
+def _joined(a: Conflict, b: Conflict, shared: tuple[int, int]) -> Conflict:
+    """One dispute of two: the shared side's evidence joined, and `b`'s other side joined to
+    `a`'s when it gives the same figure ("16 people injured" / "wounding 16 people"), else
+    added as a third side."""
+    i, j = shared
+    sides = list(a.sides)
+    sides[i] = _with(sides[i], b.sides[j])
+    other, theirs = sides[1 - i], b.sides[1 - j]
+    if _figures(other.value) == _figures(theirs.value):
+        sides[1 - i] = _with(other, theirs)
+    else:
+        sides.append(theirs)
+    return replace(a, sides=tuple(sides))
+
+
+def _with(side: ConflictSide, more: ConflictSide) -> ConflictSide:
+    return ConflictSide(side.value, tuple(dict.fromkeys(side.evidence + more.evidence)))
+
+
+def _figures(value: str) -> set[float]:
+    return {q.value for q in quantities(value)}
 
 
 def _agreement_clusters(

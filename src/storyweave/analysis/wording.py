@@ -27,8 +27,24 @@ MAX_SHARED = 0.95  # beyond this the two differ in a word or two of punctuation-
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
+_HYPHENATED = re.compile(r"[a-z]+(?:[-‐‑][a-z]+)+")
+_HYPHEN = re.compile("[-‐‑]")
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def _styled_alike(a: str, b: str) -> str:
+    """`a` with each hyphenated word that `b` writes as one word written so ("multi-cellular"
+    where `b` has "multicellular"): a hyphen is house style, not a changed word."""
+    joined = set(_words(b))
+
+    def one_word(m: re.Match[str]) -> str:
+        word = _HYPHEN.sub("", m.group())
+        return word if word in joined else m.group()
+
+    return _HYPHENATED.sub(one_word, a.lower())
 
 
 def _one_speaker(a: Quote, b: Quote) -> bool:
@@ -40,11 +56,15 @@ def _one_speaker(a: Quote, b: Quote) -> bool:
 
 
 def reworded(a: str, b: str) -> bool:
-    """Whether two quotations are one remark with words changed inside it (not cut short)."""
-    wa, wb = _words(a), _words(b)
+    """Whether two quotations are one remark with words changed inside it (not cut short, and
+    not only hyphenated otherwise: "multi-cellular" / "multicellular")."""
+    wa, wb = _words(_styled_alike(a, b)), _words(_styled_alike(b, a))
+    return min(len(wa), len(wb)) >= MIN_WORDS and _changed(wa, wb)
+
+
+def _changed(wa: list[str], wb: list[str]) -> bool:
+    """Whether the longer word list runs along the shorter one with words changed inside."""
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) < MIN_WORDS:
-        return False
     matcher = SequenceMatcher(None, short, long_, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     matched = sum(m.size for m in blocks)
@@ -104,7 +124,9 @@ def misattributions(
         for k in group:
             by_speaker.setdefault(_last_name(named[k]), []).append(named[k])
         outlets = [{outlet_of.get(q.article_id) for q in side} for side in by_speaker.values()]
-        if len(by_speaker) < 2 or any(x & y for i, x in enumerate(outlets) for y in outlets[i + 1 :]):
+        if len(by_speaker) < 2 or any(
+            x & y for i, x in enumerate(outlets) for y in outlets[i + 1 :]
+        ):
             continue  # one speaker, or one outlet giving the words to two: no dispute between outlets
         start = " ".join(min((keys[k] for k in group), key=len).split()[:6])
         sides = tuple(_said_by(side, sentences) for side in by_speaker.values())
