@@ -1681,6 +1681,14 @@ NOT_DISPUTED = {
         "police said.",
         "Marta Rennick was found dead in a barn on the family farm, police said.",
     ),
+    # "not guilty" says what "innocent" says
+    "negated antonym": (
+        "polarity",
+        "Mara Quill was found not guilty by reason of insanity in 2006 and sent to the state "
+        "hospital in Vernon.",
+        "Doctors say Mara Quill, who the jury found innocent by reason of insanity in 2006, may "
+        "leave the state hospital in Vernon.",
+    ),
     # a running count reached in two spans of time is two figures
     "running count": (
         "number",

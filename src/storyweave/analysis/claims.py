@@ -1556,6 +1556,8 @@ def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
     out: list[_Pair] = []
     for w in sorted(wi & _ANTONYMS.keys()):
         ant = _ANTONYMS[w]
+        if _negated_word(items[i].sent.text, w) or _negated_word(items[j].sent.text, ant):
+            continue  # "found not guilty" says what "innocent" says
         if ant in wj and ant not in wi and w not in wj:
             if _two_people(_said_of(items[i].span, w), _said_of(items[j].span, ant)):
                 continue  # "Kevin Ewing was found alive" / "Tierne Ewing was found dead"
@@ -1565,6 +1567,12 @@ def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
                 _Pair("polarity", f"polarity:{group}", f"{shared} {group}".strip(), i, j, w, ant)
             )
     return out
+
+
+def _negated_word(text: str, word: str) -> bool:
+    """Whether a word is negated where the sentence gives it ("found not guilty", "never
+    convicted"): it then says what its antonym says."""
+    return re.search(rf"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?{word}\b", text, re.I) is not None
 
 
 def _said_of(span: Span | None, word: str) -> str:
