@@ -1689,6 +1689,20 @@ NOT_DISPUTED = {
         "Doctors say Mara Quill, who the jury found innocent by reason of insanity in 2006, may "
         "leave the state hospital in Vernon.",
     ),
+    # a count of one month "alone" is a part of the total, and two periods are two figures
+    "a month alone": (
+        "number",
+        "In January alone, more than 1.1 million people signed up for insurance through the "
+        "state exchanges.",
+        "Nearly 3.3 million people have signed up for insurance through the state exchanges.",
+    ),
+    "two periods": (
+        "number",
+        "More than 1.14 million people signed up for insurance plans in January through the "
+        "state exchanges.",
+        "Some 1.9 million people signed up for insurance plans from October through January "
+        "through the state exchanges.",
+    ),
     # a running count reached in two spans of time is two figures
     "running count": (
         "number",

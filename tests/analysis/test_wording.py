@@ -145,3 +145,11 @@ def test_a_speaker_found_away_from_the_remark_is_no_dispute_over_who_said_it() -
     # named in the sentence just before, as a quotation going on: a dispute
     sents["a2"][1] = Sentence("a2", 1, '"We are shattered," said Otto.', 10, 19)
     assert len(misattributions([a, b], sents, outlets)) == 1
+
+
+def test_one_quotation_against_a_remark_split_in_two_is_one_misquote() -> None:
+    a = _quote(HOPE + " and we are thinking of them tonight at home", "a1", "Christian")
+    b1 = _quote(HOPE_CHANGED, "a2", "Christian")
+    b2 = _quote(HOPE_CHANGED + " and we think of them tonight", "a2", "Christian")
+    conflicts = misquotes([a, b1, b2], _sentences(a, b1, b2), {"a1": 0, "a2": 1})
+    assert len(conflicts) == 1

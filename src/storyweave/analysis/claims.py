@@ -959,17 +959,26 @@ _SPANS = frozenset("minute hour day week month year".split())
 
 
 def _within(verb: Token, thing: Token) -> str:
-    """The span of time a figure was reached in ("viewed 12 million times in just under three
-    days": "3 day"), "" when none is written: a running count is another figure later."""
-    for c in (*verb.children, *thing.children):
-        if c.dep_ != "prep" or c.lower_ not in ("in", "within", "over"):
-            continue
-        for g in c.children:
-            if g.dep_ == "pobj" and g.lemma_.lower() in _SPANS:
-                n = next((x for x in g.children if x.dep_ == "nummod"), None)
-                if n is not None:
-                    return f"{_SPELLED_VALUE.get(n.lower_, n.lower_)} {g.lemma_.lower()}"
-    return ""
+    """The period a figure was reached in, as the text gives it: a span ("viewed 12 million
+    times in just under three days": "3 day"), months ("from October through January": "from
+    october through january"), and "alone" when it is a part of a larger total ("In January
+    alone"); "" when none is written. A running count is another figure in another period."""
+    heads = [verb, thing, *(c for c in thing.children if c.dep_ in {"acl", "relcl"})]
+    said: list[str] = []
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        for g in (g for g in prep.children if g.dep_ == "pobj"):
+            lemma = g.lemma_.lower()
+            n = next((x for x in g.children if x.dep_ == "nummod"), None)
+            if lemma in _SPANS and n is not None and prep.lower_ in ("in", "within", "over"):
+                said.append(f"{_SPELLED_VALUE.get(n.lower_, n.lower_)} {lemma}")
+            elif lemma in _MONTHS and prep.lower_ in _PERIOD_PREPS:
+                said.append(f"{prep.lower_} {_MONTHS[lemma]}")
+            if any(x.lower_ == "alone" for x in g.children):
+                said.append("alone")
+    return " ".join(said)
+
+
+_PERIOD_PREPS = frozenset("in during from through since until to".split())
 
 
 def _list_total(thing: Token) -> float:
@@ -1051,7 +1060,7 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return True
     if a.skip or b.skip:
         return False
-    if a.within and b.within and a.within != b.within:
+    if a.within != b.within and ((a.within and b.within) or "alone" in a.within + b.within):
         return False  # "12 million times in three days" / "10 million times in two days"
     if kind == "age":
         return _same_person(a.owner, b.owner) and a.moment == b.moment

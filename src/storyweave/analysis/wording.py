@@ -88,17 +88,19 @@ def misquotes(
     """A conflict for each pair of outlets quoting one remark in different words."""
     direct = [q for q in quotes if q.direct and len(_words(q.text)) >= MIN_WORDS]
     out: list[Conflict] = []
-    seen: set[tuple[str, str]] = set()
+    # one quotation against one article is one misquote: a remark that article split in two
+    # quotations is not two
+    seen: set[tuple[str, str, str]] = set()
     for p, q in _sharing_pairs(direct):
         a, b = direct[p], direct[q]
         if outlet_of.get(a.article_id) == outlet_of.get(b.article_id):
             continue
         if not _one_speaker(a, b) or not reworded(a.text, b.text):
             continue
-        key = (min(a.text, b.text), max(a.text, b.text))
-        if key in seen:
+        keys = {(a.article_id, a.text, b.article_id), (b.article_id, b.text, a.article_id)}
+        if keys & seen:
             continue
-        seen.add(key)
+        seen |= keys
         out.append(_conflict(a, b, sentences))
     return out
 
