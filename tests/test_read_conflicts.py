@@ -1,0 +1,43 @@
+"""The editor's reading list: every conflict the brief lists for a range of clusters."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+# Invented text only: two outlets give two tolls of one shooting; a third cluster is one page.
+INJURED = [
+    "Sixteen people were injured Sunday night when gunfire erupted at a block party in "
+    "Bunny Friend Park, police said. The party had drawn hundreds of people to the park for "
+    "a music video shoot. Officers found shell casings across the playground and the street. "
+    "No arrests had been made by Monday morning, a police spokesman said.",
+    "Police said 17 people were injured Sunday night after gunfire erupted at a block party in "
+    "Bunny Friend Park. Hundreds of people had gathered in the park for a music video shoot. "
+    "Detectives asked anyone with video of the shooting to come forward. The mayor called the "
+    "shooting senseless and promised more patrols.",
+]
+
+
+def test_lists_each_conflict_with_its_sides_and_skips_single_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
+) -> None:
+    read = benchmark_module("read_conflicts")
+    data = tmp_path / "validation.jsonl.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": 0, "documents": INJURED}) + "\n")
+        f.write(json.dumps({"id": 1, "documents": [INJURED[0]]}) + "\n")
+    assert read.main(["--clusters", "0:2", "--embedder", "tfidf", "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "[0] number:" in out and "v0-d0" in out and "v0-d1" in out
+    assert out.strip().endswith("1 conflicts listed in 1 clusters of 0:2")
+
+
+def test_a_missing_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
+) -> None:
+    read = benchmark_module("read_conflicts")
+    assert read.main(["--data", str(tmp_path / "none.jsonl.gz")]) == 2
+    assert "not found" in capsys.readouterr().err
