@@ -41,6 +41,13 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
             "completely eradicated",
             False,
         ),
+        # so is an honorific
+        (
+            "However, we are investigating how Mr Phuge reached the open ground where he died",
+            "Phuge and his son were invited to a party. However, we are investigating how Phuge "
+            "reached the open ground where he died",
+            False,
+        ),
     ],
 )
 def test_reworded(a: str, b: str, expected: bool) -> None:

@@ -27,6 +27,7 @@ MAX_SHARED = 0.95  # beyond this the two differ in a word or two of punctuation-
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mx"})
 _HYPHENATED = re.compile(r"[a-z]+(?:[-‐‑][a-z]+)+")
 _HYPHEN = re.compile("[-‐‑]")
 
@@ -57,9 +58,13 @@ def _one_speaker(a: Quote, b: Quote) -> bool:
 
 def reworded(a: str, b: str) -> bool:
     """Whether two quotations are one remark with words changed inside it (not cut short, and
-    not only hyphenated otherwise: "multi-cellular" / "multicellular")."""
+    not only in house style: "multi-cellular" / "multicellular", "Mr Phuge" / "Phuge")."""
     wa, wb = _words(_styled_alike(a, b)), _words(_styled_alike(b, a))
-    return min(len(wa), len(wb)) >= MIN_WORDS and _changed(wa, wb)
+    if min(len(wa), len(wb)) < MIN_WORDS:
+        return False
+    # "how Mr Phuge reached" / "how Phuge reached": an honorific is house style too
+    wa, wb = [w for w in wa if w not in _HONORIFICS], [w for w in wb if w not in _HONORIFICS]
+    return _changed(wa, wb)
 
 
 def _changed(wa: list[str], wb: list[str]) -> bool:
