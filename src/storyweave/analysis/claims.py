@@ -55,7 +55,7 @@ from ..model import (
 from ..text.annotate import Annotations, annotate, spacy_module
 from ..text.segment import strip_dateline
 from .entities import _HONORIFICS, _ROLES, _gazetteer, fold
-from .quotes import quote_marks, unattributed_quotes
+from .quotes import _SPEECH_LEMMAS, quote_marks, unattributed_quotes
 from .slots import (
     KIN_WORDS,
     Slot,
@@ -1568,7 +1568,8 @@ def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
         if _negated_word(items[i].sent.text, w) or _negated_word(items[j].sent.text, ant):
             continue  # "found not guilty" says what "innocent" says
         if ant in wj and ant not in wi and w not in wj:
-            if _two_people(_said_of(items[i].span, w), _said_of(items[j].span, ant)):
+            x, y = _said_of(items[i].span, w), _said_of(items[j].span, ant)
+            if x and y and not _same_person(x, y):
                 continue  # "Kevin Ewing was found alive" / "Tierne Ewing was found dead"
             shared = _shared_words(items[i].sent.text, items[j].sent.text, 2)
             group = "/".join(sorted((w, ant)))
@@ -1597,11 +1598,6 @@ def _said_of(span: Span | None, word: str) -> str:
         return ""
     names = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return " ".join(t.lower_ for t in (*names, subject))
-
-
-def _two_people(a: str, b: str) -> bool:
-    """Whether two full names are two people: neither the other or its end."""
-    return bool(a and b) and not (a == b or a.endswith(" " + b) or b.endswith(" " + a))
 
 
 @dataclass(frozen=True, slots=True)
@@ -2083,7 +2079,6 @@ def _items(
     return items
 
 
-_ATTRIBUTING = frozenset("say tell add explain state note write insist report announce".split())
 _INFORMANTS = frozenset({"source", "insider"})
 _PLACED = frozenset({"close", "familiar", "knowledge"})  # "a person familiar with the matter"
 
@@ -2099,7 +2094,7 @@ def _unattributed_text(text: str, span: Span | None) -> str:
     drop = {
         t.i
         for tok in span
-        if tok.lemma_ in _ATTRIBUTING and tok.pos_ == "VERB"
+        if tok.lemma_ in _SPEECH_LEMMAS and tok.pos_ == "VERB"
         for c in tok.children
         if _informant(c)
         for t in c.subtree

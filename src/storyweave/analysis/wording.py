@@ -27,7 +27,8 @@ MAX_SHARED = 0.95  # beyond this the two differ in a word or two of punctuation-
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mx"})
+# courtesy titles only: the entity stage's titles ("general", "judge") are words in a quote too
+_COURTESY = frozenset({"mr", "mrs", "ms", "dr", "mx"})
 _HYPHENATED = re.compile(r"[a-z]+(?:[-‐‑][a-z]+)+")
 _HYPHEN = re.compile("[-‐‑]")
 
@@ -63,7 +64,7 @@ def reworded(a: str, b: str) -> bool:
     if min(len(wa), len(wb)) < MIN_WORDS:
         return False
     # "how Mr Phuge reached" / "how Phuge reached": an honorific is house style too
-    wa, wb = [w for w in wa if w not in _HONORIFICS], [w for w in wb if w not in _HONORIFICS]
+    wa, wb = [w for w in wa if w not in _COURTESY], [w for w in wb if w not in _COURTESY]
     return _changed(wa, wb)
 
 
