@@ -1659,6 +1659,37 @@ NOT_DISPUTED = {
         "Three people died of carbon monoxide poisoning at a house in Marlow on Tuesday from "
         "a generator running inside during the storm.",
     ),
+    # a speed is no distance: "80 miles per hour" / "about 40 miles south of" the city
+    "rate and total": (
+        "number",
+        "The train was going 80 miles per hour when it derailed south of Tacoma on Monday, "
+        "the safety board said.",
+        "The train derailed about 40 miles south of Tacoma on Monday morning, the safety "
+        "board said.",
+    ),
+    # a length converted from another unit is rounded: 6 feet is 1.83 metres
+    "converted length": (
+        "number",
+        "The atoll's islands are only about six feet above sea level, and scientists expect "
+        "the sea to rise further by the end of the century.",
+        "With a high point just two metres above sea level, the atoll's islands are among "
+        "the first the rising sea will reach by the end of the century.",
+    ),
+    # a figure told first and the figure told now ("originally", "initially", "at first")
+    "first told": (
+        "number",
+        "Marla Venn originally placed a $10,000 bid on the painting at the charity auction in "
+        "Palm Beach, which she later raised.",
+        "Marla Venn placed a $20,000 bid on the painting at the charity auction in Palm Beach.",
+    ),
+    # the day a page or a video was published is no event of the story
+    "page dates": (
+        "date",
+        "Published on Oct 25, 2016 President Marlow explains why he is rooting for the Cubs "
+        "in the World Series against Cleveland.",
+        "Published on Oct 24, 2016 President Marlow explains why he is rooting for the Cubs "
+        "in the World Series this week.",
+    ),
     # a question put to someone asserts nothing that they deny
     "question denied": (
         "denial",
@@ -1725,6 +1756,26 @@ def test_a_share_under_one_written_without_its_zero() -> None:
     (q,) = quantities("The driver had a blood alcohol level of .26%, police said.")
     assert (q.kind, q.value) == ("percent", 0.26)
     assert [q.value for q in quantities("Turnout was 71.8% and 5% spoiled.")] == [71.8, 5.0]
+
+
+def test_a_rate_is_read_with_its_unit() -> None:
+    speed, limit = quantities("It was going 80 miles per hour on a 30 mile per hour track.")
+    assert (speed.value, speed.per, limit.per) == (80.0, "hour", "hour")
+    assert speed.compatible(limit)  # a speed and a speed limit: one kind, both per hour
+    (pay,) = quantities("He was paid $9,000 a week.")
+    (total,) = quantities("He was paid $9,000 in all.")
+    assert pay.per == "week" and not pay.compatible(total)
+    assert quantities("at 60 mph")[0].per == "hour"
+
+
+def test_two_rates_of_one_thing_still_conflict(tfidf) -> None:
+    rates = _pair(
+        "The train was going 80 miles per hour when it derailed south of Tacoma, the "
+        "safety board said.",
+        "The train was going 50 miles per hour when it derailed south of Tacoma, the "
+        "safety board said.",
+    )
+    assert [c.kind for c in _run(rates, tfidf)[1]] == ["number"]
 
 
 def test_antonyms_said_of_one_person_conflict(tfidf) -> None:

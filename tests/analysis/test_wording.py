@@ -41,6 +41,19 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
             "completely eradicated",
             False,
         ),
+        # so are a British spelling and a contraction written out
+        (
+            "President Ward agreed, at the request of President Okafor, to honour our "
+            "one-island policy",
+            "President Ward agreed, at the request of President Okafor, to honor our "
+            "one-island policy",
+            False,
+        ),
+        (
+            "I am certain that she wouldn't have even known what hit her in the water",
+            "I am certain that she would not have even known what hit her in the water",
+            False,
+        ),
         # so is an honorific
         (
             "However, we are investigating how Mr Phuge reached the open ground where he died",

@@ -58,6 +58,7 @@ from .entities import _HONORIFICS, _ROLES, _gazetteer, fold
 from .quotes import _SPEECH_LEMMAS, quote_marks, unattributed_quotes
 from .slots import (
     KIN_WORDS,
+    PAGE_DATE,
     Slot,
     clash,
     clause_head,
@@ -242,6 +243,7 @@ class Quantity:
     context: frozenset[str] = frozenset()  # content lemmas around the value
     frame: str = ""  # the two words before the value, hedge left out: "which has"
     start: int = -1  # character offset of the value in its sentence
+    per: str = ""  # a rate's unit: "hour" for "80 miles per hour", "week" for "$9,000 a week"
 
     def interval(self, stated: bool = False) -> tuple[float, float]:
         """The values this mention is consistent with. `stated`: a bound reads as the figure
@@ -260,6 +262,8 @@ class Quantity:
 
     def compatible(self, other: Quantity) -> bool:
         """Whether the two mentions measure the same kind of thing."""
+        if self.per != other.per:
+            return False  # a rate and a total, or rates per different units: two measures
         if self.kind.startswith("count:") and other.kind.startswith("count:"):
             return bool(self.heads & other.heads)
         return self.kind == other.kind
@@ -333,10 +337,29 @@ class _Found:
         hedge = " ".join(h.group("h").lower().split()) if h else ""
         before = text[max(0, s - 40) : s - (len(h.group(0)) if h else 0)]
         frame = " ".join(w.lower() for w in _WORD.findall(before)[-2:])
-        q = Quantity(
-            kind, value, text[s:e].strip(), bool(h), hedge, heads, _window(text, s, e), frame, s
-        )
+        window = _window(text, s, e)
+        per = _per(text, s, e)
+        q = Quantity(kind, value, text[s:e].strip(), bool(h), hedge, heads, window, frame, s, per)
         self.out.append((s, q))
+
+
+# what follows a figure to make it a rate: "80 miles per hour", "$9,000 a week", "60 mph"
+_PER = re.compile(
+    r"(?:\s*(?:per|an?|each|every)\s+|\s*/\s*)(?P<unit>second|minute|hour|day|night|week|month|"
+    r"year|annum|head|person|capita|share|mile|gallon|litre|liter|kilometre|kilometer)s?\b"
+    r"|(?P<mph>\s*(?:mph|km/h|kph)\b|/h\b)",
+    re.IGNORECASE,
+)
+
+
+def _per(text: str, start: int, end: int) -> str:
+    """The unit the figure text[start:end] is a rate of ("60 mph": hour), or ""."""
+    if re.search(r"\b(?:mph|kph|km/h)$", text[start:end], re.IGNORECASE):
+        return "hour"
+    m = _PER.match(text, end)
+    if m is None or m.group("mph"):
+        return "hour" if m is not None else ""
+    return m.group("unit").lower().replace("annum", "year")
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -394,6 +417,8 @@ def _counted_thing(text: str, m: re.Match[str], cased: bool) -> tuple[list[str],
     end = m.end("n")
     for w in re.finditer(r"[A-Za-z0-9'’-]+", m.group("after")):
         lw = w.group(0).lower()
+        if heads and _PER.match(m.group("after"), w.start()):
+            break  # a rate's unit: "3 men a day", "80 miles per hour"
         if lw in _STOP or lw.isdigit():
             continue
         if cased and w.group(0)[:1].isupper() and heads:
@@ -410,11 +435,13 @@ def _counted_thing(text: str, m: re.Match[str], cased: bool) -> tuple[list[str],
 
 
 def day_dates(text: str) -> list[str]:
-    """Month-day dates ("January 12"), normalised to "january 12"."""
+    """Month-day dates ("January 12") of what the text tells, normalised to "january 12"; the
+    date a page or a video was published is no event."""
     return list(
         dict.fromkeys(
             f"{(m.group('mon') or m.group('mon2')).lower()} {int(m.group('d') or m.group('d2'))}"
             for m in _DAY_DATE.finditer(text)
+            if not PAGE_DATE.search(text[: m.start()])
         )
     )
 
@@ -604,7 +631,7 @@ def _lemma(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)] + repl
             break
-    return w.rstrip("e") if len(w) > 4 else w
+    return w.rstrip("e") if len(w) > 3 else w  # "mile" and "miles" both "mil"
 
 
 @dataclass(frozen=True, slots=True)
@@ -762,7 +789,7 @@ class Frame:
     role: str = ""  # the verb and the thing's relation to it: "have dobj"
     people: bool = False  # it counts people (`_counts_people`), even by a nationality
     kinds: frozenset[str] = frozenset()  # what kind of thing: "robbery" charges, charges "of" X
-    moment: str = ""  # when the text says an age holds: "then" ("at the time"), "now", ""
+    moment: str = ""  # when the text says it holds: "then" ("at the time", "initially"), "now"
     whole: float = 0.0  # a part's list counted whole: 3 of "an adult and two teenagers died"
     within: str = ""  # the span of time it was reached in: "3 day" ("in just under three days")
 
@@ -910,7 +937,7 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
         f"{verb.lemma_.lower()} {thing.dep_}",
         _counts_people(num, thing),
         _kinds(thing, num),
-        _moment(num) if q.kind == "age" else "",
+        _moment(num) if q.kind == "age" else _superseded(verb),
         _list_total(thing),
         _within(verb, thing),
     )
@@ -933,6 +960,28 @@ def _moment(num: Token) -> str:
     if any(_then(c) for c in around):
         return "then"
     return "now" if any(c.lower_ in ("now", "currently") for c in around) else ""
+
+
+_FIRST_TOLD = frozenset("originally initially previously formerly earlier".split())
+
+
+def _superseded(verb: Token) -> str:
+    """ "then" when the text gives a figure as one told before ("originally placed a $10,000
+    bid", "police initially said 16 were hurt", "at first"): a later figure is no dispute."""
+    tok: Token | None = verb
+    while tok is not None:
+        if any(_first_told(c) for c in tok.children):
+            return "then"
+        up = tok.dep_ in {"ccomp", "xcomp", "advcl"} and tok.head.i != tok.i
+        tok = tok.head if up else None  # up to the verb that tells it: "initially said"
+    return ""
+
+
+def _first_told(tok: Token) -> bool:
+    if tok.dep_ == "advmod" and tok.lower_ in _FIRST_TOLD:
+        return True
+    at_first = tok.dep_ == "prep" and tok.lower_ == "at"
+    return at_first and any(g.lower_ == "first" for g in tok.children)
 
 
 def _then(tok: Token) -> bool:
@@ -1064,6 +1113,8 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return False  # "12 million times in three days" / "10 million times in two days"
     if kind == "age":
         return _same_person(a.owner, b.owner) and a.moment == b.moment
+    if a.moment != b.moment:
+        return False  # a figure first told, and the one told now
     if kind == "length" and one_fall(a, b):
         return True
     if kind == "percent" and a.thing != b.thing:
@@ -1463,6 +1514,8 @@ def _number_pairs(
             continue  # "cost" alone does not make two sums one figure; "which has 412 pupils"
             # and "which has about 380 pupils" say one thing in one frame
         (lo1, hi1), (lo2, hi2) = x.interval(stated), y.interval(stated)
+        if x.kind == "length" and (half := _converted(x, y)):
+            (lo1, hi1), (lo2, hi2) = (lo1 - half[0], hi1 + half[0]), (lo2 - half[1], hi2 + half[1])
         if lo1 <= hi2 and lo2 <= hi1:
             continue  # the ranges overlap: both can be true
         if x.kind == "money" and _currency(x.text) != _currency(y.text):
@@ -1478,6 +1531,20 @@ def _number_pairs(
         group = "number:count:" + "/".join(sorted(x.heads & y.heads)) if x.heads else x.kind
         out.append(_Pair("number", f"number:{group}", topic, i, j, x.text, y.text))
     return out
+
+
+def _unit(q: Quantity) -> str:
+    m = _LENGTH.search(q.text)
+    return m.group("unit").lower().rstrip("s") if m else ""
+
+
+def _converted(x: Quantity, y: Quantity) -> tuple[float, float] | None:
+    """Half a unit of each of two lengths in different units (in metres), or None: a figure
+    converted from another unit is rounded ("about six feet" / "two metres" above the sea)."""
+    ux, uy = _unit(x), _unit(y)
+    if not ux or not uy or _METRES[ux] == _METRES[uy]:
+        return None
+    return 0.5 * _METRES[ux], 0.5 * _METRES[uy]
 
 
 def _adds_up(part: Frame | None, whole: Quantity) -> bool:

@@ -124,15 +124,25 @@ def _hedged(tok: Token) -> bool:
     return bool(before & _HEDGES)
 
 
+# a page's (or a video's) own date line: "Published on Oct 25, 2016 ...", "| Updated: May 4";
+# not news ("The report was published on March 3")
+PAGE_DATE = re.compile(
+    r"(?:^|[|•·—–]\s*)(?:first\s+|last\s+)?(?:published|updated|posted|modified)\s*"
+    r"(?:on\s+|at\s+|:\s*)?(?:[a-z]+day,?\s+)?(?:\d{1,2}\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def day_slots(span: Span) -> list[Slot]:
-    """Month-day dates ("April 14", "14 April") with the clause they date."""
+    """Month-day dates ("April 14", "14 April") with the clause they date; not the date a
+    page or a video was published."""
     out: list[Slot] = []
     for tok in span:
         month = _MONTH_NUMBER.get(tok.lower_.rstrip("."))
         if month is None or (tok.lower_ == "may" and not tok.text[0].isupper()):
             continue
         day = _day_next_to(tok)
-        if day is None:
+        if day is None or PAGE_DATE.search(span.doc.text[span.start_char : tok.idx]):
             continue
         keys, names = context(tok)
         text = f"{_MONTH_NAME[month]} {day}"  # as `claims.day_dates` writes it

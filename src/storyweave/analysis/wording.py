@@ -33,8 +33,36 @@ _HYPHENATED = re.compile(r"[a-z]+(?:[-‐‑][a-z]+)+")
 _HYPHEN = re.compile("[-‐‑]")
 
 
+# a contraction written out is one word for word ("wouldn't" / "would not")
+_CONTRACTED = {"can't": "can not", "cannot": "can not", "won't": "will not", "shan't": "shall not"}
+_ENDINGS = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
+# British and American spellings of one word ("honour" / "honor", "realise" / "realize")
+_SPELLED = (("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("yse", "yze"),
+            ("tre", "ter"), ("ogue", "og"), ("lled", "led"), ("lling", "ling"))  # fmt: skip
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
+    out: list[str] = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        full = _CONTRACTED.get(w) or next(
+            (w[: -len(end)] + to for end, to in _ENDINGS if w.endswith(end) and len(w) > len(end)),
+            w,
+        )
+        out.extend(full.split())
+    return out
+
+
+def _spelt_as(words: list[str], other: set[str]) -> list[str]:
+    """`words` with each British or American spelling the other text writes the other way
+    written its way: a house style, not a changed word."""
+    out = []
+    for w in words:
+        for a, b in _SPELLED:
+            for x, y in ((a, b), (b, a)):
+                if w.endswith(x) and (alt := w[: -len(x)] + y) in other:
+                    w = alt
+        out.append(w)
+    return out
 
 
 def _styled_alike(a: str, b: str) -> str:
@@ -59,10 +87,12 @@ def _one_speaker(a: Quote, b: Quote) -> bool:
 
 def reworded(a: str, b: str) -> bool:
     """Whether two quotations are one remark with words changed inside it (not cut short, and
-    not only in house style: "multi-cellular" / "multicellular", "Mr Phuge" / "Phuge")."""
+    not only in house style: "multi-cellular" / "multicellular", "Mr Phuge" / "Phuge",
+    "honour" / "honor", "wouldn't" / "would not")."""
     wa, wb = _words(_styled_alike(a, b)), _words(_styled_alike(b, a))
     if min(len(wa), len(wb)) < MIN_WORDS:
         return False
+    wa = _spelt_as(wa, set(wb))  # "honour" / "honor"
     # "how Mr Phuge reached" / "how Phuge reached": an honorific is house style too
     wa, wb = [w for w in wa if w not in _COURTESY], [w for w in wb if w not in _COURTESY]
     return _changed(wa, wb)
