@@ -24,6 +24,12 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
             False,
         ),
         (HOPE, HOPE, False),
+        # "four" is no British spelling of "for"
+        (
+            "Grit their teeth for four years and win the house",
+            "grit their teeth for four years and win the house",
+            False,
+        ),
         ("We are shattered", "We are gutted", False),  # too short to tell
         (HOPE, "The station will review its procedures for every prank call it airs", False),
         # a lone "the" matching first is no anchor; the change sits between two longer runs

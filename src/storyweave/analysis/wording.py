@@ -57,6 +57,9 @@ def _spelt_as(words: list[str], other: set[str]) -> list[str]:
     written its way: a house style, not a changed word."""
     out = []
     for w in words:
+        if w in other:
+            out.append(w)  # "four" is no British "for"
+            continue
         for a, b in _SPELLED:
             for x, y in ((a, b), (b, a)):
                 if w.endswith(x) and (alt := w[: -len(x)] + y) in other:
