@@ -1263,6 +1263,31 @@ def test_two_firms_in_one_slot_of_one_fact_conflict(tfidf) -> None:
     ]
 
 
+def test_two_outlets_naming_one_firm_against_a_third_are_one_conflict(minilm) -> None:
+    # p1 against p3 is found between neighbours, p1 and p2 against p3 inside their agreement
+    arts = [
+        _art("p1", "harbour-news", "Marco Fenelli was an established hairdresser who served as "
+             "vice president of education for Hartwell Labs.", FILLER["a"]),
+        _art("p2", "coast-daily", FILLER["b"], "Marco Fenelli, an established hairdresser, "
+             "was Vice President of Education for Hartwell Labs."),
+        _art("p3", "river-post", FILLER["c"], "The Canadian-born Fenelli worked for decades as a "
+             "stylist and served as vice president of education for beauty products giant Cotan "
+             "Inc."),
+    ]  # fmt: skip
+    _, conflicts, _ = _run(arts, minilm)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("name", {"Hartwell Labs": {"p1", "p2"}, "Cotan Inc.": {"p3"}})
+    ]
+
+
+def test_a_given_name_and_its_nickname_in_one_slot_are_one_name() -> None:
+    from storyweave.analysis.slots import other_names
+
+    text_a, text_b = "Stephen Esmond became paralysed.", "Steve Esmond fell ill."
+    assert not other_names("Stephen", "Steve", text_a, text_b)
+    assert other_names("Stephen", "Martin", text_a, "Martin Esmond fell ill.")
+
+
 def test_a_place_and_the_place_it_is_in_do_not_conflict(tfidf) -> None:
     arts = _pair(
         "The climber fell from the scaffolding of the Four Seasons hotel in Manhattan on "
@@ -1689,6 +1714,22 @@ NOT_DISPUTED = {
         "in the World Series against Cleveland.",
         "Published on Oct 24, 2016 President Marlow explains why he is rooting for the Cubs "
         "in the World Series this week.",
+    ),
+    # two days of two acts of one man: stopped by police on one, the killing on another
+    "two acts dated": (
+        "date",
+        "Ray Thoresen of Grand Rapids was stopped by police in his car on June 24 after an "
+        "officer spotted the car with an obscured license plate, the complaint says.",
+        "According to the criminal complaint, Ray Thoresen of Grand Rapids on June 21 beat Dale "
+        "Haiman with a baseball bat in his car.",
+    ),
+    # the figures of two days are two figures
+    "two days' figures": (
+        "number",
+        "On Friday the Harlow index closed down 666 points as traders sold bank shares, "
+        "dealers said.",
+        "On Monday the Harlow index closed down 1,175 points as traders sold bank shares, "
+        "dealers said.",
     ),
     # a question put to someone asserts nothing that they deny
     "question denied": (

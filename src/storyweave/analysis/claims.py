@@ -69,6 +69,7 @@ from .slots import (
     kin_slots,
     name_forms,
     named_slots,
+    one_act,
     other_names,
     spellings,
 )
@@ -792,6 +793,7 @@ class Frame:
     moment: str = ""  # when the text says it holds: "then" ("at the time", "initially"), "now"
     whole: float = 0.0  # a part's list counted whole: 3 of "an adult and two teenagers died"
     within: str = ""  # the span of time it was reached in: "3 day" ("in just under three days")
+    when: frozenset[str] = frozenset()  # the day or year it is of: "monday" ("Monday the Dow shed")
 
 
 def _key(tok: Token) -> str:
@@ -940,6 +942,7 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
         _moment(num) if q.kind == "age" else _superseded(verb),
         _list_total(thing),
         _within(verb, thing),
+        _when(verb, thing),
     )
 
 
@@ -1028,6 +1031,29 @@ def _within(verb: Token, thing: Token) -> str:
 
 
 _PERIOD_PREPS = frozenset("in during from through since until to".split())
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+
+
+def _when(verb: Token, thing: Token) -> frozenset[str]:
+    """The days and years a figure's clause is dated by ("Monday the Dow shed 1,175 points",
+    "on Friday", "in 2016, when 66 people were shot"): figures of two days are two figures."""
+    heads = [verb, thing]
+    out = {t.lower_ for h in heads for t in _dated_by(h)}
+    if verb.dep_ in {"relcl", "advcl"} and _a_when(verb.head):
+        out.add(verb.head.lower_)  # the clause hangs on the day: "in 2016, when ..."
+    return frozenset(out)
+
+
+def _dated_by(head: Token) -> Iterator[Token]:
+    for c in head.children:
+        if c.dep_ in {"npadvmod", "tmod"} and _a_when(c):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ in {"on", "in", "during", "since", "from"}:
+            yield from (g for g in c.children if g.dep_ == "pobj" and _a_when(g))
+
+
+def _a_when(tok: Token) -> bool:
+    return tok.lower_ in _WEEKDAYS or bool(_YEAR_TOKEN.fullmatch(tok.text))
 
 
 def _list_total(thing: Token) -> float:
@@ -1102,6 +1128,19 @@ def one_fall(a: Frame | None, b: Frame | None) -> bool:
     return a.verb in _FALLS and b.verb in _FALLS
 
 
+def _two_times(a: Frame | None, b: Frame | None) -> bool:
+    """Whether two figures are of two periods or moments, so both can be true."""
+    if a is None or b is None:
+        return False
+    if a.within != b.within and ((a.within and b.within) or "alone" in a.within + b.within):
+        return True  # "12 million times in three days" / "10 million times in two days"
+    if a.when and b.when and not a.when & b.when:
+        return True  # "Friday, the Dow closed down 666 points" / "Monday the Dow shed 1,175"
+    # an age now against an age then ("now 15" / "six at the time"); a figure first told
+    # ("initially") against the one told now
+    return a.moment != b.moment
+
+
 def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bool:
     """Whether two figures measure the same thing of the same subject. Without a parse the
     regular-expression frame decides alone (True here)."""
@@ -1109,12 +1148,10 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return True
     if a.skip or b.skip:
         return False
-    if a.within != b.within and ((a.within and b.within) or "alone" in a.within + b.within):
-        return False  # "12 million times in three days" / "10 million times in two days"
+    if _two_times(a, b):
+        return False
     if kind == "age":
         return _same_person(a.owner, b.owner) and a.moment == b.moment
-    if a.moment != b.moment:
-        return False  # a figure first told, and the one told now
     if kind == "length" and one_fall(a, b):
         return True
     if kind == "percent" and a.thing != b.thing:
@@ -1591,11 +1628,19 @@ def _year_pairs(items: Sequence[_Item], i: int, j: int, days: bool = True) -> li
             continue
         if label == "year" and _other_actors(items[i], vi[0], items[j], vj[0]):
             continue  # "Voyager 1, launched in 1977" / "Voyager 2 was launched in 1979"
+        if label == "day" and not _one_day_act(items[i], items[j]):
+            continue  # "stopped by police on June 24" / "on June 21 beat Haiman"
         if not _event_words(items[i].sent.text, items[j].sent.text):
             continue  # no word in common but the date's: two events, each with its own date
         topic = _question(label, items[i].sent.text, items[j].sent.text)
         out.append(_Pair("date", f"date:{label}", topic, i, j, vi[0], vj[0]))
     return out
+
+
+def _one_day_act(a: _Item, b: _Item) -> bool:
+    """Whether the one day each of two sentences gives may date one act (`slots.one_act`)."""
+    da, db = ([x for x in _slots_of(it) if x.kind == "day"] for it in (a, b))
+    return len(da) != 1 or len(db) != 1 or one_act(da[0], db[0])
 
 
 def _year_actor(it: _Item, year: str) -> Token | None:
@@ -2447,6 +2492,8 @@ def _count_pair(
         return []
     if max(x.value, y.value) > _COUNT_RATIO * max(min(x.value, y.value), 1.0):
         return []
+    if _two_times(_frame_of(items[i], x), _frame_of(items[j], y)):
+        return []  # "On Friday ... 666 points" / "On Monday ... 1,175 points"
     if _adds_up(_frame_of(items[i], x), y) or _adds_up(_frame_of(items[j], y), x):
         return []  # "an adult and two teenagers died" / "three people died": one toll
     counted = _counted_word(x, y) or counted
@@ -2489,7 +2536,7 @@ def _slot_pairs(story: _Story) -> list[_Pair]:
             seen.add((i, j, kind))
             a = [v for v in found[i] if v.kind == kind]
             b = [v for v in found[j] if v.kind == kind]
-            if len(a) == 1 and len(b) == 1 and clash(a[0], b[0]):
+            if len(a) == 1 and len(b) == 1 and clash(a[0], b[0]) and one_act(a[0], b[0]):
                 if not _event_words(items[i].sent.text, items[j].sent.text):
                     continue  # no word in common but the date's: two events, each its own
                 label = "day" if kind == "day" else "time"
@@ -2739,11 +2786,15 @@ def _place(conflicts: list[Conflict], c: Conflict) -> tuple[int, Conflict]:
     return len(conflicts) - 1, c
 
 
+_JOINED_KINDS = frozenset({"number", "date", "name"})  # kinds whose sides are values
+
+
 def _one_dispute(a: Conflict, b: Conflict) -> tuple[int, int] | None:
-    """The sides (of `a`, of `b`) by which two number conflicts are one dispute: the same
-    figure in the same sentence ("Seventeen people were injured" against "16 people injured"
-    in one outlet and "wounding 16 people" in another is one disagreement, not two rows)."""
-    if a.kind != "number" or b.kind != "number" or len(a.sides) != 2 or len(b.sides) != 2:
+    """The sides (of `a`, of `b`) by which two conflicts of values are one dispute: the same
+    value in the same sentence ("Seventeen people were injured" against "16 people injured"
+    in one outlet and "wounding 16 people" in another is one disagreement, not two rows; so is
+    "education for Wella" against "for Coty Inc." found twice)."""
+    if a.kind != b.kind or a.kind not in _JOINED_KINDS or len(a.sides) != 2 or len(b.sides) != 2:
         return None
     for i, x in enumerate(a.sides):
         for j, y in enumerate(b.sides):
@@ -2760,7 +2811,7 @@ def _joined(a: Conflict, b: Conflict, shared: tuple[int, int]) -> Conflict:
     sides = list(a.sides)
     sides[i] = _with(sides[i], b.sides[j])
     other, theirs = sides[1 - i], b.sides[1 - j]
-    if _figures(other.value) == _figures(theirs.value):
+    if _same_value(a.kind, other.value, theirs.value):
         sides[1 - i] = _with(other, theirs)
     else:
         sides.append(theirs)
@@ -2771,8 +2822,11 @@ def _with(side: ConflictSide, more: ConflictSide) -> ConflictSide:
     return ConflictSide(side.value, tuple(dict.fromkeys(side.evidence + more.evidence)))
 
 
-def _figures(value: str) -> set[float]:
-    return {q.value for q in quantities(value)}
+def _same_value(kind: str, a: str, b: str) -> bool:
+    """Whether two sides' values are one: a figure however worded, else the same words."""
+    if kind == "number":
+        return {q.value for q in quantities(a)} == {q.value for q in quantities(b)}
+    return a.lower() == b.lower()
 
 
 def _agreement_clusters(

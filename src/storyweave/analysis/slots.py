@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from .entities import english_word
+from .entities import _nickname, english_word
 
 if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
     from spacy.tokens import Span, Token
@@ -74,6 +74,7 @@ class Slot:
     hedged: bool
     keys: frozenset[str]  # content lemmas of its clause
     names: frozenset[str]  # proper nouns of its clause, lower case
+    act: str = ""  # the verb of its clause, "" for a light one: "found" of "found on June 24"
 
 
 def clause_head(tok: Token) -> Token:
@@ -146,8 +147,24 @@ def day_slots(span: Span) -> list[Slot]:
             continue
         keys, names = context(tok)
         text = f"{_MONTH_NAME[month]} {day}"  # as `claims.day_dates` writes it
-        out.append(Slot("day", month * 31 + day, text, _hedged(tok), keys, names))
+        out.append(Slot("day", month * 31 + day, text, _hedged(tok), keys, names, _act(tok)))
     return out
+
+
+def _act(tok: Token) -> str:
+    """The full verb of the clause a word sits in, as a lemma; "" for none or a light one."""
+    head = clause_head(tok)
+    lemma = head.lemma_.lower()
+    return lemma if head.pos_ == "VERB" and lemma not in _LIGHT else ""
+
+
+def one_act(a: Slot, b: Slot) -> bool:
+    """Whether two days may date one act: one verb, one fate ("killed" / "died"), or a
+    clause without a full verb ("the Feb. 13 killing"). "Stopped by police on June 24" and
+    "beat him on June 21" date two acts."""
+    if not a.act or not b.act or a.act == b.act:
+        return True
+    return fate(a.keys) == fate(b.keys) != ""
 
 
 def _day_next_to(month: Token) -> int | None:
@@ -323,10 +340,10 @@ def _slot_keys(span: Span, run: list[Token]) -> list[str]:
 
 def other_names(a: str, b: str, text_a: str, text_b: str) -> bool:
     """Whether two names of one slot name two things: neither written in the other's
-    sentence, no word of one a word of the other."""
+    sentence, no word of one a word of the other, neither a nickname of the other."""
     wa, wb = set(a.lower().split()), set(b.lower().split())
-    if wa & wb:
-        return False
+    if wa & wb or _nickname(a.lower(), b.lower()):
+        return False  # a shared word; one given name and its nickname ("Stephen" / "Steve")
     ia, ib = (re.sub(r"[^a-z]", "", x.lower()) for x in (a, b))
     if (
         a.replace(".", "").isupper()
