@@ -1731,6 +1731,14 @@ NOT_DISPUTED = {
         "On Monday the Harlow index closed down 1,175 points as traders sold bank shares, "
         "dealers said.",
     ),
+    # a sentence with two sums of one kind, one of them a rate, cannot tell which is compared
+    "two sums, one a rate": (
+        "number",
+        "Residents of Marlow earning $200,000 or more cut the amount they gave to charity, "
+        "while those who earned less than $100,000 a year gave more.",
+        "In Marlow, residents earning less than $100,000 increased the amount they gave to "
+        "charity.",
+    ),
     # a question put to someone asserts nothing that they deny
     "question denied": (
         "denial",
@@ -1797,6 +1805,13 @@ def test_a_share_under_one_written_without_its_zero() -> None:
     (q,) = quantities("The driver had a blood alcohol level of .26%, police said.")
     assert (q.kind, q.value) == ("percent", 0.26)
     assert [q.value for q in quantities("Turnout was 71.8% and 5% spoiled.")] == [71.8, 5.0]
+
+
+def test_a_bound_written_after_its_figure() -> None:
+    (q,) = quantities("Residents earning $200,000 or more gave less.")
+    assert q.interval() == (200_000.0, float("inf"))
+    (q,) = quantities("It costs $50 or less a month.")
+    assert q.interval()[0] == 0.0
 
 
 def test_a_rate_is_read_with_its_unit() -> None:

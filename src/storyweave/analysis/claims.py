@@ -226,8 +226,15 @@ _HEDGE = re.compile(
     r"estimated)\s*(?:a\s+)?(?:reported\s+|whopping\s+)?$",
     re.IGNORECASE,
 )
+# ... or after it: "$200,000 or more", "three or fewer"
+_HEDGE_AFTER = re.compile(
+    r"\s*(?:or|and)\s+(?P<h>more|over|above|higher|greater|up|less|fewer|under|below|lower)\b",
+    re.IGNORECASE,
+)
 _LOWER = frozenset({"over", "more than", "at least", "upwards of", "above", "exceeding"})
+_LOWER |= {f"or {w}" for w in "more over above higher greater up".split()}
 _UPPER = frozenset({"less than", "fewer than", "under", "up to", "below"})
+_UPPER |= {f"or {w}" for w in "less fewer under below lower".split()}
 _NOT_COUNT_NOUNS = frozenset(
     "year years percent per million billion thousand dollars euros pounds and or to of the".split()
 )
@@ -261,9 +268,10 @@ class Quantity:
             return v * 0.93, v * 1.07
         return v * 0.995, v * 1.005
 
-    def compatible(self, other: Quantity) -> bool:
-        """Whether the two mentions measure the same kind of thing."""
-        if self.per != other.per:
+    def compatible(self, other: Quantity, rates: bool = True) -> bool:
+        """Whether the two mentions measure the same kind of thing (`rates`: and are rates of
+        one unit, or both totals)."""
+        if rates and self.per != other.per:
             return False  # a rate and a total, or rates per different units: two measures
         if self.kind.startswith("count:") and other.kind.startswith("count:"):
             return bool(self.heads & other.heads)
@@ -338,9 +346,13 @@ class _Found:
         hedge = " ".join(h.group("h").lower().split()) if h else ""
         before = text[max(0, s - 40) : s - (len(h.group(0)) if h else 0)]
         frame = " ".join(w.lower() for w in _WORD.findall(before)[-2:])
+        if not hedge and (after := _HEDGE_AFTER.match(text, e)):
+            hedge = "or " + after.group("h").lower()  # "$200,000 or more"
         window = _window(text, s, e)
         per = _per(text, s, e)
-        q = Quantity(kind, value, text[s:e].strip(), bool(h), hedge, heads, window, frame, s, per)
+        q = Quantity(
+            kind, value, text[s:e].strip(), bool(hedge), hedge, heads, window, frame, s, per
+        )
         self.out.append((s, q))
 
 
@@ -1537,11 +1549,13 @@ def _number_pairs(
     qi, qj = items[i].qs, items[j].qs
     out: list[_Pair] = []
     for x in qi:
-        a = [q for q in qi if q.compatible(x)]
-        b = [q for q in qj if q.compatible(x)]
+        a = [q for q in qi if q.compatible(x, rates=False)]
+        b = [q for q in qj if q.compatible(x, rates=False)]
         if len(a) != 1 or len(b) != 1:
             continue  # several amounts of one kind: cannot tell which matches which
         y = b[0]
+        if not x.compatible(y):
+            continue  # "$100,000 a year" / "$100,000": a rate and a total
         fx, fy = _frame_of(items[i], x), _frame_of(items[j], y)
         if not same_measure(fx, fy, x.kind, loose):
             continue  # a share of another thing, another subject's count, a model number
