@@ -1739,6 +1739,14 @@ NOT_DISPUTED = {
         "In Marlow, residents earning less than $100,000 increased the amount they gave to "
         "charity.",
     ),
+    # a boy's age and a girl's are two children's
+    "a boy and a girl": (
+        "number",
+        "Police said a 17-year-old boy was shot at the home on Elm Street in Marlow on "
+        "Saturday night.",
+        "Police said a 14-year-old girl let him into the home on Elm Street in Marlow on "
+        "Saturday night.",
+    ),
     # a question put to someone asserts nothing that they deny
     "question denied": (
         "denial",

@@ -783,6 +783,10 @@ _INCREMENT = frozenset("another additional more extra further other".split())
 _CLOCK = frozenset("a.m. p.m. a.m p.m am pm gmt bst".split())
 # The people an age is told of as a kind of person, not a name: one child, however called
 _CHILD = frozenset("child son daughter boy girl toddler baby kid infant".split())
+# words that tell a person's sex: a boy's age and a girl's are two people's
+_SEX = {w: "m" for w in "boy son man father brother husband".split()} | {
+    w: "f" for w in "girl daughter woman mother sister wife".split()
+}
 _MODALS = frozenset("will would may might could should can must shall".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset("which who that".split())
@@ -1163,7 +1167,8 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
     if _two_times(a, b):
         return False
     if kind == "age":
-        return _same_person(a.owner, b.owner) and a.moment == b.moment
+        sexes = {_SEX.get(f.thing, "") for f in (a, b)}
+        return _same_person(a.owner, b.owner) and sexes != {"m", "f"}  # a boy, a girl
     if kind == "length" and one_fall(a, b):
         return True
     if kind == "percent" and a.thing != b.thing:
