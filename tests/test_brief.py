@@ -210,3 +210,18 @@ def test_one_remark_given_to_two_speakers_is_a_dispute_not_an_agreement(tfidf) -
     assert [sorted(s.value for s in c.sides) for c in who] == [["Arthur Wendell", "Dana Quill"]]
     for a in b.agreements:  # the remark is no agreement of the two: that would hide the dispute
         assert not any(remark in e.text for e in a.claim.evidence), a.claim.text
+
+
+def test_the_brief_never_lists_as_one_outlets_only_what_its_summary_cites_to_several() -> None:
+    from storyweave.brief import _one_outlet_only
+    from storyweave.model import Claim, Evidence, SummarySentence
+
+    said = Evidence("a1", "Harbour News", 3, "The ferry left port two hours late.")
+    alone = Evidence("a1", "Harbour News", 5, "The captain had worked the route for a decade.")
+    single = [Claim("c1", said.text, (said,), 1), Claim("c2", alone.text, (alone,), 1)]
+    summary = [
+        SummarySentence(said.text, "a1", 3, ()),
+        SummarySentence(alone.text, "a1", 5, ()),
+    ]
+    kept = _one_outlet_only(single, summary, [("a1", "a2"), ("a1",)])
+    assert [c.id for c in kept] == ["c2"]
