@@ -60,6 +60,18 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
             "I am certain that she would not have even known what hit her in the water",
             False,
         ),
+        # a modal changed is a changed word ("would" / "could")
+        (
+            "If one of your tellers took the bills, they would probably be looking at charges",
+            "If one of your tellers took the bills, they could probably be looking at charges",
+            True,
+        ),
+        # a filler one transcript keeps and another drops is no changed word
+        (
+            "I've seen people where it rules their lives, you know, who want to be thinner",
+            "I've seen people where it rules their lives, who want to be thinner or taller",
+            False,
+        ),
         # so is an honorific
         (
             "However, we are investigating how Mr Phuge reached the open ground where he died",

@@ -54,7 +54,8 @@ def _words(text: str) -> list[str]:
 
 def _spelt_as(words: list[str], other: set[str]) -> list[str]:
     """`words` with each British or American spelling the other text writes the other way
-    written its way: a house style, not a changed word."""
+    written its way: a house style, not a changed word. (A typo is a changed word: the labels
+    count "shinning armor" / "shining armor" as a misquote.)"""
     out = []
     for w in words:
         if w in other:
@@ -65,6 +66,21 @@ def _spelt_as(words: list[str], other: set[str]) -> list[str]:
                 if w.endswith(x) and (alt := w[: -len(x)] + y) in other:
                     w = alt
         out.append(w)
+    return out
+
+
+# what a transcript keeps and another drops: "i mean", "you know", "uh"
+_FILLERS = (("you", "know"), ("i", "mean"), ("uh",), ("um",), ("er",))
+
+
+def _unfilled(words: list[str]) -> list[str]:
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        filler = next((f for f in _FILLERS if tuple(words[k : k + len(f)]) == f), None)
+        if filler is None:
+            out.append(words[k])
+        k += len(filler) if filler else 1
     return out
 
 
@@ -95,6 +111,7 @@ def reworded(a: str, b: str) -> bool:
     wa, wb = _words(_styled_alike(a, b)), _words(_styled_alike(b, a))
     if min(len(wa), len(wb)) < MIN_WORDS:
         return False
+    wa, wb = _unfilled(wa), _unfilled(wb)  # "I mean, I don't know" / "I don't know"
     wa = _spelt_as(wa, set(wb))  # "honour" / "honor"
     # "how Mr Phuge reached" / "how Phuge reached": an honorific is house style too
     wa, wb = [w for w in wa if w not in _COURTESY], [w for w in wb if w not in _COURTESY]
