@@ -60,6 +60,11 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
             "I am certain that she would not have even known what hit her in the water",
             False,
         ),
+        (
+            "Air Force One is gonna be the top of the line and red, white and blue, he said",
+            "Air Force One is going to be the top of the line and red, white and blue, he said",
+            False,
+        ),
         # a modal changed is a changed word ("would" / "could")
         (
             "If one of your tellers took the bills, they would probably be looking at charges",
