@@ -1747,6 +1747,14 @@ NOT_DISPUTED = {
         "Police said a 14-year-old girl let him into the home on Elm Street in Marlow on "
         "Saturday night.",
     ),
+    # "I do not believe I am guilty" says what "innocent" says
+    "negation raised": (
+        "polarity",
+        '"I do not believe I am guilty of harassment," Mayor Dale Voss of Marlow said in a '
+        "statement on Friday.",
+        "Mayor Dale Voss of Marlow said in a statement on Friday that a fair inquiry would find "
+        "him innocent of harassment.",
+    ),
     # a question put to someone asserts nothing that they deny
     "question denied": (
         "denial",

@@ -1696,7 +1696,7 @@ def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
     out: list[_Pair] = []
     for w in sorted(wi & _ANTONYMS.keys()):
         ant = _ANTONYMS[w]
-        if _negated_word(items[i].sent.text, w) or _negated_word(items[j].sent.text, ant):
+        if _negated(items[i], w) or _negated(items[j], ant):
             continue  # "found not guilty" says what "innocent" says
         if ant in wj and ant not in wi and w not in wj:
             x, y = _said_of(items[i].span, w), _said_of(items[j].span, ant)
@@ -1708,6 +1708,28 @@ def _antonym_pairs(items: Sequence[_Item], i: int, j: int) -> list[_Pair]:
                 _Pair("polarity", f"polarity:{group}", f"{shared} {group}".strip(), i, j, w, ant)
             )
     return out
+
+
+def _negated(it: _Item, word: str) -> bool:
+    return _negated_word(it.sent.text, word) or _negation_raised(it.span, word)
+
+
+# verbs whose negation is their complement's: "I do not believe I am guilty" is "I believe I
+# am not guilty"
+_NEG_RAISING = frozenset("believe think expect suppose feel imagine".split())
+
+
+def _negation_raised(span: Span | None, word: str) -> bool:
+    """Whether a word sits in the complement of a negated believing verb."""
+    for tok in span if span is not None else ():
+        if tok.lower_ != word:
+            continue
+        head = tok
+        while head.dep_ in {"acomp", "attr", "ccomp", "xcomp", "advmod"} and head.head.i != head.i:
+            head = head.head
+            if head.lemma_.lower() in _NEG_RAISING and any(c.dep_ == "neg" for c in head.children):
+                return True
+    return False
 
 
 def _negated_word(text: str, word: str) -> bool:
