@@ -356,23 +356,25 @@ class _Found:
         self.out.append((s, q))
 
 
-# what follows a figure to make it a rate: "80 miles per hour", "$9,000 a week", "60 mph"
+# what follows a figure to make it a rate: "80 miles per hour", "$9,000 a week", "60 km/h"
 _PER = re.compile(
     r"(?:\s*(?:per|an?|each|every)\s+|\s*/\s*)(?P<unit>second|minute|hour|day|night|week|month|"
     r"year|annum|head|person|capita|share|mile|gallon|litre|liter|kilometre|kilometer)s?\b"
-    r"|(?P<mph>\s*(?:mph|km/h|kph)\b|/h\b)",
+    r"|\s*(?:mph|kph|km/h)\b|/h\b",
     re.IGNORECASE,
 )
+_PER_HOUR = re.compile(r"\b(?:mph|kph)$", re.IGNORECASE)  # a count of "60 mph" holds its unit
 
 
 def _per(text: str, start: int, end: int) -> str:
     """The unit the figure text[start:end] is a rate of ("60 mph": hour), or ""."""
-    if re.search(r"\b(?:mph|kph|km/h)$", text[start:end], re.IGNORECASE):
+    if _PER_HOUR.search(text, start, end):
         return "hour"
     m = _PER.match(text, end)
-    if m is None or m.group("mph"):
-        return "hour" if m is not None else ""
-    return m.group("unit").lower().replace("annum", "year")
+    if m is None:
+        return ""
+    unit = (m.group("unit") or "hour").lower()  # no unit named: mph, km/h
+    return "year" if unit == "annum" else unit
 
 
 def quantities(text: str) -> list[Quantity]:

@@ -34,8 +34,15 @@ _HYPHEN = re.compile("[-‐‑]")
 
 
 # a contraction written out is one word for word ("wouldn't" / "would not")
-_CONTRACTED = {"can't": "can not", "cannot": "can not", "won't": "will not", "shan't": "shall not"}
-_CONTRACTED |= {"gonna": "going to", "wanna": "want to", "gotta": "got to"}  # as transcribed
+_CONTRACTED = {
+    "can't": "can not",
+    "cannot": "can not",
+    "won't": "will not",
+    "shan't": "shall not",
+    "gonna": "going to",  # as transcribed
+    "wanna": "want to",
+    "gotta": "got to",
+}
 _ENDINGS = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
 # British and American spellings of one word ("honour" / "honor", "realise" / "realize")
 _SPELLED = (("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("yse", "yze"),
