@@ -17,12 +17,13 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# `brief` and `read` are also submodule names: bind the functions eagerly so the package
-# attribute is the function, not the module (importing them loads no model).
+# `brief`, `read` and `render` are also submodule names: bind the functions eagerly so the
+# package attribute is the function, not the module, whatever was imported before (importing
+# them loads no model).
 from .api import Batch, brief, prepare, read  # noqa: E402, F401  (re-exported)
+from .render import render  # noqa: E402, F401  (re-exported)
 
 _EXPORTS = {
-    "render": "render",
     "Config": "config",
     "ConfigError": "errors",
     "InputError": "errors",
@@ -38,7 +39,7 @@ _EXPORTS = {
     },
 }
 
-__all__ = sorted([*_EXPORTS, "Batch", "brief", "prepare", "read", "__version__"])
+__all__ = sorted([*_EXPORTS, "Batch", "brief", "prepare", "read", "render", "__version__"])
 
 
 def __getattr__(name: str) -> Any:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from ..model import Brief, SummarySentence
-from ..text.segment import split_sentences
+
+if TYPE_CHECKING:
+    import jinja2
 
 _WORD = re.compile(r"\d+|\w{4,}")  # numbers, and words long enough to carry meaning
 
 
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
+    import jinja2  # here, not above: `import storyweave` binds `render` and should stay light
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("storyweave.render", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
@@ -38,6 +41,7 @@ def cited_sentences(b: Brief) -> Callable[[SummarySentence, str], str]:
     claims = {a.claim.id: a.claim for a in b.agreements} | {c.id: c for c in b.single_source}
     texts = {a.id: a.text for a in b.articles}
     split: dict[str, list[str]] = {}  # each article's sentences, split once
+    from ..text.segment import split_sentences  # here: blingfire is not needed to import render
 
     def cited(s: SummarySentence, article_id: str) -> str:
         if article_id == s.article_id:
