@@ -147,6 +147,7 @@ class Event:
     text: str  # the sentence (what happened)
     evidence: Evidence
     resolved: bool = True  # False when relative and no anchor was known
+    anchored_by: str | None = None  # another article whose page date anchored a relative date
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyweave.analysis.timeline import build_timeline, find_dates
-from storyweave.model import Article
+from storyweave.model import Article, Event
 from storyweave.text.segment import segment
 
 FRIDAY = date(2015, 7, 10)
@@ -112,13 +112,66 @@ def test_build_timeline_orders_by_date_with_unresolved_last_and_dedupes_copies()
     arts = [a, b, copy]
     events = build_timeline(arts, {x.id: segment(x) for x in arts})
     dates = [e.date for e in events]
-    assert dates == ["2010", "2015-07", "2016", None]
-    assert events[-1].expression == "last week" and not events[-1].resolved
-    assert events[-1].evidence.article_id == "b"
+    assert dates == ["2010", "2015-07", "2015-07", "2016"]
     assert events[0].evidence.article_id == "a"  # the other "opened in 2010" is the same sentence
+    # b has no page date of its own: its "last week" is the week before a's page date
+    (wreck,) = [e for e in events if e.evidence.article_id == "b"]
+    assert (wreck.expression, wreck.anchored_by) == ("last week", "a")
+    assert all(e.anchored_by is None for e in events if e is not wreck)
     for e in events:
         assert e.expression in e.evidence.text
         assert e.text == e.evidence.text
+
+
+def test_a_pile_without_page_dates_lists_relative_dates_unresolved_and_last() -> None:
+    a = _article("a", "harbour-news", "Its owner sold it last week. The line opened in 2010.")
+    b = _article("b", "coast-daily", "Divers found a wreck on Monday.")
+    events = build_timeline([a, b], {x.id: segment(x) for x in (a, b)})
+    assert [e.date for e in events] == ["2010", None, None]
+    assert [e.expression for e in events[1:]] == ["last week", "on Monday"]
+    assert not any(e.resolved or e.anchored_by for e in events[1:])
+
+
+def _story(b_text: str) -> list[Event]:
+    a = _article("a", "wire", "A gunman opened fire at a warehouse on Thursday.", "2018-09-21")
+    b = _article("b", "local", b_text)
+    return build_timeline([a, b], {x.id: segment(x) for x in (a, b)})
+
+
+def test_an_article_without_a_page_date_is_dated_by_the_storys() -> None:
+    events = _story("Three workers were shot on Thursday morning. In June, another attack.")
+    by_b = {e.expression: e for e in events if e.evidence.article_id == "b"}
+    assert by_b["on Thursday"].date == "2018-09-20"
+    assert by_b["In June"].date == "2018-06"
+    assert by_b["on Thursday"].anchored_by == "a" and by_b["In June"].anchored_by == "a"
+    # a day no dated article dates stays undated: b may have come out days after a, and its
+    # "Monday" be the one after a's page date, not the one before
+    (monday,) = [
+        e for e in _story("Police named the gunman on Monday.") if e.evidence.article_id == "b"
+    ]
+    assert (monday.date, monday.anchored_by) == (None, None)
+    # a year the article states itself needs no other page's date
+    (own,) = [e for e in _story("The site opened in May 2011.") if e.evidence.article_id == "b"]
+    assert (own.date, own.anchored_by) == ("2011-05", None)
+
+
+@pytest.mark.parametrize(
+    ("b_text", "c_published"),
+    [
+        # the story's page dates lie weeks apart: which of them would "Thursday" be near?
+        ("Three workers were shot on Thursday.", "2018-10-30"),
+        # the undated article tells of a day weeks after the dated one: a later report
+        ("Three workers were shot on Thursday. The trial began on November 5, 2018.", None),
+    ],
+)
+def test_no_story_date_where_it_would_be_a_guess(b_text: str, c_published: str | None) -> None:
+    a = _article("a", "wire", "A gunman opened fire at a warehouse on Thursday.", "2018-09-21")
+    b = _article("b", "local", b_text)
+    c = _article("c", "late", "The warehouse reopened.", c_published)
+    arts = [a, b, c]
+    events = build_timeline(arts, {x.id: segment(x) for x in arts})
+    (thursday,) = [e for e in events if e.evidence.article_id == "b" and "Thursday" in e.text]
+    assert thursday.date is None and thursday.anchored_by is None
 
 
 def test_seed_timeline(seeds_dir: Path) -> None:
@@ -213,7 +266,10 @@ def test_the_pages_date_line_anchors_its_relative_dates() -> None:
             "The board paid Ms Varga, who took over as chief executive in 2010, a bonus.",
             [("2010", "2010")],
         ),
-        ("In 1994 and 1995, the group attacked three people.", [("1994", "1994"), ("1995", "1995")]),
+        (
+            "In 1994 and 1995, the group attacked three people.",
+            [("1994", "1994"), ("1995", "1995")],
+        ),
     ],
 )
 def test_a_date_dates_the_event_it_attaches_to(text: str, expected: list[tuple[str, str]]) -> None:

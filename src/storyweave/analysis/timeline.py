@@ -531,6 +531,71 @@ def _parse(
     return annotate(articles, sentences)
 
 
+STORY_DAYS = 7  # the page dates of one story's articles lie within a week of each other
+
+
+def story_anchor(articles: Sequence[Article]) -> tuple[date, str] | None:
+    """The story's latest page date and its article, for articles that have none of their own.
+
+    Articles on one story are published within days of each other, so an undated one's "on
+    Thursday" is the Thursday the dated ones point at. None when no article has a page date, or
+    when the dates are more than a week apart (a follow-up weeks later is another moment).
+    """
+    dated = [(d, a.id) for a in articles if (d := published_date(a)) is not None]
+    if not dated or max(dated)[0] - min(dated)[0] > timedelta(days=STORY_DAYS):
+        return None
+    latest = max(d for d, _ in dated)
+    return next((d, aid) for d, aid in dated if d == latest)
+
+
+def _fits(anchor: date, sentences: Sequence[Sentence]) -> bool:
+    """Whether an undated article could be of the anchor's week: it states no day later than it."""
+    days = (x.date for s in sentences for x in find_dates(s.text) if x.precision == "day")
+    latest = max((d for d in days if d and re.fullmatch(r"\d{4}-\d\d-\d\d", d)), default=None)
+    return latest is None or isoparse(latest).date() <= anchor + timedelta(days=STORY_DAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Borrowed:
+    """A story date lent to an article without one: the lender, and the days its articles date."""
+
+    article_id: str
+    days: frozenset[str]
+
+    def keep(self, x: DateExpr, text: str, previous_year: int | None) -> tuple[DateExpr, bool]:
+        """`x` as the borrowed anchor leaves it, and whether the anchor dated it. A month or a
+        year is safe a few days off; a weekday ("Thursday") lands a week wrong if the article
+        came out after the lender, so a day is kept only when a dated article dates it too."""
+        if x.date is None or x.start not in _unanchored(text, previous_year):
+            return x, False
+        if x.precision == "day" and x.date not in self.days:
+            return DateExpr(x.start, x.end, x.text, None, None, False), False
+        return x, True
+
+
+def _lender(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> tuple[date, _Borrowed] | None:
+    """The story's anchor for articles without a page date, with the days dated by its own."""
+    story = story_anchor(articles)
+    if story is None:
+        return None
+    days = {
+        x.date
+        for a in articles
+        if (own := published_date(a)) is not None
+        for s in sentences.get(a.id, ())
+        for x in find_dates(s.text, own)
+        if x.date and x.precision == "day"
+    }
+    return story[0], _Borrowed(story[1], frozenset(days))
+
+
+def _unanchored(text: str, previous_year: int | None) -> set[int]:
+    """Where the expressions of a sentence start that no year of the text itself resolves."""
+    return {x.start for x in find_dates(text, None, previous_year) if x.date is None}
+
+
 def build_timeline(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -542,11 +607,19 @@ def build_timeline(
         annotations = _parse(articles, sentences)
     keyed: list[tuple[tuple[int, str, int, int, int], Event]] = []
     seen: set[tuple[str | None, str, str]] = set()
+    lender = _lender(articles, sentences)
     for a_pos, art in enumerate(articles):
         anchor = published_date(art)
+        borrowed = None
+        if anchor is None and lender is not None and _fits(lender[0], sentences.get(art.id, ())):
+            anchor, borrowed = lender
         previous_year: int | None = None
         for s in sentences.get(art.id, ()):
             exprs = _event_dates(find_dates(s.text, anchor, previous_year), s, annotations)
+            lent: set[int] = set()
+            if borrowed is not None:
+                kept = [borrowed.keep(x, s.text, previous_year) for x in exprs]
+                exprs, lent = [x for x, _ in kept], {x.start for x, b in kept if b}
             years = [
                 int(x.date[:4])
                 for x in exprs
@@ -567,6 +640,7 @@ def build_timeline(
                     strip_dateline(s.text),
                     Evidence(art.id, art.source, s.index, s.text),
                     x.resolved,
+                    borrowed.article_id if borrowed and x.start in lent else None,
                 )
                 order = (0 if x.date else 1, x.date or "", a_pos, s.index, x.start)
                 keyed.append((order, ev))

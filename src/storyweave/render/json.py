@@ -86,6 +86,7 @@ def _event(b: Brief, ev: Event) -> dict[str, Any]:
         "date": ev.date,
         "precision": ev.precision,
         "resolved": ev.resolved,
+        "anchored_by": b.number(ev.anchored_by) if ev.anchored_by else None,
         "expression": ev.expression,
         "text": ev.text,
         "evidence": _evidence(b, ev.evidence),

@@ -85,6 +85,8 @@ def _timeline(b: Brief) -> list[str]:
     for event in b.timeline:
         when = event.date if event.date else f"undated ({event.expression})"
         unresolved = "" if event.resolved else " _(relative date, not resolved)_"
+        if event.anchored_by:
+            unresolved = f" _(dated by the page date of [{b.number(event.anchored_by)}])_"
         cite = f"[{b.number(event.evidence.article_id)}]"
         out.append(f"- **{when}** — {_md(event.text)} {cite}{unresolved}")
     return out + [""]
