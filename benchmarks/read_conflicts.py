@@ -6,6 +6,13 @@ own outlet) and prints each listed conflict with its sides, for a person to judg
 It scores nothing: use it on clusters no figure is reported on, and write what was read down.
 
     nice .venv/bin/python benchmarks/read_conflicts.py --clusters 3000:3750 --embedder minilm
+
+What was read is data, so a later commit is counted without reading again: `--rows FILE` writes
+each listed conflict as a JSON line for a reader to add `"verdict"` ("real", "soft": real by the
+labels' convention of rounding, a reworded remark or a typo; or "false") and `"why"`;
+`--verdicts FILE` (such lines, from any commit) then tallies the rows listed now: each row takes
+the verdict of the row read with the same cluster, kind and sides (values and articles), and the
+rest are counted unread.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import argparse
 import gzip
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,11 +46,67 @@ def clusters(path: Path, start: int, end: int) -> Iterator[tuple[int, list[Artic
             yield n, [Article(f"v{n}-d{i}", f"outlet{i}", "", d, raw=d) for i, d in enumerate(docs)]
 
 
+def row(n: int, c: Conflict) -> dict[str, object]:
+    """One listed conflict as a JSON-able row to read and judge."""
+    sides = [
+        {
+            "value": side.value,
+            "evidence": [
+                {"article": e.article_id, "text": " ".join(e.text.split())} for e in side.evidence
+            ],
+        }
+        for side in c.sides
+    ]
+    return {"cluster": n, "kind": c.kind, "topic": c.topic, "sides": sides}
+
+
+def row_key(r: dict[str, object]) -> str:
+    """What makes a row the same row at another commit: cluster, kind, each side's value and
+    articles (not the topic's wording, nor the order of sides)."""
+    sides = sorted(
+        json.dumps([str(s["value"]).lower(), sorted({e["article"] for e in s["evidence"]})])
+        for s in r["sides"]  # type: ignore[attr-defined]
+    )
+    return json.dumps([r["cluster"], r["kind"], sides])
+
+
+def read_verdicts(path: Path) -> dict[str, str]:
+    """Each judged row's verdict by its key; a line without a known verdict is an error."""
+    out: dict[str, str] = {}
+    for k, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        if r.get("verdict") not in VERDICTS:
+            raise ValueError(f"{path} line {k}: verdict must be one of {', '.join(VERDICTS)}")
+        out[row_key(r)] = r["verdict"]
+    return out
+
+
+VERDICTS = ("real", "soft", "false")
+
+
+def tally(rows: list[dict[str, object]], verdicts: dict[str, str]) -> str:
+    """How many listed rows an editor read as real, soft or false, and how many are unread."""
+    got = Counter(verdicts.get(row_key(r), "unread") for r in rows)
+    read = sum(got[v] for v in VERDICTS)
+    lines = ["| listed | real | soft | false | unread | real / read | real + soft / read |"]
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|")
+    share = (lambda x: f"{x / read:.2f}") if read else (lambda x: "-")
+    lines.append(
+        f"| {len(rows)} | {got['real']} | {got['soft']} | {got['false']} | {got['unread']} "
+        f"| {share(got['real'])} | {share(got['real'] + got['soft'])} |"
+    )
+    return "\n".join(lines)
+
+
 def show(n: int, c: Conflict) -> str:
     lines = [f"[{n}] {c.kind}: {c.topic}"]
     for side in c.sides:
         for e in side.evidence:
-            lines.append(f"    {side.value!r:32.32} {e.article_id}: {' '.join(e.text.split())[:230]}")
+            lines.append(
+                f"    {side.value!r:32.32} {e.article_id}: {' '.join(e.text.split())[:230]}"
+            )
     return "\n".join(lines)
 
 
@@ -51,21 +115,36 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clusters", default="3000:3100", help="START:END of validation.jsonl.gz")
     ap.add_argument("--embedder", default="minilm", choices=("minilm", "tfidf"))
     ap.add_argument("--data", type=Path, default=DATA, help="the validation.jsonl.gz file")
+    ap.add_argument("--rows", type=Path, help="write each listed conflict here as a JSON line")
+    ap.add_argument("--verdicts", type=Path, help="JSON lines with verdicts: tally rows listed")
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"{args.data}: not found; see ../shared/data/README.md", file=sys.stderr)
         return 2
+    if args.verdicts and not args.verdicts.is_file():
+        print(f"{args.verdicts}: not found; give a --rows file with verdicts added", file=sys.stderr)
+        return 2
+    try:
+        verdicts = read_verdicts(args.verdicts) if args.verdicts else None
+    except (ValueError, json.JSONDecodeError) as exc:
+        print(f"{args.verdicts}: {exc}", file=sys.stderr)
+        return 2
     start, end = (int(x) for x in args.clusters.split(":"))
     config = Config(embedder=args.embedder)
-    listed = briefed = 0
+    rows: list[dict[str, object]] = []
+    briefed = 0
     for n, articles in clusters(args.data, start, end):
         if len(articles) < 2:
             continue
         briefed += 1
         for c in brief(articles, config).conflicts:
-            listed += 1
+            rows.append(row(n, c))
             print(show(n, c), end="\n\n", flush=True)
-    print(f"{listed} conflicts listed in {briefed} clusters of {start}:{end}")
+    print(f"{len(rows)} conflicts listed in {briefed} clusters of {start}:{end}")
+    if args.rows:
+        args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    if verdicts is not None:
+        print(tally(rows, verdicts))
     return 0
 
 

@@ -41,3 +41,32 @@ def test_a_missing_file_is_a_clear_error(
     read = benchmark_module("read_conflicts")
     assert read.main(["--data", str(tmp_path / "none.jsonl.gz")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_verdicts_written_down_count_the_rows_listed_at_another_commit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
+) -> None:
+    read = benchmark_module("read_conflicts")
+    data = tmp_path / "validation.jsonl.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": 0, "documents": INJURED}) + "\n")
+    rows = tmp_path / "rows.jsonl"
+    args = ["--clusters", "0:1", "--embedder", "tfidf", "--data", str(data)]
+    assert read.main([*args, "--rows", str(rows)]) == 0
+    (listed,) = [json.loads(line) for line in rows.read_text().splitlines()]
+    assert listed["kind"] == "number" and len(listed["sides"]) == 2
+    # the reader judges the row; the side order and the topic's words do not matter
+    judged = {**listed, "verdict": "real", "topic": "reworded", "sides": listed["sides"][::-1]}
+    verdicts = tmp_path / "verdicts.jsonl"
+    verdicts.write_text(json.dumps(judged) + "\n")
+    capsys.readouterr()
+    assert read.main([*args, "--verdicts", str(verdicts)]) == 0
+    assert "| 1 | 1 | 0 | 0 | 0 | 1.00 | 1.00 |" in capsys.readouterr().out
+    # a row read with other sides is another row: unread
+    other = {**judged, "sides": [{**judged["sides"][0], "value": "18 people"}, judged["sides"][1]]}
+    verdicts.write_text(json.dumps(other) + "\n")
+    assert read.main([*args, "--verdicts", str(verdicts)]) == 0
+    assert "| 1 | 0 | 0 | 0 | 1 | - | - |" in capsys.readouterr().out
+    verdicts.write_text(json.dumps({**listed, "verdict": "maybe"}) + "\n")
+    assert read.main([*args, "--verdicts", str(verdicts)]) == 2
+    assert "verdict must be one of real, soft, false" in capsys.readouterr().err
