@@ -991,3 +991,14 @@ def test_a_possessive_written_with_an_opening_quote_mark_is_cut_off() -> None:
         "and Ariel Winter said the show had changed her life."
     )
     assert not any("‘" in v for e in ents for v in e.variants)
+
+
+def test_an_office_named_by_its_fields_is_one_name_and_a_list_of_firms_is_not() -> None:
+    ents = _parsed(
+        "The Bureau of Alcohol, Tobacco, Firearms and Explosives sent agents from Baltimore.\n\n"
+        "Shares of Bank of America, Wells Fargo and Citigroup fell on Monday in New York."
+    )
+    kinds = {e.name: e.kind for e in ents}
+    assert kinds.get("Bureau of Alcohol, Tobacco, Firearms and Explosives") == "organization"
+    assert not {"Tobacco", "Firearms", "Bureau of Alcohol"} & set(kinds), sorted(kinds)
+    assert {"Bank of America", "Wells Fargo", "Citigroup"} <= set(kinds), sorted(kinds)

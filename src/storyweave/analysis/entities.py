@@ -1857,7 +1857,8 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
     words = text[start:end]
     if not (label in {"PERSON", "ORG"} or _known_place(words)):
         return False
-    if _NOT_IN_NAME.search(words) or _HEADLINE_JOIN.search(words) or _runs_over_verb(words):
+    listed = _NOT_IN_NAME.search(words) and not (label == "ORG" and _fields_of(words))
+    if listed or _HEADLINE_JOIN.search(words) or _runs_over_verb(words):
         return False
     if end > chunk[1] and text[chunk[1]] in "'’":
         poss = _POSSESSIVE_AT.match(text, chunk[1])
@@ -1868,6 +1869,21 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
             return False
     # not over the title of the person named next: "New York Police Department Sgt."
     return not (end > chunk[1] and fold(words.split()[-1]) in _HONORIFICS)
+
+
+_FIELDS = re.compile(r"^(?:[Tt]he )?[A-Z][\w.]*(?: [A-Z][\w.]*)* (?:of|for|on) (?P<fields>[^\n/|()\[\]:;@#]+)$")
+
+
+def _fields_of(words: str) -> bool:
+    """An institution named by the fields it covers, listed with commas: "Bureau of Alcohol,
+    Tobacco, Firearms and Explosives", "Department for Environment, Food and Rural Affairs". Each
+    field is a capitalised common word, so a list of names ("Bank of America, Wells Fargo and
+    Citigroup") is not one."""
+    m = _FIELDS.match(words)
+    if m is None or "," not in m["fields"]:
+        return False
+    fields = [w for w in re.split(r",\s*|\s+", m["fields"]) if w and w not in {"and", "&"}]
+    return all(w[0].isupper() and english_word(w.lower()) for w in fields)
 
 
 def _runs_over_verb(words: str) -> bool:
