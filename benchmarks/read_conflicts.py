@@ -31,6 +31,7 @@ from storyweave.model import Article, Conflict
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "multinews" / "validation.jsonl.gz"
+RAW = DATA.with_name("raw-dev.jsonl")  # real pages, cased; each of its clusters is in a split
 MIN_WORDS = 40  # shorter documents are page furniture (a tweet widget, an archive notice)
 
 
@@ -44,6 +45,14 @@ def clusters(path: Path, start: int, end: int) -> Iterator[tuple[int, list[Artic
                 continue
             docs = [d for d in json.loads(line)["documents"] if len(d.split()) > MIN_WORDS]
             yield n, [Article(f"v{n}-d{i}", f"outlet{i}", "", d, raw=d) for i, d in enumerate(docs)]
+
+
+def raw_clusters(path: Path, numbers: list[int]) -> Iterator[tuple[int, list[Article]]]:
+    """Clusters of raw-dev.jsonl by number, as articles: real pages, as a user gives them."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for n in numbers:
+        docs = [d for d in json.loads(lines[n])["documents"] if len(d.split()) > MIN_WORDS]
+        yield n, [Article(f"r{n}-d{i}", f"outlet{i}", "", d, raw=d) for i, d in enumerate(docs)]
 
 
 def row(n: int, c: Conflict) -> dict[str, object]:
@@ -117,7 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA, help="the validation.jsonl.gz file")
     ap.add_argument("--rows", type=Path, help="write each listed conflict here as a JSON line")
     ap.add_argument("--verdicts", type=Path, help="JSON lines with verdicts: tally rows listed")
+    ap.add_argument(
+        "--raw-dev",
+        help="N,N,...: read these clusters of raw-dev.jsonl (beside --data) instead of a range",
+    )
     args = ap.parse_args(argv)
+    if args.raw_dev:
+        args.data = args.data.with_name(RAW.name)
     if not args.data.is_file():
         print(f"{args.data}: not found; see ../shared/data/README.md", file=sys.stderr)
         return 2
@@ -129,18 +144,24 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, json.JSONDecodeError) as exc:
         print(f"{args.verdicts}: {exc}", file=sys.stderr)
         return 2
-    start, end = (int(x) for x in args.clusters.split(":"))
     config = Config(embedder=args.embedder)
     rows: list[dict[str, object]] = []
     briefed = 0
-    for n, articles in clusters(args.data, start, end):
+    if args.raw_dev:
+        where = f"raw-dev {args.raw_dev}"
+        found = raw_clusters(args.data, [int(x) for x in args.raw_dev.split(",")])
+    else:
+        where = args.clusters
+        start, end = (int(x) for x in args.clusters.split(":"))
+        found = clusters(args.data, start, end)
+    for n, articles in found:
         if len(articles) < 2:
             continue
         briefed += 1
         for c in brief(articles, config).conflicts:
             rows.append(row(n, c))
             print(show(n, c), end="\n\n", flush=True)
-    print(f"{len(rows)} conflicts listed in {briefed} clusters of {start}:{end}")
+    print(f"{len(rows)} conflicts listed in {briefed} clusters of {where}")
     if args.rows:
         args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     if verdicts is not None:

@@ -70,3 +70,18 @@ def test_verdicts_written_down_count_the_rows_listed_at_another_commit(
     verdicts.write_text(json.dumps({**listed, "verdict": "maybe"}) + "\n")
     assert read.main([*args, "--verdicts", str(verdicts)]) == 2
     assert "verdict must be one of real, soft, false" in capsys.readouterr().err
+
+
+def test_real_pages_are_read_by_cluster_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
+) -> None:
+    read = benchmark_module("read_conflicts")
+    raw = tmp_path / "raw-dev.jsonl"
+    raw.write_text(
+        json.dumps({"documents": [INJURED[0]]}) + "\n" + json.dumps({"documents": INJURED}) + "\n"
+    )
+    data = str(tmp_path / "validation.jsonl.gz")  # only its folder is used
+    assert read.main(["--raw-dev", "0,1", "--embedder", "tfidf", "--data", data]) == 0
+    out = capsys.readouterr().out
+    assert "[1] number:" in out and "r1-d0" in out and "r1-d1" in out
+    assert out.strip().endswith("1 conflicts listed in 1 clusters of raw-dev 0,1")
