@@ -398,6 +398,18 @@ def test_promo_and_comment_rules_inside_a_paragraph_are_cut_out() -> None:
     assert promo in {r.text for r in removed}
 
 
+def test_a_quote_chip_after_a_name_is_cut_out_and_a_change_in_prose_stays() -> None:
+    chips = "Shares of Harbourline Ferries Inc. HFRY, +5.77% rose as the FTSE 100 UKX, -0.31% fell."
+    prose = "Fares rose +2.5% on Monday, the operator said."
+    text, removed = clean_text(body(PARA1, chips, prose))
+    assert "Shares of Harbourline Ferries Inc. rose as the FTSE 100 fell." in text
+    assert prose in text
+    assert [(r.text, r.reason) for r in removed] == [
+        ("HFRY, +5.77%", "quote chip"),
+        ("UKX, -0.31%", "quote chip"),
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [

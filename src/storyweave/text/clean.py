@@ -855,6 +855,9 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a news site's follow-this-topic prompt, often glued to the paragraph's last sentence:
     # "Interested in Harbour Council? Add Harbour Council as an interest to stay up to date ..."
     ("platform notice", _FOLLOW_TOPIC),
+    # a financial site's quote chip after a name: its ticker and the day's change, "Tesla Inc.
+    # TSLA, +5.77%", "BP BP., +0.88% Chairman": a widget, not words of the sentence
+    ("quote chip", re.compile(r"(?<!\S)[A-Z][A-Z0-9.]{0,7},? [+\-−]\d{1,3}\.\d{1,2}%(?!\w)")),
 )
 
 
