@@ -398,6 +398,16 @@ def test_promo_and_comment_rules_inside_a_paragraph_are_cut_out() -> None:
     assert promo in {r.text for r in removed}
 
 
+def test_a_paragraph_the_page_prints_twice_is_kept_once() -> None:
+    text, removed = clean_text(body(PARA1, PARA2, PARA1, PARA3))
+    assert text.split("\n\n") == [PARA1, PARA2, PARA3]
+    assert [(r.line, r.reason) for r in removed] == [(5, "repeated paragraph")]
+    # a short refrain is the writer's, not the page's
+    refrain = "Then the bridge closed."
+    text, removed = clean_text(body(PARA1, refrain, PARA2, refrain, PARA3))
+    assert text.count(refrain) == 2 and removed == ()
+
+
 def test_a_quote_chip_after_a_name_is_cut_out_and_a_change_in_prose_stays() -> None:
     chips = "Shares of Harbourline Ferries Inc. HFRY, +5.77% rose as the FTSE 100 UKX, -0.31% fell."
     prose = "Fares rose +2.5% on Monday, the operator said."

@@ -780,6 +780,7 @@ def clean_page(
             u.reason = "photo caption"
 
     _mark_trailing(units)
+    _mark_repeated(units)
     for u in units:
         if u.reason is None:
             _strip_inline(u, inline)
@@ -790,6 +791,22 @@ def clean_page(
     )
     text = "\n\n".join(kept)
     return text, tuple(sorted(removed + tuple(inline), key=lambda r: r.line)), page_date
+
+
+_REPEAT_WORDS = 10  # a paragraph this long printed twice is the page's double, not a refrain
+
+
+def _mark_repeated(units: Sequence[_Unit]) -> None:
+    """A paragraph the page prints twice (a scraper's second pass over a live update, a pull
+    quote) is kept once: its quotes and facts are one outlet's, said once."""
+    seen: set[str] = set()
+    for u in units:
+        if u.reason is not None or len(u.words) < _REPEAT_WORDS:
+            continue
+        key = normalize(u.text)
+        if key in seen:
+            u.reason = "repeated paragraph"
+        seen.add(key)
 
 
 # A unit this long may be a whole article flattened into one line (newlines lost by the scraper
