@@ -27,6 +27,7 @@ from pathlib import Path
 
 from storyweave.brief import brief
 from storyweave.config import Config
+from storyweave.errors import InputError
 from storyweave.model import Article, Conflict
 
 REPO = Path(__file__).resolve().parents[1]
@@ -154,16 +155,25 @@ def main(argv: list[str] | None = None) -> int:
         where = args.clusters
         start, end = (int(x) for x in args.clusters.split(":"))
         found = clusters(args.data, start, end)
+    out = args.rows.open("w", encoding="utf-8") if args.rows else None
     for n, articles in found:
         if len(articles) < 2:
             continue
+        try:
+            conflicts = brief(articles, config).conflicts
+        except InputError as exc:  # every page of the cluster was furniture
+            print(f"[{n}] skipped: {exc}", file=sys.stderr)
+            continue
         briefed += 1
-        for c in brief(articles, config).conflicts:
+        for c in conflicts:
             rows.append(row(n, c))
             print(show(n, c), end="\n\n", flush=True)
+            if out is not None:  # as found: a long read stopped half-way keeps its rows
+                out.write(json.dumps(rows[-1]) + "\n")
+                out.flush()
+    if out is not None:
+        out.close()
     print(f"{len(rows)} conflicts listed in {briefed} clusters of {where}")
-    if args.rows:
-        args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     if verdicts is not None:
         print(tally(rows, verdicts))
     return 0

@@ -35,6 +35,31 @@ def test_lists_each_conflict_with_its_sides_and_skips_single_pages(
     assert out.strip().endswith("1 conflicts listed in 1 clusters of 0:2")
 
 
+COOKIES = (
+    "We use cookies to personalise content and ads, to provide social media features and to "
+    "analyse our traffic. We also share information about your use of our site with our social "
+    "media, advertising and analytics partners. By continuing to use this site you agree to our "
+    "use of cookies and our privacy policy."
+)
+
+
+def test_a_cluster_of_page_furniture_is_skipped_and_the_rows_found_are_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
+) -> None:
+    read = benchmark_module("read_conflicts")
+    data = tmp_path / "validation.jsonl.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": 0, "documents": INJURED}) + "\n")
+        f.write(json.dumps({"id": 1, "documents": [COOKIES, COOKIES]}) + "\n")
+    rows = tmp_path / "rows.jsonl"
+    args = ["--clusters", "0:2", "--embedder", "tfidf", "--data", str(data), "--rows", str(rows)]
+    assert read.main(args) == 0
+    captured = capsys.readouterr()
+    assert "[1] skipped: " in captured.err
+    assert captured.out.strip().endswith("1 conflicts listed in 1 clusters of 0:2")
+    assert len(rows.read_text().splitlines()) == 1
+
+
 def test_a_missing_file_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
 ) -> None:
