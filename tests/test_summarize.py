@@ -714,3 +714,19 @@ def test_the_citer_weighs_a_dense_cosine_with_shared_words(minilm: Embedder) -> 
     want = DENSE_SHARE * story.sim + (1 - DENSE_SHARE) * lex
     assert _citing(story).sim == pytest.approx(want, abs=1e-5)
     assert 0 < DENSE_SHARE < 1
+
+
+def test_the_summary_opens_on_what_most_outlets_say(
+    summarizer: Summarizer, embedder: Embedder
+) -> None:
+    # a1 now opens on one outlet's detail; in reading order the summary opened on it
+    texts = dict(TEXTS)
+    texts["a1"] = "A source close to the inquiry said a heater had been left on. " + TEXTS["a1"]
+    arts, sents = _articles(texts)
+    summary = summarizer(arts, sents, words=120, embedder=embedder)
+    detail = next(i for i, s in enumerate(summary) if s.text.startswith("A source close"))
+    assert detail > 0, [s.text[:40] for s in summary]
+    assert set(summary[0].citations) == set(FACT_ALL), summary[0]
+    # the rest keep their reading order
+    rest = [(s.article_id, s.sentence) for s in summary[1:]]
+    assert rest == sorted(rest, key=lambda x: (sorted(texts).index(x[0]), x[1]))

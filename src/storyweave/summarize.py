@@ -749,7 +749,33 @@ def summarize_with(
         out.append(
             SummarySentence(text, s.article_id, s.index, tuple(story.order[d] for d in cited))
         )
-    return out
+    return _lead_first(out, _runs(story, chosen), [float(score[k]) for k in chosen])
+
+
+def _runs(story: _Story, chosen: Sequence[int]) -> list[list[int]]:
+    """Positions in `chosen` grouped so that a sentence leaning on the one before it (a
+    dangling opener, or a quotation carried on) stays with it."""
+    runs: list[list[int]] = []
+    for i, k in enumerate(chosen):
+        leans = i > 0 and chosen[i - 1] == k - 1 and (story.dangling[k] or story.carried[k - 1])
+        if leans and runs:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _lead_first(
+    out: list[SummarySentence], runs: list[list[int]], score: Sequence[float]
+) -> list[SummarySentence]:
+    """The summary opens on what most outlets say, the summarizer's best-scored sentence among
+    them; the rest stays in reading order. Reading order alone opened on whatever the first
+    article's first chosen sentence was ("A source close to the investigation said ...", one
+    outlet's detail, above the three outlets' account of the shooting)."""
+    if len(runs) < 2:
+        return out
+    lead = min(runs, key=lambda r: (-len(out[r[0]].citations), -score[r[0]], r[0]))
+    return [out[i] for i in lead] + [out[i] for r in runs if r is not lead for i in r]
 
 
 def _citing(story: _Story) -> _Story:
