@@ -768,11 +768,13 @@ def _runs(story: _Story, chosen: Sequence[int]) -> list[list[int]]:
 def _lead_first(
     out: list[SummarySentence], runs: list[list[int]], score: Sequence[float]
 ) -> list[SummarySentence]:
-    """The summary opens on what most outlets say, the summarizer's best-scored sentence among
-    them; the rest stays in reading order. Reading order alone opened on whatever the first
-    article's first chosen sentence was ("A source close to the investigation said ...", one
-    outlet's detail, above the three outlets' account of the shooting)."""
-    if len(runs) < 2:
+    """The summary opens on what most outlets say: when the first sentence in reading order is
+    cited by fewer articles than another, the best-scored of the most cited comes first (with
+    the sentence it leans on); the rest stays in reading order. Reading order alone opened on
+    whatever the first article's first chosen sentence was ("A source close to the
+    investigation said ...", one outlet's detail, above three outlets' account of the shooting)."""
+    most = max((len(out[r[0]].citations) for r in runs), default=0)
+    if len(runs) < 2 or len(out[runs[0][0]].citations) == most:
         return out
     lead = min(runs, key=lambda r: (-len(out[r[0]].citations), -score[r[0]], r[0]))
     return [out[i] for i in lead] + [out[i] for r in runs if r is not lead for i in r]
