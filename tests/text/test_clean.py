@@ -749,6 +749,16 @@ def test_a_dateline_with_a_date_dates_the_article_and_stays_in_the_text() -> Non
     assert c.published == "2015-02-27" and lead in c.text
 
 
+def test_a_time_stamp_glued_to_the_headline_dates_the_article_and_stays_in_the_text() -> None:
+    glued = f"Harbour bridge reopens after repairs July 15, 2014 at 2:54 PM ET {PARA1}"
+    (c,) = clean_articles([article_from_text(body(glued, PARA2), source="s", origin="o")])
+    assert c.published == "2014-07-15" and PARA1 in c.text
+    # a time without a zone after a date is news: when it happened
+    told = "The ferry left on July 15, 2014 at 2:54 p.m. and sank an hour later, officials said."
+    (c,) = clean_articles([article_from_text(body(told, PARA2), source="s", origin="o")])
+    assert c.published is None
+
+
 def test_an_embedded_tweet_is_junk_and_dates_a_page_with_no_date_line() -> None:
     tweet = (
         "Crews are still on the bridge. Please avoid the area. pic.twitter.com/x1 "

@@ -1024,6 +1024,24 @@ def full_date(text: str) -> str | None:
     return None
 
 
+# a page's time stamp: a clock time and a time zone right after a full date ("July 15, 2014 at
+# 2:54 PM ET", "Monday, June 23, 2014 11:03 PM EDT"); prose gives a time, not a zone, after a date
+_STAMP_AFTER = re.compile(
+    r"\s*(?:at\s+|,\s*|-\s*)?[0-2]?\d:[0-5]\d\s*[ap]\.?m\.?\s*"
+    r"(?:[ECMP][SD]?T|GMT|BST|UTC|AE[SD]T)\b",
+    re.I,
+)
+
+
+def _time_stamp(text: str) -> str | None:
+    """The ISO date of the first time stamp in `text`, wherever it stands in the line (a
+    scraper glues it to the headline before it and the first paragraph after it)."""
+    for m in _FULL_DATE.finditer(text):
+        if _STAMP_AFTER.match(text, m.end()):
+            return full_date(m.group())
+    return None
+
+
 def _date_line(text: str, near_top: bool) -> tuple[int, str] | None:
     """(rank, ISO date) when a short line gives the page's date; rank 0 is the best kind."""
     words = _WORD.findall(text)
@@ -1051,6 +1069,8 @@ def _read_page_date(units: Sequence[_Unit], inline: list[RemovedLine]) -> str | 
             found.append((hit[0], where, hit[1], where))
         elif reason is None and _DATELINE_DATE.match(text) and (d := full_date(text[:60])):
             found.append((1, where, d, where))
+        elif reason is None and near_top and (d := _time_stamp(text)):
+            found.append((1, where, d, where))  # stays: the headline or news may share its line
         elif reason in _DATED_JUNK and not _FILE_PHOTO.search(text) and (d := full_date(text)):
             # a tweet or a caption of the day's events dates the page when nothing else does;
             # the latest, as older ones show what led up to it
@@ -1059,7 +1079,7 @@ def _read_page_date(units: Sequence[_Unit], inline: list[RemovedLine]) -> str | 
         return None
     rank, _, iso, where = min(found)
     if rank == 1:
-        return iso  # a dateline opens a paragraph of news: it stays in the text
+        return iso  # a dateline opens a paragraph of news, a time stamp shares one: both stay
     old = units[where].reason if where < len(units) else inline[where - len(units)].reason
     reason = f"page date line, read as the article's date {iso}"
     if rank == 4:
