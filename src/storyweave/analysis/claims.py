@@ -408,10 +408,15 @@ def quantities(text: str) -> list[Quantity]:
         heads, end = counted
         n = _to_float(m.group("n"))
         scale = (m.group("scale") or "").lower()
+        if n is not None and not scale and _AND_A_HALF.match(m.group("after")):
+            n += 0.5  # "5 and a half inches" is 5.5 inches
         value = None if n is None else n * _SCALE.get(scale, 1.0)
         add(f"count:{heads[0]}", value, m, end, frozenset(heads))
     found.out.sort(key=lambda t: t[0])
     return [q for _, q in found.out]
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 
 
 def _counted_thing(text: str, m: re.Match[str], cased: bool) -> tuple[list[str], int] | None:
@@ -430,11 +435,12 @@ def _counted_thing(text: str, m: re.Match[str], cased: bool) -> tuple[list[str],
         return None  # a day before its month: "on 4 February"
     heads: list[str] = []
     end = m.end("n")
+    halved = _AND_A_HALF.match(m.group("after")) is not None  # "and a half" is the number's
     for w in re.finditer(r"[A-Za-z0-9'’-]+", m.group("after")):
         lw = w.group(0).lower()
         if heads and _PER.match(m.group("after"), w.start()):
             break  # a rate's unit: "3 men a day", "80 miles per hour"
-        if lw in _STOP or lw.isdigit():
+        if lw in _STOP or lw.isdigit() or (lw == "half" and not heads and halved):
             continue
         if cased and w.group(0)[:1].isupper() and heads:
             break  # a name after the counted thing: "37 homes in and around Cedar Hollow"
@@ -1801,7 +1807,7 @@ def predicates(span: Span) -> list[Predicate]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() in _LIGHT:
             continue
         kids = list(tok.children)
-        negs = [c for c in kids if c.dep_ == "neg"]
+        negs = [c for c in kids if c.dep_ == "neg" and not _not_only(c)]
         auxes = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
         modal = any(c.lower_ in _MODALS or c.lemma_.lower() in _MODALS for c in auxes)
         cond = any(c.dep_ == "mark" and c.lower_ in _UNREAL_MARKS for c in kids)
@@ -1826,6 +1832,15 @@ def predicates(span: Span) -> list[Predicate]:
             )
         )
     return out
+
+
+_FOCUS = frozenset("just only merely simply".split())
+
+
+def _not_only(neg: Token) -> bool:
+    """A "not" that says more, not no: "not just adopt a baby", "not only won but ..."."""
+    nxt = neg.nbor(1) if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in _FOCUS
 
 
 _ADJUNCT_PREPS = frozenset("in at near on inside outside from into around behind".split())

@@ -316,9 +316,17 @@ def _name_runs(span: Span) -> Iterator[list[Token]]:
         if tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ not in {"DATE", "TIME"}:
             run.append(tok)
             continue
-        if run and any(t.is_title or t.is_upper for t in run):
+        if run and any(t.is_title or t.is_upper for t in run) and not _only_titles(run):
             yield run
         run = []
+
+
+_COURTESY = frozenset("mr mrs ms miss mx dr prof sir dame lord lady".split())
+
+
+def _only_titles(run: list[Token]) -> bool:
+    """A courtesy title alone names no one ("Mr Usman" / "Sani Usman" name one man)."""
+    return all(t.lower_.rstrip(".") in _COURTESY for t in run)
 
 
 def _slot_keys(span: Span, run: list[Token]) -> list[str]:
@@ -326,7 +334,7 @@ def _slot_keys(span: Span, run: list[Token]) -> list[str]:
     when it is (or ends) the object of a preposition."""
     doc, keys = span.doc, []
     nxt = doc[run[-1].i + 1] if run[-1].i + 1 < span.end else None
-    if nxt is not None and nxt.pos_ == "NOUN" and run[-1].dep_ == "compound":
+    if nxt is not None and nxt.pos_ == "NOUN" and run[-1].dep_ == "compound" and not _owns(nxt):
         keys.append(f"mod:{nxt.lemma_.lower()}")
     k = run[0].i - 1
     while k >= span.start and k > run[0].i - 5 and doc[k].dep_ in _NP_DEPS | {"pobj"}:
@@ -336,6 +344,12 @@ def _slot_keys(span: Span, run: list[Token]) -> list[str]:
     if k - 1 >= span.start and doc[k].pos_ == "ADP" and doc[k - 1].pos_ in {"NOUN", "PROPN"}:
         keys.append(f"{doc[k - 1].lemma_.lower()} {doc[k].lower_}")
     return keys
+
+
+def _owns(noun: Token) -> bool:
+    """Whether a noun stands as an owner ("Ozzy Osbourne's wife"): the name before it then
+    names the owner, not the one the sentence is about."""
+    return any(c.dep_ == "case" and c.lower_ in {"'s", "’s", "'"} for c in noun.children)
 
 
 def other_names(a: str, b: str, text_a: str, text_b: str) -> bool:

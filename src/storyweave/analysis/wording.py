@@ -29,7 +29,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 # courtesy titles only: the entity stage's titles ("general", "judge") are words in a quote too
 _COURTESY = frozenset({"mr", "mrs", "ms", "dr", "mx"})
-_HYPHENATED = re.compile(r"[a-z]+(?:[-‐‑][a-z]+)+")
+_HYPHENATED = re.compile(r"[a-z0-9]+(?:[-‐‑][a-z0-9]+)+")  # "multi-cellular", "9-1-1"
 _HYPHEN = re.compile("[-‐‑]")
 
 
@@ -46,7 +46,16 @@ _CONTRACTED = {
 _ENDINGS = (("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"))
 # British and American spellings of one word ("honour" / "honor", "realise" / "realize")
 _SPELLED = (("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("yse", "yze"),
-            ("tre", "ter"), ("ogue", "og"), ("lled", "led"), ("lling", "ling"))  # fmt: skip
+            ("tre", "ter"), ("ogue", "og"), ("lled", "led"), ("lling", "ling"),
+            ("dgement", "dgment"))  # fmt: skip
+# "it's" is "it is" or "it has": written out the way the other quotation has it
+_APOSTROPHE_S = frozenset("it that he she there what who where here how".split())
+# number words a transcript writes and another gives in digits ("one hundred" / "100")
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split()
+)} | {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 def _words(text: str) -> list[str]:
@@ -58,6 +67,49 @@ def _words(text: str) -> list[str]:
         )
         out.extend(full.split())
     return out
+
+
+def _said_as(words: list[str], other: list[str]) -> list[str]:
+    """`words` with "it's" written out as the other quotation writes it ("it is" / "it has"),
+    and a run of number words as digits where the other gives those digits."""
+    pairs = set(zip(other, other[1:], strict=False))
+    digits = {w for w in other if w.isdigit()}
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w.endswith("'s") and w[:-2] in _APOSTROPHE_S:
+            verb = next((v for v in ("is", "has") if (w[:-2], v) in pairs), None)
+            out.extend([w[:-2], verb] if verb else [w])
+            k += 1
+            continue
+        n, value = _number_run(words, k)
+        if n and str(value) in digits:
+            out.append(str(value))
+            k += n
+            continue
+        out.append(w)
+        k += 1
+    return out
+
+
+def _number_run(words: list[str], k: int) -> tuple[int, int]:
+    """How many words from k spell one number, and its value ("one hundred": 2, 100)."""
+    total = current = n = 0
+    while k + n < len(words):
+        w = words[k + n]
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _SCALES and (current or n == 0):
+            current = max(current, 1) * _SCALES[w]
+            if _SCALES[w] > 100:
+                total, current = total + current, 0
+        elif w == "and" and n and k + n + 1 < len(words) and words[k + n + 1] in _UNITS:
+            pass  # "one hundred and twenty"
+        else:
+            break
+        n += 1
+    return n, total + current
 
 
 def _spelt_as(words: list[str], other: set[str]) -> list[str]:
@@ -115,11 +167,12 @@ def _one_speaker(a: Quote, b: Quote) -> bool:
 def reworded(a: str, b: str) -> bool:
     """Whether two quotations are one remark with words changed inside it (not cut short, and
     not only in house style: "multi-cellular" / "multicellular", "Mr Phuge" / "Phuge",
-    "honour" / "honor", "wouldn't" / "would not")."""
+    "honour" / "honor", "wouldn't" / "would not", "it's" / "it is", "one hundred" / "100")."""
     wa, wb = _words(_styled_alike(a, b)), _words(_styled_alike(b, a))
     if min(len(wa), len(wb)) < MIN_WORDS:
         return False
     wa, wb = _unfilled(wa), _unfilled(wb)  # "I mean, I don't know" / "I don't know"
+    wa, wb = _said_as(wa, wb), _said_as(wb, wa)  # "it's" / "it is", "one hundred" / "100"
     wa = _spelt_as(wa, set(wb))  # "honour" / "honor"
     # "how Mr Phuge reached" / "how Phuge reached": an honorific is house style too
     wa, wb = [w for w in wa if w not in _COURTESY], [w for w in wb if w not in _COURTESY]
