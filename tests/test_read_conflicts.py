@@ -21,14 +21,19 @@ INJURED = [
 ]
 
 
+def _validation(tmp_path: Path, *clusters: list[str]) -> Path:
+    """A validation file of these clusters (each a list of documents), as the data has it."""
+    data = tmp_path / "validation.jsonl.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as f:
+        f.writelines(json.dumps({"id": n, "documents": d}) + "\n" for n, d in enumerate(clusters))
+    return data
+
+
 def test_lists_each_conflict_with_its_sides_and_skips_single_pages(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
 ) -> None:
     read = benchmark_module("read_conflicts")
-    data = tmp_path / "validation.jsonl.gz"
-    with gzip.open(data, "wt", encoding="utf-8") as f:
-        f.write(json.dumps({"id": 0, "documents": INJURED}) + "\n")
-        f.write(json.dumps({"id": 1, "documents": [INJURED[0]]}) + "\n")
+    data = _validation(tmp_path, INJURED, [INJURED[0]])
     assert read.main(["--clusters", "0:2", "--embedder", "tfidf", "--data", str(data)]) == 0
     out = capsys.readouterr().out
     assert "[0] number:" in out and "v0-d0" in out and "v0-d1" in out
@@ -47,10 +52,7 @@ def test_a_cluster_of_page_furniture_is_skipped_and_the_rows_found_are_kept(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
 ) -> None:
     read = benchmark_module("read_conflicts")
-    data = tmp_path / "validation.jsonl.gz"
-    with gzip.open(data, "wt", encoding="utf-8") as f:
-        f.write(json.dumps({"id": 0, "documents": INJURED}) + "\n")
-        f.write(json.dumps({"id": 1, "documents": [COOKIES, COOKIES]}) + "\n")
+    data = _validation(tmp_path, INJURED, [COOKIES, COOKIES])
     rows = tmp_path / "rows.jsonl"
     args = ["--clusters", "0:2", "--embedder", "tfidf", "--data", str(data), "--rows", str(rows)]
     assert read.main(args) == 0
@@ -72,9 +74,7 @@ def test_verdicts_written_down_count_the_rows_listed_at_another_commit(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], benchmark_module
 ) -> None:
     read = benchmark_module("read_conflicts")
-    data = tmp_path / "validation.jsonl.gz"
-    with gzip.open(data, "wt", encoding="utf-8") as f:
-        f.write(json.dumps({"id": 0, "documents": INJURED}) + "\n")
+    data = _validation(tmp_path, INJURED)
     rows = tmp_path / "rows.jsonl"
     args = ["--clusters", "0:1", "--embedder", "tfidf", "--data", str(data)]
     assert read.main([*args, "--rows", str(rows)]) == 0
