@@ -276,3 +276,15 @@ def test_a_date_dates_the_event_it_attaches_to(text: str, expected: list[tuple[s
     art = _article("a", "s", text, published="2015-07-10")
     events = build_timeline([art], {art.id: segment(art)})
     assert [(e.date, e.expression) for e in events] == expected
+
+
+def test_a_weekday_before_its_own_date_is_part_of_it() -> None:
+    text = "The hairdresser died suddenly Monday evening January 23, 2017, at his home."
+    assert [(x.text, x.date) for x in find_dates(text)] == [("January 23, 2017", "2017-01-23")]
+    # a weekday that is not the date's stays apart (January 23, 2017 was a Monday)
+    text = "Police said Friday that the hairdresser died on January 23, 2017."
+    assert [x.text for x in find_dates(text)] == ["Friday", "January 23, 2017"]
+
+
+def test_the_end_of_a_phone_number_is_no_year() -> None:
+    assert find_dates("Call detectives at (818) 374-1925 with information.") == []

@@ -194,7 +194,11 @@ _YEAR_BEFORE = re.compile(
     r"the|spring|summer|fall|autumn|winter|year)[\s-]*$",
     re.I,
 )
-_NOT_YEAR_BEFORE = re.compile(r"(?:no\.?|number|room|route|flight|page|#|pin|code|model)\s*$", re.I)
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:no\.?|number|room|route|flight|page|#|pin|code|model)\s*$"
+    r"|(?<![\d-])\d{3}[-.]$",  # the end of a phone number: "(818) 374-1925"
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -470,6 +474,28 @@ def find_dates(
             continue
         d, prec = res
         out.append(DateExpr(s, e, m.group(0).strip(), d, prec, d is not None))
+    named = _named_days(out)
+    return [x for x in out if x.start not in named]
+
+
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY_NUMBER = {w: i for i, w in enumerate("mon tues wednes thurs fri satur sun".split())}
+
+
+def _weekday_in(text: str) -> int | None:
+    m = _WEEKDAY.search(text)
+    return _WEEKDAY_NUMBER[m.group(1).lower()] if m else None
+
+
+def _named_days(found: Sequence[DateExpr]) -> set[int]:
+    """Where the weekdays start that are written just before their own full date ("Monday
+    evening January 23, 2017", "Thursday, Sept. 20, 2018"): the weekday is part of the date."""
+    out = set()
+    for x, nxt in zip(found, found[1:], strict=False):
+        wd = _weekday_in(x.text)
+        if wd is not None and nxt.precision == "day" and nxt.date:
+            if nxt.start - x.end <= 20 and date.fromisoformat(nxt.date).weekday() == wd:
+                out.add(x.start)
     return out
 
 
@@ -616,10 +642,11 @@ def build_timeline(
         previous_year: int | None = None
         for s in sentences.get(art.id, ()):
             exprs = _event_dates(find_dates(s.text, anchor, previous_year), s, annotations)
-            lent: set[int] = set()
+            lent: dict[int, str] = {}
             if borrowed is not None:
                 kept = [borrowed.keep(x, s.text, previous_year) for x in exprs]
-                exprs, lent = [x for x, _ in kept], {x.start for x, b in kept if b}
+                exprs = [x for x, _ in kept]
+                lent = {x.start: borrowed.article_id for x, b in kept if b}
             years = [
                 int(x.date[:4])
                 for x in exprs
@@ -640,7 +667,7 @@ def build_timeline(
                     strip_dateline(s.text),
                     Evidence(art.id, art.source, s.index, s.text),
                     x.resolved,
-                    borrowed.article_id if borrowed and x.start in lent else None,
+                    lent.get(x.start),
                 )
                 order = (0 if x.date else 1, x.date or "", a_pos, s.index, x.start)
                 keyed.append((order, ev))
