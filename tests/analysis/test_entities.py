@@ -993,6 +993,16 @@ def test_a_possessive_written_with_an_opening_quote_mark_is_cut_off() -> None:
     assert not any("‘" in v for e in ents for v in e.variants)
 
 
+def test_a_state_that_plays_a_match_is_its_team_and_a_postal_code_is_its_state() -> None:
+    ents = _parsed(
+        "Results on Sunday:\n\nMinnesota 5 Seattle 3\n\nMinnesota beat Seattle 5-3 on Sunday.\n\n"
+        "The climber, of Rockaway, NJ, fell from the hotel in New Jersey on Wednesday night."
+    )
+    kinds = {v: e.kind for e in ents for v in e.variants}
+    assert kinds.get("Minnesota") == "organization", sorted(kinds.items())
+    assert kinds.get("NJ") == "place" and kinds.get("Rockaway") == "place"
+
+
 def test_an_office_named_by_its_fields_is_one_name_and_a_list_of_firms_is_not() -> None:
     ents = _parsed(
         "The Bureau of Alcohol, Tobacco, Firearms and Explosives sent agents from Baltimore.\n\n"

