@@ -993,6 +993,16 @@ def test_a_possessive_written_with_an_opening_quote_mark_is_cut_off() -> None:
     assert not any("‘" in v for e in ents for v in e.variants)
 
 
+def test_a_home_town_after_a_name_is_no_part_of_it() -> None:
+    ents = _parsed(
+        "The thrill-seeker and his buddy Dimitri Oliveras took the hotel elevator to the top "
+        "floor, police sources said.\n\nOliveras of Dover, NJ, went back to the Midtown hotel "
+        "where he called his mom, sources said."
+    )
+    rows = {e.name: e.variants for e in ents if e.kind == "person"}
+    assert rows == {"Dimitri Oliveras": ("Dimitri Oliveras", "Oliveras")}, rows
+
+
 def test_a_state_that_plays_a_match_is_its_team_and_a_postal_code_is_its_state() -> None:
     ents = _parsed(
         "Results on Sunday:\n\nMinnesota 5 Seattle 3\n\nMinnesota beat Seattle 5-3 on Sunday.\n\n"

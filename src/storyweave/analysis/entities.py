@@ -1646,6 +1646,8 @@ def _with_ner(
             leaning = _leaning(piece.votes + piece.ner)
             if leaning == "person" or (leaning == "other" and _office_first(piece)):
                 piece = _untitled(piece, text)  # "SSP Nabugyere", which the model calls a product
+            if leaning == "person":
+                piece = _without_home(piece, text)
             out.append(piece)
     out = _no_overlaps(out)
     for piece in out:
@@ -1910,6 +1912,20 @@ def _runs_over_verb(words: str) -> bool:
     return any(
         w[:1].islower() and w not in stop and w not in _PARTICLES for w in words.split()[1:-1]
     )
+
+
+_OF_PLACE = re.compile(r" of (?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)$")
+
+
+def _without_home(r: _Raw, text: str) -> _Raw:
+    """A person's name without the home town written after it ("Oliveras of Dover"); a
+    title's place stays ("the Duke of Edinburgh")."""
+    m = _OF_PLACE.search(r.text)
+    if m is None or not _known_place(m["place"]):
+        return r
+    if english_word(r.text[: m.start()].split()[-1].lower()):
+        return r  # a title, not a name: "Duke of Edinburgh", "Mayor of London"
+    return _moved(r, r.start, r.start + m.start(), text)
 
 
 def _known_place(words: str) -> bool:
