@@ -993,6 +993,17 @@ def test_a_possessive_written_with_an_opening_quote_mark_is_cut_off() -> None:
     assert not any("‘" in v for e in ents for v in e.variants)
 
 
+def test_a_name_before_a_word_the_model_calls_a_person_is_no_title() -> None:
+    # the model reads "Road" as a person; "Perryman" is no title to take off it
+    ents = _parsed(
+        '"This happened inside the warehouse (on Perryman Road)," the witness said. "They '
+        'called a bunch of EMS and they carried out five victims."'
+    )
+    rows = {e.name: e.variants for e in ents}
+    assert rows.get("Perryman Road") == ("Perryman Road",), rows
+    assert "Road" not in rows
+
+
 def test_a_home_town_after_a_name_is_no_part_of_it() -> None:
     ents = _parsed(
         "The thrill-seeker and his buddy Dimitri Oliveras took the hotel elevator to the top "

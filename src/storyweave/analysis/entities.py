@@ -1857,6 +1857,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
             and end == r.end
             and label == "PERSON"
             and not _given_before(text, start)
+            and _title_like(text[r.start : start])
         ):
             moved = _moved(r, start, end, text)
             moved.titled = moved.titled or _titled(text[r.start : start], text[r.start : end])
@@ -1868,6 +1869,17 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
 
 
 _POSSESSIVE_AT = re.compile(r"['’]s(?![A-Za-z])|['’](?=\s)")  # not "O’Brien"
+
+
+def _title_like(words: str) -> bool:
+    """Whether the words the model leaves before a person could be a title ("Prime Minister",
+    "Harford County Sheriff"): words of the language or places, not a name ("Perryman" of
+    "Perryman Road", where the model read "Road" as a person)."""
+    toks = re.findall(r"[A-Za-z][\w'’-]*", words)
+    if not toks:
+        return True
+    parts = toks[-1].lower().split("-")  # "Secretary-General"
+    return all(english_word(p) or p in _HONORIFICS for p in parts)
 
 
 def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
