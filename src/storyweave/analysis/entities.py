@@ -1873,8 +1873,8 @@ _POSSESSIVE_AT = re.compile(r"['’]s(?![A-Za-z])|['’](?=\s)")  # not "O’Bri
 
 def _title_like(words: str) -> bool:
     """Whether the words the model leaves before a person could be a title ("Prime Minister",
-    "Harford County Sheriff"): words of the language or places, not a name ("Perryman" of
-    "Perryman Road", where the model read "Road" as a person)."""
+    "Harford County Sheriff"): their last word is a word of the language or an honorific, not
+    a name ("Perryman" of "Perryman Road", where the model read "Road" as a person)."""
     toks = re.findall(r"[A-Za-z][\w'’-]*", words)
     if not toks:
         return True
@@ -1902,7 +1902,9 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
     return not (end > chunk[1] and fold(words.split()[-1]) in _HONORIFICS)
 
 
-_FIELDS = re.compile(r"^(?:[Tt]he )?[A-Z][\w.]*(?: [A-Z][\w.]*)* (?:of|for|on) (?P<fields>[^\n/|()\[\]:;@#]+)$")
+_FIELDS = re.compile(
+    r"^(?:[Tt]he )?[A-Z][\w.]*(?: [A-Z][\w.]*)* (?:of|for|on) (?P<fields>[^\n/|()\[\]:;@#]+)$"
+)
 
 
 def _fields_of(words: str) -> bool:

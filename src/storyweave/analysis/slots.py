@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from .entities import _nickname, english_word
+from .entities import _HONORIFICS, _nickname, english_word
 
 if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
     from spacy.tokens import Span, Token
@@ -321,12 +321,9 @@ def _name_runs(span: Span) -> Iterator[list[Token]]:
         run = []
 
 
-_COURTESY = frozenset("mr mrs ms miss mx dr prof sir dame lord lady".split())
-
-
 def _only_titles(run: list[Token]) -> bool:
-    """A courtesy title alone names no one ("Mr Usman" / "Sani Usman" name one man)."""
-    return all(t.lower_.rstrip(".") in _COURTESY for t in run)
+    """A title alone names no one ("Mr Usman" / "Sani Usman" name one man)."""
+    return all(t.lower_.rstrip(".") in _HONORIFICS for t in run)
 
 
 def _slot_keys(span: Span, run: list[Token]) -> list[str]:

@@ -478,13 +478,9 @@ def find_dates(
     return [x for x in out if x.start not in named]
 
 
-_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
-_WEEKDAY_NUMBER = {w: i for i, w in enumerate("mon tues wednes thurs fri satur sun".split())}
-
-
 def _weekday_in(text: str) -> int | None:
-    m = _WEEKDAY.search(text)
-    return _WEEKDAY_NUMBER[m.group(1).lower()] if m else None
+    """The weekday an expression names ("on Monday": 0), if any."""
+    return next((_WEEKDAYS[w] for w in text.lower().split() if w in _WEEKDAYS), None)
 
 
 def _named_days(found: Sequence[DateExpr]) -> set[int]:
@@ -588,11 +584,12 @@ class _Borrowed:
     article_id: str
     days: frozenset[str]
 
-    def keep(self, x: DateExpr, text: str, previous_year: int | None) -> tuple[DateExpr, bool]:
-        """`x` as the borrowed anchor leaves it, and whether the anchor dated it. A month or a
-        year is safe a few days off; a weekday ("Thursday") lands a week wrong if the article
+    def keep(self, x: DateExpr, unanchored: set[int]) -> tuple[DateExpr, bool]:
+        """`x` as the borrowed anchor leaves it, and whether the anchor dated it (`unanchored`:
+        where the sentence's expressions start that its own years leave unresolved). A month or
+        a year is safe a few days off; a weekday ("Thursday") lands a week wrong if the article
         came out after the lender, so a day is kept only when a dated article dates it too."""
-        if x.date is None or x.start not in _unanchored(text, previous_year):
+        if x.date is None or x.start not in unanchored:
             return x, False
         if x.precision == "day" and x.date not in self.days:
             return DateExpr(x.start, x.end, x.text, None, None, False), False
@@ -644,7 +641,8 @@ def build_timeline(
             exprs = _event_dates(find_dates(s.text, anchor, previous_year), s, annotations)
             lent: dict[int, str] = {}
             if borrowed is not None:
-                kept = [borrowed.keep(x, s.text, previous_year) for x in exprs]
+                unanchored = _unanchored(s.text, previous_year)
+                kept = [borrowed.keep(x, unanchored) for x in exprs]
                 exprs = [x for x, _ in kept]
                 lent = {x.start: borrowed.article_id for x, b in kept if b}
             years = [
