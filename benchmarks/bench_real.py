@@ -170,8 +170,9 @@ QTEST = frozenset({12, 20, 27, 31, 48, 61, 67, 96} | {2, 6, 13, 15, 47, 52, 57, 
 QUOTE_SPLITS = ("qdev", "qtest")
 # edev/etest (session 18): every name of 5 + 5 clusters (exhaustive entity lists, written blind,
 # benchmarks/data/labels/raw-dev-e1.jsonl and -e2.jsonl), so that every row of the entity
-# table is judged, as a reader judges it; etest (test clusters) split off before anyone looked
-AUDIT_FILES = {"edev": "raw-dev-e1.jsonl", "etest": "raw-dev-e2.jsonl"}
+# table is judged, as a reader judges it; etest (test clusters) split off before anyone looked.
+# Session 23 added -e3.jsonl to edev: 8 quote-tuning (qdev) clusters, labelled the same way.
+AUDIT_FILES = {"edev": ("raw-dev-e1.jsonl", "raw-dev-e3.jsonl"), "etest": ("raw-dev-e2.jsonl",)}
 HELD_OUT = frozenset({"test", "qtest", "etest"})
 SPLITS = ("dev", "test", "dev2", "qdev", "qtest", "edev", "etest")
 ALL_PARTS = ("facts", "conflicts", "quotes", "entities", "events", "junk")
@@ -891,7 +892,7 @@ def _split_paths(data: Path, split: str) -> list[Path]:
     if split in QUOTE_SPLITS:
         return sorted(DEV2.glob("raw-dev-q*.jsonl"))
     if split in AUDIT_FILES:
-        return [DEV2 / AUDIT_FILES[split]]
+        return [DEV2 / name for name in AUDIT_FILES[split]]
     return [data / "multinews" / "labels" / SPLIT_FILES[split]]
 
 
