@@ -1033,3 +1033,41 @@ def test_an_office_named_by_its_fields_is_one_name_and_a_list_of_firms_is_not() 
     assert kinds.get("Bureau of Alcohol, Tobacco, Firearms and Explosives") == "organization"
     assert not {"Tobacco", "Firearms", "Bureau of Alcohol"} & set(kinds), sorted(kinds)
     assert {"Bank of America", "Wells Fargo", "Citigroup"} <= set(kinds), sorted(kinds)
+
+
+def test_half_of_a_hyphenated_word_is_no_name() -> None:
+    ents = _parsed(
+        "Dana Quill told the Gazette I-Team that the pier was unsafe. Teeny-tiny cracks ran "
+        "along the deck, she said. The I-Team reported it on Monday."
+    )
+    names = {e.name for e in ents}
+    assert "Team" not in names and "Teeny" not in names
+    assert _owner(ents, "Dana Quill").kind == "person"
+
+
+def test_the_numbers_of_a_series_are_no_names() -> None:
+    ents = _parsed(
+        "Engineer Dana Quill graded the piers as Level I, II and III in a report to the "
+        "Riverton council, which met on Monday."
+    )
+    assert not {"II", "III"} & {e.name for e in ents}
+
+
+def test_a_quoted_title_keeps_its_first_word() -> None:
+    ents = _parsed(
+        'Dana Quill wrote the novel "Star Harbour" in 1937. The crew saw a star over the pier. '
+        'In the 1992 "Star Voyage: The Long Crossing" episode, the ship reached the harbour.'
+    )
+    names = {e.name for e in ents}
+    assert "Star Harbour" in names and "Harbour" not in names
+    assert "Voyage" not in names
+
+
+def test_a_role_or_a_participle_opening_a_sentence_is_not_part_of_the_name() -> None:
+    ents = _parsed(
+        "Dana Quill built the pier in 1962. Astrophysicist Nikolai Ferrand studied it. "
+        "Recalling Ferrand's study, Quill rebuilt the deck in 1970. Ferrand later retired."
+    )
+    assert _owner(ents, "Nikolai Ferrand").name == "Nikolai Ferrand"
+    variants = {v for e in ents for v in e.variants}
+    assert not {"Astrophysicist Nikolai Ferrand", "Recalling Ferrand"} & variants

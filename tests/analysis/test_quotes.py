@@ -757,3 +757,15 @@ def test_a_second_speech_verb_the_copy_left_in_is_not_part_of_the_speaker() -> N
         INTRO + '"The cable will not hold another winter," said the chief inspector declared.'
     )
     assert _one(qs, "The cable will not").speaker == "the chief inspector"
+
+
+def test_a_quoted_title_is_no_one_s_words() -> None:
+    qs = _parsed_quotes(
+        'Dana Quill spoke on Friday. The singer and "Harbour Lights Forever" actress explained '
+        'her stance at length. In the 1992 "Star Voyage: The Long Crossing" episode, the ship docks. '
+        '"We will not back down," Quill said. "MOST OF THE PIER WILL BE CLOSED," the notice read.'
+    )
+    texts = [q.text for q in qs]
+    assert not [t for t in texts if "Harbour Lights" in t or "Star Voyage" in t]
+    assert any(t.startswith("We will not back down") for t in texts)
+    assert any(t.startswith("MOST OF THE PIER") for t in texts)

@@ -288,3 +288,10 @@ def test_a_weekday_before_its_own_date_is_part_of_it() -> None:
 
 def test_the_end_of_a_phone_number_is_no_year() -> None:
     assert find_dates("Call detectives at (818) 374-1925 with information.") == []
+
+
+def test_a_sentence_of_the_time_of_writing_takes_no_year_from_the_one_before() -> None:
+    # "In 1962 ... . Recently, a paper posted June 13 ...": not June 13, 1962
+    assert _one("Recently, a paper posted June 13 revived the model.", None, 1962).date is None
+    assert _one("Recently, a paper posted June 13 revived it.", FRIDAY, 1962).date == "2015-06-13"
+    assert _one("In March the new owners fired the coach.", None, 2014).date == "2014-03"

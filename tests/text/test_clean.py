@@ -48,6 +48,15 @@ def reasons(raw: str, **kw: object) -> dict[str, str]:
         ("Sign up for our daily newsletter", "newsletter prompt"),
         ("Subscribe to get the latest updates in your inbox", "newsletter prompt"),
         ("Follow us on Twitter", "social prompt"),
+        ("Follow Gazette Harbour Investigations on Twitter and Facebook", "social prompt"),
+        ("Follow us @HarbourGazette, Facebook or Instagram.", "social prompt"),
+        (
+            "Facebook Twitter Pinterest Divers at the north pier on Monday Photograph: Jo Lee",
+            "photo caption",
+        ),
+        ("Jane Porter can be reached at jporter@example.com", "contact line"),
+        ("Originally published on Harbour Science.", "syndication note"),
+        ("Add Interest", "button label"),
         ("\u00a9 2024 Harbour Gazette. All rights reserved.", "copyright notice"),
         ("By Jane Porter", "byline"),
         ("By JANE PORTER and Tom Reyes", "byline"),
@@ -789,3 +798,29 @@ def test_an_article_with_no_source_takes_the_outlet_its_text_names() -> None:
 def test_news_that_sounds_like_a_site_message_stays(line: str) -> None:
     text, _ = clean_text(body(PARA1, line, PARA2, PARA3))
     assert line in text
+
+
+def test_a_list_of_bulleted_headlines_is_a_related_links_box() -> None:
+    links = [
+        "\u00b7 The Top 10 Bridges of the Harbour",
+        "\u00b7 The Most Famous Engineers of All Time",
+    ]
+    assert reasons(body(PARA1, PARA2, *links, PARA3)) == dict.fromkeys(links, "promo link")
+
+
+def test_bulleted_key_points_stay() -> None:
+    points = [
+        "\u2022 The bridge reopened on Monday.",
+        "\u2022 Repairs cost twelve million dollars.",
+    ]
+    text, _ = clean_text(body(PARA1, *points, PARA2))
+    assert all(p.lstrip("\u2022 ") in text for p in points)
+
+
+def test_a_follow_topic_prompt_goes_with_its_button() -> None:
+    prompt = (
+        "Interested in Harbour Bridge? Add Harbour Bridge as an interest to stay up to date on "
+        "the latest Harbour Bridge news, video, and analysis from Gazette News. Add Interest"
+    )
+    text, _ = clean_text(body(PARA1, prompt, PARA2))
+    assert "Interest" not in text and PARA2 in text

