@@ -1915,3 +1915,54 @@ def test_one_disagreement_told_by_two_outlets_on_one_side_is_one_conflict(tfidf)
     numbers = [_sides(c) for c in conflicts if c.kind == "number"]
     assert len(numbers) == 1
     assert sorted(map(sorted, numbers[0].values())) == [["p1", "p2"], ["p3"]]
+
+
+def test_a_parent_s_age_and_a_baby_s_age_are_two_people(tfidf) -> None:
+    arts = _pair(
+        "Police said Dana Vandewege, 36, was found dead at the Port Elling home on Friday.",
+        "Police said Vandewege found his wife and their 3-month-old son dead at the Port Elling "
+        "home on Friday.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "number"] == []
+
+
+def test_an_outlet_that_gives_both_figures_disputes_neither(tfidf) -> None:
+    first = "The league's original suspension of Rodriguez was 211 games, the longest in its history."
+    arts = _pair(first, "An arbitrator cut the 211-game suspension of Rodriguez to 162 games on Monday.")
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [c for c in conflicts if c.kind == "number"] == []
+    # the same two outlets, one figure each: a dispute
+    arts = _pair(first, "The league's original suspension of Rodriguez was 162 games, officials said.")
+    _, conflicts, _ = _run(arts, tfidf)
+    assert len([c for c in conflicts if c.kind == "number"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # the "not" denies the manner, not the reply
+            "Harbour officials responded on Monday to the ferry union's letter about the pier.",
+            "Harbour officials did not respond directly to the ferry union's letter about the "
+            "pier.",
+        ),
+        (
+            "His crewmates took him to the Port Elling hospital after the shark bit his leg.",
+            "His crewmates did not take him seriously after the shark bit his leg near Port "
+            "Elling.",
+        ),
+        (  # an infinitive names an aim, not what happened
+            "The Port Elling harbour board has not raised its mooring fees in almost ten years.",
+            "The Port Elling harbour board could act to raise its mooring fees after its meeting.",
+        ),
+        (  # "their mothers": one mother each
+            "Children whose grandmothers smoked had more asthma even when their mothers did not "
+            "smoke.",
+            "If your grandmother smoked, you may have asthma even when your mother did not smoke, "
+            "the study found.",
+        ),
+    ],
+)
+def test_what_a_reading_of_the_parse_shows_is_no_dispute(first: str, second: str, tfidf) -> None:
+    _, conflicts, _ = _run(_pair(first, second), tfidf)
+    assert conflicts == []

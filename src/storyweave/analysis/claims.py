@@ -98,6 +98,9 @@ _MONEY_RATIO = 5.0
 # shelters"): outlets that disagree on one count are seldom further apart (17 / 23 injured,
 # 34,000 / 43,000 patients, 412 / 380 pupils)
 _COUNT_RATIO = 3.0
+# ... and two ages more than this apart are two people ("the 36-year-old" and "her
+# 3-month-old son"): a misreported age is off by a year or two
+_AGE_RATIO = 1.5
 SYNDICATION_JACCARD = 0.8  # word 5-shingle Jaccard above which two articles are copies
 MAX_SINGLE = 60  # single-source claims kept (the most specific first)
 
@@ -1588,13 +1591,27 @@ def _number_pairs(
             continue  # "$9,000 a week" and "$4.2 million": two different sums, not one disputed
         if _counted(x) and max(x.value, y.value) > _COUNT_RATIO * max(min(x.value, y.value), 1.0):
             continue  # "4,200 people fled" and "310 spent the night in shelters": two counts
+        if x.kind == "age" and max(x.value, y.value) > _AGE_RATIO * min(x.value, y.value):
+            continue
         if _adds_up(fx, y) or _adds_up(fy, x):
             continue  # "an adult and two teenagers died" / "three people died": one toll
+        if _writes(items, items[j].outlet, x.value) or _writes(items, items[i].outlet, y.value):
+            continue  # "his 211-game suspension ... lowered to 162 games": an outlet giving
+            # both figures tells of two moments or two things, not of a dispute
         counted = _counted_word(x, y) if x.kind.startswith("count:") else ""
         topic = _question(x.kind, ti, tj, counted)
         group = "number:count:" + "/".join(sorted(x.heads & y.heads)) if x.heads else x.kind
         out.append(_Pair("number", f"number:{group}", topic, i, j, x.text, y.text))
     return out
+
+
+def _writes(items: Sequence[_Item], outlet: int, value: float) -> bool:
+    """Whether an outlet writes a figure of 10 or more in digits in any of its sentences."""
+    if value < 10 or value != int(value):
+        return False
+    forms = "|".join(re.escape(f) for f in {f"{int(value):,}", str(int(value))})
+    pattern = re.compile(rf"(?<![\d.,])(?:{forms})(?![\d]|[.,]\d)")
+    return any(it.outlet == outlet and pattern.search(it.sent.text) for it in items)
 
 
 def _unit(q: Quantity) -> str:
@@ -1807,12 +1824,14 @@ def predicates(span: Span) -> list[Predicate]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() in _LIGHT:
             continue
         kids = list(tok.children)
-        negs = [c for c in kids if c.dep_ == "neg" and not _not_only(c)]
+        negs = [c for c in kids if c.dep_ == "neg" and not _not_only(c) and not _manner(tok)]
         auxes = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
         modal = any(c.lower_ in _MODALS or c.lemma_.lower() in _MODALS for c in auxes)
         cond = any(c.dep_ == "mark" and c.lower_ in _UNREAL_MARKS for c in kids)
+        # an infinitive ("could act to raise rates") names an aim, not what happened
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
         # a relative clause describes a class ("drinks that don't list milk"), not an event
-        asserted = not (modal or cond or tok.dep_ in _NOT_ASSERTED)
+        asserted = not (modal or cond or infinitive or tok.dep_ in _NOT_ASSERTED)
         # the object, or the agent of a passive: "fined by the Commission" fines with it
         objects = [c for c in kids if c.dep_ == "dobj"]
         objects += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -1835,6 +1854,20 @@ def predicates(span: Span) -> list[Predicate]:
 
 
 _FOCUS = frozenset("just only merely simply".split())
+# adverbs of time, degree or stance, which leave a "not" on the verb ("did not really win")
+_NOT_MANNER = frozenset(
+    "really actually early only fully entirely exactly necessarily currently previously "
+    "formerly likely".split()
+)
+
+
+def _manner(verb: Token) -> bool:
+    """Whether a verb has a manner adverb ("did not respond directly", "did not take him
+    seriously"): the "not" denies the manner, not that the act took place."""
+    return any(
+        c.dep_ == "advmod" and c.lower_.endswith("ly") and c.lower_ not in _NOT_MANNER
+        for c in verb.children
+    )
 
 
 def _not_only(neg: Token) -> bool:

@@ -400,8 +400,9 @@ def kin_slots(span: Span) -> list[Kin]:
         head = tok
         while head.dep_ == "conj" and head.head.pos_ == "NOUN":
             head = head.head
-        if not any(c.dep_ == "poss" for c in head.children):
-            continue
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if not owners or _plural_owner(owners[0]):
+            continue  # "their mothers": one mother each, whatever the count of owners
         role, verb = _role(head)
         if verb is None or verb.lemma_.lower() in _LIGHT:
             continue
@@ -409,6 +410,14 @@ def kin_slots(span: Span) -> list[Kin]:
         phrase = span.doc[head.left_edge.i : max(tok.i, head.i) + 1].text
         out.append(Kin(f"{verb.lemma_.lower()} {role} {tok.lemma_.lower()}", plural, phrase))
     return out
+
+
+def _plural_owner(owner: Token) -> bool:
+    """A possessive of several owners ("their", "the children's"), whose relatives are
+    plural however many each has."""
+    if owner.lower_ in {"their", "our", "your"}:
+        return True
+    return owner.tag_ == "NNS" or owner.morph.get("Number", []) == ["Plur"]
 
 
 def _role(noun: Token) -> tuple[str, Token | None]:
