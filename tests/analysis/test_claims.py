@@ -1966,3 +1966,4 @@ def test_an_outlet_that_gives_both_figures_disputes_neither(tfidf) -> None:
 def test_what_a_reading_of_the_parse_shows_is_no_dispute(first: str, second: str, tfidf) -> None:
     _, conflicts, _ = _run(_pair(first, second), tfidf)
     assert conflicts == []
+

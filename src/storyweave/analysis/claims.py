@@ -1595,7 +1595,7 @@ def _number_pairs(
             continue
         if _adds_up(fx, y) or _adds_up(fy, x):
             continue  # "an adult and two teenagers died" / "three people died": one toll
-        if _writes(items, items[j].outlet, x.value) or _writes(items, items[i].outlet, y.value):
+        if _writes(items, items[j].outlet, x) or _writes(items, items[i].outlet, y):
             continue  # "his 211-game suspension ... lowered to 162 games": an outlet giving
             # both figures tells of two moments or two things, not of a dispute
         counted = _counted_word(x, y) if x.kind.startswith("count:") else ""
@@ -1605,13 +1605,17 @@ def _number_pairs(
     return out
 
 
-def _writes(items: Sequence[_Item], outlet: int, value: float) -> bool:
-    """Whether an outlet writes a figure of 10 or more in digits in any of its sentences."""
-    if value < 10 or value != int(value):
+def _writes(items: Sequence[_Item], outlet: int, q: Quantity) -> bool:
+    """Whether an outlet states the figure `q` in any of its sentences: a quantity of the same
+    kind and value, or the figure in digits (10 or more: "a 211-game suspension")."""
+    mine = [it for it in items if it.outlet == outlet]
+    if any(o.compatible(q, rates=False) and o.value == q.value for it in mine for o in it.qs):
+        return True
+    if q.value < 10 or q.value != int(q.value):
         return False
-    forms = "|".join(re.escape(f) for f in {f"{int(value):,}", str(int(value))})
+    forms = "|".join(re.escape(f) for f in {f"{int(q.value):,}", str(int(q.value))})
     pattern = re.compile(rf"(?<![\d.,])(?:{forms})(?![\d]|[.,]\d)")
-    return any(it.outlet == outlet and pattern.search(it.sent.text) for it in items)
+    return any(pattern.search(it.sent.text) for it in mine)
 
 
 def _unit(q: Quantity) -> str:
@@ -2456,7 +2460,30 @@ def _conflict_pairs(
     pairs += _placed_count_pairs(story, checked)
     pairs += _kin_pairs(story)
     pairs += _casualty_pairs(story)
-    return pairs, checked
+    return [p for p in pairs if not _both_dates_told(story.items, p)], checked
+
+
+_ORDINAL_END = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
+
+
+def _both_dates_told(items: Sequence[_Item], p: _Pair) -> bool:
+    """A date pair of which either outlet also writes the other side's day or hour ("the
+    images from March 15" / "since her disappearance on March 13", each outlet giving both):
+    two events, not one disputed date."""
+    if p.kind != "date":
+        return False
+
+    def writes(outlet: int, value: str) -> bool:
+        value = _ORDINAL_END.sub("", value.lower()).strip()
+        if not re.search(r"\d", value) or len(value) < 4:
+            return False
+        pattern = re.compile(rf"(?<![\w:]){re.escape(value)}(?![\w:]|\.\d)")
+        return any(
+            it.outlet == outlet and pattern.search(_ORDINAL_END.sub("", it.sent.text.lower()))
+            for it in items
+        )
+
+    return writes(items[p.i].outlet, p.vj) or writes(items[p.j].outlet, p.vi)
 
 
 def _casualties(it: _Item) -> list[tuple[Quantity, str]]:
@@ -2766,6 +2793,8 @@ def _denial_pairs(story: _Story) -> list[_Pair]:
                 continue
             if _asks(items[j].span):
                 continue  # "asked if the reunion signals ...": a question asserts nothing
+            if _ERROR_WORDS.search(items[j].sent.text):
+                continue  # "incorrectly referred to Hidden Figures as ...": the same mistake
             # the story's topic ("the Copperline Fire") is shared by every sentence
             shared = sorted((_content(clause) & items[j].words) - story.topic_words)
             if len(shared) < 2 or not set(shared) & _common_words(clause):
@@ -2779,6 +2808,12 @@ def _denial_pairs(story: _Story) -> list[_Pair]:
 
 
 _ASKING = frozenset({"ask", "wonder", "question", "query"})
+# words by which a sentence tells of a mistake rather than asserting what was mistaken
+_ERROR_WORDS = re.compile(
+    r"\b(?:mistaken(?:ly)?|incorrect(?:ly)?|erroneous(?:ly)?|wrongly|falsely|inaccurately|"
+    r"misspoke|misstated|misidentified|misnamed)\b",
+    re.I,
+)
 
 
 def _asks(span: Span | None) -> bool:
