@@ -1071,3 +1071,14 @@ def test_a_role_or_a_participle_opening_a_sentence_is_not_part_of_the_name() -> 
     assert _owner(ents, "Nikolai Ferrand").name == "Nikolai Ferrand"
     variants = {v for e in ents for v in e.variants}
     assert not {"Astrophysicist Nikolai Ferrand", "Recalling Ferrand"} & variants
+
+
+def test_initials_of_common_things_and_eras_are_no_names_and_a_vale_is_a_place() -> None:
+    ents = _parsed(
+        "Officers performed CPR on Dana Quill at the Riverton pier. The henge was built around "
+        "2400 BC by farmers in the Vale of Pewsey. Thieves stole PINs from POS terminals at "
+        "Harbourmart stores, the FBI said."
+    )
+    names = {e.name for e in ents}
+    assert not names & {"CPR", "BC", "PINs", "POS"}
+    assert {"Dana Quill", "FBI", "Vale of Pewsey"} <= names

@@ -135,6 +135,8 @@ _PLACE_HEADS = {
     "district",
     "river",
     "valley",
+    "vale",
+    "strait",
     "island",
     "beach",
     "park",
@@ -3052,7 +3054,7 @@ def _common_acronym(name: str, texts: Iterable[str]) -> bool:
 # initials of common things that news copy writes in capitals
 _COMMON_ACRONYMS = frozenset(
     "CEO CFO COO CTO CIO SUV DNA DVD PR VIP LLC GPS ATM GDP IPO FAQ PDF URL USB MVP AGM "
-    "HR IT TV DJ MP".split()
+    "HR IT TV DJ MP CPR ICU EMT PIN POS MRI PTSD ADHD IQ HQ BC AD BCE CE".split()
 )
 
 
