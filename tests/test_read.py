@@ -303,6 +303,9 @@ def test_a_field_of_the_wrong_type_names_its_json_type(tmp_path: Path) -> None:
         ("The bridge reopened. And make sure to visit KVX for all of our news.\n", "KVX"),
         ("(Photo by Jo Lee for The Quayside) The bridge reopened.\n", "The Quayside"),
         ("The bridge reopened.\n\nSubscribe to The Quayside's free Harbour Daily newsletter.\n", "The Quayside"),
+        # a dateline indented as scraped pages indent their paragraphs; the writer's own line
+        ("Bridge shut\n\n PORT ALDOUS (KVX) \u2014 The bridge reopened on Monday.\n", "KVX"),
+        ("The author is a Harbour Wire columnist. The bridge reopened on Monday.\n", "Harbour Wire"),
     ],
 )
 def test_a_text_file_named_by_an_id_takes_the_outlet_its_text_names(
@@ -393,3 +396,17 @@ def test_jsonl_records_naming_no_outlet_are_each_an_outlet_of_their_own(tmp_path
     assert [a.source for a in batch] == ["story.jsonl:1", "story.jsonl:2", "story.jsonl:3"]
     b = brief(list(batch), Config(embedder="tfidf"))
     assert [a.claim.outlets for a in b.agreements] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bridge\n\n Harbour Safety Administration (HSA) Administrator Jo Lee testified on Monday.\n",
+        "Bridge\n\nThe bridge reopened.\n\n More from expert Jo Lee\n\n Is the bridge safe?\n",
+    ],
+)
+def test_an_acronym_spelled_out_or_a_person_after_more_from_is_no_outlet(
+    tmp_path: Path, text: str
+) -> None:
+    (a,) = read(write(tmp_path / "000_09f52080431a1dd6.txt", text))
+    assert a.source == "000_09f52080431a1dd6"

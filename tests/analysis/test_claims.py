@@ -1917,16 +1917,6 @@ def test_one_disagreement_told_by_two_outlets_on_one_side_is_one_conflict(tfidf)
     assert sorted(map(sorted, numbers[0].values())) == [["p1", "p2"], ["p3"]]
 
 
-def test_a_parent_s_age_and_a_baby_s_age_are_two_people(tfidf) -> None:
-    arts = _pair(
-        "Police said Dana Vandewege, 36, was found dead at the Port Elling home on Friday.",
-        "Police said Vandewege found his wife and their 3-month-old son dead at the Port Elling "
-        "home on Friday.",
-    )
-    _, conflicts, _ = _run(arts, tfidf)
-    assert [c for c in conflicts if c.kind == "number"] == []
-
-
 def test_an_outlet_that_gives_both_figures_disputes_neither(tfidf) -> None:
     first = "The league's original suspension of Rodriguez was 211 games, the longest in its history."
     arts = _pair(first, "An arbitrator cut the 211-game suspension of Rodriguez to 162 games on Monday.")
@@ -1954,6 +1944,11 @@ def test_an_outlet_that_gives_both_figures_disputes_neither(tfidf) -> None:
         (  # an infinitive names an aim, not what happened
             "The Port Elling harbour board has not raised its mooring fees in almost ten years.",
             "The Port Elling harbour board could act to raise its mooring fees after its meeting.",
+        ),
+        (  # a parent's age and a baby's are two people's
+            "Police said Dana Vandewege, 36, was found dead at the Port Elling home on Friday.",
+            "Police said Vandewege found his wife and their 3-month-old son dead at the Port "
+            "Elling home on Friday.",
         ),
         (  # "their mothers": one mother each
             "Children whose grandmothers smoked had more asthma even when their mothers did not "

@@ -19,15 +19,15 @@ _NAME = rf"(?P<name>(?:The |the )?{_WORD}(?:[ -](?:{_WORD}|of|on))*)"
 _SELF_REFERENCES: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(rf"\b(?:tells|confirms to|reveals to|says to|exclusively told) {_NAME}")),
     (3, re.compile(rf"(?:^|[.!?\"”] ){_NAME} (?:has|have) (?:reached out|contacted)\b", re.M)),
-    (3, re.compile(rf"^(?:More|Read more|More stories) (?:from|on) {_NAME}\s*(?:[:>»|]|$)", re.M | re.I)),
-    (3, re.compile(rf"^[A-Z][A-Z.'’ ,-]{{1,40}}\(({_NAME})\)\s*[—–-]", re.M)),
+    (3, re.compile(rf"^[ \t]*(?:More|Read more|More stories) (?:from|on) (?-i:{_NAME})\s*(?:[:>»|]|$)", re.M | re.I)),
+    (3, re.compile(rf"^[ \t]*[A-Z][A-Z.'’ ,-]{{1,40}}\(({_NAME})\)\s*[—–-]", re.M)),
     # a dateline in mixed case, or the wire's name alone opening the story: "Sycamore,
     # Illinois (CNN) The man ...", "(CNN) Greg Gianforte ..."
     # ("Washington (CNN) -- A man ...", "Beijing (AFP) - A Chinese man ...")
     (
         3,
         re.compile(
-            rf"^(?:[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){{0,4}} )?\({_NAME}\)(?: ?(?:--?|—|–))? (?=[A-Z])",
+            rf"^[ \t]*(?:[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){{0,4}} )?\({_NAME}\)(?: ?(?:--?|—|–))? (?=[A-Z])",
             re.M,
         ),
     ),
@@ -39,6 +39,8 @@ _SELF_REFERENCES: tuple[tuple[int, re.Pattern[str]], ...] = (
     (2, re.compile(rf"\bFollow {_NAME} (?:columnist|reporter|writer|correspondent) [A-Z]")),
     # "More from MarketWatch" ending a page flattened into one line
     (3, re.compile(rf"(?<=\s)(?:More|Read more) from {_NAME}\s*[:>»|]?\s*\Z")),
+    # the writer's own line: "The author is a Reuters Breakingviews columnist."
+    (3, re.compile(rf"\bThe (?:author|writer) is an? {_NAME} (?:columnist|writer|reporter|correspondent|editor|contributor)\b")),
     # a syndicated story's origin and a page's own links to more of itself
     (3, re.compile(rf"\bOriginally (?:published|appeared) (?:on|in|at) {_NAME}")),
     (3, re.compile(rf"\bClick (?:here )?for more (?:from|at|on) {_NAME}")),
@@ -72,6 +74,8 @@ def outlet_from_text(text: str) -> str | None:
     votes: Counter[str] = Counter()
     for weight, pattern in _SELF_REFERENCES:
         for m in pattern.finditer(text):
+            if _spelled_out(text, m.start("name"), m.group("name")):
+                continue  # "Transportation Security Administration (TSA) Administrator ..."
             name = _clean_name(m.group("name"))
             if name:
                 votes[name] += weight
@@ -85,6 +89,16 @@ def outlet_from_text(text: str) -> str | None:
         return None
     (best, n), *rest = votes.most_common(2) + [("", 0)]
     return best if n >= _MIN_VOTES and n > rest[0][1] else None
+
+
+def _spelled_out(text: str, start: int, name: str) -> bool:
+    """Whether a bracketed name is the initials of the words just before its bracket: an
+    acronym defined, not a wire's dateline."""
+    if text[start - 1 : start] != "(" or not name.isupper():
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, start - 120) : start - 1])
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return len(name) >= 2 and initials.endswith(name)
 
 
 # the last word of an outlet's name that a person's name never ends with
