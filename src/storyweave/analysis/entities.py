@@ -1009,11 +1009,6 @@ class _Chunker:
         lone_word = len(chunk) == 2 and english_word(chunk[1].low)
         return english_word(low) and not lone_word
 
-    def _role_of_title(self, chunk: list[_Tok]) -> bool:
-        """A role word and one word of the language opening a quote or a sentence: a
-        title ("Star Maker", "Star Trek"), not a role before a name ("Actress Kelly")."""
-        return len(chunk) == 2 and chunk[1].low not in self.given and english_word(chunk[1].low)
-
     def _wordish(self, low: str) -> bool:
         """A word of the language, or the plural of one: "Prosecutors said" is no name."""
         return any(f in self.common or f in self.lower_seen or f in _ROLES for f in _forms(low))
@@ -1229,7 +1224,6 @@ class _Chunker:
             and chunk[0].low not in self.given
             and (chunk[0].low in _ROLES or (len(chunk) >= 3 and chunk[1].low in self.given))
             and not orgish
-            and not self._role_of_title(chunk)
         ):
             if chunk[0].low in _ROLES:
                 votes["person"] += 4
@@ -1898,7 +1892,6 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
             and label == "PERSON"
             and not _given_before(text, start)
             and _title_like(text[r.start : start])
-            and not _one_title(text[r.start : start], text[start:end])
         ):
             moved = _moved(r, start, end, text)
             moved.titled = moved.titled or _titled(text[r.start : start], text[r.start : end])
@@ -1921,17 +1914,6 @@ def _title_like(words: str) -> bool:
         return True
     parts = toks[-1].lower().split("-")  # "Secretary-General"
     return all(english_word(p) or p in _HONORIFICS for p in parts)
-
-
-def _one_title(before: str, name: str) -> bool:
-    """A capitalised word and a word of the language that the model reads as a person
-    ("Star Maker", "Star Trek"): one title; an honorific before a surname ("President Bush")
-    is a person's title."""
-    words = before.split()
-    if len(words) != 1 or " " in name or fold(words[0]) in _HONORIFICS:
-        return False
-    low = name.lower()
-    return low not in _given_names() and english_word(low)
 
 
 def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:

@@ -252,6 +252,7 @@ _TWEET_EMBED = re.compile(
     re.I,
 )
 
+_CAPTION_WORDS = 40  # a longer unit ending in a credit is a paragraph with a caption glued on
 _CAPTION_CREDIT = re.compile(
     r"\b(?i:photograph|photo|picture|image|illustration)(?: credit)?: "
     r"[A-Z][\w.'’-]*(?:[ /-]+[A-Z][\w.'’-]*){0,5}\W*$"
@@ -386,8 +387,6 @@ _LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("photo caption", _CAPTION_DATE),
-    # a caption ending in its credit, as the Guardian prints it: "... the site Photograph: Jo Lee"
-    ("photo caption", _CAPTION_CREDIT),
     # a reporter's contact line: "Jo Lee can be reached at jlee@example.com"
     ("contact line", _CONTACT_LINE),
     # a syndicated page's note of where it first ran: "Originally published on Live Science."
@@ -711,6 +710,9 @@ def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | N
             return reason
     if _is_share_widget(text, words):
         return "share widget"
+    if _CAPTION_CREDIT.search(text) and len(words) <= _CAPTION_WORDS:
+        # a caption ending in its credit, as the Guardian prints it: "... Photograph: Jo Lee"
+        return "photo caption"
     if (
         _NEWSLETTER.search(text)
         and _NEWSLETTER_CONTEXT.search(text)
