@@ -1922,6 +1922,14 @@ def test_an_outlet_that_gives_both_figures_disputes_neither(tfidf) -> None:
     arts = _pair(first, "An arbitrator cut the 211-game suspension of Rodriguez to 162 games on Monday.")
     _, conflicts, _ = _run(arts, tfidf)
     assert [c for c in conflicts if c.kind == "number"] == []
+    # a small count written elsewhere by the other outlet is another phrase's: still a dispute
+    arts = _pair(
+        "At least two people died in the fire at the Port Elling ferry terminal on Monday.",
+        "Five people died in the fire at the Port Elling ferry terminal on Monday. Two people "
+        "from Riverton were treated in hospital after the blaze.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert len([c for c in conflicts if c.kind == "number"]) == 1
     # the same two outlets, one figure each: a dispute
     arts = _pair(first, "The league's original suspension of Rodriguez was 162 games, officials said.")
     _, conflicts, _ = _run(arts, tfidf)

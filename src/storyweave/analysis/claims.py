@@ -1607,8 +1607,11 @@ def _number_pairs(
 
 def _writes(items: Sequence[_Item], outlet: int, q: Quantity) -> bool:
     """Whether an outlet states the figure `q` in any of its sentences: a quantity of the same
-    kind and value, or the figure in digits (10 or more: "a 211-game suspension")."""
+    kind and value, or the figure in digits (10 or more: "a 211-game suspension"). A count
+    under 10 is too common a figure to tell."""
     mine = [it for it in items if it.outlet == outlet]
+    if q.value < 10 and q.kind.startswith("count:"):
+        return False  # "two" people of another phrase may sit beside a disputed "five"
     if any(o.compatible(q, rates=False) and o.value == q.value for it in mine for o in it.qs):
         return True
     if q.value < 10 or q.value != int(q.value):
