@@ -1683,6 +1683,57 @@ def test_a_named_or_described_speaker_still_tells_a_fact() -> None:
 
 
 NOT_DISPUTED = {
+    # a "when" clause dates a figure: two dates, two moments
+    "ages at two dated moments": (
+        "number",
+        "Private Conklin was 17 when he went into the army in 1949, his nephew in Ohio said.",
+        "Private Conklin was 18 when he went missing in December 1950, his nephew in Ohio said.",
+    ),
+    # a count that goes on to the next ordinal is one more
+    "a count and then one more": (
+        "number",
+        "The gunman is suspected of killing two people outside the Jewish Community Center in "
+        "Overland Park and then a third at a nearby retirement home on Sunday.",
+        "The gunman accused of killing three people at the Jewish Community Center and a "
+        "retirement home in Overland Park on Sunday is a known white supremacist.",
+    ),
+    # those who do a thing and those it is done to are two counts
+    "the doers and the done to": (
+        "number",
+        "The three officers in the police helicopter could not hear the loudspeaker broadcast "
+        "over Winnipeg on Tuesday night.",
+        "A woman in Winnipeg heard two officers in the police helicopter over the loudspeaker "
+        "broadcast on Tuesday night.",
+    ),
+    # ordinals pick two things of one kind
+    "the first and the second of two things": (
+        "number",
+        "Under the microscope, the nugget from the first restaurant was about 50 percent "
+        "muscle, the researchers at the University of Mississippi found.",
+        "Under the microscope, the second nugget was only 40 percent muscle, the researchers at "
+        "the University of Mississippi found.",
+    ),
+    # what may come is another figure than what came
+    "a forecast and what came": (
+        "number",
+        "The storm could dump 20 inches of snow on Denver by Friday night, forecasters said.",
+        "The storm dumped 12 inches of snow on Denver by Friday night, forecasters said.",
+    ),
+    # an outlet that writes the other's toll tells a whole and its part, not a dispute
+    "a toll and its part in one place": (
+        "number",
+        "Breivik killed 77 people in Oslo and on Utoya last summer, the court in Oslo heard.",
+        "His attacks in Oslo and on Utoya left 77 people dead last summer. On Utoya he killed "
+        "69 people, most of them teenagers, the court in Oslo heard.",
+    ),
+    # a range holds every value between its ends
+    "a range and a figure inside it": (
+        "number",
+        "Flights at Kennedy airport were delayed one to three hours on Monday as the furloughs "
+        "of air traffic controllers began, the agency said.",
+        "Flights at Kennedy airport were delayed two hours on Monday as the furloughs of air "
+        "traffic controllers began.",
+    ),
     # an age back then and an age now are two moments
     "age then and now": (
         "number",
@@ -1851,6 +1902,27 @@ def test_a_bound_written_after_its_figure() -> None:
     assert q.interval() == (200_000.0, float("inf"))
     (q,) = quantities("It costs $50 or less a month.")
     assert q.interval()[0] == 0.0
+
+
+def test_a_range_is_read_with_both_ends() -> None:
+    (hours,) = quantities("Flights were delayed one to three hours.")
+    assert (hours.kind, hours.interval()[0] < 120 < hours.interval()[1]) == ("duration", True)
+    (people,) = quantities("Between 10 and 15 people were hurt.")
+    assert (people.kind, people.value, people.low) == ("count:peopl", 15.0, 10.0)
+    (charges,) = quantities("He faces two or three charges.")
+    assert (charges.kind, charges.low) == ("count:charg", 2.0)
+    # a change is no range: the figure is the new value
+    assert [q.low for q in quantities("It rose from 4% to 6%.")] == [-1.0, -1.0]
+
+
+def test_counts_listed_with_others_of_their_kind_add_up() -> None:
+    (charges,) = quantities("He was paroled on two kidnapping and three other charges.")
+    assert (charges.kind, charges.value) == ("count:charg", 5.0)
+
+
+def test_a_number_after_a_day_of_the_month_is_read() -> None:
+    (toll,) = quantities("Attacks on July 22 that left 77 people dead shocked Norway.")
+    assert (toll.kind, toll.value) == ("count:peopl", 77.0)
 
 
 def test_a_rate_is_read_with_its_unit() -> None:

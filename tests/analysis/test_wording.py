@@ -105,6 +105,18 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
             "The aqueduct operated intermittently until about 200 years ago, he said",
             True,
         ),
+        # words an editor set in brackets to fit the remark to the sentence are no change
+        (
+            "The ministry is aware of these reports and we are investigating the issue closely",
+            "aware of these reports and [is] investigating the issue closely",
+            False,
+        ),
+        # but a word changed outside the brackets is
+        (
+            "The ministry is aware of these reports and we are investigating the issue closely",
+            "aware of these reports and [is] examining the issue closely",
+            True,
+        ),
         # so is an honorific
         (
             "However, we are investigating how Mr Phuge reached the open ground where he died",

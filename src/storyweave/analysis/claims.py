@@ -198,7 +198,10 @@ _DURATION = re.compile(
 _COUNT = re.compile(
     rf"(?<![\d.,:-])\b(?P<n>{_NUM}|(?:{_SPELLED_COUNT})\b)"
     rf"(?:\s*(?P<scale>thousand|million|billion|k)\b)?"
-    rf"(?P<after>(?:\s+[A-Za-z0-9'’-]+){{1,5}})",
+    rf"(?!\s*(?:to|or|and|-|–)\s*(?:{_NUM}|(?:{_SPELLED_COUNT})\b))"  # a range's low end
+    # the words after it are looked at, not taken: a number they hold is read in its turn
+    # ("on July 22 that left 77 people dead": the day is no count, the 77 is)
+    rf"(?=(?P<after>(?:\s+[A-Za-z0-9'’-]+){{1,5}}))",
     re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(
@@ -238,6 +241,19 @@ _LOWER = frozenset({"over", "more than", "at least", "upwards of", "above", "exc
 _LOWER |= {f"or {w}" for w in "more over above higher greater up".split()}
 _UPPER = frozenset({"less than", "fewer than", "under", "up to", "below"})
 _UPPER |= {f"or {w}" for w in "less fewer under below lower".split()}
+# the low end of a range written before its figure: "one to three hours", "two or three people",
+# "between 10 and 15", "20-30 feet". Not a change: "rose from 4% to 6%", "cut 10% to 8%".
+_RANGE_LOW = re.compile(
+    rf"(?:(?P<between>\bbetween\s+)|(?P<word>\b[a-z]+\s+)?)(?<![\d.,])"
+    rf"(?P<lo>{_NUM}|\b(?i:one|{_SPELLED_COUNT}))(?:\s*(?:%|percent|per cent))?"
+    r"\s*(?(between)and\s+|(?:(?:to|or)\s+|[-–]\s*))$",
+    re.IGNORECASE,
+)
+_RAW_NUMBER = re.compile(rf"{_NUM}|\b(?i:one|{_SPELLED_COUNT})\b")
+_CHANGE_WORDS = frozenset(
+    "from rose fell climbed dropped increased decreased jumped grew cut raised lowered up down "
+    "slipped gained lost added shed".split()
+)
 _NOT_COUNT_NOUNS = frozenset(
     "year years percent per million billion thousand dollars euros pounds and or to of the".split()
 )
@@ -255,12 +271,15 @@ class Quantity:
     frame: str = ""  # the two words before the value, hedge left out: "which has"
     start: int = -1  # character offset of the value in its sentence
     per: str = ""  # a rate's unit: "hour" for "80 miles per hour", "week" for "$9,000 a week"
+    low: float = -1.0  # a range's low end ("one to three hours": 1); -1 when it is no range
 
     def interval(self, stated: bool = False) -> tuple[float, float]:
         """The values this mention is consistent with. `stated`: a bound reads as the figure
         it states, as when outlets telling one fact give it ("at least two deaths" where
         another outlet says five)."""
         v = self.value
+        if 0 <= self.low < v:
+            return self.low * 0.995, v * 1.005  # "one to three hours" holds two hours
         if stated and self.hedge:
             return v * 0.93, v * 1.07
         if self.hedge in _LOWER:
@@ -353,10 +372,25 @@ class _Found:
             hedge = "or " + after.group("h").lower()  # "$200,000 or more"
         window = _window(text, s, e)
         per = _per(text, s, e)
+        first = _RAW_NUMBER.search(text, s, e)
+        low = _range_low(text[max(0, s - 40) : s], first.group(0), value) if first else -1.0
         q = Quantity(
-            kind, value, text[s:e].strip(), bool(hedge), hedge, heads, window, frame, s, per
+            kind, value, text[s:e].strip(), bool(hedge), hedge, heads, window, frame, s, per, low
         )
         self.out.append((s, q))
+
+
+def _range_low(before: str, raw: str, value: float) -> float:
+    """The low end of a range whose high end is the figure `raw` (read as `value`), given the
+    text `before` it, in the figure's unit ("one to three hours": 60 minutes; "$2 to $3
+    million": 2 million); -1 when the figure ends no range."""
+    m = _RANGE_LOW.search(before.rstrip("$£€ ") + " ")
+    if m is None or (m.group("word") or "").strip().lower() in _CHANGE_WORDS:
+        return -1.0
+    lo, high = (1.0 if w.lower() == "one" else _to_float(w) for w in (m.group("lo"), raw))
+    if lo is None or not high or lo <= 0 or lo >= high:
+        return -1.0
+    return lo * value / high
 
 
 # what follows a figure to make it a rate: "80 miles per hour", "$9,000 a week", "60 km/h"
@@ -414,12 +448,21 @@ def quantities(text: str) -> list[Quantity]:
         if n is not None and not scale and _AND_A_HALF.match(m.group("after")):
             n += 0.5  # "5 and a half inches" is 5.5 inches
         value = None if n is None else n * _SCALE.get(scale, 1.0)
+        if value is not None and not scale and (more := _AND_OTHER.match(text, m.end("n"))):
+            # "two kidnapping and three other charges": five charges
+            extra = _to_float(more.group("m"))
+            value += extra or 0.0
+            heads, end = [_lemma(more.group("noun").lower()), *heads], more.end()
         add(f"count:{heads[0]}", value, m, end, frozenset(heads))
     found.out.sort(key=lambda t: t[0])
     return [q for _, q in found.out]
 
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+# a count listed with more of its kind: "two kidnapping and three other charges" (five charges)
+_AND_OTHER = re.compile(
+    rf"\s+[A-Za-z-]+\s+and\s+(?P<m>\d+|(?i:{_SPELLED_COUNT}))\s+other\s+(?P<noun>[a-z]+)\b"
+)
 
 
 def _counted_thing(text: str, m: re.Match[str], cased: bool) -> tuple[list[str], int] | None:
@@ -443,7 +486,9 @@ def _counted_thing(text: str, m: re.Match[str], cased: bool) -> tuple[list[str],
         lw = w.group(0).lower()
         if heads and _PER.match(m.group("after"), w.start()):
             break  # a rate's unit: "3 men a day", "80 miles per hour"
-        if lw in _STOP or lw.isdigit() or (lw == "half" and not heads and halved):
+        if lw in _STOP or lw.isdigit() or lw in _SPELLED_VALUE:
+            continue
+        if lw == "half" and not heads and halved:
             continue
         if cased and w.group(0)[:1].isupper() and heads:
             break  # a name after the counted thing: "37 homes in and around Cedar Hollow"
@@ -821,6 +866,7 @@ class Frame:
     whole: float = 0.0  # a part's list counted whole: 3 of "an adult and two teenagers died"
     within: str = ""  # the span of time it was reached in: "3 day" ("in just under three days")
     when: frozenset[str] = frozenset()  # the day or year it is of: "monday" ("Monday the Dow shed")
+    which: frozenset[str] = frozenset()  # the ordinals that pick its subject: "second" nugget
 
 
 def _key(tok: Token) -> str:
@@ -872,12 +918,27 @@ def _skipped(num: Token, thing: Token, names: bool = True) -> bool:
             return True
     if ":" in num.text or (nxt is not None and nxt.lower_ in _CLOCK):
         return True
-    if num.dep_ == "nummod" and num.head.i < num.i and num.head.pos_ in {"NOUN", "PROPN"}:
+    if _label(num):
         return True  # a number after the noun it names is a label: "group 1", "lane 2"
     aged = num.i + 2 < len(doc) and doc[num.i + 2].lower_ == "year"
     if names and thing.pos_ == "PROPN" and thing.i != num.i and not aged:
         return True  # "Flight 370", not "the 47-year-old John Penhallow"
     return any(c.lower_ in _INCREMENT and c.dep_ in {"det", "amod"} for c in thing.children)
+
+
+def _label(num: Token) -> bool:
+    """Whether a number names the noun before it ("group 1", "lane 2"), or is joined to such a
+    label ("group 1 and 2", where the parse hangs the 2 on "group" or on the 1)."""
+    head = num.head
+    if head.i >= num.i or head.pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return False
+    if num.dep_ == "nummod":
+        return head.pos_ != "NUM"
+    if num.dep_ != "conj":
+        return False
+    if head.pos_ == "NUM":
+        return _label(head)
+    return any(c.dep_ == "nummod" and head.i < c.i < num.i for c in head.children)
 
 
 def _arguments(tok: Token) -> Iterator[Token]:
@@ -967,9 +1028,10 @@ def parse_frame(span: Span, q: Quantity) -> Frame | None:
         _counts_people(num, thing),
         _kinds(thing, num),
         _moment(num) if q.kind == "age" else _superseded(verb),
-        _list_total(thing),
+        _list_total(thing) or _one_more(span.text[q.start :], q.value),
         _within(verb, thing),
         _when(verb, thing),
+        _which(subjects[0] if subjects else None, thing),
     )
 
 
@@ -997,7 +1059,11 @@ _FIRST_TOLD = frozenset("originally initially previously formerly earlier".split
 
 def _superseded(verb: Token) -> str:
     """ "then" when the text gives a figure as one told before ("originally placed a $10,000
-    bid", "police initially said 16 were hurt", "at first"): a later figure is no dispute."""
+    bid", "police initially said 16 were hurt", "at first"): a later figure is no dispute;
+    "may" when it gives a figure as what may come ("would cause delays of up to four hours",
+    "is expected to reach 500"): what came is another figure."""
+    if _projected(verb):
+        return "may"
     tok: Token | None = verb
     while tok is not None:
         if any(_first_told(c) for c in tok.children):
@@ -1005,6 +1071,20 @@ def _superseded(verb: Token) -> str:
         up = tok.dep_ in {"ccomp", "xcomp", "advcl"} and tok.head.i != tok.i
         tok = tok.head if up else None  # up to the verb that tells it: "initially said"
     return ""
+
+
+_MAY = frozenset("would could may might".split())
+_FORESEE = frozenset("expect project forecast predict".split())
+
+
+def _projected(verb: Token) -> bool:
+    """Whether a clause tells what may come: a modal of possibility on its verb, or the verb
+    is what someone expects ("is expected to reach")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "could not hear": what was not, not what may be
+    if any(c.dep_ == "aux" and c.lower_ in _MAY for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FORESEE
 
 
 def _first_told(tok: Token) -> bool:
@@ -1065,6 +1145,8 @@ def _when(verb: Token, thing: Token) -> frozenset[str]:
     """The days and years a figure's clause is dated by ("Monday the Dow shed 1,175 points",
     "on Friday", "in 2016, when 66 people were shot"): figures of two days are two figures."""
     heads = [verb, thing]
+    # a "when" clause dates its head: "Conklin was 17 when he went into the army in 1949"
+    heads += [c for c in verb.children if c.dep_ == "advcl" and _then(c)]
     out = {t.lower_ for h in heads for t in _dated_by(h)}
     if verb.dep_ in {"relcl", "advcl"} and _a_when(verb.head):
         out.add(verb.head.lower_)  # the clause hangs on the day: "in 2016, when ..."
@@ -1076,7 +1158,25 @@ def _dated_by(head: Token) -> Iterator[Token]:
         if c.dep_ in {"npadvmod", "tmod"} and _a_when(c):
             yield c
         elif c.dep_ == "prep" and c.lower_ in {"on", "in", "during", "since", "from"}:
-            yield from (g for g in c.children if g.dep_ == "pobj" and _a_when(g))
+            for g in (g for g in c.children if g.dep_ == "pobj"):
+                if _a_when(g):
+                    yield g
+                else:  # "in December 1950": the month's year
+                    yield from (y for y in g.children if _YEAR_TOKEN.fullmatch(y.text))
+
+
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth last previous next".split()
+)
+
+
+def _which(subject: Token | None, thing: Token) -> frozenset[str]:
+    """The ordinals that pick out which of several things a figure is of ("the second nugget
+    was 40 percent muscle", "the nugget from the first restaurant"): in the subject's phrase
+    and in the counted thing's own modifiers."""
+    words = [t for t in subject.subtree] if subject is not None else []
+    words += [c for c in thing.children if c.dep_ == "amod"]
+    return frozenset(t.lower_ for t in words if t.lower_ in _ORDINALS and t.dep_ == "amod")
 
 
 def _a_when(tok: Token) -> bool:
@@ -1106,6 +1206,25 @@ def _list_total(thing: Token) -> float:
         else:
             return 0.0
     return total
+
+
+_NEXT_ORDINAL = re.compile(
+    r"\band\s+(?:then\s+)?(?:a|the)\s+(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth)\b",
+    re.IGNORECASE,
+)
+_ORDINAL_VALUE = {w: float(i) for i, w in enumerate(
+    "second third fourth fifth sixth seventh eighth ninth tenth".split(), 2
+)}  # fmt: skip
+
+
+def _one_more(after: str, value: float) -> float:
+    """The count a sentence goes on to ("killing two people outside the center and then a
+    third at a home": 3), 0 when it does not: the next ordinal adds one."""
+    m = _NEXT_ORDINAL.search(after)
+    if m is None or _ORDINAL_VALUE[m.group("o").lower()] != value + 1:
+        return 0.0
+    return value + 1
 
 
 def _counts_people(num: Token, thing: Token) -> bool:
@@ -1168,6 +1287,19 @@ def _two_times(a: Frame | None, b: Frame | None) -> bool:
     return a.moment != b.moment
 
 
+_DOER = frozenset({"nsubj", "agent"})
+_DONE_TO = frozenset({"dobj", "nsubjpass"})
+
+
+def _doer_and_done_to(a: Frame, b: Frame) -> bool:
+    """Whether two figures count the two sides of one verb: those who do it and those it is
+    done to ("three officers heard" / "heard two officers"; "5 police shot" / "shot 5 police")."""
+    (va, _, da), (vb, _, db) = a.role.partition(" "), b.role.partition(" ")
+    if not va or va != vb:
+        return False
+    return (da in _DOER and db in _DONE_TO) or (da in _DONE_TO and db in _DOER)
+
+
 def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bool:
     """Whether two figures measure the same thing of the same subject. Without a parse the
     regular-expression frame decides alone (True here)."""
@@ -1177,6 +1309,8 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return False
     if _two_times(a, b):
         return False
+    if a.which and b.which and not a.which & b.which:
+        return False  # "the first restaurant's nugget" / "the second nugget": two things
     if kind == "age":
         sexes = {_SEX.get(f.thing, "") for f in (a, b)}
         return _same_person(a.owner, b.owner) and sexes != {"m", "f"}  # a boy, a girl
@@ -1193,6 +1327,8 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
     fates = {fate(f.anchors | {f.verb}) for f in (a, b)}
     if fates >= {"harmed", "killed"}:
         return False  # "killed two workers" / "five workers were injured": two counts
+    if _doer_and_done_to(a, b):
+        return False  # "three officers could not hear" / "a woman heard two officers"
     if a.subject and b.subject and a.subject != b.subject:
         if a.subject not in b.anchors and b.subject not in a.anchors:
             return False  # "Turnout was 71.8%" / "the party won 48.1%"
@@ -1619,6 +1755,20 @@ def _writes(items: Sequence[_Item], outlet: int, q: Quantity) -> bool:
     forms = "|".join(re.escape(f) for f in {f"{int(q.value):,}", str(int(q.value))})
     pattern = re.compile(rf"(?<![\d.,])(?:{forms})(?![\d]|[.,]\d)")
     return any(pattern.search(it.sent.text) for it in mine)
+
+
+def _tells_toll(items: Sequence[_Item], outlet: int, q: Quantity, frame: Frame | None) -> bool:
+    """Whether an outlet gives the count `q` (10 or more) of the same fate itself: "at least 15
+    people were wounded" is no toll of 15 killed."""
+    if frame is None or q.value < 10:
+        return False
+    want = fate(frame.anchors | {frame.verb})
+    for it in (it for it in items if it.outlet == outlet):
+        for o, f in zip(it.qs, it.frames, strict=False):
+            if f is not None and o.value == q.value and o.compatible(q, rates=False):
+                if fate(f.anchors | {f.verb}) == want:
+                    return True
+    return False
 
 
 def _unit(q: Quantity) -> str:
@@ -2617,6 +2767,9 @@ def _count_pair(
         return []  # "On Friday ... 666 points" / "On Monday ... 1,175 points"
     if _adds_up(_frame_of(items[i], x), y) or _adds_up(_frame_of(items[j], y), x):
         return []  # "an adult and two teenagers died" / "three people died": one toll
+    fx, fy = _frame_of(items[i], x), _frame_of(items[j], y)
+    if _tells_toll(items, items[j].outlet, x, fx) or _tells_toll(items, items[i].outlet, y, fy):
+        return []  # "left 77 people dead ... where he killed 69 people": a whole and a part
     counted = _counted_word(x, y) or counted
     topic = _question(x.kind, items[i].sent.text, items[j].sent.text, counted)
     group = "number:number:count:" + "/".join(sorted(x.heads & y.heads))  # as `_number_pairs`

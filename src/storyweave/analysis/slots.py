@@ -54,7 +54,7 @@ _MERIDIEM = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
 # What happened to the people a count counts: counts of one clause class are of one fact
 # ("three people hurt" / "four people were shot"), of two classes two facts (killed, injured).
 _HARMED = frozenset("hurt injure wound shoot shooting stab hospitalize injury".split())
-_KILLED = frozenset("kill die death murder slay fatality".split())
+_KILLED = frozenset("kill die dead death murder slay fatality".split())
 DAY_WINDOW = 7  # two days of one event further apart than this are two events
 # minutes: two times further apart are two moments of the story (the labelled disagreements
 # on a time are 3 to 35 minutes apart; a plane crossing a border at 2:20 and its last signal

@@ -168,6 +168,8 @@ def reworded(a: str, b: str) -> bool:
     """Whether two quotations are one remark with words changed inside it (not cut short, and
     not only in house style: "multi-cellular" / "multicellular", "Mr Phuge" / "Phuge",
     "honour" / "honor", "wouldn't" / "would not", "it's" / "it is", "one hundred" / "100")."""
+    if _bracketed(a, b) or _bracketed(b, a):
+        return False  # "aware of these reports and [is] investigating": an editor's words
     wa, wb = _words(_styled_alike(a, b)), _words(_styled_alike(b, a))
     if min(len(wa), len(wb)) < MIN_WORDS:
         return False
@@ -177,6 +179,23 @@ def reworded(a: str, b: str) -> bool:
     # "how Mr Phuge reached" / "how Phuge reached": an honorific is house style too
     wa, wb = [w for w in wa if w not in _COURTESY], [w for w in wb if w not in _COURTESY]
     return _changed(wa, wb)
+
+
+_BRACKETED = re.compile(r"\[[^\]\[]{0,40}\]")  # an editor's words set into a quotation
+
+
+def _bracketed(a: str, b: str) -> bool:
+    """Whether quotation `a` is `b` but for the words an editor set in brackets to fit it to
+    the sentence ("we are investigating" quoted as "[is] investigating"): each bracket stands
+    for up to four words of `b`, the rest is `b`'s words in order."""
+    if not _BRACKETED.search(a):
+        return False
+    parts = [" ".join(_words(p)) for p in _BRACKETED.split(a)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return False
+    pattern = r"(?: \S+){0,4} ".join(re.escape(p) for p in parts)
+    return re.search(rf"(?<!\S){pattern}(?!\S)", " ".join(_words(b))) is not None
 
 
 def _changed(wa: list[str], wb: list[str]) -> bool:
