@@ -1925,6 +1925,15 @@ def test_a_number_after_a_day_of_the_month_is_read() -> None:
     assert (toll.kind, toll.value) == ("count:peopl", 77.0)
 
 
+def test_a_span_of_time_before_or_within_is_a_bound() -> None:
+    (weeks,) = quantities("Infants born before 27 weeks of gestation were studied.")
+    assert weeks.interval() == (0.0, 27.0)
+    (hours,) = quantities("He died within 48 hours.")
+    assert hours.interval()[0] == 0.0
+    (fans,) = quantities("They played before 20,000 fans.")  # a place, not a bound
+    assert fans.interval()[0] > 0.0
+
+
 def test_a_rate_is_read_with_its_unit() -> None:
     speed, limit = quantities("It was going 80 miles per hour on a 30 mile per hour track.")
     assert (speed.value, speed.per, limit.per) == (80.0, "hour", "hour")

@@ -117,6 +117,12 @@ HOPE_CHANGED = "We just hope that her family and friends are being as well as th
             "aware of these reports and [is] examining the issue closely",
             True,
         ),
+        # a word a house stars out is no change
+        (
+            "Why do I not have a first draft of the script? What the f**k have you been doing?",
+            "Why do I not have a first draft of the script? What the fuck have you been doing?",
+            False,
+        ),
         # so is an honorific
         (
             "However, we are investigating how Mr Phuge reached the open ground where he died",

@@ -237,9 +237,12 @@ _HEDGE_AFTER = re.compile(
     r"\s*(?:or|and)\s+(?P<h>more|over|above|higher|greater|up|less|fewer|under|below|lower)\b",
     re.IGNORECASE,
 )
-_LOWER = frozenset({"over", "more than", "at least", "upwards of", "above", "exceeding"})
+_LOWER = frozenset({"over", "more than", "at least", "upwards of", "above", "exceeding", "after"})
 _LOWER |= {f"or {w}" for w in "more over above higher greater up".split()}
-_UPPER = frozenset({"less than", "fewer than", "under", "up to", "below"})
+_UPPER = frozenset({"less than", "fewer than", "under", "up to", "below", "before", "within"})
+# a span of time bounded by its preposition: "born before 27 weeks", "within 48 hours"
+_TIME_BOUND = re.compile(r"\b(?P<h>before|within|after)\s+$", re.IGNORECASE)
+_TIME_UNITS = frozenset("second minute hour day week month year".split())
 _UPPER |= {f"or {w}" for w in "less fewer under below lower".split()}
 # the low end of a range written before its figure: "one to three hours", "two or three people",
 # "between 10 and 15", "20-30 feet". Not a change: "rose from 4% to 6%", "cut 10% to 8%".
@@ -370,6 +373,8 @@ class _Found:
         frame = " ".join(w.lower() for w in _WORD.findall(before)[-2:])
         if not hedge and (after := _HEDGE_AFTER.match(text, e)):
             hedge = "or " + after.group("h").lower()  # "$200,000 or more"
+        if not hedge and _spans_time(kind, heads) and (b := _TIME_BOUND.search(text, 0, s)):
+            hedge = b.group("h").lower()  # "born before 27 weeks", "within 48 hours"
         window = _window(text, s, e)
         per = _per(text, s, e)
         first = _RAW_NUMBER.search(text, s, e)
@@ -378,6 +383,11 @@ class _Found:
             kind, value, text[s:e].strip(), bool(hedge), hedge, heads, window, frame, s, per, low
         )
         self.out.append((s, q))
+
+
+def _spans_time(kind: str, heads: frozenset[str]) -> bool:
+    """Whether a quantity is a span of time: a duration, or a count of weeks, days, ..."""
+    return kind == "duration" or bool(heads & _TIME_UNITS)
 
 
 def _range_low(before: str, raw: str, value: float) -> float:

@@ -156,6 +156,23 @@ def _styled_alike(a: str, b: str) -> str:
     return _HYPHENATED.sub(one_word, a.lower())
 
 
+_CENSORED = re.compile(r"\b[a-z]+[*#]+[a-z]*\b|\b[a-z]*[*#]+[a-z]+\b", re.IGNORECASE)
+
+
+def _uncensored(a: str, b: str) -> str:
+    """`a` with each word a house starred out ("f**k") written as `b` writes it in full:
+    starring a word is house style, not a changed word."""
+
+    def full(m: re.Match[str]) -> str:
+        head, _, tail = re.split(r"([*#]+)", m.group(), maxsplit=1)
+        stars = len(m.group()) - len(head) - len(tail)
+        pattern = rf"\b{re.escape(head)}[a-z]{{{stars}}}{re.escape(tail)}\b"
+        found = re.search(pattern, b, re.IGNORECASE)
+        return found.group() if found else m.group()
+
+    return _CENSORED.sub(full, a)
+
+
 def _one_speaker(a: Quote, b: Quote) -> bool:
     """Whether two quotations may be the same person's: one name (by its last word), or one
     of them not named."""
@@ -170,6 +187,7 @@ def reworded(a: str, b: str) -> bool:
     "honour" / "honor", "wouldn't" / "would not", "it's" / "it is", "one hundred" / "100")."""
     if _bracketed(a, b) or _bracketed(b, a):
         return False  # "aware of these reports and [is] investigating": an editor's words
+    a, b = _uncensored(a, b), _uncensored(b, a)  # "what the f**k" / "what the fuck"
     wa, wb = _words(_styled_alike(a, b)), _words(_styled_alike(b, a))
     if min(len(wa), len(wb)) < MIN_WORDS:
         return False
