@@ -854,7 +854,7 @@ def _in_pairs(story: _Story, k: int, cite: float) -> np.ndarray:
 def _measures(text: str) -> dict[str, set[float]]:
     """The values a sentence gives of each kind of quantity (money, percent, age, a count of
     one thing), read by the claims stage's quantity reader."""
-    from .analysis.claims import quantities
+    from .analysis.quantities import quantities
 
     out: dict[str, set[float]] = {}
     for q in quantities(text):
