@@ -1999,8 +1999,12 @@ def test_one_disagreement_told_by_two_outlets_on_one_side_is_one_conflict(tfidf)
 
 
 def test_an_outlet_that_gives_both_figures_disputes_neither(tfidf) -> None:
-    first = "The league's original suspension of Rodriguez was 211 games, the longest in its history."
-    arts = _pair(first, "An arbitrator cut the 211-game suspension of Rodriguez to 162 games on Monday.")
+    first = (
+        "The league's original suspension of Rodriguez was 211 games, the longest in its history."
+    )
+    arts = _pair(
+        first, "An arbitrator cut the 211-game suspension of Rodriguez to 162 games on Monday."
+    )
     _, conflicts, _ = _run(arts, tfidf)
     assert [c for c in conflicts if c.kind == "number"] == []
     # a small count written elsewhere by the other outlet is another phrase's: still a dispute
@@ -2012,7 +2016,9 @@ def test_an_outlet_that_gives_both_figures_disputes_neither(tfidf) -> None:
     _, conflicts, _ = _run(arts, tfidf)
     assert len([c for c in conflicts if c.kind == "number"]) == 1
     # the same two outlets, one figure each: a dispute
-    arts = _pair(first, "The league's original suspension of Rodriguez was 162 games, officials said.")
+    arts = _pair(
+        first, "The league's original suspension of Rodriguez was 162 games, officials said."
+    )
     _, conflicts, _ = _run(arts, tfidf)
     assert len([c for c in conflicts if c.kind == "number"]) == 1
 
@@ -2050,4 +2056,3 @@ def test_an_outlet_that_gives_both_figures_disputes_neither(tfidf) -> None:
 def test_what_a_reading_of_the_parse_shows_is_no_dispute(first: str, second: str, tfidf) -> None:
     _, conflicts, _ = _run(_pair(first, second), tfidf)
     assert conflicts == []
-

@@ -1082,3 +1082,13 @@ def test_initials_of_common_things_and_eras_are_no_names_and_a_vale_is_a_place()
     names = {e.name for e in ents}
     assert not names & {"CPR", "BC", "PINs", "POS"}
     assert {"Dana Quill", "FBI", "Vale of Pewsey"} <= names
+
+
+def test_an_organisation_named_with_and_stays_one_row_where_the_model_reads_two() -> None:
+    ents = _parsed(
+        "The project is a partnership between the University of Reading, Historic England, the "
+        "Arts and Humanities Research Council and Wiltshire Council."
+    )
+    names = {e.name for e in ents}
+    assert "Arts and Humanities Research Council" in names
+    assert not {"Arts", "Humanities Research Council"} & names

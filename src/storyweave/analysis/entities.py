@@ -1896,10 +1896,18 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
             moved = _moved(r, start, end, text)
             moved.titled = moved.titled or _titled(text[r.start : start], text[r.start : end])
             return [moved]
-    inside = [e for e in names if e[0] >= r.start and e[1] <= r.end]
-    if len(inside) >= 2 and len(inside) == len(names):
+    inside = sorted(e for e in names if e[0] >= r.start and e[1] <= r.end)
+    if len(inside) >= 2 and len(inside) == len(names) and not _joined(inside, text):
         return [_moved(r, s, e, text, votes=Counter()) for s, e, _ in inside]
     return [r]
+
+
+def _joined(spans: list[_NerSpan], text: str) -> bool:
+    """Whether the model's names in one chunk are joined by "and" or "&", as the chunker joins
+    the words of one organisation's name ("the Arts and Humanities Research Council", "Finn
+    Dixon & Herling"): no two names run together."""
+    gaps = (text[a[1] : b[0]].strip().lower() for a, b in zip(spans, spans[1:], strict=False))
+    return any(g in {"and", "&"} for g in gaps)
 
 
 _POSSESSIVE_AT = re.compile(r"['’]s(?![A-Za-z])|['’](?=\s)")  # not "O’Brien"
