@@ -10,7 +10,7 @@ It scores nothing: use it on clusters no figure is reported on, and write what w
 What was read is data, so a later commit is counted without reading again: `--rows FILE` writes
 each listed conflict as a JSON line for a reader to add `"verdict"` ("real", "soft": real by the
 labels' convention of rounding, a reworded remark or a typo; or "false") and `"why"`;
-`--verdicts FILE` (such lines, from any commit) then tallies the rows listed now: each row takes
+`--verdicts FILE...` (such lines, from any commit; a later file's verdict wins) then tallies the rows listed now: each row takes
 the verdict of the row read with the same cluster, kind and sides (values and articles), and the
 rest are counted unread.
 """
@@ -126,7 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--embedder", default="minilm", choices=("minilm", "tfidf"))
     ap.add_argument("--data", type=Path, default=DATA, help="the validation.jsonl.gz file")
     ap.add_argument("--rows", type=Path, help="write each listed conflict here as a JSON line")
-    ap.add_argument("--verdicts", type=Path, help="JSON lines with verdicts: tally rows listed")
+    ap.add_argument(
+        "--verdicts",
+        type=Path,
+        nargs="+",
+        help="files of JSON lines with verdicts (later files win): tally the rows listed",
+    )
     ap.add_argument(
         "--raw-dev",
         help="N,N,...: read these clusters of raw-dev.jsonl (beside --data) instead of a range",
@@ -137,14 +142,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         print(f"{args.data}: not found; see ../shared/data/README.md", file=sys.stderr)
         return 2
-    if args.verdicts and not args.verdicts.is_file():
-        print(f"{args.verdicts}: not found; give a --rows file with verdicts added", file=sys.stderr)
-        return 2
-    try:
-        verdicts = read_verdicts(args.verdicts) if args.verdicts else None
-    except (ValueError, json.JSONDecodeError) as exc:
-        print(f"{args.verdicts}: {exc}", file=sys.stderr)
-        return 2
+    verdicts: dict[str, str] | None = {} if args.verdicts else None
+    for path in args.verdicts or ():
+        if not path.is_file():
+            print(f"{path}: not found; give a --rows file with verdicts added", file=sys.stderr)
+            return 2
+        try:
+            verdicts = {**(verdicts or {}), **read_verdicts(path)}
+        except (ValueError, json.JSONDecodeError) as exc:
+            print(f"{path}: {exc}", file=sys.stderr)
+            return 2
     config = Config(embedder=args.embedder)
     rows: list[dict[str, object]] = []
     briefed = 0

@@ -92,6 +92,11 @@ def test_verdicts_written_down_count_the_rows_listed_at_another_commit(
     verdicts.write_text(json.dumps(other) + "\n")
     assert read.main([*args, "--verdicts", str(verdicts)]) == 0
     assert "| 1 | 0 | 0 | 0 | 1 | - | - |" in capsys.readouterr().out
+    # verdicts of two reads together: the row read in the second file counts
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({**judged, "verdict": "false"}) + "\n")
+    assert read.main([*args, "--verdicts", str(verdicts), str(later)]) == 0
+    assert "| 1 | 0 | 0 | 1 | 0 | 0.00 | 0.00 |" in capsys.readouterr().out
     verdicts.write_text(json.dumps({**listed, "verdict": "maybe"}) + "\n")
     assert read.main([*args, "--verdicts", str(verdicts)]) == 2
     assert "verdict must be one of real, soft, false" in capsys.readouterr().err
