@@ -309,7 +309,11 @@ class _Found:
         frame = " ".join(w.lower() for w in _WORD.findall(before)[-2:])
         if not hedge and (after := _HEDGE_AFTER.match(text, e)):
             hedge = "or " + after.group("h").lower()  # "$200,000 or more"
-        if not hedge and _spans_time(kind, heads) and (b := _TIME_BOUND.search(text, 0, s)):
+        if (
+            not hedge
+            and _spans_time(kind, heads)
+            and (b := _TIME_BOUND.search(text, max(0, s - 12), s))
+        ):
             hedge = b.group("h").lower()  # "born before 27 weeks", "within 48 hours"
         window = _window(text, s, e)
         per = _per(text, s, e)
