@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
     from spacy.tokens import Span, Token
 
-from .quantities import _PEOPLE, _SPELLED_VALUE, Quantity, _to_float
+from .quantities import _PEOPLE, _SPELLED_VALUE, _TIME_UNITS, Quantity, _to_float
 from .slots import fate
 from .timeline import _MONTHS, _WEEKDAYS
 
@@ -299,9 +299,6 @@ def _kinds(thing: Token, num: Token) -> frozenset[str]:
     return frozenset(kinds)
 
 
-_SPANS = frozenset("minute hour day week month year".split())
-
-
 def _within(verb: Token, thing: Token) -> str:
     """The period a figure was reached in, as the text gives it: a span ("viewed 12 million
     times in just under three days": "3 day"), months ("from October through January": "from
@@ -313,7 +310,7 @@ def _within(verb: Token, thing: Token) -> str:
         for g in (g for g in prep.children if g.dep_ == "pobj"):
             lemma = g.lemma_.lower()
             n = next((x for x in g.children if x.dep_ == "nummod"), None)
-            if lemma in _SPANS and n is not None and prep.lower_ in ("in", "within", "over"):
+            if lemma in _TIME_UNITS and n is not None and prep.lower_ in ("in", "within", "over"):
                 said.append(f"{_SPELLED_VALUE.get(n.lower_, n.lower_)} {lemma}")
             elif lemma in _MONTHS and prep.lower_ in _PERIOD_PREPS:
                 said.append(f"{prep.lower_} {_MONTHS[lemma]}")
@@ -350,9 +347,14 @@ def _dated_by(head: Token) -> Iterator[Token]:
                     yield from (y for y in g.children if _YEAR_TOKEN.fullmatch(y.text))
 
 
-_ORDINALS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth last previous next".split()
-)
+# an ordinal's value ("third": 3), and the words that pick one of several things by order
+_ORDINAL_VALUE = {
+    w: float(i)
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1
+    )
+}
+_ORDINALS = frozenset(_ORDINAL_VALUE) | {"last", "previous", "next"}
 
 
 def _which(subject: Token | None, thing: Token) -> frozenset[str]:
@@ -394,13 +396,8 @@ def _list_total(thing: Token) -> float:
 
 
 _NEXT_ORDINAL = re.compile(
-    r"\band\s+(?:then\s+)?(?:a|the)\s+(?P<o>second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth)\b",
-    re.IGNORECASE,
+    rf"\band\s+(?:then\s+)?(?:a|the)\s+(?P<o>{'|'.join(_ORDINAL_VALUE)})\b", re.IGNORECASE
 )
-_ORDINAL_VALUE = {w: float(i) for i, w in enumerate(
-    "second third fourth fifth sixth seventh eighth ninth tenth".split(), 2
-)}  # fmt: skip
 
 
 def _one_more(after: str, value: float) -> float:
