@@ -77,7 +77,8 @@ quotes (gold ``quotes``)
     A Quote matches a gold quote of the same document when its text contains the gold text, or
     the gold text contains the quote's text and that has >= 5 words (or all the gold's words).
     Right when it matches; false when its text overlaps a junk snippet; otherwise not judged.
-quote speakers (accuracy over found gold quotes, first matching quote in Brief order)
+quote speakers (accuracy over found gold quotes, the matching quote that covers most of the
+    gold text: one that contains it first, then the longest; Brief order breaks ties)
     named gold speaker: ``speaker_kind`` is "named" and the speaker (without a leading "the")
     equals the gold canonical name or a variant of the gold entity of that name, or, for a
     person (or a speaker not listed as an entity), contains the last word of the name (of any
@@ -577,7 +578,7 @@ def score_quotes(brief: Brief, gold: Gold, s: Score) -> None:
             pr.judged += 1
             s.miss("quotes", f"false (junk): {_short(q.text)}")
     for g in quotes:
-        hit = next((q for q in brief.quotes if quote_matches(q, g, gold.cluster)), None)
+        hit = _best_quote(brief, g, gold.cluster)
         if hit is None:
             s.miss("quotes", f"missed d{g['doc']}: {_short(g['quote'])}")
             continue
@@ -588,6 +589,20 @@ def score_quotes(brief: Brief, gold: Gold, s: Score) -> None:
             s.speaker_errors[f"{_gold_kind(g['speaker'])} -> {_got_kind(hit, gold)}"] += 1
             got = f"{hit.speaker_kind} {hit.speaker!r}"
             s.miss("quote speakers", f"{_short(g['quote'], 60)}: {g['speaker']!r}, got {got}")
+
+
+def _best_quote(brief: Brief, g: Label, cluster: int) -> Quote | None:
+    """The matching quote that covers most of the gold text: a scare-quoted fragment of the
+    lead ("for a couple of days") is not the sheriff's sentence that holds all of it."""
+    hits = [q for q in brief.quotes if quote_matches(q, g, cluster)]
+    return max(
+        hits,
+        key=lambda q: (
+            contains(q.text, g["quote"]),
+            min(len(words(q.text)), len(words(g["quote"]))),
+        ),
+        default=None,
+    )
 
 
 def _gold_kind(speaker: str) -> str:
