@@ -235,7 +235,7 @@ def test_the_president_is_the_one_the_article_is_about() -> None:
 
 
 def test_a_title_with_a_period_after_the_verb_does_not_cut_the_name() -> None:
-    from storyweave.analysis.quotes import _name_end
+    from storyweave.analysis.quotes.marks import _name_end
 
     text = "said Sen. Chuck Schumer (D-N.Y.), a close ally, and said Dr. J. Sims. Then"
     assert text[5 : _name_end(text, 5, len(text))].startswith("Sen. Chuck Schumer (D")

@@ -103,7 +103,8 @@ from .quantities import (
     quantities,
     years,
 )
-from .quotes import _SPEECH_LEMMAS, quote_marks, unattributed_quotes
+from .quotes import quote_marks, unattributed_quotes
+from .quotes.syntax import _SPEECH_LEMMAS
 from .slots import (
     KIN_WORDS,
     Slot,
