@@ -931,7 +931,7 @@ def test_no_persons_name_runs_over_a_possessive() -> None:
 def test_a_firms_product_is_no_persons_full_name() -> None:
     from collections import Counter
 
-    from storyweave.analysis.entities import _Forms, _full_names
+    from storyweave.analysis.entities.resolve import _Forms, _full_names
 
     def forms(*rows: tuple[str, str]) -> _Forms:
         keys = [k for k, _ in rows]

@@ -55,7 +55,9 @@ from ..model import (
 )
 from ..text.annotate import Annotations, annotate
 from ..text.segment import strip_dateline
-from .entities import _HONORIFICS, _ROLES, _gazetteer, fold
+from .entities import fold
+from .entities.lexicon import _gazetteer
+from .entities.words import _HONORIFICS, _ROLES
 from .frames import (
     _CHILD,
     _LIGHT,

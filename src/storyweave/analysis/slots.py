@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from .entities import _HONORIFICS, _nickname, english_word
+from .entities import english_word
+from .entities.mentions import _nickname
+from .entities.words import _HONORIFICS
 
 if TYPE_CHECKING:  # spaCy loads only when a brief is analysed
     from spacy.tokens import Span, Token

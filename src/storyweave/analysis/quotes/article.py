@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...model import Article, Entity, Mention, Sentence
-from ..entities import _gazetteer, fold, given_name_gender
+from ..entities import fold, given_name_gender
+from ..entities.lexicon import _gazetteer
 from ..speakers import kin_names
 from .common import (
     _ANY_BODY,

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from ...model import Article, Entity, Mention, Quote, Sentence
 from ...text.segment import segment
-from ..entities import _HEADS as _BODY_WORDS
 from ..entities import fold
+from ..entities.words import _HEADS as _BODY_WORDS
 from ..speakers import FullNames, initials_match
 from .article import _Article, _genders
 from .attributor import _Attributor
