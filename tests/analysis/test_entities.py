@@ -1092,3 +1092,34 @@ def test_an_organisation_named_with_and_stays_one_row_where_the_model_reads_two(
     names = {e.name for e in ents}
     assert "Arts and Humanities Research Council" in names
     assert not {"Arts", "Humanities Research Council"} & names
+
+
+def test_a_live_blogs_clock_times_are_no_part_of_a_name() -> None:
+    ents = _parsed(
+        "11:03 P.M. Norway will be required to take responsibility for the displaced, the "
+        "agency's chief said.\n\n"
+        "10:40 A.M. Rocket fire hit the south again. A rocket struck a house in Belmira.\n\n"
+        "8:00 P.M. Kessaran said it fired the rockets."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert {"Norway", "Kessaran", "Belmira"} <= names
+    assert not any("P.M." in n or "A.M." in n or n == "Rocket" for n in names), names
+
+
+def test_a_name_the_model_completes_past_an_initialism_takes_its_heads_kind() -> None:
+    ents = _parsed(
+        "The ballots were mailed through the U.S. Postal Service on Monday, officials said. "
+        "The U.S. Secret Service is investigating the threat."
+    )
+    assert _by_name(ents, "U.S. Postal Service").kind == "organization"
+    assert _by_name(ents, "U.S. Secret Service").kind == "organization"
+
+
+def test_a_country_s_initials_that_end_a_sentence_join_no_word_after_them() -> None:
+    ents = _parsed(
+        "The federal judge will not compel the children back to the U.S. Period, the insider "
+        "says. Dana K. Quill, a lawyer, disagreed."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Dana K. Quill" in names
+    assert not any("Period" in n for n in names), names

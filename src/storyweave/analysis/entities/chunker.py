@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from .lexicon import (
 from .words import (
     _BODIES,
     _CAMEL,
+    _CLOCK_MARKERS,
     _CONNECTORS,
     _DETERMINERS,
     _EVENT_TAILS,
@@ -276,12 +278,19 @@ class _Chunker:
                 and _is_word(toks[i + 1])
             )
             if not the_name and (
-                not (t.cap and _is_word(t)) or self._stopword(t) or t.low in self.never
+                not (t.cap and _is_word(t))
+                or self._stopword(t)
+                or t.low in self.never
+                or _clock_marker(toks, i)
             ):
                 i += 1
                 continue
             clause_start = (
-                i == 0 or toks[i - 1].text in _OPENERS or toks[i - 1].text in _SENTENCE_END
+                i == 0
+                or toks[i - 1].text in _OPENERS
+                or toks[i - 1].text in _SENTENCE_END
+                or _clock_marker(toks, i - 1)
+                or _INITIALISM.fullmatch(toks[i - 1].text) is not None  # "the U.S. Period,"
             )
             j = i + 1
             while j < n:
@@ -541,3 +550,12 @@ class _Chunker:
             votes["person"] = 0
         elif g is not None and not votes["organization"] and alias not in self.regions:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
+
+
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+def _clock_marker(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether token `i` is the "A.M." or "P.M." of a clock time ("11:03 P.M. Israel will ..."
+    opens a live blog's entry): no name's word, and what follows it opens a clause."""
+    return i > 0 and toks[i].low in _CLOCK_MARKERS and toks[i - 1].text[-1:].isdigit()

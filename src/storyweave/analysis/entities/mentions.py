@@ -30,13 +30,16 @@ from .lexicon import (
     fold,
 )
 from .words import (
+    _CLOCK_MARKERS,
     _HONORIFICS,
     _KINDS,
     _LONE_HEADS,
     _NER_OTHER,
     _OPENERS,
+    _ORG_SUFFIXES,
     _PARTICLES,
     _PLACE_ALIASES,
+    _PLACE_TAILS,
     _POSSESSIVE,
     _ROLES,
     _SENTENCE_END,
@@ -138,6 +141,10 @@ def _with_initials(r: _Raw, text: str) -> _Raw:
     m = _INITIALS.search(text, max(0, r.start - 6), r.start)
     if m is None or r.votes["organization"] or r.votes["place"] or " " in r.text:
         return r
+    if m.group(1).lower() in _CLOCK_MARKERS and text[: m.start()].rstrip()[-1:].isdigit():
+        return r  # "11:03 P.M. Hamas": a clock time, no initials
+    if fold(m.group(1)) in _gazetteer()[0]:
+        return r  # "back to the U.S. Period": a country's initials end the sentence
     moved = _moved(r, m.start(1), r.end, text)
     moved.votes["person"] += 2
     return moved
@@ -279,9 +286,19 @@ def _ner_spans(annotations: Annotations) -> dict[str, tuple[list[int], list[_Ner
     """Each article's NER entities from the shared parse, sorted, with their starts."""
     out: dict[str, tuple[list[int], list[_NerSpan]]] = {}
     for aid, doc in annotations.docs.items():
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        spans = [(_past_clock(e), e.end_char, e.label_) for e in doc.ents]
+        spans = [sp for sp in spans if sp[0] < sp[1]]
         out[aid] = ([sp[0] for sp in spans], spans)
     return out
+
+
+def _past_clock(ent: Span) -> int:
+    """Where a model's name starts once a clock time's "P.M." before it is off ("11:03 P.M.
+    Hamas said"): the model runs a live blog's time stamp into the name after it."""
+    first = ent[0]
+    if first.lower_ in _CLOCK_MARKERS and first.i > 0 and first.nbor(-1).text[-1:].isdigit():
+        return ent[1].idx if len(ent) > 1 else ent.end_char
+    return ent.start_char
 
 
 def _overlapping(index: tuple[list[int], list[_NerSpan]], start: int, end: int) -> list[_NerSpan]:
@@ -532,7 +549,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
         start, end, label = names[0]
         if start <= r.start and end >= r.end and (start, end) != (r.start, r.end):
             if _completes(text, names[0], (r.start, r.end)):
-                return [_moved(r, start, end, text)]
+                return [_moved(r, start, end, text, votes=_headed(r, text[start:end]))]
         elif (
             r.start < start
             and end == r.end
@@ -593,8 +610,37 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
             # over a body's possessive: "LAPD’s Homicide Unit" is the LAPD's unit; no person's
             # name holds one: "Not saying Mr. Cosby’s Jesus" (Cosby is Jesus)
             return False
+    if _ends_sentence_inside(words):
+        return False  # "back to the U.S. Period,": the initialism ended the sentence
     # not over the title of the person named next: "New York Police Department Sgt."
     return not (end > chunk[1] and fold(words.split()[-1]) in _HONORIFICS)
+
+
+def _ends_sentence_inside(words: str) -> bool:
+    """Whether a model's name runs from an initialism over one word of the language that opens
+    the next sentence ("U.S. Period"), not over a name's head ("U.S. Postal Service")."""
+    dot = words.rfind(". ")
+    if dot < 0 or not re.search(r"(?:^|\s)(?:[A-Za-z]\.){2,}$", words[: dot + 1]):
+        return False  # no initialism there; one initial is a middle name's ("Dana K. Quill")
+    after = words[dot + 2 :].split()
+    low = after[0].lower() if len(after) == 1 else ""
+    return english_word(low) and low not in _ORG_SUFFIXES and low not in _PLACE_TAILS
+
+
+def _headed(r: _Raw, words: str) -> Counter[str]:
+    """The votes of a chunk the model completed: a head word the chunk lacked decides between
+    organisation and place ("U.S." + "Postal Service" is an organisation); else its own."""
+    votes = Counter(r.votes)
+    head, own = words.split()[-1].lower(), r.text.split()[-1].lower()
+    if head == own:
+        return votes
+    if head in _ORG_SUFFIXES:
+        votes["place"] = 0
+        votes["organization"] += 4
+    elif head in _PLACE_TAILS:
+        votes["organization"] = 0
+        votes["place"] += 3
+    return votes
 
 
 _FIELDS = re.compile(

@@ -826,3 +826,4 @@ _NOT_PROPER = frozenset({"NOUN", "ADJ", "VERB", "ADV", "INTJ", "PRON", "DET", "A
 _PARTICLES = frozenset(
     "van von de da del della der den la le du di dos das al el bin ibn abu".split()
 )
+_CLOCK_MARKERS = frozenset({"a.m.", "p.m.", "a.m", "p.m", "am", "pm"})  # "11:03 P.M."
