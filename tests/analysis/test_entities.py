@@ -1123,3 +1123,13 @@ def test_a_country_s_initials_that_end_a_sentence_join_no_word_after_them() -> N
     names = {v for e in ents for v in e.variants}
     assert "Dana K. Quill" in names
     assert not any("Period" in n for n in names), names
+
+
+def test_two_names_joined_by_and_are_two_rows() -> None:
+    ents = _parsed(
+        "She appeared on CNN and Fox News on Sunday. The dossier by Steele and Fusion GPS was "
+        "paid for by the campaign, and Christopher Steele wrote it."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert {"CNN", "Fox News", "Fusion GPS"} <= names
+    assert not any(" and " in n for n in names), names

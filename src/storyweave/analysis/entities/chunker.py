@@ -324,9 +324,14 @@ class _Chunker:
                 ):
                     j += 2
                     continue
-                if u.low in {"and", "&"} and j - i <= 2 and self._org_follows(toks, j + 1):
+                if (
+                    u.low in {"and", "&"}
+                    and j - i <= 2
+                    and self._org_follows(toks, j + 1)
+                    and (u.low == "&" or english_word(toks[j - 1].low))
+                ):
                     j += 1  # "Fire and Rescue Service": "and" inside an organisation's name
-                    continue
+                    continue  # but "CNN and Fox News" are two
                 break
             chunk = [x for x in toks[i:j] if x.text != "."]
             i = j

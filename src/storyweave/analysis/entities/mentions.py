@@ -570,8 +570,20 @@ def _joined(spans: list[_NerSpan], text: str) -> bool:
     """Whether the model's names in one chunk are joined by "and" or "&", as the chunker joins
     the words of one organisation's name ("the Arts and Humanities Research Council", "Finn
     Dixon & Herling"): no two names run together."""
-    gaps = (text[a[1] : b[0]].strip().lower() for a, b in zip(spans, spans[1:], strict=False))
-    return any(g in {"and", "&"} for g in gaps)
+    pairs = zip(spans, spans[1:], strict=False)
+    return any(
+        (gap := text[a[1] : b[0]].strip().lower()) == "&"
+        or (gap == "and" and not _stands_alone(text[a[0] : a[1]]))
+        for a, b in pairs
+    )
+
+
+def _stands_alone(words: str) -> bool:
+    """Whether the words before an "and" are a name of their own ("CNN", "Steele"), not a name
+    whose last word is a word of the language that goes on past the "and" ("Arts and Humanities
+    Research Council", "Ostbury Fire and Rescue Service")."""
+    last = words.split()[-1:] or [""]
+    return not english_word(last[0].lower())
 
 
 _POSSESSIVE_AT = re.compile(r"['’]s(?![A-Za-z])|['’](?=\s)")  # not "O’Brien"
@@ -612,6 +624,10 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
             return False
     if _ends_sentence_inside(words):
         return False  # "back to the U.S. Period,": the initialism ended the sentence
+    cut = re.search(r"\s+and\s+", words)
+    if cut is not None and not chunk[0] <= start + cut.start() < chunk[1]:
+        if _stands_alone(words[: cut.start()]):
+            return False  # "Steele and Fusion GPS": two names, not one
     # not over the title of the person named next: "New York Police Department Sgt."
     return not (end > chunk[1] and fold(words.split()[-1]) in _HONORIFICS)
 
