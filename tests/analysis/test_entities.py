@@ -1133,3 +1133,14 @@ def test_two_names_joined_by_and_are_two_rows() -> None:
     names = {v for e in ents for v in e.variants}
     assert {"CNN", "Fox News", "Fusion GPS"} <= names
     assert not any(" and " in n for n in names), names
+
+
+def test_first_inside_a_sentence_opens_the_name_after_it() -> None:
+    ents = _parsed(
+        "It is an attack on the First Amendment by someone sworn to defend it, Dana Quill said. "
+        "First, the police came. They met the First Nations chiefs of the valley."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert {"First Amendment", "First Nations"} <= names
+    assert "Amendment" not in names
+    assert not any(n.startswith("First,") or n == "First" for n in names)

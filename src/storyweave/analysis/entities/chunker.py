@@ -277,7 +277,10 @@ class _Chunker:
                 and toks[i + 1].cap
                 and _is_word(toks[i + 1])
             )
-            if not the_name and (
+            # "the First Amendment", "First Nations": a capital "First" inside a sentence
+            # opens the name after it
+            first_name = t.text == "First" and _inside_before_name(toks, i)
+            if not (the_name or first_name) and (
                 not (t.cap and _is_word(t))
                 or self._stopword(t)
                 or t.low in self.never
@@ -555,6 +558,17 @@ class _Chunker:
             votes["person"] = 0
         elif g is not None and not votes["organization"] and alias not in self.regions:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
+
+
+def _inside_before_name(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether token `i` stands inside a sentence, before a capitalised word."""
+    return (
+        0 < i < len(toks) - 1
+        and toks[i - 1].text not in _OPENERS
+        and toks[i - 1].text not in _SENTENCE_END
+        and toks[i + 1].cap
+        and _is_word(toks[i + 1])
+    )
 
 
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
