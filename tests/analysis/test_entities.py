@@ -1144,3 +1144,13 @@ def test_first_inside_a_sentence_opens_the_name_after_it() -> None:
     assert {"First Amendment", "First Nations"} <= names
     assert "Amendment" not in names
     assert not any(n.startswith("First,") or n == "First" for n in names)
+
+
+def test_a_firm_of_partners_joined_by_an_ampersand_is_one_row() -> None:
+    ents = _parsed(
+        "Companies also make a regulatory filing, said Andrew M Calamari, a partner at the law "
+        "firm Finn Dixon & Herling and former director of the regulator's New York office."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Finn Dixon & Herling" in names
+    assert not {"Finn", "Dixon & Herling"} & names

@@ -570,6 +570,8 @@ def _joined(spans: list[_NerSpan], text: str) -> bool:
     """Whether the model's names in one chunk are joined by "and" or "&", as the chunker joins
     the words of one organisation's name ("the Arts and Humanities Research Council", "Finn
     Dixon & Herling"): no two names run together."""
+    if any("&" in text[a[0] : a[1]].split() for a in spans[1:]):
+        return True  # the model's "Finn" / "Dixon & Herling": a firm's partners, one name
     pairs = zip(spans, spans[1:], strict=False)
     return any(
         (gap := text[a[1] : b[0]].strip().lower()) == "&"
