@@ -933,3 +933,15 @@ def test_a_role_is_not_named_next_by_a_body() -> None:
     text = ROLE_THEN_NAME.replace("Qolam Hosseinzadeh-Ravari", "Harbour Court Ministry")
     qs = _quotes_typed(text, "Harbour Court Ministry", "organization")
     assert _one(qs, "the trial could not go ahead").speaker_kind == "unnamed"
+
+
+def test_a_documents_words_are_its_writers_where_a_relative_clause_names_them() -> None:
+    qs = _quotes(
+        "Forecaster Robert Ricks wrote the warning. Another, less widely circulated forecast he "
+        'issued that day was more to the point: "Godspeed to all those in the path of this '
+        'storm." Jane Moss went online on Friday. The statement she posted on Instagram read: '
+        '"I am heartbroken." A letter Gov. Tom Hale wrote to the court said: "This is wrong."'
+    )
+    assert _one(qs, "Godspeed").speaker == "Robert Ricks"
+    assert _one(qs, "I am heartbroken").speaker == "Jane Moss"
+    assert _one(qs, "This is wrong").speaker == "Tom Hale"

@@ -24,7 +24,7 @@ from .common import (
     _VERB_RE,
     _Who,
 )
-from .described import _definite
+from .described import _author, _definite
 from .direct import (
     _DOCUMENT_NOUN,
     _LINKED,
@@ -393,6 +393,8 @@ class _Attributor:
         lo = span.close + 1
         hi = _clause_end(text, lo, limit)
         head = text[lo:hi]
+        if head.rstrip().endswith(":"):
+            return None  # '... The statement she posted read: "..."' introduces the next quote
         stripped = len(head) - len(head.lstrip(" ,—–-"))
         lo += stripped
         put = self._put_it(lo, hi) or self._quoted_as(lo, hi, after=True)
@@ -492,6 +494,15 @@ class _Attributor:
         start, end = _extent(subject)
         who = _subject_speaker(self, subject, start, end)
         return who if who is not None and who.speaker else None
+
+    def _authored(self, vm: re.Match[str], lo: int) -> _Who | None:
+        """'A letter Gov. Tom Hale wrote to the court said:': the speech verb's subject is a
+        document whose writer a relative clause names; the words are the writer's."""
+        verb = self.art.word(vm.start(), vm.end())
+        subject = _subject(verb) if verb is not None else None
+        if subject is None or not lo <= subject.idx < vm.start():
+            return None
+        return _author(self, subject)
 
     def _relative_subject(self, vm: re.Match[str], lo: int) -> _Who | None:
         """'Clark Davis, an organizer, who said to the officers, "...': the speech verb's
@@ -631,7 +642,8 @@ class _Attributor:
                     got.verb = "according to"
                 return got
             who = (
-                self._parsed_subject(vm, start)
+                self._authored(vm, start)
+                or self._parsed_subject(vm, start)
                 or self._relative_subject(vm, start)
                 or self.who(start, vm.start(), whole=False)
                 or self._inverted(vm, span.open)

@@ -35,6 +35,9 @@ def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
     subject = _subject(verb)
     if subject is None:
         return None
+    author = _author(attr, subject)
+    if author is not None:
+        return author
     if subject.lower_ in {"he", "she"}:
         return attr.pronoun_at(subject.lower_, subject.idx)
     start, end = _extent(subject)
@@ -44,6 +47,27 @@ def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
     if who is None and subject.pos_ == "NOUN":
         who = _definite(attr.art, attr.text[start:end], start)
     return who
+
+
+# what a person writes or issues, whose words are the writer's: "the forecast he issued"
+_AUTHORED = frozenset(
+    _STATEMENT_NOUNS | {"forecast", "warning", "email", "e-mail", "text", "essay"}
+)
+
+
+def _author(attr: _Attributor, noun: Token) -> _Who | None:
+    """Who wrote a document a relative clause says is theirs ("a letter Gov. Tom Hale wrote
+    to the court said", "Another forecast he issued that day was more to the point:"), when
+    the text names them."""
+    if noun.pos_ == "PRON":  # "Another, less widely circulated forecast he issued ...,"
+        noun = next((t for t in noun.subtree if t.lower_ in _AUTHORED), noun)
+    if noun.pos_ != "NOUN" or noun.lower_ not in _AUTHORED:
+        return None
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        who = _subject_who(attr, clause)
+        if who is not None and who.kind == "named":
+            return who
+    return None
 
 
 # the words newspapers' names end in: "the newspaper" is the North Coast Journal
