@@ -1154,3 +1154,13 @@ def test_a_firm_of_partners_joined_by_an_ampersand_is_one_row() -> None:
     names = {v for e in ents for v in e.variants}
     assert "Finn Dixon & Herling" in names
     assert not {"Finn", "Dixon & Herling"} & names
+
+
+def test_a_titles_portfolio_is_no_part_of_the_name_after_it() -> None:
+    ents = _parsed(
+        "The fighting went on. UN High Commissioner for Human Rights Navi Pillay says that "
+        "militants broke the law. Pillay also criticised the army."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Navi Pillay" in names
+    assert not any(n.startswith("Human Rights") for n in names), names

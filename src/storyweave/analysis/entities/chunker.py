@@ -355,6 +355,9 @@ class _Chunker:
         """A chunk's names when a title stands inside it: "New York Police Department Sgt.
         Daniel Boody" names the force and the sergeant; "Fire Chief Roberta Salas" one person,
         whose title the common word opens."""
+        field = _portfolio_end(toks, chunk)
+        if field is not None:
+            chunk, clause_start = chunk[field:], False  # the words of the title, no name
         k = self._inner_title(toks, chunk)
         opener = None  # the first word of a title that a portfolio or a place opens
         if k is not None:
@@ -558,6 +561,19 @@ class _Chunker:
             votes["person"] = 0
         elif g is not None and not votes["organization"] and alias not in self.regions:
             votes["person"] += 3 if 2 <= len(words) <= 4 else 2
+
+
+def _portfolio_end(toks: list[_Tok], chunk: list[_Tok]) -> int | None:
+    """Where a title's portfolio ends and a person's name starts, in a chunk right after the
+    title's "for" or "of" ("High Commissioner for Human Rights Navi Pillay"): after the words
+    of the language, before two or more that are not."""
+    at = toks.index(chunk[0])
+    if at < 2 or toks[at - 1].low not in {"for", "of"} or toks[at - 2].low not in _ROLES:
+        return None
+    k = 0
+    while k < len(chunk) and english_word(chunk[k].low):
+        k += 1
+    return k if k >= 1 and len(chunk) - k >= 2 else None
 
 
 def _inside_before_name(toks: Sequence[_Tok], i: int) -> bool:
