@@ -1094,14 +1094,18 @@ def test_an_organisation_named_with_and_stays_one_row_where_the_model_reads_two(
     assert not {"Arts", "Humanities Research Council"} & names
 
 
+def _names(*texts: str) -> set[str]:
+    """Every surface form of every row of the parsed story's entity table."""
+    return {v for e in _parsed(*texts) for v in e.variants}
+
+
 def test_a_live_blogs_clock_times_are_no_part_of_a_name() -> None:
-    ents = _parsed(
+    names = _names(
         "11:03 P.M. Norway will be required to take responsibility for the displaced, the "
         "agency's chief said.\n\n"
         "10:40 A.M. Rocket fire hit the south again. A rocket struck a house in Belmira.\n\n"
         "8:00 P.M. Kessaran said it fired the rockets."
     )
-    names = {v for e in ents for v in e.variants}
     assert {"Norway", "Kessaran", "Belmira"} <= names
     assert not any("P.M." in n or "A.M." in n or n == "Rocket" for n in names), names
 
@@ -1116,51 +1120,46 @@ def test_a_name_the_model_completes_past_an_initialism_takes_its_heads_kind() ->
 
 
 def test_a_country_s_initials_that_end_a_sentence_join_no_word_after_them() -> None:
-    ents = _parsed(
+    names = _names(
         "The federal judge will not compel the children back to the U.S. Period, the insider "
         "says. Dana K. Quill, a lawyer, disagreed."
     )
-    names = {v for e in ents for v in e.variants}
     assert "Dana K. Quill" in names
     assert not any("Period" in n for n in names), names
 
 
 def test_two_names_joined_by_and_are_two_rows() -> None:
-    ents = _parsed(
+    names = _names(
         "She appeared on CNN and Fox News on Sunday. The dossier by Steele and Fusion GPS was "
         "paid for by the campaign, and Christopher Steele wrote it."
     )
-    names = {v for e in ents for v in e.variants}
     assert {"CNN", "Fox News", "Fusion GPS"} <= names
     assert not any(" and " in n for n in names), names
 
 
 def test_first_inside_a_sentence_opens_the_name_after_it() -> None:
-    ents = _parsed(
+    names = _names(
         "It is an attack on the First Amendment by someone sworn to defend it, Dana Quill said. "
         "First, the police came. They met the First Nations chiefs of the valley."
     )
-    names = {v for e in ents for v in e.variants}
     assert {"First Amendment", "First Nations"} <= names
     assert "Amendment" not in names
     assert not any(n.startswith("First,") or n == "First" for n in names)
 
 
 def test_a_firm_of_partners_joined_by_an_ampersand_is_one_row() -> None:
-    ents = _parsed(
+    names = _names(
         "Companies also make a regulatory filing, said Andrew M Calamari, a partner at the law "
         "firm Finn Dixon & Herling and former director of the regulator's New York office."
     )
-    names = {v for e in ents for v in e.variants}
     assert "Finn Dixon & Herling" in names
     assert not {"Finn", "Dixon & Herling"} & names
 
 
 def test_a_titles_portfolio_is_no_part_of_the_name_after_it() -> None:
-    ents = _parsed(
+    names = _names(
         "The fighting went on. UN High Commissioner for Human Rights Navi Pillay says that "
         "militants broke the law. Pillay also criticised the army."
     )
-    names = {v for e in ents for v in e.variants}
     assert "Navi Pillay" in names
     assert not any(n.startswith("Human Rights") for n in names), names
