@@ -1163,3 +1163,13 @@ def test_a_titles_portfolio_is_no_part_of_the_name_after_it() -> None:
     )
     assert "Navi Pillay" in names
     assert not any(n.startswith("Human Rights") for n in names), names
+
+
+def test_a_row_that_is_only_a_title_is_no_name() -> None:
+    names = _names(
+        "The President said the Deputy Director would testify on Tuesday. Director Chris Wray "
+        "agreed, and Vice President Mike Pence spoke. The Chairman was absent, Judge Rita Moss "
+        "said."
+    )
+    assert {"Chris Wray", "Mike Pence", "Rita Moss"} <= names
+    assert not names & {"President", "Deputy Director", "Chairman", "Director"}, names

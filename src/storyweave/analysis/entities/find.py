@@ -20,6 +20,7 @@ from .resolve import (
     _resolve,
     _trimmed,
 )
+from .words import _HONORIFICS, _ROLES
 
 if TYPE_CHECKING:
     pass
@@ -67,7 +68,18 @@ def find_entities(
         and not _common_word(e, lower, name_words)
         and not _shouted(e.name)
         and not _ROMAN.fullmatch(e.name)
+        and not all(_only_titles(v) for v in e.variants)
     ]
+
+
+# words that only ever go with a title: "Vice President", "Deputy Director", "Dear Mr. Chairman"
+_WITH_TITLES = frozenset("vice deputy assistant acting former chief senior dear".split())
+
+
+def _only_titles(form: str) -> bool:
+    """Whether a form is a title and nothing else ("President", "Deputy Attorney"): no name."""
+    words = [w.lower().strip(".,") for w in form.split()]
+    return all(w in _ROLES or w in _HONORIFICS or w in _WITH_TITLES for w in words)
 
 
 # "Level I, II and III": numbers of a series, no name ("VX" is a nerve agent's)
