@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from .words import (
     _EVENT_TAILS,
     _FIRMS,
     _HONORIFICS,
+    _INITIALISM,
     _NEVER,
     _OF_HEADS,
     _OPENERS,
@@ -279,8 +279,8 @@ class _Chunker:
             )
             # "the First Amendment", "First Nations": a capital "First" inside a sentence
             # opens the name after it
-            first_name = t.text == "First" and _inside_before_name(toks, i)
-            if not (the_name or first_name) and (
+            first_opens = t.text == "First" and _inside_before_name(toks, i)
+            if not (the_name or first_opens) and (
                 not (t.cap and _is_word(t))
                 or self._stopword(t)
                 or t.low in self.never
@@ -585,9 +585,6 @@ def _inside_before_name(toks: Sequence[_Tok], i: int) -> bool:
         and toks[i + 1].cap
         and _is_word(toks[i + 1])
     )
-
-
-_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 def _clock_marker(toks: Sequence[_Tok], i: int) -> bool:

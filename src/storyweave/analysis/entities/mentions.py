@@ -32,6 +32,7 @@ from .lexicon import (
 from .words import (
     _CLOCK_MARKERS,
     _HONORIFICS,
+    _INITIALISM,
     _KINDS,
     _LONE_HEADS,
     _NER_OTHER,
@@ -638,7 +639,7 @@ def _ends_sentence_inside(words: str) -> bool:
     """Whether a model's name runs from an initialism over one word of the language that opens
     the next sentence ("U.S. Period"), not over a name's head ("U.S. Postal Service")."""
     dot = words.rfind(". ")
-    if dot < 0 or not re.search(r"(?:^|\s)(?:[A-Za-z]\.){2,}$", words[: dot + 1]):
+    if dot < 0 or not _INITIALISM.fullmatch(words[: dot + 1].split()[-1]):
         return False  # no initialism there; one initial is a middle name's ("Dana K. Quill")
     after = words[dot + 2 :].split()
     low = after[0].lower() if len(after) == 1 else ""

@@ -15,7 +15,10 @@ if TYPE_CHECKING:
 # Words: dotted initialisms (U.S.), "E!" before a capital (E! News), words with inner
 # apostrophes or hyphens (Giersch's, Ex-Husband), a trailing apostrophe (actress'), else one
 # non-space character.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]!(?=\s+[A-Z])|\w+(?:[-'’&]\w+)*(?:['’](?!\w))?|\S")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "P.M."
+_TOKEN = re.compile(
+    rf"{_INITIALISM.pattern}|[A-Z]!(?=\s+[A-Z])|\w+(?:[-'’&]\w+)*(?:['’](?!\w))?|\S"
+)
 
 
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]")
