@@ -945,3 +945,24 @@ def test_a_documents_words_are_its_writers_where_a_relative_clause_names_them() 
     assert _one(qs, "Godspeed").speaker == "Robert Ricks"
     assert _one(qs, "I am heartbroken").speaker == "Jane Moss"
     assert _one(qs, "This is wrong").speaker == "Tom Hale"
+
+
+def test_a_document_named_before_speaks_for_whoever_issued_it() -> None:
+    qs = _quotes(
+        "A fundraising campaign for the flooded library was started by Dana Whitcombe of "
+        'Ostbury. It has raised $400. "Every book counts, every pound helps," the campaign read.\n\n'
+        "Hackers reached the payment system at Corvel Stores in March. The company disclosed "
+        "the breach last week, saying it first saw traffic that looked wrong in April. It "
+        "issued another notice on Friday.\n\n"
+        'The latest notice said: "A small number of cards were used at our tills."'
+    )
+    assert _one(qs, "Every book counts").speaker == "Dana Whitcombe"
+    assert _one(qs, "A small number of cards").speaker == "Corvel Stores"
+
+
+def test_a_document_nobody_is_named_for_stays_unnamed() -> None:
+    qs = _quotes(
+        "Mayor Lena Ortiz visited the site on Monday. A note was found pinned to the gate. "
+        'The note said: "Keep out of the old mill."'
+    )
+    assert _one(qs, "Keep out of the old mill").speaker_kind != "named"

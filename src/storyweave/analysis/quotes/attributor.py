@@ -24,7 +24,7 @@ from .common import (
     _VERB_RE,
     _Who,
 )
-from .described import _author, _definite
+from .described import _ISSUED, _author, _definite, _definite_org, documents_issued
 from .direct import (
     _DOCUMENT_NOUN,
     _LINKED,
@@ -59,6 +59,11 @@ if TYPE_CHECKING:
     from .common import _Span
 
 
+# "the notice", "the latest notice", "this campaign": a document named before
+_DEFINITE_DOCUMENT = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+)?([\w-]+)", re.IGNORECASE)
+_ISSUED_REACH = 1500  # characters back to the sentence that named the document's author
+
+
 class _Attributor:
     """Finds who a quote belongs to in one article."""
 
@@ -71,6 +76,7 @@ class _Attributor:
         self.unnamed: list[tuple[int, str]] = []  # unnamed speakers met so far, by position
         self.plural: tuple[int, str] | None = None  # the last group that spoke: "investigators"
         self.absorbed: set[int] = set()  # sentences whose short quotations are reported speech
+        self.issued: list[tuple[int, str, _Who]] | None = None  # documents the narration names
 
     def who(self, start: int, end: int, whole: bool) -> _Who | None:
         """The speaker named in text[start:end]; `whole`: the span must be the speaker only."""
@@ -212,6 +218,9 @@ class _Attributor:
             prev = self.document_before(start, name.split()[-1].lower())
             if prev is not None:
                 return prev
+        issued = self.issued_before(start, name)
+        if issued is not None:
+            return issued
         head = name.split()
         definite = _definite(self.art, name, start) or self.aged(name, phrase_start)
         if definite is not None:
@@ -226,6 +235,23 @@ class _Attributor:
         if head[-1].lower() in _SPEAKER_NOUNS and head[-1].lower().endswith("s"):
             self.plural = (end, name)
         return _Who(name, "unnamed")
+
+    def issued_before(self, pos: int, name: str) -> _Who | None:
+        """The author of the document a definite description at `pos` refers back to ("the
+        latest notice said" after "It issued another notice"), when the narration named them
+        within the last few paragraphs."""
+        m = _DEFINITE_DOCUMENT.fullmatch(name)
+        if m is None or self.art.doc is None:
+            return None
+        noun = m.group(1).lower()
+        noun = noun[:-1] if noun not in _ISSUED and noun[:-1] in _ISSUED else noun
+        if self.issued is None:
+            self.issued = []  # reading the issuers asks who they are, never back into this
+            self.issued = documents_issued(self, self.art.doc)
+        before = [w for at, n, w in self.issued if n == noun and 0 < pos - at <= _ISSUED_REACH]
+        return (
+            _Who(before[-1].speaker, "named", before[-1].entity_id, "statement") if before else None
+        )
 
     def _person_of(self, start: int, org_start: int) -> tuple[Entity, Mention] | None:
         """The person named in text[start:org_start] and linked to the body named at
@@ -324,6 +350,10 @@ class _Attributor:
             return None
         return _Who(e.name, "named", e.id, pronoun=word)
 
+    def it_at(self, pos: int) -> _Who | None:
+        """The body an "it" at `pos` refers to."""
+        return self._it(pos)
+
     def _it(self, pos: int) -> _Who | None:
         """The body an "it" that speaks at `pos` refers to: the nearest clause subject before
         it, in its paragraph or the one before, when that subject names an organisation ("The
@@ -339,7 +369,13 @@ class _Attributor:
         for t in reversed(list(here or ())):
             if t.dep_ not in _SUBJECTS or self.art.inside_quote(t.idx) or t.lower_ == "it":
                 continue
+            if t.tag_ in ("WDT", "WP"):
+                continue  # "activity that involved credit cards": the relative stands for a noun
             who = _named_at(self.art, t) or _owner_named(self.art, t)
+            if who is None and t.pos_ == "NOUN":  # "The company disclosed ... It said"
+                start, end = _extent(t)
+                org = _definite_org(self.art, self.text[start:end], start)
+                who = _Who(org.name, "named", org.id) if org is not None else None
             if who is None or who.entity_id is None or who.entity_id in self.art.person_ids:
                 return None
             return _Who(who.speaker, "named", who.entity_id, pronoun="it")

@@ -40,6 +40,8 @@ def _subject_who(attr: _Attributor, verb: Token) -> _Who | None:
         return author
     if subject.lower_ in {"he", "she"}:
         return attr.pronoun_at(subject.lower_, subject.idx)
+    if subject.lower_ == "it":
+        return attr.it_at(subject.idx)
     start, end = _extent(subject)
     who = _subject_speaker(attr, subject, start, end)
     if who is None and subject.pos_ == "PROPN":
@@ -67,6 +69,59 @@ def _author(attr: _Attributor, noun: Token) -> _Who | None:
         who = _subject_who(attr, clause)
         if who is not None and who.kind == "named":
             return who
+    return None
+
+
+# what a document's author does to it: "It issued another notice", "a campaign organized by"
+_ISSUE_LEMMAS = frozenset(
+    "issue release post publish send write pen launch organize organise start file put".split()
+)
+# documents an article names first and quotes later as "the notice", "the campaign"
+_ISSUED = _AUTHORED | {"notice", "campaign", "petition", "bulletin", "report", "release"}
+
+
+def documents_issued(attr: _Attributor, doc: Doc) -> list[tuple[int, str, _Who]]:
+    """(position, noun, author) of each document the narration says someone issued ("It
+    issued another notice on Thursday", "A GoFundMe campaign ... was organized by Robert
+    Kulik", "Kulik's campaign"), where the author resolves to a name: what "the latest
+    notice said" or "the campaign read" later refers back to."""
+    out: list[tuple[int, str, _Who]] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ISSUED:
+            continue
+        if attr.art.inside_quote(tok.idx):
+            continue
+        who = _issuer(attr, tok)
+        if who is not None and who.kind == "named":
+            out.append((tok.idx, tok.lemma_.lower(), who))
+    return out
+
+
+def _issuer(attr: _Attributor, noun: Token) -> _Who | None:
+    """Who the narration says issued `noun`: the subject of the verb it is the object of, the
+    agent of the passive it is the subject of, or its possessor."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_ in _ISSUE_LEMMAS:
+        return _subject_who(attr, head)
+    if noun.dep_ == "nsubjpass" and head.lemma_ in _ISSUE_LEMMAS:
+        return _agent_who(attr, head)
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_ in _ISSUE_LEMMAS:
+            return _agent_who(attr, child)  # "a statement released by the agency"
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            start, end = _extent(child)
+            return _subject_speaker(attr, child, start, end) or _proper_name(child)
+    return None
+
+
+def _agent_who(attr: _Attributor, verb: Token) -> _Who | None:
+    """The named agent of a passive verb: "organized by Robert Kulik"."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in (c for c in agent.children if c.dep_ == "pobj"):
+            start, end = _extent(obj)
+            return _subject_speaker(attr, obj, start, end) or (
+                _proper_name(obj) if obj.pos_ == "PROPN" else None
+            )
     return None
 
 

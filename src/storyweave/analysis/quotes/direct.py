@@ -150,7 +150,8 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
                 # unless it is "the fraternity" that the text has named
                 phrase = attr.text[start:end]
                 who = (
-                    _definite(attr.art, phrase, start)
+                    attr.issued_before(start, phrase)
+                    or _definite(attr.art, phrase, start)
                     or attr.aged(phrase, start)
                     or _body_named(attr.art, subject)
                     or _Who(phrase, "unnamed")
