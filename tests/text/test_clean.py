@@ -558,6 +558,13 @@ def test_curly_quotes_and_accents_are_no_damage(damage: str) -> None:
             "EMBED More News Videos Crews repair the harbour bridge in Port Aldous.",
             "platform notice",
         ),
+        # a caption that points at its picture, however the date inside it is written
+        (
+            "A model of the new harbour bridge, with its twin steel arches, is shown in this "
+            "March 3, 2015 illustration released by the council on June 9, 2016. Courtesy "
+            "Norcliff Engineering/Handout",
+            "photo caption",
+        ),
     ],
 )
 def test_photo_and_video_captions_are_removed(caption: str, reason: str) -> None:
@@ -565,6 +572,13 @@ def test_photo_and_video_captions_are_removed(caption: str, reason: str) -> None
     assert text == body(PARA1, PARA2, PARA3)
     # a dated caption may also give the page its date: "photo credit; its date read as ..."
     assert [r.reason.split(";")[0] for r in removed] == [reason]
+
+
+def test_a_picture_the_report_tells_of_is_no_caption() -> None:
+    told = "The engineer is seen in a photo found in the council's archive, beside the arch."
+    text, removed = clean_text(body(PARA1, told, PARA2))
+    assert removed == ()
+    assert told in text
 
 
 def test_an_agency_sign_off_after_a_sentence_is_kept() -> None:

@@ -257,6 +257,15 @@ _CAPTION_CREDIT = re.compile(
     r"\b(?i:photograph|photo|picture|image|illustration)(?: credit)?: "
     r"[A-Z][\w.'’-]*(?:[ /-]+[A-Z][\w.'’-]*){0,5}\W*$"
 )
+# an agency caption that points at its picture: "... is shown in this October 31, 2016 photo
+# released on ...", "... are seen in this undated handout picture" ("in this": the picture beside
+# the text; "seen in a photo found in the archive" is reporting)
+_PICTURED = re.compile(
+    r"\b(?:is|are) (?:seen|shown|pictured|depicted)\b[^.]{0,40}? in this\b[^.]{0,60}?"
+    r"\b(?:photo(?:graph)?|image|picture|illustration|frame grab|handout)\b",
+    re.IGNORECASE,
+)
+_PICTURED_WORDS = 60  # a caption and its credit line; a longer unit is body text with one in it
 _CONTACT_LINE = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:can|may) be (?:reached|contacted|emailed) (?:at|via|on)\b"
     r"|^(?:contact|reach|email) (?:the (?:reporter|writer|author)|[A-Z][\w.'’-]+ [A-Z][\w.'’-]+) at\b",
@@ -712,6 +721,8 @@ def _strong_reason(unit: _Unit, title_norm: str, first_content: bool) -> str | N
         return "share widget"
     if _CAPTION_CREDIT.search(text) and len(words) <= _CAPTION_WORDS:
         # a caption ending in its credit, as the Guardian prints it: "... Photograph: Jo Lee"
+        return "photo caption"
+    if len(words) <= _PICTURED_WORDS and "this" in folded and _PICTURED.search(text):
         return "photo caption"
     if (
         _NEWSLETTER.search(text)
