@@ -75,6 +75,17 @@ def test_a_teaser_the_page_cut_off_corroborates_nothing(tfidf) -> None:
     assert not any("a2" in {e.article_id for e in a.claim.evidence} for a in agreements)
 
 
+def test_a_line_that_introduces_what_follows_corroborates_nothing(tfidf) -> None:
+    intro = "Harbour engineer Margit Oyelaran, who closed the Port Elling bridge on Monday, wrote:"
+    again = "Here is what Port Elling harbour engineer Margit Oyelaran, who closed it Monday, wrote:"
+    arts = [
+        Article("a1", "harbour-news", "", f"{BRIDGE[0]}\n\n{intro}\n\n“It stays shut.”", cleaned=True),
+        Article("a2", "coast-daily", "", f"{again}\n\n“Safety first.”\n\n{FILLER['b']}", cleaned=True),
+    ]
+    agreements, _, _ = _run(arts, tfidf)
+    assert agreements == []
+
+
 def test_syndicated_copy_and_same_source_count_once(tfidf) -> None:
     arts = _bridge_articles()
     copy = Article("a4", "wire-service", "Copy", arts[0].text, cleaned=True)

@@ -279,8 +279,10 @@ def _usable(text: str) -> bool:
     closed = text.rstrip(" \"'”’").endswith((".", "!"))
     if len(words) < (MIN_WORDS_CLOSED if closed else MIN_WORDS) or _BOILERPLATE.search(text):
         return False
-    if text.rstrip(" \"'”’").endswith(("?", "...", "…")):
-        return False  # a question asserts nothing; a sentence the page cut off ("... and...")
+    if text.rstrip(" \"'”’").endswith(("?", "...", "…", ":")):
+        # a question asserts nothing; a sentence the page cut off ("... and...") is not whole;
+        # one that ends on a colon introduces what follows ("Here is her tweet from March 21:")
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 0.5 * len(text.replace(" ", ""))
 
