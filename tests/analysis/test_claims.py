@@ -86,6 +86,21 @@ def test_a_line_that_introduces_what_follows_corroborates_nothing(tfidf) -> None
     assert agreements == []
 
 
+def test_a_page_printing_another_whole_is_its_copy() -> None:
+    release = Article("r", "council-blog", "", " ".join([BRIDGE[0], *FILLER.values()]))
+    framed = Article(
+        "f",
+        "city-wire",
+        "",
+        "The council posted a long note on its website on Tuesday evening about the closure. "
+        "It came two days after residents first complained about the noise. It read: "
+        + release.text
+        + " A spokesman for the mayor later declined to add anything to what the note said.",
+    )
+    other = _art("o", "coast-daily", BRIDGE[1], FILLER["a"])
+    assert independent_outlets([release, framed, other]) == [0, 0, 2]
+
+
 def test_syndicated_copy_and_same_source_count_once(tfidf) -> None:
     arts = _bridge_articles()
     copy = Article("a4", "wire-service", "Copy", arts[0].text, cleaned=True)

@@ -152,6 +152,9 @@ _COUNT_RATIO = 3.0
 # 3-month-old son"): a misreported age is off by a year or two
 _AGE_RATIO = 1.5
 SYNDICATION_JACCARD = 0.8  # word 5-shingle Jaccard above which two articles are copies
+# ... or the share of the shorter article's shingles found in the longer one: a page that prints
+# a wire story or a press release whole, with its own lines around it, is that story's copy
+SYNDICATION_CONTAINED = 0.8
 MAX_SINGLE = 60  # single-source claims kept (the most specific first)
 
 _BOILERPLATE = re.compile(
@@ -195,7 +198,10 @@ def independent_outlets(articles: Sequence[Article]) -> list[int]:
         sizes = np.asarray(x.sum(axis=1)).ravel()
         inter = (x @ x.T).tocoo()
         for i, j, v in zip(inter.row, inter.col, inter.data, strict=True):
-            if i < j and v / max(sizes[i] + sizes[j] - v, 1.0) > SYNDICATION_JACCARD:
+            if i >= j:
+                continue
+            copied = v / max(sizes[i] + sizes[j] - v, 1.0) > SYNDICATION_JACCARD
+            if copied or v / max(min(sizes[i], sizes[j]), 1.0) >= SYNDICATION_CONTAINED:
                 uf.union(int(i), int(j))
     return [uf.find(i) for i in range(n)]
 
