@@ -261,6 +261,17 @@ def test_transcript_turns_are_quotes_of_the_labelled_speaker() -> None:
     assert _one(qs, "I agree").speaker == "Peter Lang"
 
 
+def test_turns_labelled_with_names_as_written_are_quotes_of_those_people() -> None:
+    qs = _quotes(
+        INTRO + "Torres: We closed it within the hour. The piers are cracked.\n\n"
+        "Lang: I checked every weld myself. And I said, \"This one will not hold.\"\n\n"
+        "Update: The bridge stays shut until spring."
+    )
+    assert _one(qs, "We closed it within").speaker == "Maria Torres"
+    assert _one(qs, "This one will not hold").speaker == "Peter Lang"  # "I said" in his turn
+    assert not [q for q in qs if q.text.startswith("The bridge stays shut")]  # no person
+
+
 def test_a_single_capital_label_is_a_dateline_not_a_speaker() -> None:
     qs = _quotes("NEW DELHI: The government approved the bridge budget on Monday.")
     assert qs == []

@@ -43,13 +43,33 @@ def transcript_labels(labels: Sequence[str | None]) -> list[str | None]:
     return speakers
 
 
+# a transcript turn labelled with a name as the page writes it: "Ricks: Yeah, I read each one."
+_NAME_LABEL = re.compile(r"^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}):\s")
+
+
+def _turn_labels(
+    art: _Article, entities: Sequence[Entity], sents: Sequence[Sentence]
+) -> list[str | None]:
+    """Each sentence's transcript label: a capital one ("TRUMP:"), or a name the article gives
+    a person of ("Ricks:", "Brian Williams:"); None where the article is no transcript."""
+    texts = [s.text.lstrip() for s in sents]
+    labels = capital_labels(texts)
+    for k, text in enumerate(texts):
+        m = _NAME_LABEL.match(text) if labels[k] is None else None
+        if m is not None and _label_person(m.group(1), entities, art.a.id) is not None:
+            labels[k] = m.group(1)
+    return transcript_labels(labels)
+
+
 def _transcript(
     art: _Article, entities: Sequence[Entity], sents: Sequence[Sentence]
-) -> list[tuple[int, Quote]]:
+) -> tuple[list[tuple[int, Quote]], dict[int, _Who]]:
     """Each turn of a transcript (label to the next label or the end of its paragraph) as a
-    direct quote of the labelled speaker, where no quotation mark already holds it."""
-    labels = transcript_labels(capital_labels(s.text.lstrip() for s in sents))
+    direct quote of the labelled speaker, where no quotation mark already holds it; and the
+    speaker of each sentence inside a turn."""
+    labels = _turn_labels(art, entities, sents)
     out: list[tuple[int, Quote]] = []
+    turn_of: dict[int, _Who] = {}
     for i, label in enumerate(labels):
         if label is None:
             continue
@@ -57,25 +77,50 @@ def _transcript(
         j = i + 1
         while j < len(sents) and labels[j] is None and sents[j].paragraph == s.paragraph:
             j += 1
+        who = _label_speaker(label, entities, art.a.id)
+        turn_of.update(dict.fromkeys(range(i, j), who))
         start = s.start + s.text.index(":") + 1
         words = art.text[start : sents[j - 1].end].strip()
         if len(words.split()) < 2 or any(
             lo < sents[j - 1].end and start < hi for lo, hi in art.quoted
         ):
             continue
-        who = _label_speaker(label, entities, art.a.id)
         q = Quote(words, who.speaker, who.kind, art.a.id, art.a.source, i, who.entity_id, None)
         out.append((s.start, q))
-    return out
+    return out, turn_of
+
+
+# a speaker telling what they said themselves: "And I said, '...'"
+_I_SAID = re.compile(r"\bI (?:said|say|told|asked|wrote|thought)\b")
+
+
+def _said_in_turn(q: Quote, turn_of: Mapping[int, _Who], sents: Sequence[Sentence]) -> Quote:
+    """A quotation the turn's speaker says they said ("Ricks: ... And I said, '...'"): theirs."""
+    who = turn_of.get(q.sentence)
+    if who is None or q.speaker_kind != "unresolved" or not q.direct:
+        return q
+    text = next((s.text for s in sents if s.index == q.sentence), "")
+    if not _I_SAID.search(text):
+        return q
+    return replace(q, speaker=who.speaker, speaker_kind=who.kind, entity_id=who.entity_id)
+
+
+def _label_person(label: str, entities: Sequence[Entity], article_id: str) -> Entity | None:
+    """The person of this article whose name ends with the label's last word."""
+    last = label.split()[-1].strip(".").casefold()
+    for e in entities:
+        if e.kind == "person" and e.name.split()[-1].casefold() == last:
+            if article_id in e.articles:
+                return e
+    return None
 
 
 def _label_speaker(label: str, entities: Sequence[Entity], article_id: str) -> _Who:
     """ "TRUMP" -> the person of this article whose name ends so; "REPORTER" -> "a reporter"."""
     last = label.split()[-1].strip(".").casefold()
-    for e in entities:
-        if e.kind == "person" and e.name.split()[-1].casefold() == last:
-            if article_id in e.articles:
-                return _Who(e.name, "named", e.id)
+    person = _label_person(label, entities, article_id)
+    if person is not None:
+        return _Who(person.name, "named", person.id)
     initials = initials_match(label, entities, article_id)  # "MB:" in a Q&A is Michael Brown
     if initials is not None:
         return _Who(initials.name, "named", initials.id)
@@ -113,7 +158,8 @@ def find_quotes(
             for at, q in _direct(art, attr, sents, starts, found, doc)
             if q.sentence not in attr.absorbed
         ]
-        found += _transcript(art, entities, sents)
+        turns, turn_of = _transcript(art, entities, sents)
+        found = [(at, _said_in_turn(q, turn_of, sents)) for at, q in found] + turns
         found.sort(key=lambda p: p[0])
         quotes.extend(_kin_speaker(q, art.kin) for _, q in found)
     quotes = _story_roles(_borrow_speakers(_named_next(quotes, arts), arts), arts)
