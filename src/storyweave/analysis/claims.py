@@ -155,6 +155,7 @@ SYNDICATION_JACCARD = 0.8  # word 5-shingle Jaccard above which two articles are
 # ... or the share of the shorter article's shingles found in the longer one: a page that prints
 # a wire story or a press release whole, with its own lines around it, is that story's copy
 SYNDICATION_CONTAINED = 0.8
+CONTAINED_MIN = 50  # shingles the shorter needs: two short items may share most of their words
 MAX_SINGLE = 60  # single-source claims kept (the most specific first)
 
 _BOILERPLATE = re.compile(
@@ -201,7 +202,9 @@ def independent_outlets(articles: Sequence[Article]) -> list[int]:
             if i >= j:
                 continue
             copied = v / max(sizes[i] + sizes[j] - v, 1.0) > SYNDICATION_JACCARD
-            if copied or v / max(min(sizes[i], sizes[j]), 1.0) >= SYNDICATION_CONTAINED:
+            shorter = min(sizes[i], sizes[j])
+            contained = shorter >= CONTAINED_MIN and v / shorter >= SYNDICATION_CONTAINED
+            if copied or contained:
                 uf.union(int(i), int(j))
     return [uf.find(i) for i in range(n)]
 
