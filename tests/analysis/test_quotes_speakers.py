@@ -966,3 +966,35 @@ def test_a_document_nobody_is_named_for_stays_unnamed() -> None:
         'The note said: "Keep out of the old mill."'
     )
     assert _one(qs, "Keep out of the old mill").speaker_kind != "named"
+
+
+def test_a_lede_source_is_the_person_the_next_paragraphs_give_that_role() -> None:
+    # delayed identification: the lede keeps the name for the second paragraph
+    qs = _quotes(
+        "HARTFIELD (AP) - A tracking dog found the "
+        "missing student's scent inside the apartment of the man charged in her death, a former "
+        "detective said on Monday.\n\n"
+        "Former county Detective Owen Marsh also said the dog alerted him near a mulch pile.\n\n"
+    )
+    assert _one(qs, "A tracking dog found").speaker == "Owen Marsh"
+    qs = _quotes(
+        "Ticket sales could set a record before Friday's draw, a game official said on "
+        "Monday.\n\n"
+        "The prize swelled to $90 million over the weekend, said Carla Benn, the state's "
+        "lottery director, who heads the draw.\n\n"
+    )
+    assert _one(qs, "Ticket sales could set a record").speaker == "Carla Benn"
+
+
+def test_a_lede_source_stays_unnamed_when_the_next_paragraphs_name_another_role() -> None:
+    qs = _quotes(
+        "Ticket sales could set a record before Friday's draw, a source close to the game said "
+        "on Monday.\n\n"
+        "The prize swelled to $90 million over the weekend, said Carla Benn, the state's "
+        "lottery director.\n\n",
+        "Queues stretched around the block at shops across the state, a spokesman said on "
+        "Monday.\n\n"
+        'Owen Marsh, a retired teacher, said: "I buy one every week."',
+    )
+    assert _one(qs, "Ticket sales could set a record").speaker_kind == "unnamed"
+    assert _one(qs, "Queues stretched").speaker_kind == "unnamed"

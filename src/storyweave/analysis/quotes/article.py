@@ -43,6 +43,42 @@ if TYPE_CHECKING:
     from ...text.annotate import Annotations
 
 
+# an indefinite source of one person by role: "a former detective", "a senior game official"
+_INDEFINITE_ROLE = re.compile(r"(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)", re.IGNORECASE)
+# the roles a lede names before the story names the person, and the titles that name them
+_LEDE_ROLES = {
+    noun: f"{noun}|{alias}" if alias else noun
+    for noun, alias in (
+        ("official", ""),
+        ("spokesman", "spokesperson"),
+        ("spokeswoman", "spokesperson"),
+        ("spokesperson", "spokesman|spokeswoman"),
+        ("detective", "det\\."),
+        ("investigator", ""),
+        ("prosecutor", ""),
+        ("lawyer", "attorney"),
+        ("attorney", "lawyer"),
+        ("executive", "chief executive|CEO"),
+        ("analyst", ""),
+        ("economist", ""),
+        ("researcher", ""),
+        ("scientist", ""),
+        ("doctor", "Dr\\.|physician"),
+        ("coroner", ""),
+        ("sheriff", ""),
+        ("commander", ""),
+    )
+}
+# the opening of an apposition that gives a role: ", a former", ", Virginia's lottery"
+_APPOSED = r"(?:the|a|an|his|her|their|its|[\w.]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?"
+# the offices an "official" holds
+_OFFICES = (
+    "official|director|chief|head|spokesman|spokeswoman|spokesperson|secretary|minister|"
+    "commissioner|administrator|manager|superintendent|chairman|chairwoman|president|"
+    "executive|governor|mayor|sheriff|commander|inspector|coordinator|supervisor"
+)
+
+
 class _Article:
     """One article's text with its entity mentions indexed by position."""
 
@@ -290,6 +326,42 @@ class _Article:
             if lead.search(self.text, max(0, start - 40), start) or tail.match(self.text, end):
                 out.append((start, e))
         return out
+
+    def identified_later(self, name: str, pos: int) -> _Who | None:
+        """Delayed identification, the wire lede's habit: "..., a former detective testified"
+        in the lede, then "Detective Buck Garner also said" in the next paragraphs. An
+        indefinite source in the article's first paragraph is the one person the next two
+        paragraphs give that role as a title or an apposition ("a game official" and "Paula
+        Otto, Virginia's lottery director": any office for an official)."""
+        m = _INDEFINITE_ROLE.fullmatch(name.strip())
+        noun = m.group(1).lower() if m else ""
+        if noun not in _LEDE_ROLES:
+            return None
+        paras = [p for p in _paragraphs(self.text) if len(self.text[p[0] : p[1]].split()) >= 10]
+        if not paras or not paras[0][0] <= pos < paras[0][1]:
+            return None
+        lo, hi = paras[0][1], paras[min(2, len(paras) - 1)][1]
+        roles = _OFFICES if noun == "official" else _LEDE_ROLES[noun]
+        tail = re.compile(rf",\s+{_APPOSED}(?:{roles})\b", re.IGNORECASE)
+        lead = re.compile(rf"\b(?:{roles})[ \t]+$", re.IGNORECASE)
+        found = {
+            e.id: e
+            for start, e in self.persons
+            if lo <= start < hi
+            and not self.inside_quote(start)
+            and (
+                lead.search(self.text, max(0, start - 40), start)
+                or tail.match(self.text, self._end(e, start))
+            )
+        }
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return _Who(e.name, "named", e.id)
+
+    def _end(self, e: Entity, start: int) -> int:
+        here = self.a.id
+        return next((m.end for m in e.mentions if m.article_id == here and m.start == start), start)
 
     def entity(self, entity_id: str) -> Entity:
         return next(e for _, e in self.persons if e.id == entity_id)

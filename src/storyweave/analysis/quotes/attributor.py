@@ -223,6 +223,7 @@ class _Attributor:
             return issued
         head = name.split()
         definite = _definite(self.art, name, start) or self.aged(name, phrase_start)
+        definite = definite or self.art.identified_later(name, start)
         if definite is not None:
             return definite
         if head[0].lower() == "the":
