@@ -998,3 +998,22 @@ def test_a_lede_source_stays_unnamed_when_the_next_paragraphs_name_another_role(
     )
     assert _one(qs, "Ticket sales could set a record").speaker_kind == "unnamed"
     assert _one(qs, "Queues stretched").speaker_kind == "unnamed"
+
+
+def test_what_was_told_starts_after_the_listener() -> None:
+    qs = _quotes(
+        "Chief Executive Laura Stein told analysts the cuts were painful. Mayor Ann Fisk told "
+        "her supporters in Ohio that the race was close. Lt. Tom Reyes told ABC News today that "
+        "the woman in the trunk was found unharmed."
+    )
+    assert _one(qs, "the cuts were painful").speaker == "Laura Stein"
+    assert _one(qs, "the race was close").speaker == "Ann Fisk"
+    assert _one(qs, "the woman in the trunk").speaker == "Tom Reyes"
+
+
+def test_a_document_named_by_its_body_speaks_for_it() -> None:
+    qs = _quotes(
+        "Acme Corp. said it would cut 300 jobs across its plants. The Acme Corp. statement "
+        "said the cuts would be completed by June."
+    )
+    assert _one(qs, "the cuts would be completed").speaker == "Acme Corp."

@@ -222,6 +222,9 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
                 body = art.named_before(pos, words[1])  # "the iSight report": iSight's
             if body is not None:
                 return _Who(body.name, "named", body.id, "statement")
+    named = _named_document(art, words)
+    if named is not None:
+        return named
     role = _role_words(words)
     titled = art.titled(role) if role else None
     if titled is not None:
@@ -237,6 +240,20 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
         return None  # a group, an anonymous source or a document, not one named person
     person = art.person_described_as(pos, noun)
     return _Who(person.name, "named", person.id) if person is not None else None
+
+
+def _named_document(art: _Article, words: Sequence[str]) -> _Who | None:
+    """ "The Acme Corp. statement", "a Dana Whitcombe post": the document of the body or
+    person whose name stands whole between its determiner and its noun."""
+    if len(words) < 4 or words[0].lower() not in {"a", "an", "the"}:
+        return None
+    if words[-1].lower() not in _STATEMENT_NOUNS:
+        return None
+    name = " ".join(words[1:-1])
+    for e, m in art.by_end.values():
+        if m.text == name and e.kind in {"person", "organization"}:
+            return _Who(e.name, "named", e.id, "statement")
+    return None
 
 
 @lru_cache(maxsize=256)

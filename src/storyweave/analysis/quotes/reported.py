@@ -243,6 +243,24 @@ def _subjectless(art: _Article, begin: int) -> bool:
     return first is not None and first[0].pos_ in {"AUX", "VERB"} and first[0].tag_ != "VBG"
 
 
+def _told_clause(art: _Article, verb_at: int, begin: int, end: int) -> int:
+    """Where what was told starts, past a listener the pattern does not know ("told analysts
+    the cuts were painful", "told her supporters in Ohio that"): the verb's clausal
+    complement in the parse, after its "that"."""
+    doc = art.doc
+    span = doc.char_span(verb_at, verb_at + 1, alignment_mode="expand") if doc else None
+    if doc is None or span is None:
+        return begin
+    verb = span[0]
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if comp is None:
+        return begin
+    first = comp.left_edge
+    if first.dep_ == "mark" and first.i + 1 < len(doc):
+        first = doc[first.i + 1]
+    return first.idx if begin <= first.idx < end else begin
+
+
 def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] | None:
     """The reported speech of one sentence, if it holds any."""
     text = art.text
@@ -254,6 +272,8 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
         if "that" not in m.group(3) and m.group(2) and m.group(1).lower() not in _TELL:
             # only "told" takes a listener: "said her trip had grown", "said Brightwater had"
             begin = m.start(2) + len(m.group(2)) - len(m.group(2).lstrip())
+        if m.group(1).lower() in _TELL:
+            begin = _told_clause(art, m.start(1), begin, s.end)
         if "that" not in m.group(3):
             if m.group(1).lower() in _NEEDS_THAT:
                 continue  # "maintains an exterior", "revealed a plan": an object, not speech
