@@ -1017,3 +1017,21 @@ def test_a_document_named_by_its_body_speaks_for_it() -> None:
         "said the cuts would be completed by June."
     )
     assert _one(qs, "the cuts would be completed").speaker == "Acme Corp."
+
+
+def test_a_listener_alone_after_told_is_nothing_told() -> None:
+    qs = _quotes(
+        'Senator Dale Pruitt spoke on Friday. "We will repeal it," Pruitt told a news '
+        'conference. Pruitt told the inquiry that the files had been lost. "Mark my words."'
+    )
+    assert _one(qs, "We will repeal it").speaker == "Dale Pruitt"
+    assert not [q for q in qs if q.text.startswith("a news conference")]
+    assert _one(qs, "the files had been lost").speaker == "Dale Pruitt"
+
+
+def test_a_participle_between_a_source_and_its_verb_is_no_subject() -> None:
+    qs = _quotes(
+        "The council met on Monday. Diplomats, speaking on condition of anonymity, said the "
+        "council could not reach agreement on a statement."
+    )
+    assert _one(qs, "the council could not reach").speaker == "diplomats"

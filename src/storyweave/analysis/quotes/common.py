@@ -546,7 +546,9 @@ _PARTIAL_WORDS = 4  # a quotation this short inside reported speech is a phrase,
 _RELATIVE = re.compile(r"\s+(?:that|who|which)\s+")
 
 
-_RELATIVE_TAIL = re.compile(r",\s+(?:who|which)\b[^,;:]*,\s*$")
+# a relative or participial clause between the subject and its verb: "One worker, who asked
+# not to be named, said"; "A senior official, speaking on condition of anonymity, said"
+_RELATIVE_TAIL = re.compile(r",\s+(?:who|which|[a-z]{2,}ing)\b[^,;:]*,\s*$")
 
 
 # nouns for two people named together just before: "the pair said", "the researchers wrote"

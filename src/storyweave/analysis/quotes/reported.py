@@ -243,22 +243,36 @@ def _subjectless(art: _Article, begin: int) -> bool:
     return first is not None and first[0].pos_ in {"AUX", "VERB"} and first[0].tag_ != "VBG"
 
 
-def _told_clause(art: _Article, verb_at: int, begin: int, end: int) -> int:
+# "told the inquest that": the listener, then "that" ("told of their heartbreak at hearing
+# that" tells no listener)
+_THAT_AFTER = re.compile(
+    r"(?:(?!(?:of|about|at|in|on|for|with|from)\b)(?![\w'’-]+ing\b)[\w'’.-]+\s+){1,6}?that\s+"
+)
+
+
+def _told_clause(art: _Article, verb_at: int, begin: int, end: int) -> int | None:
     """Where what was told starts, past a listener the pattern does not know ("told analysts
     the cuts were painful", "told her supporters in Ohio that"): the verb's clausal
-    complement in the parse, after its "that"."""
+    complement in the parse, after its "that", else after a "that" a few words on. None
+    when only a listener follows ('"...," Schumer told a news conference.')."""
     doc = art.doc
     span = doc.char_span(verb_at, verb_at + 1, alignment_mode="expand") if doc else None
     if doc is None or span is None:
         return begin
     verb = span[0]
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if comp is None:
-        return begin
-    first = comp.left_edge
-    if first.dep_ == "mark" and first.i + 1 < len(doc):
-        first = doc[first.i + 1]
-    return first.idx if begin <= first.idx < end else begin
+    if comp is not None:
+        first = comp.left_edge
+        if first.dep_ == "mark" and first.i + 1 < len(doc):
+            first = doc[first.i + 1]
+        return first.idx if begin <= first.idx < end else begin
+    that = _THAT_AFTER.match(art.text, begin, end)
+    if that is not None:
+        return that.end()
+    rest = [t for t in verb.sent if t.i > verb.i and not t.is_punct]
+    if len(rest) <= 5 and not any(t.pos_ in {"VERB", "AUX"} for t in rest):
+        return None
+    return begin
 
 
 def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Quote] | None:
@@ -273,7 +287,10 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
             # only "told" takes a listener: "said her trip had grown", "said Brightwater had"
             begin = m.start(2) + len(m.group(2)) - len(m.group(2).lstrip())
         if m.group(1).lower() in _TELL:
-            begin = _told_clause(art, m.start(1), begin, s.end)
+            told = _told_clause(art, m.start(1), begin, s.end)
+            if told is None:
+                continue  # '"...," Schumer told a news conference.': a listener, nothing told
+            begin = begin if told is None else told
         if "that" not in m.group(3):
             if m.group(1).lower() in _NEEDS_THAT:
                 continue  # "maintains an exterior", "revealed a plan": an object, not speech
