@@ -1035,3 +1035,16 @@ def test_a_participle_between_a_source_and_its_verb_is_no_subject() -> None:
         "council could not reach agreement on a statement."
     )
     assert _one(qs, "the council could not reach").speaker == "diplomats"
+
+
+def test_a_pronoun_after_a_described_subject_is_that_person_unnamed() -> None:
+    qs = _quotes(
+        "His public defender, Maria Soto, argued that the evidence was thin. "
+        '"There is no video," Soto told the judge.\n\n'
+        "Roe's mother, who attended the hearing, wept. "
+        '"My son is not a monster," she told reporters outside the courthouse.\n\n'
+        'Her husband, Greg Miller, was at work. "I got a call and just drove," he said.'
+    )
+    mother = _one(qs, "My son is not a monster")
+    assert (mother.speaker_kind, mother.speaker) == ("unnamed", "Roe's mother")
+    assert _one(qs, "I got a call").speaker == "Greg Miller"

@@ -428,6 +428,39 @@ class _Article:
                 return e
         return None
 
+    def described_subject(self, pos: int, gender: str | None) -> str | None:
+        """'Roe's mother, who attended the hearing, wept. "...," she told reporters': a
+        pronoun whose sentence of narration just before has for its subject a person the text
+        describes and never names, of the pronoun's sex, is that person as described."""
+        doc = self.doc
+        here = doc.char_span(max(0, pos - 1), pos, alignment_mode="expand") if doc else None
+        if doc is None or not here or gender is None:
+            return None
+        sent = here[0].sent
+        while sent.start > 0:
+            sent = doc[sent.start - 1].sent
+            if not self.inside_quote(sent.root.idx):
+                break
+        else:
+            return None
+        subject = next((t for t in sent.root.children if t.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "NOUN":
+            return None
+        if _GENDER_WORDS.get(subject.lower_) != gender:
+            return None
+        if any(
+            t.dep_ == "appos" or t.ent_type_ == "PERSON" and t.i > subject.i
+            for t in subject.subtree
+        ):
+            return None  # "Her husband, Greg Lane,": a name, found the named way
+        first = subject.left_edge
+        if first.lower_ not in {"the", "his", "her", "their"} and first.tag_ != "NNP":
+            return None
+        # the description without its relative clause: "the mother of the boy"
+        cut = [c.left_edge.i for c in subject.children if c.dep_ in {"relcl", "acl", "punct"}]
+        last = min([i for i in cut if i > subject.i] or [subject.right_edge.i + 1]) - 1
+        return doc[first.i : last + 1].text.rstrip(" ,")
+
     def _recent_subject(
         self, pos: int, fits: list[tuple[int, Entity]], pronoun: str
     ) -> Entity | None:

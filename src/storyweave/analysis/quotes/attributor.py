@@ -343,6 +343,9 @@ class _Attributor:
             if self.plural is not None and 0 < pos - self.plural[0] <= _THEY_REACH:
                 return _Who(self.plural[1], "unnamed")
             return None
+        described = self.art.described_subject(pos, _PRONOUNS[word])
+        if described is not None:
+            return _Who(described, "unnamed", pronoun=word)
         said = self._spoke_before(pos, _PRONOUNS[word])
         if said is not None:
             return _Who(said.speaker, "named", said.entity_id, pronoun=word)
