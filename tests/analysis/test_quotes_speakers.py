@@ -1048,3 +1048,19 @@ def test_a_pronoun_after_a_described_subject_is_that_person_unnamed() -> None:
     mother = _one(qs, "My son is not a monster")
     assert (mother.speaker_kind, mother.speaker) == ("unnamed", "Roe's mother")
     assert _one(qs, "I got a call").speaker == "Greg Miller"
+
+
+def test_a_document_from_a_described_company_is_that_companys() -> None:
+    qs = _quotes(
+        "Corvel Stores shares fell on Monday after the breach was disclosed. According to a "
+        "statement from the company, engineers were sent to every store."
+    )
+    assert _one(qs, "engineers were sent").speaker == "Corvel Stores"
+
+
+def test_a_lawyer_is_the_attorney_the_article_named() -> None:
+    qs = _quotes(
+        "Tom Hart was arrested on Friday. Hart's attorney, Paul Stone, said the charges would "
+        'be dropped. "Very weak," his lawyer added.'
+    )
+    assert _one(qs, "Very weak").speaker == "Paul Stone"

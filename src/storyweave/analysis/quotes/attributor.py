@@ -93,7 +93,11 @@ class _Attributor:
         if m is None:
             return None
         got = self.art.mention_ending(end, m.end())
-        if got is None or got[0].kind not in {"person", "organization"}:
+        if got is None:
+            # "a statement from the company": the company the article named before
+            org = _definite_org(self.art, self.text[m.end() : end].strip(), start)
+            return None if org is None else _Who(org.name, "named", org.id, "statement")
+        if got[0].kind not in {"person", "organization"}:
             return None
         if self.text[m.end() : got[1].start].strip().lower() not in {"", "the"}:
             return None  # "a statement from several board members of Tesla"

@@ -226,7 +226,7 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
     if named is not None:
         return named
     role = _role_words(words)
-    titled = art.titled(role) if role else None
+    titled = next((e for r in _synonyms(role) if (e := art.titled(r)) is not None), None)
     if titled is not None:
         return _Who(titled.name, "named", titled.id)
     if len(words) < 2 or len(words) > 5 or words[0].lower() != "the":
@@ -240,6 +240,21 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
         return None  # a group, an anonymous source or a document, not one named person
     person = art.person_described_as(pos, noun)
     return _Who(person.name, "named", person.id) if person is not None else None
+
+
+# one role under the names a story uses in turn: "his lawyer" is "Hart's attorney, Paul Stone"
+_SAME_ROLES = ("attorney", "lawyer", "counsel")
+
+
+def _synonyms(role: str) -> list[str]:
+    """The role, and its other names when its last word is one of `_SAME_ROLES`."""
+    if not role:
+        return []
+    head, _, last = role.rpartition(" ")
+    if last.lower() not in _SAME_ROLES:
+        return [role]
+    pre = f"{head} " if head else ""
+    return [role] + [pre + r for r in _SAME_ROLES if r != last.lower()]
 
 
 def _named_document(art: _Article, words: Sequence[str]) -> _Who | None:
