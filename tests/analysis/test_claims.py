@@ -1947,3 +1947,12 @@ def test_an_outlet_that_gives_both_figures_disputes_neither(tfidf) -> None:
 def test_what_a_reading_of_the_parse_shows_is_no_dispute(first: str, second: str, tfidf) -> None:
     _, conflicts, _ = _run(_pair(first, second), tfidf)
     assert conflicts == []
+
+
+def test_one_persons_age_told_in_two_unlike_sentences_is_an_agreement(tfidf) -> None:
+    arts = _pair(
+        "John Penhallow, 45, could be released from the prison at Port Elling next month.",
+        "Friends say the 45-year-old Penhallow has grown much thinner since the trial began.",
+    )
+    agreements, _, _ = _run(arts, tfidf)
+    assert any(len({e.article_id for e in a.claim.evidence}) == 2 for a in agreements)

@@ -2107,7 +2107,8 @@ def _value_groups(
         ids = [ids[0]] + [
             i
             for i in ids[1:]
-            if len((lead.plain & items[i].plain) - story.topic_words - _numbers(lead)) >= SHARED
+            if key.startswith("age|")
+            or len((lead.plain & items[i].plain) - story.topic_words - _numbers(lead)) >= SHARED
         ]
         arts = {items[i].art for i in ids}
         # an agreement of these articles holding one of these sentences may well tell it
