@@ -1064,3 +1064,11 @@ def test_a_lawyer_is_the_attorney_the_article_named() -> None:
         'be dropped. "Very weak," his lawyer added.'
     )
     assert _one(qs, "Very weak").speaker == "Paul Stone"
+
+
+def test_a_role_of_a_place_then_a_name_is_that_person() -> None:
+    qs = _quotes(
+        "Flooding closed the bridge. In a Facebook post, the mayor of Ostbury, Dan Ruiz, said "
+        "the town would hold a vigil on Sunday."
+    )
+    assert _one(qs, "the town would hold a vigil").speaker == "Dan Ruiz"

@@ -204,6 +204,9 @@ class _Attributor:
         if (
             got is None
             and first is not None
+            # "the mayor of Ostbury, Dan Ruiz, said": a person closing it speaks, not a body
+            and (first[0].kind == "person" or last is None or last[0].kind != "person")
+            and first[0].kind != "place"
             and not (whole and text[start : first[1].start].strip())
         ):
             got = first  # "X, a lawyer, said"
