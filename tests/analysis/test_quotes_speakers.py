@@ -1072,3 +1072,29 @@ def test_a_role_of_a_place_then_a_name_is_that_person() -> None:
         "the town would hold a vigil on Sunday."
     )
     assert _one(qs, "the town would hold a vigil").speaker == "Dan Ruiz"
+
+
+def test_he_after_another_man_named_between_is_not_the_last_speaker() -> None:
+    qs = _quotes(
+        '"It\'s a great win for us," coach Mike Brey said after the game. Guard Rex Pflueger '
+        'scored 12 points. "We just kept fighting," he said.'
+    )
+    assert _one(qs, "We just kept fighting").speaker == "Rex Pflueger"
+
+
+def test_a_role_then_a_person_of_a_body_is_the_person() -> None:
+    qs = _quotes(
+        "The lead author, Dr. Mina Patel of Stanford University, said the results were "
+        "surprising."
+    )
+    assert _one(qs, "the results were surprising").speaker == "Mina Patel"
+
+
+def test_a_thing_confirmed_or_reported_is_no_reported_speech() -> None:
+    qs = _quotes(
+        "Rodriguez's rep, Ron Berkowitz, confirmed the news to Us Weekly. Police Chief Tom "
+        "Reyes confirmed the suspect was dead. The Ostbury Gazette reports the passing of "
+        "former mayor Fabio Ruiz, who died on Monday."
+    )
+    assert not [q for q in qs if q.text.startswith(("the news", "the passing"))]
+    assert _one(qs, "the suspect was dead").speaker == "Tom Reyes"

@@ -211,7 +211,9 @@ class _Attributor:
         ):
             got = first  # "X, a lawyer, said"
         if got is None and last is not None and self._role_first(seg, last, whole):
-            got = last  # the role first: "The returning officer, Gwen Tallis, told reporters"
+            # the role first: "The returning officer, Gwen Tallis, told reporters"; of a body
+            # a person is of, the person: "The lead author, Dr. Mina Patel of Stanford, said"
+            got = self._person_of(start, last[1].start) or last
         if got is None:
             return None
         entity, mention = got

@@ -282,6 +282,12 @@ def _same_speaker(
     gender = art.genders.get(last.entity_id)
     if gender is not None and gender != _PRONOUNS[who.pronoun]:
         return who
+    if any(
+        last_span.close < start < span.open and e.id != last.entity_id
+        for start, e in art.persons
+        if art.genders.get(e.id) in {None, _PRONOUNS[who.pronoun]}
+    ):
+        return who  # '"...," Brey said. Guard Rex Pflueger scored 12. "...," he said.'
     return _Who(last.speaker, "named", last.entity_id, who.verb, who.pronoun)
 
 

@@ -243,6 +243,24 @@ def _subjectless(art: _Article, begin: int) -> bool:
     return first is not None and first[0].pos_ in {"AUX", "VERB"} and first[0].tag_ != "VBG"
 
 
+# verbs that report speech with or without "that" however the parse reads what follows
+_SAYING_LEMMAS = frozenset("say tell add explain write state insist argue note".split())
+
+
+def _object_only(art: _Article, verb_at: int) -> bool:
+    """Whether a verb other than "say" takes a plain object and no clause in the parse:
+    "confirmed the news", "acknowledged the error", "warned residents" (not speech)."""
+    doc = art.doc
+    span = doc.char_span(verb_at, verb_at + 1, alignment_mode="expand") if doc else None
+    if doc is None or span is None or span[0].lemma_.lower() in _SAYING_LEMMAS:
+        return False
+    verb = span[0]
+    after = [c for c in verb.children if c.i > verb.i]
+    return any(c.dep_ == "dobj" for c in after) and not any(
+        c.dep_ in {"ccomp", "xcomp", "advcl", "conj"} for c in after
+    )
+
+
 # "told the inquest that": the listener, then "that" ("told of their heartbreak at hearing
 # that" tells no listener)
 _THAT_AFTER = re.compile(
@@ -291,6 +309,8 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
             if told is None:
                 continue  # '"...," Schumer told a news conference.': a listener, nothing told
             begin = begin if told is None else told
+        if "that" not in m.group(3) and _object_only(art, m.start(1)):
+            continue  # "confirmed the news to Us Weekly": a thing confirmed, no words
         if "that" not in m.group(3):
             if m.group(1).lower() in _NEEDS_THAT:
                 continue  # "maintains an exterior", "revealed a plan": an object, not speech
