@@ -1098,3 +1098,26 @@ def test_a_thing_confirmed_or_reported_is_no_reported_speech() -> None:
     )
     assert not [q for q in qs if q.text.startswith(("the news", "the passing"))]
     assert _one(qs, "the suspect was dead").speaker == "Tom Reyes"
+
+
+def test_ranks_and_callings_are_unnamed_speakers() -> None:
+    qs = _quotes(
+        'Two soldiers died on Thursday. "They were heroes," said one of their commanders. '
+        "Police commanders said they would let the camp stay until daybreak."
+    )
+    assert _one(qs, "They were heroes").speaker == "one of their commanders"
+    assert _one(qs, "they would let the camp stay").speaker_kind == "unnamed"
+
+
+def test_a_participle_speaks_for_the_nearer_of_two_parsed_subjects() -> None:
+    # the parse the small model gives this sentence inside its article: two subjects of "lit"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyweave.analysis.quotes.syntax import _subject
+
+    words = "As her colleagues grilled Stumpf , Warren lit into the bank , saying reform fails".split()
+    heads = [3, 2, 7, 7, 3, 7, 7, 7, 7, 10, 8, 7, 7, 14, 12]
+    deps = "mark poss nsubj advcl dobj punct nsubj ROOT prep det pobj punct advcl nsubj ccomp"
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps.split())
+    assert _subject(doc[12]).text == "Warren"

@@ -365,7 +365,13 @@ _SPEAKER_NOUNS = {
         "commission panel "
         # people the news quotes by who they are: "the teen told police", "a woman said"
         "teen teenager boy girl man woman son daughter wife husband brother sister mom dad "
-        "uncle aunt kid detective account author chairman chairwoman founder"
+        "uncle aunt kid detective account author chairman chairwoman founder "
+        "grandmother grandfather cousin nephew niece partner colleague coworker classmate "
+        "roommate landlord shopper eyewitness onlooker "
+        # ranks and callings the news quotes unnamed: "one of their commanders said"
+        "commander veteran lieutenant sergeant colonel adviser advisor strategist pollster "
+        "journalist editor candidate clerk pastor priest ambassador envoy rebel militant "
+        "commissioner councilman councilwoman congressman congresswoman"
     ).split(),
 }
 

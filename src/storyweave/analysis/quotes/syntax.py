@@ -171,8 +171,12 @@ def _proper_name(head: Token) -> _Who | None:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or for a participle ('..., saying: "..."') its clause's subject."""
-    for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    for k in range(4):
+        # of two subjects the parse gives the verb a participle hangs on ("As her colleagues
+        # grilled Stumpf, Warren lit into ..., saying"), the nearer before it
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        before = [c for c in subjects if c.i < verb.i]
+        subject = before[-1] if before and k else next(iter(subjects), None)
         if subject is not None and verb.lemma_ == "tell" and subject.i > verb.i:
             subject = _fronted_subject(verb)  # 'X, who ... "This Week," told Raddatz': a slip
         if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
