@@ -1121,3 +1121,32 @@ def test_a_participle_speaks_for_the_nearer_of_two_parsed_subjects() -> None:
     deps = "mark poss nsubj advcl dobj punct nsubj ROOT prep det pobj punct advcl nsubj ccomp"
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps.split())
     assert _subject(doc[12]).text == "Warren"
+
+
+def test_his_spokesman_is_no_one_whose_title_names_another_owner() -> None:
+    qs = _quotes(
+        '"These claims are groundless," Kremlin spokesman Dmitry Peskov told reporters. '
+        "U.N. Secretary-General Antonio Guterres called for an inquiry, his spokesman said."
+    )
+    inquiry = _one(qs, "U.N. Secretary-General")
+    assert inquiry.speaker_kind == "unnamed"
+
+
+def test_a_name_or_a_noun_in_ly_before_said_is_no_adverb() -> None:
+    qs = _quotes(
+        'Megyn Kelly spoke on Monday. "It was fine," Megyn Kelly said. Rose Donnelly, 50, '
+        "runs the shop. The plan was fine, Ms. Donnelly said. The girl is recovering, her "
+        "family said. The plan had failed, Kelly previously said."
+    )
+    assert _one(qs, "It was fine").speaker == "Megyn Kelly"
+    assert _one(qs, "The plan was fine").speaker == "Rose Donnelly"
+    assert _one(qs, "The girl is recovering").speaker == "her family"
+    assert _one(qs, "The plan had failed").speaker == "Megyn Kelly"
+
+
+def test_a_groups_description_gives_no_one_a_title() -> None:
+    qs = _quotes(
+        "Finley Puleo Boyle died in March. According to a lawsuit filed by Finley's family, "
+        "Boyle was in the office to get four root canals done."
+    )
+    assert _one(qs, "Boyle was in the office").speaker_kind == "unnamed"

@@ -369,13 +369,16 @@ class _Article:
     def any_entity(self, entity_id: str) -> Entity:
         return next(e for _, e in self.persons + self.bodies if e.id == entity_id)
 
-    def titled(self, role: str) -> Entity | None:
+    def titled(self, role: str, unowned: bool = False) -> Entity | None:
         """The one person the article gives a role of several words as a title ("Homeland
         Security Adviser Tom Bossert") or in an apposition ("Tom Bossert, the homeland
-        security adviser"), before or after; None when nobody or several are."""
+        security adviser"), before or after; None when nobody or several are. `unowned`: not
+        a title a body or a person owns ("Kremlin spokesman Dmitry Peskov" is no one's "his
+        spokesman")."""
         lead = re.compile(
             rf"(?:\b{re.escape(role)}\s+|{_DESCRIBED}{re.escape(role)},\s+)$", re.IGNORECASE
         )
+        owned = re.compile(rf"(?:[A-Z][\w.'’-]*|['’]s?)\s+{re.escape(role)}\s+$")
         tail = re.compile(
             rf",\s+(?:the|his|her|their|[\w.]+['’]s?)\s+{re.escape(role)}\b", re.IGNORECASE
         )
@@ -384,6 +387,8 @@ class _Article:
             if e.kind != "person" or self.inside_quote(m.start):
                 continue
             if lead.search(self.text, max(0, m.start - 60), m.start) or tail.match(self.text, end):
+                if unowned and owned.search(self.text, max(0, m.start - 60), m.start):
+                    continue
                 found[e.id] = e
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -226,7 +226,11 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
     if named is not None:
         return named
     role = _role_words(words)
-    titled = next((e for r in _synonyms(role) if (e := art.titled(r)) is not None), None)
+    if role.rpartition(" ")[2].lower() in _GROUPS:
+        role = ""  # "Finley's family" is no one person's title
+    # "his spokesman": not a spokesman whose title names another owner
+    unowned = bool(words) and words[0].lower() in _POSSESSIVES
+    titled = next((e for r in _synonyms(role) if (e := art.titled(r, unowned)) is not None), None)
     if titled is not None:
         return _Who(titled.name, "named", titled.id)
     if len(words) < 2 or len(words) > 5 or words[0].lower() != "the":
@@ -240,6 +244,11 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
         return None  # a group, an anonymous source or a document, not one named person
     person = art.person_described_as(pos, noun)
     return _Who(person.name, "named", person.id) if person is not None else None
+
+
+# nouns of a group, never one person's role: "According to a lawsuit filed by Finley's family,
+# Boyle was ..." gives Boyle no title
+_GROUPS = frozenset("family families team staff crew company government police".split())
 
 
 # one role under the names a story uses in turn: "his lawyer" is "Hart's attorney, Paul Stone"

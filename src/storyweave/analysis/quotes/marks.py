@@ -203,6 +203,10 @@ def _clause_end(text: str, lo: int, hi: int) -> int:
 _ASIDE = re.compile(r"\S\s*(\([^()]{1,30}\))$")
 
 
+# nouns in "-ly" that can end a speaker's description: "her family said"
+_LY_NOUNS = frozenset("family ally assembly rally supply daily weekly monthly quarterly".split())
+
+
 def _trim_adverbs(text: str, start: int, end: int) -> int:
     """`end` moved left past adverbs, auxiliaries and a bracketed aside: "Rutherford
     previously told", "Sen. Daniel K. Akaka (D-Hawaii) said"."""
@@ -216,7 +220,9 @@ def _trim_adverbs(text: str, start: int, end: int) -> int:
         if not m:
             return start + len(seg)
         w = m.group(1).lower()
-        if w in _ADVERBS or (w.endswith("ly") and len(w) > 4):
+        # an adverb in "-ly", never a name ("Megyn Kelly", "Ms. Donnelly") nor a noun
+        ly = w.endswith("ly") and len(w) > 4 and m.group(1).islower() and w not in _LY_NOUNS
+        if w in _ADVERBS or ly:
             end = start + m.start()
             continue
         return start + len(seg)
