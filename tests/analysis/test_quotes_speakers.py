@@ -1150,3 +1150,22 @@ def test_a_groups_description_gives_no_one_a_title() -> None:
         "Boyle was in the office to get four root canals done."
     )
     assert _one(qs, "Boyle was in the office").speaker_kind == "unnamed"
+
+
+def test_a_past_participle_between_a_source_and_its_verb_is_no_subject() -> None:
+    qs = _quotes(
+        "The shooting happened at 2 a.m. The club's owner, reached by phone, said he was "
+        "cooperating with investigators. Tom Hill, asked about the fight, said nobody had "
+        "warned him."
+    )
+    assert _one(qs, "he was cooperating").speaker == "the club's owner"
+    assert _one(qs, "nobody had warned him").speaker == "Tom Hill"
+
+
+def test_a_story_told_is_no_reported_speech() -> None:
+    qs = _quotes(
+        "A girl named Susie Salmon, murdered on her way home from school in 1973, tells her "
+        "story from heaven in the film. Tom Hill told reporters the story was false."
+    )
+    assert not [q for q in qs if q.text.startswith("her story")]
+    assert _one(qs, "the story was false").speaker == "Tom Hill"

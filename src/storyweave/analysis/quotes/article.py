@@ -251,13 +251,13 @@ class _Article:
         Sigma Phi', 'carmaker Volkswagen', 'Wella, the company that ...'."""
         lead = re.compile(rf"\b{re.escape(noun)},?\s+$", re.IGNORECASE)
         tail = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b")
-        text, here = self.text, self.a.id
+        text = self.text
         for start, e in reversed(self.bodies):  # the noun says what it is, whatever its kind
             if start >= pos or self.inside_quote(start):
                 continue
             if start < lo:
                 break
-            end = next((m.end for m in e.mentions if m.article_id == here and m.start == start), 0)
+            end = self._end(e, start)
             if lead.search(text, max(0, start - 40), start) or tail.match(text, end):
                 return e
         return None
@@ -317,12 +317,11 @@ class _Article:
     def _described(self, noun: str) -> list[tuple[int, Entity]]:
         """(where, person) for every mention outside quotes that the text calls a `noun`."""
         lead, tail = _description_patterns(noun)
-        here = self.a.id
         out = []
         for start, e in self.persons:
             if self.inside_quote(start):
                 continue
-            end = next((m.end for m in e.mentions if m.article_id == here and m.start == start), 0)
+            end = self._end(e, start)
             if lead.search(self.text, max(0, start - 40), start) or tail.match(self.text, end):
                 out.append((start, e))
         return out

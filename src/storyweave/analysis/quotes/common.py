@@ -553,8 +553,9 @@ _RELATIVE = re.compile(r"\s+(?:that|who|which)\s+")
 
 
 # a relative or participial clause between the subject and its verb: "One worker, who asked
-# not to be named, said"; "A senior official, speaking on condition of anonymity, said"
-_RELATIVE_TAIL = re.compile(r",\s+(?:who|which|[a-z]{2,}ing)\b[^,;:]*,\s*$")
+# not to be named, said"; "A senior official, speaking on condition of anonymity, said"; "The
+# club's owner, reached by phone, said"
+_RELATIVE_TAIL = re.compile(r",\s+(?:who|which|[a-z]{2,}ing|[a-z]{2,}ed)\b[^,;:]*,\s*$")
 
 
 # nouns for two people named together just before: "the pair said", "the researchers wrote"

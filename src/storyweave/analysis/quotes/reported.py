@@ -31,7 +31,8 @@ from .marks import _QUOTE_MARKS, _name_end
 from .syntax import _extent, _subject, _subject_speaker
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
+
     from .article import _Article
     from .attributor import _Attributor
 
@@ -247,14 +248,18 @@ def _subjectless(art: _Article, begin: int) -> bool:
 _SAYING_LEMMAS = frozenset("say tell add explain write state insist argue note".split())
 
 
+def _token_at(art: _Article, at: int) -> Token | None:
+    """The parsed token at character `at`, when the article has a parse."""
+    span = art.doc.char_span(at, at + 1, alignment_mode="expand") if art.doc else None
+    return span[0] if span else None
+
+
 def _object_only(art: _Article, verb_at: int) -> bool:
     """Whether a verb other than "say" takes a plain object and no clause in the parse:
     "confirmed the news", "acknowledged the error", "warned residents" (not speech)."""
-    doc = art.doc
-    span = doc.char_span(verb_at, verb_at + 1, alignment_mode="expand") if doc else None
-    if doc is None or span is None or span[0].lemma_.lower() in _SAYING_LEMMAS:
+    verb = _token_at(art, verb_at)
+    if verb is None or verb.lemma_.lower() in _SAYING_LEMMAS:
         return False
-    verb = span[0]
     after = [c for c in verb.children if c.i > verb.i]
     return any(c.dep_ == "dobj" for c in after) and not any(
         c.dep_ in {"ccomp", "xcomp", "advcl", "conj"} for c in after
@@ -268,22 +273,27 @@ _THAT_AFTER = re.compile(
 )
 
 
+# what one tells that is no one's words: "tells her story", "told the truth", "told jokes"
+_THINGS_TOLD = frozenset("story tale truth lie joke secret".split())
+
+
 def _told_clause(art: _Article, verb_at: int, begin: int, end: int) -> int | None:
     """Where what was told starts, past a listener the pattern does not know ("told analysts
     the cuts were painful", "told her supporters in Ohio that"): the verb's clausal
     complement in the parse, after its "that", else after a "that" a few words on. None
     when only a listener follows ('"...," Schumer told a news conference.')."""
-    doc = art.doc
-    span = doc.char_span(verb_at, verb_at + 1, alignment_mode="expand") if doc else None
-    if doc is None or span is None:
+    verb = _token_at(art, verb_at)
+    if verb is None:
         return begin
-    verb = span[0]
+    doc = verb.doc
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if comp is not None:
         first = comp.left_edge
         if first.dep_ == "mark" and first.i + 1 < len(doc):
             first = doc[first.i + 1]
         return first.idx if begin <= first.idx < end else begin
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _THINGS_TOLD for c in verb.children):
+        return None  # "tells her story from heaven": a telling, no words reported
     that = _THAT_AFTER.match(art.text, begin, end)
     if that is not None:
         return that.end()
