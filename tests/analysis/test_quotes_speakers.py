@@ -1169,3 +1169,21 @@ def test_a_story_told_is_no_reported_speech() -> None:
     )
     assert not [q for q in qs if q.text.startswith("her story")]
     assert _one(qs, "the story was false").speaker == "Tom Hill"
+
+
+def test_a_named_persons_office_or_campaign_speaks_unnamed() -> None:
+    qs = _quotes(
+        "Senator Ron Wyden criticized the deal on Monday. Wyden's office said in a statement "
+        "that hearings would begin next month. Walter Huang's family tells reporters he took "
+        "his car to the dealer twice."
+    )
+    assert _one(qs, "hearings would begin").speaker == "Wyden's office"
+    assert _one(qs, "he took his car").speaker == "Walter Huang's family"
+
+
+def test_the_italian_is_the_person_just_written_about() -> None:
+    qs = _quotes(
+        "Chelsea boss Antonio Conte was furious with the referee on Saturday. "
+        '"It was a penalty," the Italian told Sky Sports.'
+    )
+    assert _one(qs, "It was a penalty").speaker == "Antonio Conte"

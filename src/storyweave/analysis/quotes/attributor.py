@@ -4,6 +4,7 @@ kept as written, a pronoun resolved to the nearest fitting person, or nobody."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ...model import Entity, Mention, Quote
@@ -62,6 +63,24 @@ if TYPE_CHECKING:
 # "the notice", "the latest notice", "this campaign": a document named before
 _DEFINITE_DOCUMENT = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+)?([\w-]+)", re.IGNORECASE)
 _ISSUED_REACH = 1500  # characters back to the sentence that named the document's author
+
+
+# the people who speak for a named person or body, unnamed: "Wyden's office", "Clinton's
+# campaign", "the family's representatives"
+_OWN_BODIES = frozenset("office campaign camp team family staff aides representatives".split())
+
+
+# a person by nationality: "the Italian", "the Frenchman"
+_NATIONAL = re.compile(r"[Tt]he [A-Z][a-z]+")
+
+
+@cache
+def _nationals() -> frozenset[str]:
+    """Demonyms that name one person: "Italian", and the "-man" forms ("Frenchman")."""
+    from ..entities.lexicon import _demonyms
+
+    extra = "frenchman spaniard dutchman englishman scotsman welshman irishman argentine"
+    return _demonyms() | frozenset(extra.split())
 
 
 class _Attributor:
@@ -127,6 +146,11 @@ class _Attributor:
             # "His favorite quote was his own:", "Her statement said": the pronoun's person
             return self._pronoun("he" if own.group(1).lower() == "his" else "she", start)
         phrase, phrase_start = self._subject_phrase(seg, start, whole)
+        if _NATIONAL.fullmatch(phrase.strip()) and phrase.split()[-1].lower() in _nationals():
+            # "the Italian told Sky Sports": the person just written about, by nationality
+            national = self.aged(phrase.strip(), phrase_start)
+            if national is not None:
+                return national
         unnamed = _np(phrase)
         named = self._named_speaker(seg, start, end, whole, unnamed is not None, phrase_start)
         if named is not None:
@@ -158,6 +182,8 @@ class _Attributor:
             if named is not None:
                 return _Who(named.name, "named", named.id)
             return _Who(self.text[got[1].start : end], "unnamed")
+        if noun_words[-1] in _OWN_BODIES and len(noun_words) == 1:
+            return _Who(self.text[got[1].start : end], "unnamed")  # "Wyden's office said"
         return None
 
     def _subject_phrase(self, seg: str, start: int, whole: bool) -> tuple[str, int]:
@@ -282,7 +308,8 @@ class _Attributor:
         own = own and not re.search(r"['’]s?\b", phrase)  # "the regulator's chairman"
         # a nickname: 'The "Pluto killer" added:' after Brown's words
         nickname = re.match(r"the\s+(?:so-called\s+)?[\"“][^\"“”]{2,40}[\"”]?$", phrase, re.I)
-        if not (aged or own or nickname) or self.art.doc is None:
+        national = _NATIONAL.fullmatch(phrase) is not None
+        if not (aged or own or nickname or national) or self.art.doc is None:
             return None
         gender = _GENDER_WORDS.get(phrase.split()[-1].lower())
         pos += len(self.text[pos:]) - len(self.text[pos:].lstrip())
