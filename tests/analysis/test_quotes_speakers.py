@@ -1187,3 +1187,12 @@ def test_the_italian_is_the_person_just_written_about() -> None:
         '"It was a penalty," the Italian told Sky Sports.'
     )
     assert _one(qs, "It was a penalty").speaker == "Antonio Conte"
+
+
+def test_what_was_told_leaves_out_the_listener_and_the_outer_attribution() -> None:
+    qs = _quotes(
+        "Sgt. Calbert Gillett spoke on Tuesday. The mother, 24-year-old Jessica Ruiz, told "
+        "deputies she forgot the child was there, Gillett said."
+    )
+    told = _one(qs, "she forgot the child was there")
+    assert (told.speaker, told.text) == ("Jessica Ruiz", "she forgot the child was there")

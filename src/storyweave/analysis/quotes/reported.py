@@ -273,6 +273,11 @@ _THAT_AFTER = re.compile(
 )
 
 
+# the attribution of the whole sentence at the end of what was reported: "Ruiz told deputies
+# she forgot the child was there, Gillett said."
+_NESTED_SAID = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added)$")
+
+
 # what one tells that is no one's words: "tells her story", "told the truth", "told jokes"
 _THINGS_TOLD = frozenset("story tale truth lie joke secret".split())
 
@@ -300,6 +305,11 @@ def _told_clause(art: _Article, verb_at: int, begin: int, end: int) -> int | Non
     rest = [t for t in verb.sent if t.i > verb.i and not t.is_punct]
     if len(rest) <= 5 and not any(t.pos_ in {"VERB", "AUX"} for t in rest):
         return None
+    # "told deputies she forgot ...": past the listener the parse makes its object
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i > verb.i), None)
+    for nxt in (obj.i + 1, obj.right_edge.i + 1) if obj is not None else ():
+        if nxt < verb.sent.end - 3 and doc[nxt].pos_ in {"PRON", "DET", "PROPN"}:
+            return max(begin, doc[nxt].idx)
     return begin
 
 
@@ -338,7 +348,7 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
             continue
         if who.pronoun == "it":
             continue  # "it said that ...": too often a thing, not a body; direct quotes only
-        said = text[begin : s.end].strip().rstrip(".")
+        said = _NESTED_SAID.sub("", text[begin : s.end].strip().rstrip("."))
         if "that" not in m.group(3):
             # an adjunct before "that": "said outside court that her client ..."
             said = _BEFORE_THAT.sub("", said, count=1)
