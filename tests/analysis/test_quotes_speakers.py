@@ -1196,3 +1196,13 @@ def test_what_was_told_leaves_out_the_listener_and_the_outer_attribution() -> No
     )
     told = _one(qs, "she forgot the child was there")
     assert (told.speaker, told.text) == ("Jessica Ruiz", "she forgot the child was there")
+
+
+def test_said_then_an_adjunct_then_a_clause_without_that_is_reported_speech() -> None:
+    qs = _quotes(
+        "Mayor Antonio Villaraigosa met the campers on Friday. The mayor said last week the "
+        "encampment would have to go. Harry Reid said in an interview Friday there was little "
+        "point in talks."
+    )
+    assert _one(qs, "the encampment would have to go").speaker == "Antonio Villaraigosa"
+    assert _one(qs, "there was little point").speaker == "Harry Reid"

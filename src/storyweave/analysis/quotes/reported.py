@@ -254,6 +254,21 @@ def _token_at(art: _Article, at: int) -> Token | None:
     return span[0] if span else None
 
 
+def _complement_start(art: _Article, verb_at: int, begin: int, end: int) -> int | None:
+    """Where a verb's clausal complement starts after an adjunct with no "that" ("said on
+    Wednesday the country would leave"), by the parse; None when it has none there."""
+    verb = _token_at(art, verb_at)
+    comp = (
+        next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if verb
+        else None
+    )
+    if comp is None:
+        return None
+    first = comp.left_edge
+    return first.idx if begin < first.idx < end and first.dep_ != "mark" else None
+
+
 def _object_only(art: _Article, verb_at: int) -> bool:
     """Whether a verb other than "say" takes a plain object and no clause in the parse:
     "confirmed the news", "acknowledged the error", "warned residents" (not speech)."""
@@ -340,9 +355,10 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
             if nxt.group().lower() in _NOT_CLAUSE:
                 # an adjunct, then the reported clause: "said in a statement that he was"
                 adj = _ADJUNCT_THAT.match(text, begin, s.end)
-                if adj is None:
+                after = adj.end() if adj else _complement_start(art, m.start(1), begin, s.end)
+                if after is None:
                     continue
-                begin = adj.end()
+                begin = after
         who = attr.who(s.start, m.start(), whole=False) or _verb_subject(attr, m.start(1), m.end(1))
         if who is None or who.speaker is None or not _heard_ok(m.group(1), who):
             continue
