@@ -1206,3 +1206,12 @@ def test_said_then_an_adjunct_then_a_clause_without_that_is_reported_speech() ->
     )
     assert _one(qs, "the encampment would have to go").speaker == "Antonio Villaraigosa"
     assert _one(qs, "there was little point").speaker == "Harry Reid"
+
+
+def test_an_owners_name_opens_an_unnamed_source() -> None:
+    qs = _quotes(
+        "Prime Minister Boris Johnson met the Queen on Tuesday. Britain's prime minister said "
+        "the country would leave on time. France's foreign minister said the talks had failed."
+    )
+    assert _one(qs, "the country would leave").speaker == "Boris Johnson"
+    assert _one(qs, "the talks had failed").speaker == "France's foreign minister"

@@ -259,7 +259,9 @@ def _np(phrase: str) -> str | None:
         words = words[:-1]
     if not words or len(words) > 9:
         return None
-    if words[0].lower() not in _DETERMINERS:
+    # an owner's name is a determiner: "France's foreign minister", "Apple's lawyers"
+    owner = len(words) >= 2 and re.search(r"\w['’]s?$", words[0]) is not None
+    if words[0].lower() not in _DETERMINERS and not owner:
         # a bare plural: "prosecutors", "fire officials", "legal experts"
         last = words[-1].lower()
         head = next((k for k, w in enumerate(words) if w.lower() in _PLACE_LINKS), len(words))
@@ -279,7 +281,7 @@ def _np(phrase: str) -> str | None:
         return phrase.strip(" ,") if len(words) > 3 else _uncapitalised(phrase.strip(" ,"))
     if not any(w.lower() in _SPEAKER_NOUNS for w in words[1:4]):
         return None
-    return _uncapitalised(phrase.strip(" ,"))
+    return phrase.strip(" ,") if owner else _uncapitalised(phrase.strip(" ,"))
 
 
 def _uncapitalised(phrase: str) -> str:
