@@ -74,6 +74,11 @@ _OWN_BODIES = frozenset("office campaign camp team family staff aides representa
 _NATIONAL = re.compile(r"[Tt]he [A-Z][a-z]+")
 
 
+def _national(phrase: str) -> bool:
+    """Whether a phrase names one person by nationality: "the Italian", "the Frenchman"."""
+    return _NATIONAL.fullmatch(phrase) is not None and phrase.split()[-1].lower() in _nationals()
+
+
 @cache
 def _nationals() -> frozenset[str]:
     """Demonyms that name one person: "Italian", and the "-man" forms ("Frenchman")."""
@@ -146,7 +151,7 @@ class _Attributor:
             # "His favorite quote was his own:", "Her statement said": the pronoun's person
             return self._pronoun("he" if own.group(1).lower() == "his" else "she", start)
         phrase, phrase_start = self._subject_phrase(seg, start, whole)
-        if _NATIONAL.fullmatch(phrase.strip()) and phrase.split()[-1].lower() in _nationals():
+        if _national(phrase.strip()):
             # "the Italian told Sky Sports": the person just written about, by nationality
             national = self.aged(phrase.strip(), phrase_start)
             if national is not None:
@@ -308,7 +313,7 @@ class _Attributor:
         own = own and not re.search(r"['’]s?\b", phrase)  # "the regulator's chairman"
         # a nickname: 'The "Pluto killer" added:' after Brown's words
         nickname = re.match(r"the\s+(?:so-called\s+)?[\"“][^\"“”]{2,40}[\"”]?$", phrase, re.I)
-        national = _NATIONAL.fullmatch(phrase) is not None
+        national = _national(phrase)
         if not (aged or own or nickname or national) or self.art.doc is None:
             return None
         gender = _GENDER_WORDS.get(phrase.split()[-1].lower())

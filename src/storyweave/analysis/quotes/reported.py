@@ -254,19 +254,24 @@ def _token_at(art: _Article, at: int) -> Token | None:
     return span[0] if span else None
 
 
+def _clause_start(verb: Token, past_that: bool = True) -> Token | None:
+    """The first word of the clausal complement the parse gives a verb after it, past its
+    "that" (or, not `past_that`, only a clause with none); None when it has none."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if comp is None:
+        return None
+    first = comp.left_edge
+    if first.dep_ != "mark":
+        return first
+    return verb.doc[first.i + 1] if past_that and first.i + 1 < len(verb.doc) else None
+
+
 def _complement_start(art: _Article, verb_at: int, begin: int, end: int) -> int | None:
     """Where a verb's clausal complement starts after an adjunct with no "that" ("said on
     Wednesday the country would leave"), by the parse; None when it has none there."""
     verb = _token_at(art, verb_at)
-    comp = (
-        next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        if verb
-        else None
-    )
-    if comp is None:
-        return None
-    first = comp.left_edge
-    return first.idx if begin < first.idx < end and first.dep_ != "mark" else None
+    first = _clause_start(verb, past_that=False) if verb is not None else None
+    return first.idx if first is not None and begin < first.idx < end else None
 
 
 def _object_only(art: _Article, verb_at: int) -> bool:
@@ -306,11 +311,8 @@ def _told_clause(art: _Article, verb_at: int, begin: int, end: int) -> int | Non
     if verb is None:
         return begin
     doc = verb.doc
-    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if comp is not None:
-        first = comp.left_edge
-        if first.dep_ == "mark" and first.i + 1 < len(doc):
-            first = doc[first.i + 1]
+    first = _clause_start(verb)
+    if first is not None:
         return first.idx if begin <= first.idx < end else begin
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _THINGS_TOLD for c in verb.children):
         return None  # "tells her story from heaven": a telling, no words reported
