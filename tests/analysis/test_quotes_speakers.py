@@ -74,6 +74,15 @@ def _quotes(*texts: str) -> list[Quote]:
     return find_quotes(kept, sents, find_entities(kept, sents, annotations=ann), ann)
 
 
+def _entities(text: str) -> list[Entity]:
+    """The entity table of one article, read with the shared parse."""
+    from storyweave.brief import prepare
+    from storyweave.text.annotate import annotate
+
+    kept, sents, _ = prepare([Article("a0", "Outlet", "", text, raw=text)])
+    return find_entities(kept, sents, annotations=annotate(kept, sents))
+
+
 def _one(quotes: list[Quote], start: str) -> Quote:
     hits = [q for q in quotes if q.text.startswith(start)]
     assert len(hits) == 1, (start, quotes)
@@ -1215,3 +1224,88 @@ def test_an_owners_name_opens_an_unnamed_source() -> None:
     )
     assert _one(qs, "the country would leave").speaker == "Boris Johnson"
     assert _one(qs, "the talks had failed").speaker == "France's foreign minister"
+
+
+def test_a_speech_verb_followed_by_a_place_only_reports_nothing() -> None:
+    qs = _quotes(
+        "Mark Johnson was charged with theft on Monday. \"I didn't do it,\" Johnson insisted "
+        "outside the courthouse. His trial begins in May."
+    )
+    assert _one(qs, "I didn't do it").speaker == "Mark Johnson"
+    assert not [q for q in qs if q.text.startswith("outside")]
+
+
+def test_a_report_released_by_a_body_speaks_for_it() -> None:
+    qs = _quotes(
+        "The report, released by Amnesty International on Tuesday, said prisoners were "
+        '"routinely tortured by guards." The government denied it.'
+    )
+    assert _one(qs, "prisoners were").speaker == "Amnesty International"
+
+
+def test_a_name_that_modifies_the_speakers_noun_is_not_the_speaker() -> None:
+    qs = _quotes(
+        "Jennifer Lawrence plays a spy in the new film. \"I was terrified of the stunts at "
+        'first," the Oscar winner told People magazine. The film opens Friday.'
+    )
+    assert _one(qs, "I was terrified").speaker == "Jennifer Lawrence"
+
+
+def test_a_party_member_from_a_state_is_the_person_just_written_about() -> None:
+    text = (
+        'Sen. Ted Cruz spoke in Iowa on Monday. "We will win this state," the Texas '
+        "Republican told supporters. Rep. Nancy Pelosi, the California Democrat, disagreed."
+    )
+    assert _one(_quotes(text), "We will win").speaker == "Ted Cruz"
+    names = {e.name: e.kind for e in _entities(text)}
+    assert "Texas Republican" not in names and "California Democrat" not in names
+    assert names["Texas"] == "place"
+
+
+def test_an_appositive_naming_a_city_and_state_still_closes_on_the_person() -> None:
+    qs = _quotes(
+        'The study was published on Monday. "We were surprised by how fast the ice is '
+        'melting," lead author Eric Rignot, a glaciologist at the University of California, '
+        "Irvine, said in an interview."
+    )
+    assert _one(qs, "We were surprised").speaker == "Eric Rignot"
+
+
+def test_a_body_called_by_its_kind_is_the_one_the_narration_just_made_subject() -> None:
+    qs = _quotes(
+        "The Federal Aviation Administration is investigating the crash. \"We are reviewing "
+        'all the data," the agency said. NASA launched the probe on Saturday. "The launch '
+        'was flawless," the space agency said. Exxon Mobil reported a quarterly loss. "Oil '
+        'prices remain weak," the oil giant said. The Red Cross sent 50 volunteers. "The need '
+        'is enormous," the aid group said.'
+    )
+    assert _one(qs, "We are reviewing").speaker == "Federal Aviation Administration"
+    assert _one(qs, "The launch was flawless").speaker == "NASA"
+    assert _one(qs, "Oil prices remain weak").speaker == "Exxon Mobil"
+    assert _one(qs, "The need is enormous").speaker == "Red Cross"
+
+
+def test_a_kind_that_does_not_fit_the_subject_stays_unnamed() -> None:
+    qs = _quotes(
+        'Acme Corp. cut 500 jobs on Monday. "We will fight these cuts," the union said. '
+        'Brightline Inc. was fined on Tuesday. "The firm broke the rules," the agency said.'
+    )
+    assert _one(qs, "We will fight").speaker_kind == "unnamed"
+    assert _one(qs, "The firm broke").speaker_kind == "unnamed"
+
+
+def test_a_document_someone_wrote_in_speaks_for_them() -> None:
+    qs = _quotes(
+        "Tim Cook addressed the staff in a memo on Friday.\n\n"
+        '"This is a hard time for all of us. We will get through it together," the memo read.'
+    )
+    assert _one(qs, "This is a hard time").speaker == "Tim Cook"
+
+
+def test_a_quote_with_its_own_attribution_does_not_continue_the_last_speaker() -> None:
+    qs = _quotes(
+        'Mayor Jim Hale opened the fair on Friday. "It is a great day," he said. "We need more '
+        'rain," a beekeeper with a stall said. "It has been dry," Hale said, "but it will pass."'
+    )
+    assert _one(qs, "We need more rain").speaker == "a beekeeper"
+    assert _one(qs, "but it will pass").speaker == "Jim Hale"

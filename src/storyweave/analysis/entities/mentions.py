@@ -562,6 +562,12 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
             moved.titled = moved.titled or _titled(text[r.start : start], text[r.start : end])
             return [moved]
     inside = sorted(e for e in names if e[0] >= r.start and e[1] <= r.end)
+    if len(inside) == 1 and inside[0][2] in {"GPE", "LOC"} and inside[0][0] == r.start:
+        # "the Texas Republican": a party's or a people's member from a place, who is no
+        # name; the place is
+        tail = [e for e in ents if e[2] == "NORP" and e[1] == r.end]
+        if tail and not text[inside[0][1] : tail[0][0]].strip():
+            return [_moved(r, inside[0][0], inside[0][1], text, votes=Counter())]
     if len(inside) >= 2 and len(inside) == len(names) and not _joined(inside, text):
         return [_moved(r, s, e, text, votes=Counter()) for s, e, _ in inside]
     return [r]

@@ -215,6 +215,36 @@ class _Article:
         counts = Counter(e.id for e in before)
         return max(reversed(before), key=lambda e: counts[e.id])
 
+    def salient_body(self, pos: int) -> Entity | None:
+        """The organisation the narration is about at `pos`: the subject of the main clause of
+        the sentence before (one of narration, as `_recent_subject` reads a pronoun's person),
+        else of this sentence's words before `pos` ("Toyota recalled 1 million cars. "...," the
+        automaker said.")."""
+        doc = self.doc
+        at = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
+        here = doc.char_span(at, at + 1, alignment_mode="expand") if doc else None
+        if doc is None or not here:
+            return None
+        sent = here[0].sent
+        sents = [sent]
+        while sent.start > 0 and len(sents) < 1 + _SUBJECT_REACH:
+            sent = doc[sent.start - 1].sent
+            if not self.inside_quote(sent.root.idx):  # a quotation's own sentences are no narration
+                sents.append(sent)
+        regions, cities = _gazetteer()
+        for sent in sents:
+            root = sent.root
+            for tok in (c for c in root.children if c.dep_ in _SUBJECTS and c.idx < pos):
+                for start, e in self.bodies:
+                    m = self.by_start.get(start)
+                    if m is None or not m[1].start <= tok.idx < m[1].end:
+                        continue
+                    known = fold(e.name) in regions or fold(e.name) in cities
+                    # a firm the name tagger took for a place ("Toyota recalled")
+                    if e.kind == "organization" or (e.kind == "place" and not known):
+                        return e
+        return None
+
     def word(self, start: int, end: int) -> Token | None:
         """The one parsed word text[start:end] is, if the article is parsed and it is one."""
         span = self.doc.char_span(start, end) if self.doc is not None else None

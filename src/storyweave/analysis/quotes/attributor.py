@@ -25,7 +25,14 @@ from .common import (
     _VERB_RE,
     _Who,
 )
-from .described import _ISSUED, _author, _definite, _definite_org, documents_issued
+from .described import (
+    _ISSUED,
+    _author,
+    _definite,
+    _definite_org,
+    _salient_body,
+    documents_issued,
+)
 from .direct import (
     _DOCUMENT_NOUN,
     _LINKED,
@@ -160,6 +167,9 @@ class _Attributor:
         named = self._named_speaker(seg, start, end, whole, unnamed is not None, phrase_start)
         if named is not None:
             return named
+        body = _salient_body(self.art, phrase, phrase_start) if unnamed is None else None
+        if body is not None:
+            return _Who(body.name, "named", body.id)  # "the oil giant": no source noun
         words = re.findall(r"[\w'’-]+", seg)
         if words and words[-1].lower() in _PRONOUNS and (not whole or len(words) == 1):
             return self._pronoun(words[-1].lower(), end)
@@ -280,7 +290,8 @@ class _Attributor:
     def issued_before(self, pos: int, name: str) -> _Who | None:
         """The author of the document a definite description at `pos` refers back to ("the
         latest notice said" after "It issued another notice"), when the narration named them
-        within the last few paragraphs."""
+        within the last few paragraphs, or in the same phrase ("The report, released by Amnesty
+        International on Tuesday, said")."""
         m = _DEFINITE_DOCUMENT.fullmatch(name)
         if m is None or self.art.doc is None:
             return None
@@ -289,7 +300,9 @@ class _Attributor:
         if self.issued is None:
             self.issued = []  # reading the issuers asks who they are, never back into this
             self.issued = documents_issued(self, self.art.doc)
-        before = [w for at, n, w in self.issued if n == noun and 0 < pos - at <= _ISSUED_REACH]
+        before = [
+            w for at, n, w in self.issued if n == noun and -len(name) < pos - at <= _ISSUED_REACH
+        ]
         return (
             _Who(before[-1].speaker, "named", before[-1].entity_id, "statement") if before else None
         )
@@ -309,7 +322,7 @@ class _Attributor:
         age is the person the sentences just before are about, when the parse says so."""
         words = phrase.lower().split()
         aged = re.match(r"the \d{1,3}-year-old\b(?:\s+[\w-]+){0,3}$", phrase, re.IGNORECASE)
-        own = words[0] == "the" and len(words) <= 4 and words[-1] in _OWN_ROLES
+        own = words[0] == "the" and len(words) <= 6 and words[-1] in _OWN_ROLES
         own = own and not re.search(r"['’]s?\b", phrase)  # "the regulator's chairman"
         # a nickname: 'The "Pluto killer" added:' after Brown's words
         nickname = re.match(r"the\s+(?:so-called\s+)?[\"“][^\"“”]{2,40}[\"”]?$", phrase, re.I)
@@ -344,6 +357,11 @@ class _Attributor:
             return None, None
         inner = inner[:-1]
         comma = inner.rfind(",")
+        while (
+            comma > 0 and inner.rfind(",", 0, comma) > 0 and self._place_after(start, inner, comma)
+        ):
+            inner = inner[:comma]  # "at the University of California, Irvine,": one name
+            comma = inner.rfind(",")
         if comma <= 0:
             return None, None
         first = self.art.mention_ending(start + len(inner[:comma].rstrip()), start)
@@ -353,6 +371,20 @@ class _Attributor:
             if 0 < lead < comma:
                 first = self.art.mention_ending(start + len(inner[:lead].rstrip()), start)
         return first, self.art.mention_ending(start + len(inner.rstrip()), start)
+
+    def _place_after(self, start: int, inner: str, comma: int) -> bool:
+        """Whether a place's name alone follows the comma at `comma` in `inner` (which opens at
+        `start`), after the name of a body or place it completes: "Springfield, Ill."."""
+        words = inner[comma + 1 :]
+        got = self.art.mention_ending(start + len(inner.rstrip()), start + comma + 1)
+        before = self.art.mention_ending(start + comma, start)
+        return (
+            got is not None
+            and got[0].kind == "place"
+            and not words[: got[1].start - start - comma - 1].strip()
+            and before is not None
+            and before[0].kind in {"place", "organization"}
+        )
 
     @staticmethod
     def _role_first(seg: str, last: tuple[Entity, Mention], whole: bool) -> bool:
@@ -502,7 +534,7 @@ class _Attributor:
                     who.verb = self._verb_text(vm, who, hi)
                 return who
             who = None
-            if len(text[lo : vm.start()].split()) <= 10:
+            if len(text[lo : vm.start()].split()) <= 14:
                 who = self.who(lo, vm.start(), whole=True)
             if who is None and len(text[lo : vm.start()].split()) <= 16:
                 who = self._described_person(lo, vm.start())
@@ -696,8 +728,20 @@ class _Attributor:
             end = next((m.end for m in e.mentions if m.start == start and m.article_id == here), 0)
             if text[end : end + 2] in {"'s", "’s"}:
                 return None
+            if self._modifies_noun(end):
+                continue  # "the Oscar winner": the name says what kind of winner, no one speaks
             return _Who(e.name, "named", e.id)
         return None
+
+    def _modifies_noun(self, end: int) -> bool:
+        """Whether the name ending at `end` modifies a common noun after it in the parse."""
+        last = (
+            self.art.doc.char_span(end - 1, end, alignment_mode="expand") if self.art.doc else None
+        )
+        if not last:
+            return False
+        tok = last[-1]
+        return tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
 
     def before(self, span: _Span, lo: int) -> _Who | None:
         """Attribution before a quote: 'X told ABC News, "' or 'which X says is "'."""

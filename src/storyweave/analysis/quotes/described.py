@@ -13,6 +13,7 @@ from .common import (
     _DEFINITE_ORG,
     _FIRST_PERSON,
     _NO_ONE,
+    _NOT_COMPANY,
     _PAIR_NOUNS,
     _SPEAKER_NOUNS,
     _STATEMENT_NOUNS,
@@ -99,12 +100,18 @@ def documents_issued(attr: _Attributor, doc: Doc) -> list[tuple[int, str, _Who]]
 
 def _issuer(attr: _Attributor, noun: Token) -> _Who | None:
     """Who the narration says issued `noun`: the subject of the verb it is the object of, the
-    agent of the passive it is the subject of, or its possessor."""
+    agent of the passive it is the subject of, the subject of the verb it is the means of
+    ("wrote in a memo"), or its possessor."""
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_ in _ISSUE_LEMMAS:
         return _subject_who(attr, head)
     if noun.dep_ == "nsubjpass" and head.lemma_ in _ISSUE_LEMMAS:
         return _agent_who(attr, head)
+    verb = head.head
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "via"} and verb.pos_ == "VERB":
+        # "Tim Cook addressed the staff in a memo": the active subject of the verb it serves
+        if any(c.dep_ == "nsubj" for c in verb.children):
+            return _subject_who(attr, verb)
     for child in noun.children:
         if child.dep_ == "acl" and child.lemma_ in _ISSUE_LEMMAS:
             return _agent_who(attr, child)  # "a statement released by the agency"
@@ -184,6 +191,41 @@ def _definite_org(art: _Article, phrase: str, pos: int) -> Entity | None:
     return art.organisation(pos, *map(str.lower, dm.groups(""))) if dm else None
 
 
+# what a story calls a company, a public body, or either, that it has just named: "Toyota
+# recalled 1 million cars ... the automaker said", "NASA launched ... the space agency said"
+_FIRM_NOUNS = frozenset(
+    "company firm giant automaker carmaker maker manufacturer retailer airline carrier studio "
+    "broadcaster bank lender insurer startup chain publisher conglomerate operator".split()
+)
+_PUBLIC_NOUNS = frozenset(
+    "agency department ministry administration authority regulator watchdog office".split()
+)
+_EITHER_NOUNS = frozenset("group organization organisation charity club nonprofit".split())
+# words of a public body's name: "Federal Aviation Administration", "World Health Organization"
+_PUBLIC_WORDS = frozenset(
+    "agency department ministry administration authority service office commission council "
+    "board bureau police government organization organisation institute committee".split()
+)
+_DESCRIBED_BODY = re.compile(r"the (?:[\w.-]+ ){0,2}([a-z]+)")
+
+
+def _salient_body(art: _Article, phrase: str, pos: int) -> Entity | None:
+    """The organisation a description by its kind refers to: the one the narration has just
+    made its subject, when the kind fits its name (a public body's name for "the agency")."""
+    m = _DESCRIBED_BODY.fullmatch(phrase.strip())
+    noun = m.group(1) if m else ""
+    if noun not in _FIRM_NOUNS | _PUBLIC_NOUNS | _EITHER_NOUNS:
+        return None
+    body = art.salient_body(pos)
+    if body is None or noun in _EITHER_NOUNS:
+        return body
+    name = body.name.replace(".", "")
+    public = bool(set(name.lower().split()) & _PUBLIC_WORDS)
+    if noun in _PUBLIC_NOUNS:
+        return body if public or (name.isupper() and len(name) > 1) else None
+    return body if not public and name.split()[-1].lower() not in _NOT_COMPANY else None
+
+
 _OFFICIALS = re.compile(
     r"(?:the )?([\w-]+)(?:['’]s?)? (?:officials|spokespeople|representatives)", re.IGNORECASE
 )
@@ -209,6 +251,7 @@ def _definite(art: _Article, phrase: str, pos: int) -> _Who | None:
     "the senator" (after "Sen. Elizabeth Warren"), "the Sinn Féin leader" (after "Sinn Féin
     leader Gerry Adams")."""
     org = _definite_org(art, phrase, pos) or _officials_of(art, phrase, pos)
+    org = org or _salient_body(art, phrase, pos)
     if org is not None:
         return _Who(org.name, "named", org.id)
     words = phrase.split()

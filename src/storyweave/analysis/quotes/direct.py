@@ -81,7 +81,8 @@ _TO_QUOTE = re.compile(r"\b[Tt]o quote\s+([^,;:!?\"“”]{1,60}?)\s*[,:]\s*$")
 _OWN_ROLES = frozenset(
     "chief leader head executive president minister senator governor mayor judge director "
     "chairman chairwoman lawmaker congressman congresswoman actor actress singer star player "
-    "coach scientist researcher professor astronomer author".split()
+    "coach scientist researcher professor astronomer author winner nominee candidate champion "
+    "quarterback manager rapper comedian host founder billionaire republican democrat".split()
 )
 
 
@@ -117,9 +118,10 @@ def _pronoun_subject(sent: Span) -> str | None:
     return subject.lower_ if subject is not None and subject.pos_ == "PRON" else None
 
 
-def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
+def _parsed(attr: _Attributor, doc: Doc, span: _Span, after: bool = False) -> _Who | None:
     """The speaker as the parse reads it: the subject of a speech verb outside the quote, in
-    the sentence that holds the quote ('"...," the 61-year-old, who ..., later told police')."""
+    the sentence that holds the quote ('"...," the 61-year-old, who ..., later told police');
+    `after`: only a verb after the quote (not the one a quote split in two shares)."""
     lo, hi = span.open, span.close + 1
     tokens = [t for t in doc if lo <= t.idx < hi]
     if not tokens:
@@ -134,8 +136,10 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
     para = (span.para_start, len(attr.text) if para_end < 0 else para_end)
     for sent, introduces in sentences:
         for verb in sent:
-            if not _speaks(verb) or lo <= verb.idx < hi:
+            if not _speaks(verb) or lo <= verb.idx < hi or (after and verb.idx < hi):
                 continue
+            if after and re.search('["“”]', attr.text[hi : verb.idx]):
+                continue  # past the next quotation: its own attribution
             if not introduces and not para[0] <= verb.idx < para[1]:
                 continue
             if not introduces and verb.i not in heads:
@@ -156,6 +160,8 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span) -> _Who | None:
                     or _body_named(attr.art, subject)
                     or _Who(phrase, "unnamed")
                 )
+            if who is None and subject.pos_ == "PROPN" and subject.ent_type_ == "NORP":
+                who = attr.aged(attr.text[start:end], start)  # "the Ohio Republican added"
             if who is None and subject.pos_ == "PROPN":
                 who = _proper_name(subject)
             if who is not None:
@@ -205,6 +211,8 @@ def _direct(
             # statement: "..."')
             if doc is not None and text[prev[0].close + 1 : span.open].rstrip().endswith(":"):
                 who = _colon_intro(attr, doc, span)
+            if who is None and doc is not None:
+                who = _parsed(attr, doc, span, after=True)  # '"...," a beekeeper there said'
             if who is None:
                 who = _Who(prev[1].speaker, prev[1].kind, prev[1].entity_id, prev[1].verb)
         if who is None:

@@ -244,6 +244,13 @@ def _subjectless(art: _Article, begin: int) -> bool:
     return first is not None and first[0].pos_ in {"AUX", "VERB"} and first[0].tag_ != "VBG"
 
 
+def _has_verb(art: _Article, begin: int, end: int) -> bool:
+    """Whether the words after a speech verb hold a verb of their own, as a reported clause
+    does: "insisted outside the courthouse" reports nothing. True without a parse."""
+    span = art.doc.char_span(begin, end, alignment_mode="expand") if art.doc else None
+    return span is None or any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
 # verbs that report speech with or without "that" however the parse reads what follows
 _SAYING_LEMMAS = frozenset("say tell add explain write state insist argue note".split())
 
@@ -370,7 +377,7 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
         if "that" not in m.group(3):
             # an adjunct before "that": "said outside court that her client ..."
             said = _BEFORE_THAT.sub("", said, count=1)
-        if len(said.split()) < 3 or _subjectless(art, begin):
+        if len(said.split()) < 3 or _subjectless(art, begin) or not _has_verb(art, begin, s.end):
             continue
         verb = m.group(1) + (m.group(2).rstrip() if m.group(1) in _TELL else "")
         if who.verb != "statement" and _STATEMENT.search(text, s.start, begin):
