@@ -1173,3 +1173,24 @@ def test_a_row_that_is_only_a_title_is_no_name() -> None:
     )
     assert {"Chris Wray", "Mike Pence", "Rita Moss"} <= names
     assert not names & {"President", "Deputy Director", "Chairman", "Director"}, names
+
+
+def test_surnames_with_particles_stay_whole_behind_a_title() -> None:
+    ents = _parsed(
+        "European Commission President Ursula von der Leyen spoke on Monday. Mayor Bill de "
+        "Blasio of New York met her. Von der Leyen and de Blasio agreed on a plan."
+    )
+    leyen = _by_name(ents, "Ursula von der Leyen")
+    assert leyen.kind == "person"
+    assert _by_name(ents, "Bill de Blasio").kind == "person"
+    assert "European Commission" in {e.name for e in ents}
+    assert not {"Ursula von", "Leyen", "Blasio", "York"} & {e.name for e in ents}
+
+
+def test_a_generational_suffix_keeps_the_surname_and_the_family_apart() -> None:
+    ents = _parsed(
+        "Robert F. Kennedy Jr. announced his campaign on Monday. Kennedy spoke in Boston. "
+        "Donald Trump Jr. met donors in Ohio, where President Donald Trump spoke."
+    )
+    assert "Kennedy" in _by_name(ents, "Robert F. Kennedy Jr.").variants
+    assert _by_name(ents, "Donald Trump Jr.") is not _by_name(ents, "Donald Trump")

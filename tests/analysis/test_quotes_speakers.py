@@ -1309,3 +1309,16 @@ def test_a_quote_with_its_own_attribution_does_not_continue_the_last_speaker() -
     )
     assert _one(qs, "We need more rain").speaker == "a beekeeper"
     assert _one(qs, "but it will pass").speaker == "Jim Hale"
+
+
+def test_a_team_a_network_and_a_newspaper_by_their_kind() -> None:
+    qs = _quotes(
+        'The New England Patriots released Antonio Brown on Friday. "We wish him well," the '
+        'team said in a statement. CNN fired the host on Monday. "His comments do not reflect '
+        'our values," the network said. The Washington Post published the letters on Sunday. '
+        'The letters show that the senator "knew about the deal," the newspaper reported.'
+    )
+    assert _one(qs, "We wish him well").speaker == "New England Patriots"
+    assert _one(qs, "His comments").speaker == "CNN"
+    told = _one(qs, "The letters show")
+    assert told.speaker == "Washington Post" and told.text.endswith('deal,"')

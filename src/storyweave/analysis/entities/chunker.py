@@ -39,6 +39,7 @@ from .words import (
     _OPENERS,
     _ORG_AFTER,
     _ORG_SUFFIXES,
+    _PARTICLES,
     _PLACE_ALIASES,
     _PLACE_HEADS,
     _PLACE_PREPS,
@@ -318,14 +319,16 @@ class _Chunker:
                         break  # "the U.S. Period": the initialism ended a sentence
                     j += 1
                     continue
+                # two particles in a row: "Ursula von der Leyen", "Oscar De La Hoya"
+                run = 2 if u.low in _PARTICLES and toks[min(j + 1, n - 1)].low in _PARTICLES else 1
                 if (
                     u.low in _CONNECTORS
-                    and j + 1 < n
-                    and toks[j + 1].cap
-                    and _is_word(toks[j + 1])
+                    and j + run < n
+                    and toks[j + run].cap
+                    and _is_word(toks[j + run])
                     and (u.low not in {"of", "for"} or toks[j - 1].low in _OF_HEADS)
                 ):
-                    j += 2
+                    j += run + 1
                     continue
                 if (
                     u.low in {"and", "&"}

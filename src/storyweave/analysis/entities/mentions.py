@@ -324,9 +324,8 @@ def _with_ner(
         ents = _overlapping(index.get(r.article_id, ([], [])), r.start, r.end)
         text = articles[r.article].text
         for piece in _reshape(r, ents, text):
-            for _, _, label in _overlapping(
-                index.get(r.article_id, ([], [])), piece.start, piece.end
-            ):
+            spans = _overlapping(index.get(r.article_id, ([], [])), piece.start, piece.end)
+            for _, _, label in _with_particles(sorted(spans), text):
                 kind = _ner_kind(label)
                 if kind is not None:
                     piece.ner[kind] += NER_WEIGHT
@@ -546,14 +545,17 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
     comes off ("Prime Minister Benjamin Netanyahu"), a name the chunker cut short is completed
     ("Nikolaus van der Pas"), two names run together are split ("Golan Heights Israel")."""
     names = [_without_the(e, text) for e in ents if e[2] in _SPACY_LABELS and e[2] != "NORP"]
+    names = _with_particles(sorted(names), text)
     if len(names) == 1:
         start, end, label = names[0]
         if start <= r.start and end >= r.end and (start, end) != (r.start, r.end):
             if _completes(text, names[0], (r.start, r.end)):
                 return [_moved(r, start, end, text, votes=_headed(r, text[start:end]))]
-        elif (
-            r.start < start
-            and end == r.end
+    own = [n for n in names if n[0] > r.start]  # "[European] Commission President Ursula ..."
+    if len(own) == 1 and own[0] == names[-1]:
+        start, end, label = own[0]
+        if (
+            end == r.end
             and label == "PERSON"
             and not _given_before(text, start)
             and _title_like(text[r.start : start])
@@ -561,7 +563,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
             moved = _moved(r, start, end, text)
             moved.titled = moved.titled or _titled(text[r.start : start], text[r.start : end])
             return [moved]
-    inside = sorted(e for e in names if e[0] >= r.start and e[1] <= r.end)
+    inside = [e for e in names if e[0] >= r.start and e[1] <= r.end]
     if len(inside) == 1 and inside[0][2] in {"GPE", "LOC"} and inside[0][0] == r.start:
         # "the Texas Republican": a party's or a people's member from a place, who is no
         # name; the place is
@@ -576,7 +578,7 @@ def _reshape(r: _Raw, ents: list[_NerSpan], text: str) -> list[_Raw]:
 def _joined(spans: list[_NerSpan], text: str) -> bool:
     """Whether the model's names in one chunk are joined by "and" or "&", as the chunker joins
     the words of one organisation's name ("the Arts and Humanities Research Council", "Finn
-    Dixon & Herling"): no two names run together."""
+    Dixon & Herling"), or by a surname's particles: no two names run together."""
     if any("&" in text[a[0] : a[1]].split() for a in spans[1:]):
         return True  # the model's "Finn" / "Dixon & Herling": a firm's partners, one name
     pairs = zip(spans, spans[1:], strict=False)
@@ -585,6 +587,22 @@ def _joined(spans: list[_NerSpan], text: str) -> bool:
         or (gap == "and" and not _stands_alone(text[a[0] : a[1]]))
         for a, b in pairs
     )
+
+
+def _with_particles(spans: list[_NerSpan], text: str) -> list[_NerSpan]:
+    """The model's person names with a surname that opens on particles made whole: its
+    "Ursula von" and "Leyen" are Ursula von der Leyen."""
+    out: list[_NerSpan] = []
+    for sp in spans:
+        a = out[-1] if out else None
+        if a is not None and a[2] == "PERSON":
+            gap = text[a[1] : sp[0]].lower().split()
+            last = text[a[0] : a[1]].lower().split()[-1]
+            if all(w in _PARTICLES for w in gap) and (gap or last in _PARTICLES):
+                out[-1] = (a[0], sp[1], "PERSON")
+                continue
+        out.append(sp)
+    return out
 
 
 def _stands_alone(words: str) -> bool:
@@ -736,10 +754,11 @@ def _untitled(r: _Raw, text: str) -> _Raw:
     toks = _tokens(r.text, r.start)
     given, common, demonyms = _given_names(), _common(), _demonyms()
     k = 0
+    words = len([t for t in toks if t.low not in _PARTICLES])  # "Bill de Blasio": two
     while k < len(toks) - 1:
         low = toks[k].low
         # a given name ends the title; "Bill Clinton" keeps the common word "Bill" too
-        if low in given and (k > 0 or low not in common or len(toks) == 2):
+        if low in given and (k > 0 or low not in common or words == 2):
             break
         if len(low) == 1 and toks[k + 1].text == ".":
             break  # an initial ("A. Flower"), not the article "a"

@@ -64,8 +64,24 @@ def _forms_of(raws: Sequence[_Raw]) -> _Forms:
         f.mentions[fi].append(mi)
     f.kinds = [_kind_of(v, n) for v, n in zip(f.votes, f.ner, strict=True)]
     f.rule_kinds = [_leaning(v) for v in f.votes]
-    f.words = [k.split() for k in f.keys]
+    f.words = [_name_words(k) for k in f.keys]
     return f
+
+
+# what follows a surname in a family's names: "Robert F. Kennedy Jr.", "Martin Luther King III"
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def _name_words(key: str) -> list[str]:
+    """A form's words, a generational suffix after two words or more left off: the surname
+    is "kennedy" of "robert f. kennedy jr.", whose suffix `_suffix` keeps."""
+    words = key.split()
+    return words[:-1] if len(words) >= 3 and words[-1] in _SUFFIXES else words
+
+
+def _suffix(key: str) -> str:
+    words = key.split()
+    return words[-1].rstrip(".") if len(words) >= 3 and words[-1] in _SUFFIXES else ""
 
 
 def _full_names(f: _Forms, given: Mapping[str, str]) -> list[int]:
@@ -94,16 +110,17 @@ def _full_names(f: _Forms, given: Mapping[str, str]) -> list[int]:
         for fi in range(len(f.keys))
         if len(words[fi]) >= 2
         and personish(fi)
-        and all(w.replace("-", "").replace("'", "").isalpha() for w in words[fi])
+        and all(w.replace("-", "").replace("'", "").rstrip(".").isalpha() for w in words[fi])
     ]
 
 
 def _join_full_names(
-    words: Sequence[list[str]], full: Sequence[int], given: Mapping[str, str], uf: UnionFind
+    f: _Forms, full: Sequence[int], given: Mapping[str, str], uf: UnionFind
 ) -> None:
     """One person's full names spelt two ways: the same given name and a surname spelt alike,
     or the same surname with a misspelt given name ("Kwame Mensah" / "Kwami Mensah"), not two
     given names of different genders ("Mario" / "Maria")."""
+    words, suffix = f.words, [_suffix(k) for k in f.keys]  # "Donald Trump Jr." is his son
     by_first: dict[str, list[int]] = {}
     by_surname: dict[str, list[int]] = {}
     for fi in full:
@@ -112,7 +129,7 @@ def _join_full_names(
     for group in by_first.values():
         for x, fa in enumerate(group):
             for fb in group[x + 1 :]:
-                if _similar(words[fa][-1], words[fb][-1]):
+                if _similar(words[fa][-1], words[fb][-1]) and suffix[fa] == suffix[fb]:
                     uf.union(fa, fb)
     for group in by_surname.values():
         for x, fa in enumerate(group):
@@ -121,6 +138,7 @@ def _join_full_names(
                 genders = {given.get(first_a), given.get(first_b)} & {"f", "m"}
                 if (
                     first_a != first_b
+                    and suffix[fa] == suffix[fb]
                     and len(genders) < 2
                     and (
                         _similar(first_a, first_b)
@@ -295,7 +313,7 @@ def _resolve(
     uf = UnionFind(len(f.keys))
     given = _given_names()
     full = _full_names(f, given)
-    _join_full_names(f.words, full, given, uf)
+    _join_full_names(f, full, given, uf)
     _same_letters(f.keys, uf)
     _respelt(f.words, set(full), uf)
     _name_tails(f.words, full, f.kinds, uf, given)

@@ -195,12 +195,15 @@ def _definite_org(art: _Article, phrase: str, pos: int) -> Entity | None:
 # recalled 1 million cars ... the automaker said", "NASA launched ... the space agency said"
 _FIRM_NOUNS = frozenset(
     "company firm giant automaker carmaker maker manufacturer retailer airline carrier studio "
-    "broadcaster bank lender insurer startup chain publisher conglomerate operator".split()
+    "bank lender insurer startup chain publisher conglomerate operator".split()
 )
 _PUBLIC_NOUNS = frozenset(
     "agency department ministry administration authority regulator watchdog office".split()
 )
-_EITHER_NOUNS = frozenset("group organization organisation charity club nonprofit".split())
+_MEDIA_NOUNS = frozenset("newspaper paper magazine network station broadcaster outlet".split())
+_EITHER_NOUNS = frozenset(
+    "group organization organisation charity club nonprofit team band".split()
+)
 # words of a public body's name: "Federal Aviation Administration", "World Health Organization"
 _PUBLIC_WORDS = frozenset(
     "agency department ministry administration authority service office commission council "
@@ -212,9 +215,9 @@ _DESCRIBED_BODY = re.compile(r"the (?:[\w.-]+ ){0,2}([a-z]+)")
 def _salient_body(art: _Article, phrase: str, pos: int) -> Entity | None:
     """The organisation a description by its kind refers to: the one the narration has just
     made its subject, when the kind fits its name (a public body's name for "the agency")."""
-    m = _DESCRIBED_BODY.fullmatch(phrase.strip())
+    m = _DESCRIBED_BODY.fullmatch(phrase.strip(" \"“”'’,"))
     noun = m.group(1) if m else ""
-    if noun not in _FIRM_NOUNS | _PUBLIC_NOUNS | _EITHER_NOUNS:
+    if noun not in _FIRM_NOUNS | _PUBLIC_NOUNS | _MEDIA_NOUNS | _EITHER_NOUNS:
         return None
     body = art.salient_body(pos)
     if body is None or noun in _EITHER_NOUNS:
@@ -223,6 +226,8 @@ def _salient_body(art: _Article, phrase: str, pos: int) -> Entity | None:
     public = bool(set(name.lower().split()) & _PUBLIC_WORDS)
     if noun in _PUBLIC_NOUNS:
         return body if public or (name.isupper() and len(name) > 1) else None
+    if noun in _MEDIA_NOUNS:
+        return None if public else body
     return body if not public and name.split()[-1].lower() not in _NOT_COMPANY else None
 
 

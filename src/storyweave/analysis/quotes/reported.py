@@ -63,6 +63,7 @@ def _trailing(text: str, attr: _Attributor, s: Sentence) -> tuple[int, str, _Who
     # although ...", "..., said Jordi Pascual, director of the port."
     for k in range(len(commas) - 1, max(-1, len(commas) - 5), -1):
         at = commas[k]
+        at += body[at + 1 : at + 2] in {'"', "”"}  # 'that he "knew," the paper said': past the mark
         stop = commas[k + 1] if k + 1 < len(commas) else len(body)
         got = _attribution(body, at, stop, k == len(commas) - 1, attr, s)
         if got is not None:
@@ -83,7 +84,7 @@ def _attribution(
         return None  # "..., which experts say can lead a pod to strand": not an attribution
     if tail[: vm.start()].strip() and len(tail[vm.end() :].split()) > (5 if last else 0):
         return None  # "..., the firm said it would ...": a clause of its own, not adjuncts
-    said = strip_dateline(body[:at].strip())
+    said = strip_dateline(body[: at + (body[at] in {'"', "”"})].strip())
     if not last and tail[: vm.start()].strip():
         # what follows the attribution goes on saying it: "..., officials said, and it could
         # take months"
