@@ -1194,3 +1194,13 @@ def test_a_generational_suffix_keeps_the_surname_and_the_family_apart() -> None:
     )
     assert "Kennedy" in _by_name(ents, "Robert F. Kennedy Jr.").variants
     assert _by_name(ents, "Donald Trump Jr.") is not _by_name(ents, "Donald Trump")
+
+
+def test_a_name_with_a_spokeswoman_or_a_ceo_is_an_organisation() -> None:
+    ents = _parsed(
+        "A temporary employee opened fire at a Rite Aid distribution center on Thursday. "
+        "Rite Aid spokeswoman Susan Henderson said about 1,000 people work there. Rite Aid "
+        "CEO John Standley visited the site, and a Rite Aid spokesman said it would reopen."
+    )
+    assert _by_name(ents, "Rite Aid").kind == "organization"
+    assert _by_name(ents, "Susan Henderson").kind == "person"

@@ -1322,3 +1322,11 @@ def test_a_team_a_network_and_a_newspaper_by_their_kind() -> None:
     assert _one(qs, "His comments").speaker == "CNN"
     told = _one(qs, "The letters show")
     assert told.speaker == "Washington Post" and told.text.endswith('deal,"')
+
+
+def test_a_fathers_name_is_not_completed_into_his_sons() -> None:
+    qs = _quotes(
+        "Donald Trump Jr. met donors on Monday. President Donald Trump was in Ohio. "
+        '"We will win," Trump said.'
+    )
+    assert _one(qs, "We will win").speaker == "Donald Trump"

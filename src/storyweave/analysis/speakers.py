@@ -91,12 +91,17 @@ class FullNames:
             return False
         if f.words[:n] == words:
             added = raw[n:]
+            if [w.lower().rstrip(".") for w in added] in _GENERATIONS:
+                return False  # "Donald Trump Jr." is his son, not Donald Trump in full
             return all(w[:1].isupper() for w in added)
         if f.words[-n:] == words and kind == "person":
             # a given name before a surname alone: "Lewis" -> "Mike Lewis", never "Dr Brown"
             added = raw[:-n]
             return len(added) == 1 and given_name_gender(added[0]) is not None
         return False
+
+
+_GENERATIONS = [["jr"], ["sr"], ["ii"], ["iii"], ["iv"]]
 
 
 def _nested(pair: Sequence[tuple[_Form, int]]) -> bool:

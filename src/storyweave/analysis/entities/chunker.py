@@ -39,6 +39,7 @@ from .words import (
     _OPENERS,
     _ORG_AFTER,
     _ORG_SUFFIXES,
+    _ORG_VOICES,
     _PARTICLES,
     _PLACE_ALIASES,
     _PLACE_HEADS,
@@ -162,6 +163,9 @@ def _context_votes(
         nxt = toks[last_idx + 2].low if last_idx + 2 < len(toks) else ""
         if nxt not in _DETERMINERS:  # "Sementilli shares his thoughts": a verb
             votes["organization"] += 3  # "Costco customers", "Rite Aid employees"
+    voice = after is not None and after.low in _ORG_VOICES and not chunk[-1].poss
+    if voice and len(chunk) >= 2 and chunk[0].low not in _given_names():
+        votes["organization"] += 3  # "Rite Aid spokeswoman Susan Henderson"
     # a trade noun and a comma before the name, or after it: "a software company, WTS
     # Paradigm,", "Xstrata, the mining company"
     if before is not None and before.text == "," and idx >= 2 and toks[idx - 2].low in _FIRMS:
