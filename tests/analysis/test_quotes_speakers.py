@@ -1233,6 +1233,9 @@ def test_a_speech_verb_followed_by_a_place_only_reports_nothing() -> None:
     )
     assert _one(qs, "I didn't do it").speaker == "Mark Johnson"
     assert not [q for q in qs if q.text.startswith("outside")]
+    # a clause the tagger misreads ("cost" as a noun) is still one, by its subject
+    qs = _quotes("Federal prosecutors said the scheme cost investors $50 million.")
+    assert _one(qs, "the scheme cost").speaker == "federal prosecutors"
 
 
 def test_a_report_released_by_a_body_speaks_for_it() -> None:
@@ -1330,3 +1333,18 @@ def test_a_fathers_name_is_not_completed_into_his_sons() -> None:
         '"We will win," Trump said.'
     )
     assert _one(qs, "We will win").speaker == "Donald Trump"
+
+
+def test_the_woman_or_the_teen_is_the_person_just_named_unless_one_came_unnamed() -> None:
+    qs = _quotes(
+        'Jane Doe, 45, was rescued from the river on Monday. "I thought I was going to die," '
+        'the woman told reporters. Kyle Smith, 17, was arrested after the crash. "I am sorry," '
+        "the teen told the judge."
+    )
+    assert _one(qs, "I thought I was going to die").speaker == "Jane Doe"
+    assert _one(qs, "I am sorry").speaker == "Kyle Smith"
+    qs = _quotes(
+        'Police arrested Tom Hill after a woman called 911. Hill was held overnight. "He hit '
+        'me," the woman said.'
+    )
+    assert _one(qs, "He hit me").speaker_kind == "unnamed"

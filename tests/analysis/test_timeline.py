@@ -295,3 +295,18 @@ def test_a_sentence_of_the_time_of_writing_takes_no_year_from_the_one_before() -
     assert _one("Recently, a paper posted June 13 revived the model.", None, 1962).date is None
     assert _one("Recently, a paper posted June 13 revived it.", FRIDAY, 1962).date == "2015-06-13"
     assert _one("In March the new owners fired the coach.", None, 2014).date == "2014-03"
+
+
+def test_a_day_before_something_is_not_a_day_before_the_page() -> None:
+    page = date(2024, 3, 7)
+    assert not find_dates("We won't open that bridge a day before our engineer says so.", page)
+    assert [x.date for x in find_dates("He had left two days before.", page)] == ["2024-03-05"]
+
+
+def test_a_deadline_promised_by_a_weekday_is_the_coming_one() -> None:
+    page = date(2024, 3, 7)  # a Thursday
+    got = find_dates("The city had promised an answer by Friday.", page)
+    assert [x.date for x in got] == ["2024-03-08"]
+    assert [x.date for x in find_dates("The fire was contained by Wednesday.", page)] == [
+        "2024-03-06"
+    ]

@@ -114,8 +114,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            rf"\b(?P<n>{_NUMWORD})\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b"
-            r"(?!\s+(?:that|the|he|she|they|it)\b)",
+            # "before" or "earlier" with words after it is a preposition, relative to what
+            # follows, not to the page's date: "a day before our engineer tells us"
+            rf"\b(?P<n>{_NUMWORD})\s+(?P<unit>day|week|month|year)s?\s+"
+            r"(?:ago(?!\s+(?:that|the|he|she|they|it)\b)|(?:earlier|before)\b(?!\s+[a-z\"“]))",
             re.I,
         ),
     ),
@@ -184,6 +186,7 @@ _FUTURE = re.compile(
     r"end|resume|finish|arrive|launch|take))\b|\w['’]ll\b",
     re.I,
 )
+_PROMISED = re.compile(r"\b(?:promis|pledg|vow|expect|hop|aim|plan|intend|commit)\w*", re.I)
 # Words that put a sentence at the time of writing ("Recently, a paper posted June 13 ..."): a
 # year named in the sentence before dates what happened then, not this.
 _NOW = re.compile(
@@ -474,6 +477,9 @@ def find_dates(
         in_sentence = [y for _, y in stated]
         context_year = year_before if before else (in_sentence[0] if in_sentence else previous_year)
         future = bool(_FUTURE.search(text, max(0, s - 80), s))
+        if kind == "weekday" and (m.group("when") or "").lower() in {"by", "until", "till"}:
+            # a deadline promised: "had promised an answer by Friday" is the coming Friday
+            future = future or bool(_PROMISED.search(text, max(0, s - 80), s))
         if future and not in_sentence:
             # "The agency will report by the end of July": a year named in an earlier sentence
             # dates what happened then, not what is still to come

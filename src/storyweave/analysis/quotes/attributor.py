@@ -95,6 +95,13 @@ def _nationals() -> frozenset[str]:
     return _demonyms() | frozenset(extra.split())
 
 
+# what news copy calls a person it has just named, by sex and age alone: '"...," the woman
+# told reporters' after "Jane Doe, 45, was rescued"
+_PERSON_WORDS: dict[str, str | None] = {
+    "woman": "f", "man": "m", "girl": "f", "boy": "m", "teen": None, "teenager": None,
+}  # fmt: skip
+
+
 class _Attributor:
     """Finds who a quote belongs to in one article."""
 
@@ -327,12 +334,21 @@ class _Attributor:
         # a nickname: 'The "Pluto killer" added:' after Brown's words
         nickname = re.match(r"the\s+(?:so-called\s+)?[\"“][^\"“”]{2,40}[\"”]?$", phrase, re.I)
         national = _national(phrase)
-        if not (aged or own or nickname or national) or self.art.doc is None:
+        generic = self._generic_person(words, pos)
+        if not (aged or own or nickname or national or generic) or self.art.doc is None:
             return None
-        gender = _GENDER_WORDS.get(phrase.split()[-1].lower())
+        gender = _GENDER_WORDS.get(words[-1]) or _PERSON_WORDS.get(words[-1])
         pos += len(self.text[pos:]) - len(self.text[pos:].lstrip())
         e = self.art.pronoun(pos + 1, gender, nearest=False)  # from inside the phrase
         return _Who(e.name, "named", e.id) if e is not None else None
+
+    def _generic_person(self, words: list[str], pos: int) -> bool:
+        """Whether "the woman", "the teen" describes a person the story has not brought in
+        unnamed before ("a woman called 911 ... the woman said" is that caller)."""
+        if len(words) > 3 or words[0] != "the" or words[-1] not in _PERSON_WORDS:
+            return False
+        before = re.compile(rf"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,2}}{words[-1]}\b", re.I)
+        return before.search(self.text, 0, pos) is None
 
     def _noun_phrase(self, lo: int, hi: int) -> bool:
         """Whether text[lo:hi] describes a speaker without a clause of its own: no sentence

@@ -249,7 +249,8 @@ def _has_verb(art: _Article, begin: int, end: int) -> bool:
     """Whether the words after a speech verb hold a verb of their own, as a reported clause
     does: "insisted outside the courthouse" reports nothing. True without a parse."""
     span = art.doc.char_span(begin, end, alignment_mode="expand") if art.doc else None
-    return span is None or any(t.pos_ in {"VERB", "AUX"} for t in span)
+    # the parse's clause head where the tagger misread it ("the scheme cost investors $50m")
+    return span is None or any(t.pos_ in {"VERB", "AUX"} or t.dep_ == "ccomp" for t in span)
 
 
 # verbs that report speech with or without "that" however the parse reads what follows
