@@ -1204,3 +1204,26 @@ def test_a_name_with_a_spokeswoman_or_a_ceo_is_an_organisation() -> None:
     )
     assert _by_name(ents, "Rite Aid").kind == "organization"
     assert _by_name(ents, "Susan Henderson").kind == "person"
+
+
+def test_a_reporters_contact_or_sign_in_line_is_no_entity() -> None:
+    ents = _parsed(
+        "Police Chief Tom Ruiz said the road was closed on Monday after the crash.\n\n"
+        "Tami Abdollah can be reached at http://www.twitter.com/latams\n\n"
+        "A number of these surviving vets live in the city. April Baer reports.\n\n"
+        "Mayor Ann Lee reports that crime fell."
+    )
+    names = {e.name for e in ents}
+    assert "Tami Abdollah" not in names and "April Baer" not in names
+    assert {"Tom Ruiz", "Ann Lee"} <= names
+
+
+def test_a_peoples_adjective_joined_to_a_word_is_no_entity() -> None:
+    ents = _parsed(
+        "The malware was sold in the Russian-language underground, the report said. Over "
+        "6,000 Japanese-Americans served in the war. The Mexican-American community marched "
+        "in Chicago."
+    )
+    names = {e.name for e in ents}
+    assert not {"Russian-language", "Japanese-Americans", "Mexican-American"} & names
+    assert "Chicago" in names

@@ -1348,3 +1348,23 @@ def test_the_woman_or_the_teen_is_the_person_just_named_unless_one_came_unnamed(
         'me," the woman said.'
     )
     assert _one(qs, "He hit me").speaker_kind == "unnamed"
+
+
+def test_a_body_that_did_one_thing_and_said_another_speaks() -> None:
+    qs = _quotes(
+        "Neiman Marcus disclosed the theft last week. The company apologized again, and said "
+        "it did not believe the card numbers had been compromised."
+    )
+    assert _one(qs, "it did not believe").speaker == "Neiman Marcus"
+
+
+def test_claimed_with_a_clause_reports_but_a_state_or_an_order_does_not() -> None:
+    qs = _quotes(
+        "Jane Roe sued the team in 2014. Roe claimed the women made only $150 per game. Many "
+        "people reported missing to the police are adults. Officer Laurie Graber bought the "
+        "ring and told the nurses to deliver it. Smith claimed the prize on Monday."
+    )
+    assert _one(qs, "the women made only").speaker == "Jane Roe"
+    said = _quotes("Ahmadinejad spoke in New York. He said letting her leave jail was a gesture.")
+    assert _one(said, "letting her leave jail").speaker == "Ahmadinejad"
+    assert not [q for q in qs if "missing" in q.text or "deliver" in q.text or "prize" in q.text]

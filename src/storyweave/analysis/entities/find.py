@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 from ...model import Article, Entity, Sentence
 from ...text.annotate import Annotations
-from .lexicon import _common_acronym, _common_word, _fragment, _in_prose, _shouted
+from .lexicon import (
+    _common_acronym,
+    _common_word,
+    _demonyms,
+    _fragment,
+    _in_prose,
+    _shouted,
+)
 from .mentions import _LOWER_WORD, _chunk_mentions, _with_ner
 from .resolve import (
     _CLOCK_ZONES,
@@ -68,8 +75,16 @@ def find_entities(
         and not _common_word(e, lower, name_words)
         and not _shouted(e.name)
         and not _ROMAN.fullmatch(e.name)
+        and not _of_a_people(e.name)
         and not all(_only_titles(v) for v in e.variants)
     ]
+
+
+def _of_a_people(name: str) -> bool:
+    """A people's adjective joined to a word: "Russian-language", "Japanese-Americans",
+    "Mexican-American" describe, and name no person, body or place."""
+    first, dash, _ = name.partition("-")
+    return bool(dash) and " " not in name and first.lower() in _demonyms()
 
 
 # words that only ever go with a title: "Vice President", "Deputy Director", "Dear Mr. Chairman"

@@ -313,9 +313,12 @@ def _in_prose(entity: Entity, annotations: Annotations) -> bool:
     return False
 
 
-# a reporter's line: "AP writers X and Y contributed to this report", "Write to X at x@wsj.com"
+# a reporter's line: "AP writers X and Y contributed to this report", "Write to X at x@wsj.com",
+# "Tami Abdollah can be reached at ...", a radio report's sign-in "April Baer reports."
 _CONTACT = re.compile(
-    r"contributed (?:to )?(?:this|the) report|contributed reporting|[\w.]+@[\w-]+\.\w", re.I
+    r"contributed (?:to )?(?:this|the) report|contributed reporting|[\w.]+@[\w-]+\.\w"
+    r"|\bcan be reached at\b|^\s*(?:[A-Z][\w.'’-]+\s+){2,3}reports\.?\s*$",
+    re.I,
 )
 
 

@@ -240,6 +240,7 @@ _SPEAKER_NOUNS = {
     "aide",
     "aides",
     "person",
+    "people",  # "according to people briefed on the investigation"
     "family",
     "neighbour",
     "neighbor",

@@ -269,7 +269,7 @@ def _np(phrase: str) -> str | None:
             # a bare plural and where they are: "witnesses at the quay", "residents of Elm Row"
             last = words[head - 1].lower()
             words = words[:head]
-        plural = last.endswith("s") or last in _COLLECTIVES
+        plural = last.endswith("s") or last in _COLLECTIVES or last == "people"
         if len(words) > 5 or last not in _SPEAKER_NOUNS or not plural:
             return None
         # longer only with a place or body first: "Kansas City robbery detectives"

@@ -167,11 +167,12 @@ def _verb_subject(attr: _Attributor, start: int, end: int) -> _Who | None:
     subject = _subject(verb)
     if subject is None or subject.i > verb.i or attr.art.inside_quote(subject.idx):
         return None
-    if subject.pos_ != "PROPN" or subject.dep_ != "nsubj":
+    shared = verb.dep_ == "conj" and subject.head.i == verb.head.i  # "X apologized and said"
+    if subject.dep_ != "nsubj" or subject.pos_ not in ({"PROPN", "NOUN"} if shared else {"PROPN"}):
         # a description ("her mother, who told ...") is read by the rules above; a passive
         # subject ("Martinez was reported missing by ...") is not the speaker
         return None
-    between = subject.doc[subject.i + 1 : verb.i]
+    between = subject.doc[(verb.head if shared else subject).i + 1 : verb.i]
     if len(between) > 6 or any(t.text in {":", ";", "(", ")"} for t in between):
         return None  # only an adjunct may stand between: "Trump on Friday said"
     who = _subject_who(attr, verb)
@@ -283,6 +284,19 @@ def _complement_start(art: _Article, verb_at: int, begin: int, end: int) -> int 
     return first.idx if first is not None and begin < first.idx < end else None
 
 
+def _predicated(verb: Token) -> bool:
+    """Whether a speech verb says what state someone is in, not what was said: "reported
+    missing", "reported dead" (its complement or modifier follows it at once)."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    stated = verb.lemma_.lower() in {"report", "declare", "confirm"}  # not "said letting her"
+    return verb.dep_ == "acl" or (
+        stated
+        and nxt is not None
+        and nxt.head.i == verb.i
+        and nxt.dep_ in {"xcomp", "acomp", "oprd"}
+    )
+
+
 def _object_only(art: _Article, verb_at: int) -> bool:
     """Whether a verb other than "say" takes a plain object and no clause in the parse:
     "confirmed the news", "acknowledged the error", "warned residents" (not speech)."""
@@ -325,6 +339,8 @@ def _told_clause(art: _Article, verb_at: int, begin: int, end: int) -> int | Non
         return first.idx if begin <= first.idx < end else begin
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _THINGS_TOLD for c in verb.children):
         return None  # "tells her story from heaven": a telling, no words reported
+    if any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        return None  # "told the nurses to deliver it": an order, no words reported
     that = _THAT_AFTER.match(art.text, begin, end)
     if that is not None:
         return that.end()
@@ -357,9 +373,17 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
             begin = begin if told is None else told
         if "that" not in m.group(3) and _object_only(art, m.start(1)):
             continue  # "confirmed the news to Us Weekly": a thing confirmed, no words
+        said_verb = _token_at(art, m.start(1))
+        if said_verb is not None and _predicated(said_verb):
+            continue  # "people reported missing": a state reported of them, no words
         if "that" not in m.group(3):
-            if m.group(1).lower() in _NEEDS_THAT:
-                continue  # "maintains an exterior", "revealed a plan": an object, not speech
+            if (
+                m.group(1).lower() in _NEEDS_THAT
+                and _complement_start(art, m.start(1), begin - 1, s.end) is None
+            ):
+                # "maintains an exterior", "revealed a plan": an object, not speech; unless the
+                # parse gives a clause ("claimed the women made only $150 per game")
+                continue
             nxt = re.match(r"[\w'’]+", text[begin : s.end])
             if nxt is None:
                 continue
