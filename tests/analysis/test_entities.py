@@ -1194,6 +1194,8 @@ def test_a_generational_suffix_keeps_the_surname_and_the_family_apart() -> None:
     )
     assert "Kennedy" in _by_name(ents, "Robert F. Kennedy Jr.").variants
     assert _by_name(ents, "Donald Trump Jr.") is not _by_name(ents, "Donald Trump")
+    war = _parsed("Many veterans served in World War II and the Korean War.")
+    assert _by_name(war, "World War II").kind != "person"
 
 
 def test_a_name_with_a_spokeswoman_or_a_ceo_is_an_organisation() -> None:

@@ -64,7 +64,8 @@ def _forms_of(raws: Sequence[_Raw]) -> _Forms:
         f.mentions[fi].append(mi)
     f.kinds = [_kind_of(v, n) for v, n in zip(f.votes, f.ner, strict=True)]
     f.rule_kinds = [_leaning(v) for v in f.votes]
-    f.words = [_name_words(k) for k in f.keys]
+    kinds = zip(f.keys, f.kinds, strict=True)
+    f.words = [_name_words(k) if kind == "person" else k.split() for k, kind in kinds]
     return f
 
 
@@ -73,8 +74,9 @@ _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
 def _name_words(key: str) -> list[str]:
-    """A form's words, a generational suffix after two words or more left off: the surname
-    is "kennedy" of "robert f. kennedy jr.", whose suffix `_suffix` keeps."""
+    """A person's form's words, a generational suffix after two words or more left off: the
+    surname is "kennedy" of "robert f. kennedy jr.", whose suffix `_suffix` keeps ("World War
+    II" is no person's name, and keeps its "II")."""
     words = key.split()
     return words[:-1] if len(words) >= 3 and words[-1] in _SUFFIXES else words
 
