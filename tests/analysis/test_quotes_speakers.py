@@ -1368,3 +1368,14 @@ def test_claimed_with_a_clause_reports_but_a_state_or_an_order_does_not() -> Non
     said = _quotes("Ahmadinejad spoke in New York. He said letting her leave jail was a gesture.")
     assert _one(said, "letting her leave jail").speaker == "Ahmadinejad"
     assert not [q for q in qs if "missing" in q.text or "deliver" in q.text or "prize" in q.text]
+
+
+def test_a_sentence_introduced_by_a_colon_is_not_the_next_speakers() -> None:
+    qs = _quotes(
+        'Robert Ricks wrote a warning. He said: "Water shortages will be terrible." A '
+        "spokesman for the agency said the plan was fine. Perhaps most remarkably, Ricks' "
+        'document predicted: "Most of the area will be uninhabitable."'
+    )
+    assert _one(qs, "Water shortages").speaker == "Robert Ricks"
+    assert _one(qs, "the plan was fine").speaker == "a spokesman for the agency"
+    assert _one(qs, "Most of the area").speaker == "Robert Ricks"

@@ -425,6 +425,8 @@ _STATEMENT_NOUNS = {
     "memo",
     "lawsuit",
     "complaint",
+    "document",  # "Ricks' document predicted:"
+    "bulletin",
 }
 
 

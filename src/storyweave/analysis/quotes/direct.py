@@ -170,6 +170,15 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span, after: bool = False) -> _W
     return None
 
 
+def _introduced_and_closed(text: str, span: _Span) -> bool:
+    """Whether a quotation follows a colon and ends its own sentence inside its marks."""
+    return text[: span.open].rstrip().endswith(":") and text[: span.close].rstrip()[-1:] in {
+        ".",
+        "!",
+        "?",
+    }
+
+
 def _in_headline(text: str, span: _Span) -> bool:
     """Whether the words before a quote in its paragraph are in title case too: a headline's
     quote ("Torres Says the Closure Has 'Cost the Town Everything'") is speech."""
@@ -197,13 +206,17 @@ def _direct(
             continue
         nxt = spans[k + 1].open if k + 1 < len(spans) else len(text)
         para_end = next((pe for ps, pe in paras if ps <= span.close <= pe), len(text))
-        who = _same_speaker(art, attr.after(span, min(nxt, para_end)), prev, span)
+        lo = (
+            spans[k - 1].close + 1
+            if k > 0 and spans[k - 1].close >= span.para_start
+            else (span.para_start)
+        )
+        # 'He said: "... ." A spokesman said ...': a sentence introduced and closed is its
+        # introducer's; the next sentence's speaker is its own
+        who = attr.before(span, lo) if _introduced_and_closed(text, span) else None
         if who is None:
-            lo = (
-                spans[k - 1].close + 1
-                if k > 0 and spans[k - 1].close >= span.para_start
-                else (span.para_start)
-            )
+            who = _same_speaker(art, attr.after(span, min(nxt, para_end)), prev, span)
+        if who is None:
             who = attr.before(span, lo)
         if who is None and prev is not None and prev[0].close >= span.para_start:
             # news style: a quote with no attribution continues the last speaker's paragraph,
