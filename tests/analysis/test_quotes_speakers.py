@@ -1379,3 +1379,22 @@ def test_a_sentence_introduced_by_a_colon_is_not_the_next_speakers() -> None:
     assert _one(qs, "Water shortages").speaker == "Robert Ricks"
     assert _one(qs, "the plan was fine").speaker == "a spokesman for the agency"
     assert _one(qs, "Most of the area").speaker == "Robert Ricks"
+
+
+def test_a_closed_quote_is_not_the_next_sentences_reported_speakers() -> None:
+    qs = _quotes(
+        'Mayor Jim Hale spoke first. "We will rebuild this town." Councilwoman Ann Lee said the '
+        'money was not there. "We won." Hale said in a statement released on Tuesday.'
+    )
+    assert _one(qs, "We will rebuild").speaker == "Jim Hale"
+    assert _one(qs, "the money was not there").speaker == "Ann Lee"
+    assert _one(qs, "We won").speaker == "Jim Hale"
+
+
+def test_a_heading_run_into_the_sentence_is_not_its_subject() -> None:
+    qs = _quotes(
+        "President Donald Trump spoke for an hour on Thursday.\n\nMEDIA\n\nThe president "
+        "blasted media from all over the country, accusing outlets of speaking \"not for the "
+        'people but for the special interests." He maintained that the press is dishonest.'
+    )
+    assert _one(qs, "not for the people").speaker == "Donald Trump"

@@ -531,6 +531,7 @@ class _Attributor:
             return put
         if _WE_ARE_TOLD.match(text, lo, hi):
             return _Who("a source", "unnamed", None, "told")
+        closed = text[: span.close].rstrip()[-1:] in {".", "!", "?"}  # its own sentence ended
         for vm in _VERB_RE.finditer(text, lo, hi):
             verb = vm.group().lower()
             if verb == "according to":
@@ -549,6 +550,8 @@ class _Attributor:
                 if who is not None:
                     who.verb = self._verb_text(vm, who, hi)
                 return who
+            if closed and self._reports_more(vm.start(), vm.end()):
+                return None  # '"... ." Lee said the money was not there.': her own words
             who = None
             if len(text[lo : vm.start()].split()) <= 14:
                 who = self.who(lo, vm.start(), whole=True)
@@ -559,6 +562,14 @@ class _Attributor:
                 who = self._officials_statement(who, lo)
             return who
         return self._any_verb(span, lo, hi)
+
+    def _reports_more(self, start: int, end: int) -> bool:
+        """Whether the speech verb at text[start:end] goes on to report words of its own ("said
+        the money was not there"): "that" after it, or a clause the parse hangs on it."""
+        if re.match(r"\s*that\b", self.text[end : end + 10]):
+            return True
+        verb = self.art.word(start, end)
+        return verb is not None and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
     def _officials_statement(self, who: _Who, pos: int) -> _Who:
         """'"...," officials said in a statement.' after 'Humboldt County Sheriff's Office

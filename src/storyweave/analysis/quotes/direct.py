@@ -27,7 +27,7 @@ from .syntax import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from .article import _Article
     from .attributor import _Attributor
@@ -147,6 +147,12 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span, after: bool = False) -> _W
             subject = _subject(verb)
             if subject is None or lo <= subject.idx < hi:
                 continue
+            if "\n" in attr.text[min(subject.idx, verb.idx) : max(subject.idx, verb.idx)]:
+                # a heading the parse ran into the sentence ("MEDIA / The president blasted"):
+                # the subject is the noun phrase that opens the verb's own paragraph
+                subject = _paragraph_subject(attr.text, verb)
+                if subject is None:
+                    continue
             start, end = _extent(subject)
             who = _subject_speaker(attr, subject, start, end)
             if who is None and subject.pos_ == "NOUN":
@@ -168,6 +174,16 @@ def _parsed(attr: _Attributor, doc: Doc, span: _Span, after: bool = False) -> _W
                 who.verb = who.verb or verb.text
                 return who
     return None
+
+
+def _paragraph_subject(text: str, verb: Token) -> Token | None:
+    """The head of the noun phrase that opens the paragraph of `verb`, before it."""
+    start = text.rfind("\n", 0, verb.idx) + 1
+    first = next((t for t in verb.sent if t.idx >= start and not t.is_space), None)
+    if first is None or first.i >= verb.i:
+        return None
+    head = first.head if first.pos_ == "DET" else first
+    return head if head.pos_ in {"NOUN", "PROPN", "PRON"} and head.i < verb.i else None
 
 
 def _introduced_and_closed(text: str, span: _Span) -> bool:
