@@ -1229,14 +1229,3 @@ def test_a_peoples_adjective_joined_to_a_word_is_no_entity() -> None:
     names = {e.name for e in ents}
     assert not {"Russian-language", "Japanese-Americans", "Mexican-American"} & names
     assert "Chicago" in names
-
-
-def test_an_office_with_no_name_after_it_is_no_row() -> None:
-    ents = _parsed(
-        "Senate Majority Leader Mitch McConnell blocked the bill. The Senate Majority Leader "
-        "spoke for an hour. Louisa County Sheriff Donald Lowe said the suspect was armed, and "
-        "the Louisa County Sheriff said he fired first. Adam Driver starred in the film."
-    )
-    names = {e.name for e in ents}
-    assert not {"Senate Majority Leader", "Louisa County Sheriff"} & names
-    assert {"Mitch McConnell", "Donald Lowe", "Adam Driver"} <= names

@@ -13,7 +13,6 @@ from .lexicon import (
     _common_word,
     _demonyms,
     _fragment,
-    _given_names,
     _in_prose,
     _shouted,
 )
@@ -28,7 +27,7 @@ from .resolve import (
     _resolve,
     _trimmed,
 )
-from .words import _HONORIFICS, _PLACE_TAILS, _ROLES
+from .words import _HONORIFICS, _ROLES
 
 if TYPE_CHECKING:
     pass
@@ -77,7 +76,7 @@ def find_entities(
         and not _shouted(e.name)
         and not _ROMAN.fullmatch(e.name)
         and not _of_a_people(e.name)
-        and not all(_only_titles(v) or _a_title(v) for v in e.variants)
+        and not all(_only_titles(v) for v in e.variants)
     ]
 
 
@@ -96,26 +95,6 @@ def _only_titles(form: str) -> bool:
     """Whether a form is a title and nothing else ("President", "Deputy Attorney"): no name."""
     words = [w.lower().strip(".,") for w in form.split()]
     return all(w in _ROLES or w in _HONORIFICS or w in _WITH_TITLES for w in words)
-
-
-def _a_title(form: str) -> bool:
-    """Whether a form is an office and the body or place it is of, with no name after it:
-    "Senate Majority Leader", "Louisa County Sheriff" (never a given name in it: "Adam
-    Driver")."""
-    words = [w.lower().strip(".,") for w in form.split()]
-    given = _given_names()
-    # "Louisa County": a given name that opens a place's name is no person's
-    named = [w for k, w in enumerate(words[:-1]) if words[k + 1] not in _PLACE_TAILS]
-    if words[-1] in _MASTHEAD_ROLES:
-        return False  # "Dorchester Reporter": a newspaper
-    return 2 <= len(words) <= 4 and words[-1] in _ROLES and not any(w in given for w in named)
-
-
-# roles that also end a newspaper's name
-_MASTHEAD_ROLES = frozenset(
-    "reporter observer guardian examiner inquirer courier messenger monitor sentinel "
-    "advocate".split()
-)
 
 
 # "Level I, II and III": numbers of a series, no name ("VX" is a nerve agent's)
