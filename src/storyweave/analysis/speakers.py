@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Entity
 from .entities import fold, given_name_gender
+from .entities.words import _GENERATIONS
 
 __all__ = ["FullNames", "Kin", "initials_match", "kin_names"]
 
@@ -91,7 +92,7 @@ class FullNames:
             return False
         if f.words[:n] == words:
             added = raw[n:]
-            if [w.lower().rstrip(".") for w in added] in _GENERATIONS:
+            if len(added) == 1 and added[0].lower().rstrip(".") in _GENERATIONS:
                 return False  # "Donald Trump Jr." is his son, not Donald Trump in full
             return all(w[:1].isupper() for w in added)
         if f.words[-n:] == words and kind == "person":
@@ -99,9 +100,6 @@ class FullNames:
             added = raw[:-n]
             return len(added) == 1 and given_name_gender(added[0]) is not None
         return False
-
-
-_GENERATIONS = [["jr"], ["sr"], ["ii"], ["iii"], ["iv"]]
 
 
 def _nested(pair: Sequence[tuple[_Form, int]]) -> bool:

@@ -18,6 +18,7 @@ from .lexicon import _acronym, _demonyms, _facility, _gazetteer, _given_names, _
 from .mentions import _kind_of, _leaning, _moved, _ner_spans, _nickname, _overlapping, _short_form
 from .words import (
     _EVENT_TAILS,
+    _GENERATIONS,
     _HEADS,
     _ORG_SUFFIXES,
     _PARTICLES,
@@ -69,21 +70,18 @@ def _forms_of(raws: Sequence[_Raw]) -> _Forms:
     return f
 
 
-# what follows a surname in a family's names: "Robert F. Kennedy Jr.", "Martin Luther King III"
-_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-
-
 def _name_words(key: str) -> list[str]:
     """A person's form's words, a generational suffix after two words or more left off: the
     surname is "kennedy" of "robert f. kennedy jr.", whose suffix `_suffix` keeps ("World War
     II" is no person's name, and keeps its "II")."""
     words = key.split()
-    return words[:-1] if len(words) >= 3 and words[-1] in _SUFFIXES else words
+    return words[:-1] if _suffix(key) else words
 
 
 def _suffix(key: str) -> str:
     words = key.split()
-    return words[-1].rstrip(".") if len(words) >= 3 and words[-1] in _SUFFIXES else ""
+    last = words[-1].rstrip(".") if len(words) >= 3 else ""
+    return last if last in _GENERATIONS else ""
 
 
 def _full_names(f: _Forms, given: Mapping[str, str]) -> list[int]:

@@ -773,6 +773,8 @@ _ORG_AFTER = frozenset(
     "employees employee workers staffers stores store shares stock shareholders investors "
     "customers headquarters executives subsidiary warehouse factory plant".split()
 )
+# what follows a surname in a family's names: "Robert F. Kennedy Jr.", "Martin Luther King III"
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
 # ... and who speaks for a firm, as for a politician: "Rite Aid spokeswoman" (a firm of two
 # words or more, no given name first: "Abbott spokesman" may be Greg Abbott's)
 _ORG_VOICES = frozenset("spokesman spokeswoman spokesperson spokespeople ceo".split())

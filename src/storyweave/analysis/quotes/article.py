@@ -79,6 +79,12 @@ _OFFICES = (
 )
 
 
+def _known_place(e: Entity) -> bool:
+    """Whether the gazetteer knows an entity's name as a region or a city."""
+    regions, cities = _gazetteer()
+    return fold(e.name) in regions or fold(e.name) in cities
+
+
 class _Article:
     """One article's text with its entity mentions indexed by position."""
 
@@ -231,17 +237,15 @@ class _Article:
             sent = doc[sent.start - 1].sent
             if not self.inside_quote(sent.root.idx):  # a quotation's own sentences are no narration
                 sents.append(sent)
-        regions, cities = _gazetteer()
         for sent in sents:
             root = sent.root
             for tok in (c for c in root.children if c.dep_ in _SUBJECTS and c.idx < pos):
                 for start, e in self.bodies:
-                    m = self.by_start.get(start)
-                    if m is None or not m[1].start <= tok.idx < m[1].end:
+                    got = self.by_start.get(start)
+                    if got is None or not got[1].start <= tok.idx < got[1].end:
                         continue
-                    known = fold(e.name) in regions or fold(e.name) in cities
                     # a firm the name tagger took for a place ("Toyota recalled")
-                    if e.kind == "organization" or (e.kind == "place" and not known):
+                    if e.kind == "organization" or (e.kind == "place" and not _known_place(e)):
                         return e
         return None
 
@@ -261,15 +265,13 @@ class _Article:
     def _unknown_place(self, pos: int) -> Entity | None:
         """For "the company" of an article that names no organisation, the "place" it names
         most that no gazetteer knows: a firm the name tagger took for a place ("Netflix")."""
-        regions, cities = _gazetteer()
         named = [
             e
             for start, e in self.bodies
             if start < pos
             and e.kind == "place"
             and not self.inside_quote(start)
-            and fold(e.name) not in regions
-            and fold(e.name) not in cities
+            and not _known_place(e)
         ]
         if not named:
             return None

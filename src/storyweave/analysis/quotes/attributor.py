@@ -50,6 +50,7 @@ from .marks import (
     _ABBREVIATION,
     _clause_end,
     _clause_start,
+    _closes_sentence,
     _listener,
     _name_end,
     _np,
@@ -531,7 +532,7 @@ class _Attributor:
             return put
         if _WE_ARE_TOLD.match(text, lo, hi):
             return _Who("a source", "unnamed", None, "told")
-        closed = text[: span.close].rstrip()[-1:] in {".", "!", "?"}  # its own sentence ended
+        closed = _closes_sentence(text, span)
         for vm in _VERB_RE.finditer(text, lo, hi):
             verb = vm.group().lower()
             if verb == "according to":
@@ -751,8 +752,7 @@ class _Attributor:
             lead = re.findall(r"[\w'’-]+", text[lo:start])
             if any(w.lower() in _LINKS for w in lead) or self.art.inside_quote(start):
                 return None
-            here = self.art.a.id
-            end = next((m.end for m in e.mentions if m.start == start and m.article_id == here), 0)
+            end = self.art._end(e, start)
             if text[end : end + 2] in {"'s", "’s"}:
                 return None
             if self._modifies_noun(end):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ...model import Quote, Sentence
 from .common import _FIRST_PERSON, _PRONOUNS, _VERB, _Who
 from .described import _MASTHEADS, _definite, _narration_subject, _subject_who
-from .marks import _paragraphs
+from .marks import _closes_sentence, _paragraphs
 from .syntax import (
     _SPEECH_LEMMAS,
     _SUBJECTS,
@@ -188,11 +188,7 @@ def _paragraph_subject(text: str, verb: Token) -> Token | None:
 
 def _introduced_and_closed(text: str, span: _Span) -> bool:
     """Whether a quotation follows a colon and ends its own sentence inside its marks."""
-    return text[: span.open].rstrip().endswith(":") and text[: span.close].rstrip()[-1:] in {
-        ".",
-        "!",
-        "?",
-    }
+    return text[: span.open].rstrip().endswith(":") and _closes_sentence(text, span)
 
 
 def _in_headline(text: str, span: _Span) -> bool:

@@ -194,6 +194,11 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return start
 
 
+def _closes_sentence(text: str, span: _Span) -> bool:
+    """Whether a quotation ends its own sentence inside its marks ('"... town."')."""
+    return text[: span.close].rstrip()[-1:] in {".", "!", "?"}
+
+
 def _clause_end(text: str, lo: int, hi: int) -> int:
     m = next(iter(_sentence_ends(text, lo, hi)), None)
     return m.start() + 1 if m else hi

@@ -297,10 +297,9 @@ def _predicated(verb: Token) -> bool:
     )
 
 
-def _object_only(art: _Article, verb_at: int) -> bool:
+def _object_only(verb: Token | None) -> bool:
     """Whether a verb other than "say" takes a plain object and no clause in the parse:
     "confirmed the news", "acknowledged the error", "warned residents" (not speech)."""
-    verb = _token_at(art, verb_at)
     if verb is None or verb.lemma_.lower() in _SAYING_LEMMAS:
         return False
     after = [c for c in verb.children if c.i > verb.i]
@@ -371,9 +370,9 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
             if told is None:
                 continue  # '"...," Schumer told a news conference.': a listener, nothing told
             begin = begin if told is None else told
-        if "that" not in m.group(3) and _object_only(art, m.start(1)):
-            continue  # "confirmed the news to Us Weekly": a thing confirmed, no words
         said_verb = _token_at(art, m.start(1))
+        if "that" not in m.group(3) and _object_only(said_verb):
+            continue  # "confirmed the news to Us Weekly": a thing confirmed, no words
         if said_verb is not None and _predicated(said_verb):
             continue  # "people reported missing": a state reported of them, no words
         if "that" not in m.group(3):
