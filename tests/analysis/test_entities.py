@@ -1229,3 +1229,26 @@ def test_a_peoples_adjective_joined_to_a_word_is_no_entity() -> None:
     names = {e.name for e in ents}
     assert not {"Russian-language", "Japanese-Americans", "Mexican-American"} & names
     assert "Chicago" in names
+
+
+def test_a_peers_title_and_place_are_one_person() -> None:
+    ents = _parsed(
+        "The Duke of Sussex visited the clinic. The Duchess of Cambridge and the Prince of "
+        "Wales did not attend. The University of Wales sent a delegation."
+    )
+    for name in ("Duke of Sussex", "Duchess of Cambridge", "Prince of Wales"):
+        assert _by_name(ents, name).kind == "person"
+    assert _by_name(ents, "University of Wales").kind == "organization"
+    assert not {"Duke", "Duchess", "Sussex", "Wales"} & {e.name for e in ents}
+
+
+def test_a_name_the_text_says_someone_goes_by_is_that_one() -> None:
+    ents = _parsed(
+        "Kanye West, who now goes by Ye, released an album on Friday. Ye said it was his best. "
+        "Sean Combs, better known as Diddy, attended. Diddy praised it."
+    )
+    assert "Ye" in _by_name(ents, "Kanye West").variants
+    assert "Diddy" in _by_name(ents, "Sean Combs").variants
+    assert not {"Ye", "Diddy"} & {e.name for e in ents}
+    site = _parsed("The site, north of Adelaide, is known as the Warratyi rock shelter.")
+    assert "Adelaide" in {e.name for e in site}

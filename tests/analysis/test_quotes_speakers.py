@@ -1398,3 +1398,57 @@ def test_a_heading_run_into_the_sentence_is_not_its_subject() -> None:
         'people but for the special interests." He maintained that the press is dishonest.'
     )
     assert _one(qs, "not for the people").speaker == "Donald Trump"
+
+
+def test_a_bare_plural_with_what_it_knows_is_an_unnamed_source() -> None:
+    qs = _quotes(
+        "Acme Corp. is weighing a sale of its chip unit. People familiar with the matter said "
+        "talks were at an early stage. Sources briefed on the talks said a deal could come soon."
+    )
+    q = _one(qs, "talks were at")
+    assert (q.speaker, q.speaker_kind) == ("people familiar with the matter", "unnamed")
+    assert _one(qs, "a deal could").speaker == "sources briefed on the talks"
+
+
+def test_a_peer_named_by_title_and_place_speaks() -> None:
+    qs = _quotes(
+        'Prince Harry visited the clinic on Tuesday. "This is a place of hope," the Duke of '
+        'Sussex said. "We are grateful," said the Earl of Wessex.'
+    )
+    assert _one(qs, "This is a place").speaker == "Duke of Sussex"
+    assert _one(qs, "We are grateful").speaker == "Earl of Wessex"
+
+
+def test_the_airline_is_the_body_whose_name_says_airlines() -> None:
+    qs = _quotes(
+        "A United Airlines flight bound for Denver returned to Chicago on Monday after an engine "
+        "failed. Boeing, which built the jet, said it was working with investigators. Boeing has "
+        'faced scrutiny for months. "Safety is our top priority," the airline said.'
+    )
+    assert _one(qs, "Safety is our").speaker == "United Airlines"
+
+
+def test_a_quotation_nested_before_the_outer_ones_comma_is_read() -> None:
+    # the inner quotation closes just before the outer one's comma: this crashed the parse
+    qs = _quotes(
+        "Staff noticed children arriving hungry.\n\n'When a seven-year-old tells you \"I haven't "
+        "had anything since lunch yesterday\", you don't ask questions – you feed them,' said "
+        "the head teacher, Grace Okonjo."
+    )
+    assert _one(qs, "When a seven-year-old").speaker == "Grace Okonjo"
+
+
+def test_the_agency_and_the_league_are_the_bodies_whose_names_say_so() -> None:
+    qs = _quotes(
+        "The Food and Drug Administration on Thursday approved the first gene therapy for a rare "
+        "form of deafness.\n\nThe therapy, which will be sold by Auralis Therapeutics, is for "
+        "children.\n\nThe agency said the approval was based on a study of 21 children.",
+        "The Centers for Disease Control and Prevention on Friday warned doctors about a strain "
+        "of shigella.\n\nIn a health advisory, the agency said the strain “is resistant to all "
+        "commonly recommended antibiotics.”",
+        "The NFL suspended safety Deion Castle for three games on Tuesday.\n\n\"Players are "
+        'expected to avoid unnecessary hits," the league said in a statement.',
+    )
+    assert _one(qs, "the approval was").speaker == "Food and Drug Administration"
+    assert _one(qs, "is resistant").speaker == "Centers for Disease Control and Prevention"
+    assert _one(qs, "Players are expected").speaker == "NFL"

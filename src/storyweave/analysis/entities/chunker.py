@@ -36,6 +36,7 @@ from .words import (
     _INITIALISM,
     _NEVER,
     _OF_HEADS,
+    _PEERAGE,
     _OPENERS,
     _ORG_AFTER,
     _ORG_SUFFIXES,
@@ -464,6 +465,8 @@ class _Chunker:
             title = chunk[0]
             chunk = chunk[1:]
         while len(chunk) > 1 and chunk[0].low in _HONORIFICS and not orgish:
+            if chunk[0].low in _PEERAGE and chunk[1].low == "of":
+                break  # "the Prince of Wales": the title with its place is the name
             votes["person"] += 4
             gender = gender or _HONORIFICS[chunk[0].low]
             title = title or chunk[0]
@@ -543,6 +546,8 @@ class _Chunker:
             votes["place"] += 4  # "Four Seasons Hotel", "Heathrow Airport": a building, a site
         elif words[0] in _PLACE_HEADS and len(words) > 1:
             votes["place"] += 3
+        elif words[0] in _PEERAGE and words[1:2] == ["of"]:
+            votes["person"] += 5  # "Duke of Sussex": a peer, named by title and place
         elif "of" in words[1:] and (
             words[0] in _OF_HEADS or words[words.index("of", 1) - 1] in _OF_HEADS
         ):

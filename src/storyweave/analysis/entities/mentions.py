@@ -32,6 +32,7 @@ from .lexicon import (
 from .words import (
     _CLOCK_MARKERS,
     _HONORIFICS,
+    _PEERAGE,
     _INITIALISM,
     _KINDS,
     _LONE_HEADS,
@@ -721,7 +722,8 @@ def _without_home(r: _Raw, text: str) -> _Raw:
     m = _OF_PLACE.search(r.text)
     if m is None or not _known_place(m["place"]):
         return r
-    if english_word(r.text[: m.start()].split()[-1].lower()):
+    before = r.text[: m.start()].split()[-1].lower()
+    if english_word(before) or before in _PEERAGE:
         return r  # a title, not a name: "Duke of Edinburgh", "Mayor of London"
     return _moved(r, r.start, r.start + m.start(), text)
 
@@ -762,6 +764,8 @@ def _untitled(r: _Raw, text: str) -> _Raw:
             break
         if len(low) == 1 and toks[k + 1].text == ".":
             break  # an initial ("A. Flower"), not the article "a"
+        if low in _PEERAGE and toks[k + 1].low == "of":
+            break  # "Prince of Wales": the title and its place are the name
         if not (
             low in _ROLES
             or low in _HONORIFICS

@@ -304,7 +304,7 @@ def _join_lone_spellings(f: _Forms, uf: UnionFind) -> None:
 
 def _resolve(
     raws: list[_Raw],
-    aliases: Sequence[tuple[int, int]] = (),
+    aliases: Sequence[tuple[int, int, bool]] = (),
     lower: frozenset[str] = frozenset(),
 ) -> list[Entity]:
     """Mentions grouped into entities: forms first, then full names spelt alike, single words
@@ -327,9 +327,10 @@ def _resolve(
     _join_lone_spellings(f, uf)
     regions, cities = _gazetteer()
     _short_names(raws, f.mentions, f.words, f.kinds, f.votes, uf, full, regions, cities)
-    for whole, alias in aliases:
+    for whole, alias, stated in aliases:
         # "the California Department of Transportation (CalTrans)": the text names its alias
-        if f.kinds[mention_root[whole]] == "organization" and mention_root[alias] not in full:
+        kind = f.kinds[mention_root[whole]]
+        if stated or (kind == "organization" and mention_root[alias] not in full):
             uf.union(mention_root[whole], mention_root[alias])
     clusters: dict[int, list[int]] = {}
     for mi, fi in enumerate(mention_root):
@@ -431,17 +432,32 @@ def _ranked_surnames(
             uf.union(fi, roots.pop())
 
 
-def _bracketed_aliases(raws: list[_Raw], articles: Sequence[Article]) -> list[tuple[int, int]]:
-    """Pairs (name, alias) of mentions written "Name (Alias)", the alias one word."""
+# what a text writes between a name and another name for the same one
+_KNOWN_AS = re.compile(
+    r",? (?:who (?:is |was )?)?(?:(?:now|also|better|widely|formerly|professionally) )*"
+    r"(?:known as|goes by|going by|nicknamed|a\.k\.a\.|aka) (?:the )?",
+    re.IGNORECASE,
+)
+
+
+def _bracketed_aliases(
+    raws: list[_Raw], articles: Sequence[Article]
+) -> list[tuple[int, int, bool]]:
+    """Triples (name, alias, stated) of mentions written "Name (Alias)", the alias one word,
+    or with the alias stated: "Kanye West, who now goes by Ye", "Sean Combs, known as Diddy"."""
     order = sorted(range(len(raws)), key=lambda mi: (raws[mi].article, raws[mi].start))
     out = []
     for ma, mb in pairwise(order):
         a, b = raws[ma], raws[mb]
-        text = articles[a.article].text
-        if a.article != b.article or len(a.text.split()) < 2 or " " in b.text:
+        if a.article != b.article:
             continue
-        if text[a.end : b.start] == " (" and text[b.end : b.end + 1] == ")":
-            out.append((ma, mb))
+        between = articles[a.article].text[a.end : b.start]
+        if _KNOWN_AS.fullmatch(between):
+            out.append((ma, mb, True))
+        elif len(a.text.split()) < 2 or " " in b.text:
+            continue
+        elif between == " (" and articles[a.article].text[b.end : b.end + 1] == ")":
+            out.append((ma, mb, False))
     return out
 
 

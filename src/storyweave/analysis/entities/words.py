@@ -142,6 +142,21 @@ _PLACE_HEADS = {
 # place heads join with "of" too: "Republic of Ireland", "Isle of Man", "District of Columbia"
 _OF_HEADS |= _PLACE_HEADS
 
+# A peer's title with its place is a person's name: "the Duke of Sussex", "the Princess of Wales".
+_PEERAGE = {
+    "duke": "m",
+    "duchess": "f",
+    "earl": "m",
+    "countess": "f",
+    "marquess": "m",
+    "marchioness": "f",
+    "viscount": "m",
+    "viscountess": "f",
+    "prince": "m",
+    "princess": "f",
+}
+_OF_HEADS |= set(_PEERAGE)
+
 
 _ORG_SUFFIXES = {
     "cooperative",

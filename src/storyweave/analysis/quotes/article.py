@@ -192,7 +192,9 @@ class _Article:
         for e in reversed(before):
             words = e.name.lower().split()
             bare = words == [noun] and not e.name.isupper()  # "the Agency's inquiry"
-            if noun in words and (not modifier or modifier in words) and not bare:
+            # "the airline": United Airlines
+            named = noun in words or (noun in _ORG_NOUNS and f"{noun}s" in words)
+            if named and (not modifier or modifier in words) and not bare:
                 return e  # "the fire service": the Brennick Fire and Rescue Service
         # "the company" says little: only a company the last lines called so
         reach = _NEAR_ORG if noun in _ORG_NOUNS else len(self.text)

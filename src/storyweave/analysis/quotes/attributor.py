@@ -522,6 +522,8 @@ class _Attributor:
         text = self.text
         lo = span.close + 1
         hi = _clause_end(text, lo, limit)
+        if hi <= lo:
+            return None  # a quotation nested in another closes before the outer one's end
         head = text[lo:hi]
         if head.rstrip().endswith(":"):
             return None  # '... The statement she posted read: "..."' introduces the next quote

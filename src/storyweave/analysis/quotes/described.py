@@ -155,6 +155,9 @@ _BODY_KINDS = {
     "station": {"radio", "tv", "fm", "am"},
     "university": {"college", "university", "institute"},
     "newspaper": _MASTHEADS,
+    # a public body's name says what it is: "the agency" of the Food and Drug Administration
+    "agency": {"administration", "bureau", "centers", "centres", "institutes", "commission"},
+    "league": {"league"},
 }
 
 
@@ -181,7 +184,7 @@ _DOCUMENT_NOUNS = frozenset({"report", "study", "release", "filing", "notice", "
 
 _ACRONYM_NOUNS = frozenset(
     "agency board commission committee council department service administration authority "
-    "bureau office institute union association organization organisation".split()
+    "bureau office institute union association organization organisation league".split()
 )
 
 
@@ -202,12 +205,13 @@ _PUBLIC_NOUNS = frozenset(
 )
 _MEDIA_NOUNS = frozenset("newspaper paper magazine network station broadcaster outlet".split())
 _EITHER_NOUNS = frozenset(
-    "group organization organisation charity club nonprofit team band".split()
+    "group organization organisation charity club nonprofit team band league".split()
 )
 # words of a public body's name: "Federal Aviation Administration", "World Health Organization"
 _PUBLIC_WORDS = frozenset(
     "agency department ministry administration authority service office commission council "
-    "board bureau police government organization organisation institute committee".split()
+    "board bureau police government organization organisation institute committee centers "
+    "centres institutes".split()
 )
 _DESCRIBED_BODY = re.compile(r"the (?:[\w.-]+ ){0,2}([a-z]+)")
 

@@ -269,9 +269,10 @@ def _np(phrase: str) -> str | None:
     if words[0].lower() not in _DETERMINERS and not owner:
         # a bare plural: "prosecutors", "fire officials", "legal experts"
         last = words[-1].lower()
-        head = next((k for k, w in enumerate(words) if w.lower() in _PLACE_LINKS), len(words))
+        head = next((k for k, w in enumerate(words) if w.lower() in _POSTMODIFIERS), len(words))
         if 0 < head < len(words) and len(words) <= 6:
-            # a bare plural and where they are: "witnesses at the quay", "residents of Elm Row"
+            # a bare plural and where they are or what they know: "witnesses at the quay",
+            # "residents of Elm Row", "people familiar with the matter"
             last = words[head - 1].lower()
             words = words[:head]
         plural = last.endswith("s") or last in _COLLECTIVES or last == "people"
@@ -287,6 +288,12 @@ def _np(phrase: str) -> str | None:
     if not any(w.lower() in _SPEAKER_NOUNS for w in words[1:4]):
         return None
     return phrase.strip(" ,") if owner else _uncapitalised(phrase.strip(" ,"))
+
+
+# words that open what follows a noun: "people familiar with the talks", "officials briefed on"
+_POSTMODIFIERS = _PLACE_LINKS | frozenset(
+    "with to for about familiar close knowledgeable aware briefed involved informed who".split()
+)
 
 
 def _uncapitalised(phrase: str) -> str:
