@@ -32,7 +32,6 @@ from .lexicon import (
 from .words import (
     _CLOCK_MARKERS,
     _HONORIFICS,
-    _PEERAGE,
     _INITIALISM,
     _KINDS,
     _LONE_HEADS,
@@ -40,6 +39,7 @@ from .words import (
     _OPENERS,
     _ORG_SUFFIXES,
     _PARTICLES,
+    _PEERAGE,
     _PLACE_ALIASES,
     _PLACE_TAILS,
     _POSSESSIVE,
