@@ -1252,3 +1252,32 @@ def test_a_name_the_text_says_someone_goes_by_is_that_one() -> None:
     assert not {"Ye", "Diddy"} & {e.name for e in ents}
     site = _parsed("The site, north of Adelaide, is known as the Warratyi rock shelter.")
     assert "Adelaide" in {e.name for e in site}
+
+
+def test_a_wire_dateline_is_one_place_and_does_not_mislead_the_model() -> None:
+    ents = _parsed(
+        "ST. PAUL, Minn. (AP) — Aleksi Nurmi scored 2:14 into overtime, and the Minnesota Wild "
+        'beat the Winnipeg Jets 4-3 on Thursday night.\n\n"I was trying to pass it," Nurmi said.'
+    )
+    nurmi = _by_name(ents, "Aleksi Nurmi")
+    assert nurmi.kind == "person" and "Nurmi" in nurmi.variants
+    assert _by_name(ents, "ST. PAUL").kind == "place"
+    assert not {"ST", "PAUL"} & {e.name for e in ents}
+    wire = _parsed("NEW YORK (Reuters) - Wall Street rose on Wednesday as oil prices fell.")
+    assert "NEW YORK" in {e.name for e in wire} and "YORK" not in {e.name for e in wire}
+    assert _by_name(wire, "Reuters").kind == "organization"
+
+
+def test_a_chair_or_an_mp_before_a_name_is_a_title() -> None:
+    ents = _parsed(
+        "Markets rose after Federal Reserve Chair Eleanor Vance spoke. Vance said inflation was "
+        "cooling. Tory MP Simon Ashworth agreed."
+    )
+    assert "Vance" in _by_name(ents, "Eleanor Vance").variants
+    assert _by_name(ents, "Simon Ashworth").kind == "person"
+    assert _by_name(ents, "Federal Reserve").kind == "organization"
+    place = _parsed(
+        "Jane, 53, a librarian at the University of Manchester who was also known as Jane "
+        "Marshall, went ahead."
+    )
+    assert _by_name(place, "University of Manchester").kind == "organization"

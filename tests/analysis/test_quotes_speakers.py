@@ -1452,3 +1452,29 @@ def test_the_agency_and_the_league_are_the_bodies_whose_names_say_so() -> None:
     assert _one(qs, "the approval was").speaker == "Food and Drug Administration"
     assert _one(qs, "is resistant").speaker == "Centers for Disease Control and Prevention"
     assert _one(qs, "Players are expected").speaker == "NFL"
+
+
+def test_a_report_and_its_issuer_in_one_phrase_are_the_issuers() -> None:
+    qs = _quotes(
+        "WASHINGTON (Reuters) - The Department of Veterans Affairs paid contractors nearly $200 "
+        "million for equipment it never received, according to a report released Tuesday by the "
+        "Government Accountability Office."
+    )
+    q = _one(qs, "The Department of Veterans Affairs paid")  # the dateline is no one's words
+    assert q.speaker == "Government Accountability Office"
+
+
+def test_a_description_in_place_of_the_name_carries_the_person_on() -> None:
+    qs = _quotes(
+        "Savannah Pryce is opening up about the toughest year of her life.\n\nIn a candid new "
+        "interview with Vanity Fair, the Oscar nominee, 41, reflected on her divorce from "
+        "director Julian Ashcroft.\n\n“I stopped reading anything about myself,” the actress "
+        "said.",
+        "Tessa Marlowe is getting real about life with her husband, country star Brody Kincaid."
+        "\n\nAppearing on a podcast this week, the 36-year-old model said the couple have a "
+        "strict rule about phones at dinner.\n\n“If Brody’s phone comes out, he’s doing the "
+        "dishes,” she said.",
+    )
+    assert _one(qs, "I stopped reading").speaker == "Savannah Pryce"
+    assert _one(qs, "the couple have").speaker == "Tessa Marlowe"
+    assert _one(qs, "If Brody").speaker == "Tessa Marlowe"

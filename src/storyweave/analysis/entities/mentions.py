@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import Article, EntityKind, Sentence
 from ...text.annotate import Annotations
-from ...text.segment import segment
+from ...text.segment import segment, strip_dateline
 from .. import tables
 from .chunker import _Chunker, _is_word, _mode, _Raw, _tokens
 from .lexicon import (
@@ -128,10 +128,16 @@ def _chunk_mentions(
     for d in _datelines(per_sentence):
         same = at.get((d.article, d.start, d.end))
         if same is None:
+            # "ST. PAUL", "NEW YORK": the dateline's place whole, not the words the chunker cut
+            raws = [r for r in raws if not _within(r, d)]
             raws.append(d)
         else:
             same.votes.update(d.votes)
     return raws
+
+
+def _within(r: _Raw, outer: _Raw) -> bool:
+    return r.article == outer.article and outer.start <= r.start and r.end <= outer.end
 
 
 _INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,2}) $")  # "G. " of "G. Flower"
@@ -161,33 +167,30 @@ _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*)"
     r"(?:, (?P<region>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}))?"
-    r"(?: ?\([^()]{1,30}\))?"
-    rf"(?:\s+(?:\d{{4}}-\d\d-\d\d|{_MONTH_ABBR} \d{{1,2}})\s*$| ?(?:—|–|--) ?(?=[A-Z\"“‘']))"
+    r"(?: ?\((?P<outlet>[^()]{1,30})\))?"
+    rf"(?:\s+(?:\d{{4}}-\d\d-\d\d|{_MONTH_ABBR} \d{{1,2}})\s*$"
+    # a plain hyphen only after the outlet: "NEW YORK (Reuters) - "
+    r"| ?(?:—|–|--|(?<=\) )-|(?<=\))-) ?(?=[A-Z\"“‘']))"
 )
 
 
 def _datelines(per_sentence: Sequence[tuple[int, Article, Sentence, list[_Tok]]]) -> Iterable[_Raw]:
-    """The place of a wire dateline, and its country or state when spelt out."""
+    """The place of a wire dateline, its country or state when spelt out, and the outlet in
+    brackets ("BOSTON (CBS) –"), which the parse no longer reads there (text/annotate.py)."""
     for ai, a, s, _ in per_sentence:
         m = _DATELINE.match(a.text, s.start, s.end)
         if m is None:
             continue
-        for group in ("place", "region"):
+        for group, kind in (("place", "place"), ("region", "place"), ("outlet", "organization")):
             words = m.group(group)
-            if not words or "." in words or len(words) < 3:
-                continue  # "Ill." is a state's abbreviation, no name to list
+            if not words or not words[:1].isupper():
+                continue
+            if kind == "place" and (len(words) < 3 or ("." in words and " " not in words)):
+                continue  # "Ill." is a state's abbreviation, no name to list; "ST. PAUL" is
             start = m.start(group)
-            yield _Raw(
-                ai,
-                a.id,
-                s.index,
-                start,
-                start + len(words),
-                words,
-                fold(words),
-                Counter({"place": 3}),
-                proper=False,
-            )
+            votes = Counter({kind: 3 if kind == "place" else 2})
+            end = m.end(group)
+            yield _Raw(ai, a.id, s.index, start, end, words, fold(words), votes, proper=False)
 
 
 def _known_in_degraded(
@@ -643,6 +646,8 @@ def _completes(text: str, span: _NerSpan, chunk: tuple[int, int]) -> bool:
         # the chunker took off; a person's title before the name comes off too
         if label == "PERSON" or _CLAUSE_OPEN.search(text, max(0, start - 6), start):
             return False
+        if end == chunk[1] and fold(front.split()[-1]) in _HONORIFICS:
+            return False  # "Federal Reserve Chair Eleanor Vance", which the model calls a body
     if end > chunk[1] and text[chunk[1]] in "'’":
         poss = _POSSESSIVE_AT.match(text, chunk[1])
         over = poss is not None and end > poss.end()  # a word after it: "Cosby’s Jesus"
@@ -937,6 +942,15 @@ def _common_opener(
     like the American Heart Association"): a word, not a name the model saw."""
     if " " in words or not words.isalpha() or words.isupper():
         return False
-    if _CLAUSE_OPEN.search(text, max(0, start - 6), start) is None:
+    if _CLAUSE_OPEN.search(text, max(0, start - 6), start) is None and not _after_dateline(
+        text, start
+    ):
         return False
     return bool(_forms(words.lower()) & lower) or _tagged_common(doc, start, start + len(words))
+
+
+def _after_dateline(text: str, start: int) -> bool:
+    """Whether a line opens on a wire dateline that ends at `start`: "PORT ALDOUS (Channel 7)
+    — Ferry commuters ..." opens its sentence on "Ferry"."""
+    head = text[text.rfind("\n", 0, start) + 1 : start]
+    return bool(head) and strip_dateline(head + "X") == "X"

@@ -329,8 +329,12 @@ def _resolve(
     _short_names(raws, f.mentions, f.words, f.kinds, f.votes, uf, full, regions, cities)
     for whole, alias, stated in aliases:
         # "the California Department of Transportation (CalTrans)": the text names its alias
-        kind = f.kinds[mention_root[whole]]
-        if stated or (kind == "organization" and mention_root[alias] not in full):
+        kind, other = f.kinds[mention_root[whole]], f.kinds[mention_root[alias]]
+        if stated and kind in {"person", other}:
+            # "Kanye West, who now goes by Ye"; not "a librarian at the University of
+            # Manchester who was also known as Jane Marshall"
+            uf.union(mention_root[whole], mention_root[alias])
+        elif kind == "organization" and mention_root[alias] not in full:
             uf.union(mention_root[whole], mention_root[alias])
     clusters: dict[int, list[int]] = {}
     for mi, fi in enumerate(mention_root):

@@ -394,6 +394,10 @@ _HONORIFICS: dict[str, str | None] = {
     "minister": None,
     "chancellor": None,
     "premier": None,
+    "chair": None,  # "Federal Reserve Chair Jerome Powell"
+    "chairperson": None,
+    "mp": None,  # "Labour MP Jess Phillips"
+    "mep": None,
     "secretary": None,
     "attorney": None,
     "atty": None,

@@ -25,7 +25,7 @@ from .common import (
     _Who,
 )
 from .described import _DESCRIBED, _TEAM, _body_of_kind, _description_patterns
-from .direct import _CHAIN_REACH, _SUBJECT_REACH, _pronoun_subject
+from .direct import _CHAIN_REACH, _SUBJECT_REACH, _continues
 from .marks import (
     _QUOTE_MARKS,
     _QUOTE_REACH,
@@ -515,7 +515,7 @@ class _Article:
         chained = 0  # sentences passed whose subject is the same pronoun: 'He said ... He added'
         while sent.start > 0 and (
             passed < _SUBJECT_REACH
-            or (chained < _CHAIN_REACH and _pronoun_subject(sent) == pronoun)
+            or (chained < _CHAIN_REACH and _continues(sent, pronoun))
         ):
             chained += passed >= _SUBJECT_REACH
             sent = doc[sent.start - 1].sent

@@ -13,6 +13,7 @@ from .common import (
     _DETERMINERS,
     _GENDER_WORDS,
     _LINKS,
+    _OWN_ROLES,
     _POSS_RE,
     _PRONOUNS,
     _RELATIVE_TAIL,
@@ -36,7 +37,6 @@ from .described import (
 from .direct import (
     _DOCUMENT_NOUN,
     _LINKED,
-    _OWN_ROLES,
     _PUT_IT,
     _QUOTED_AS,
     _QUOTED_PASSIVE,
@@ -70,6 +70,8 @@ if TYPE_CHECKING:
 
 # "the notice", "the latest notice", "this campaign": a document named before
 _DEFINITE_DOCUMENT = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+)?([\w-]+)", re.IGNORECASE)
+# a document and its issuer in one phrase: "a report released Tuesday by the GAO"
+_ISSUED_DOCUMENT = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+)?([\w-]+)\s+\w+ed\b", re.IGNORECASE)
 _ISSUED_REACH = 1500  # characters back to the sentence that named the document's author
 
 
@@ -301,6 +303,8 @@ class _Attributor:
         within the last few paragraphs, or in the same phrase ("The report, released by Amnesty
         International on Tuesday, said")."""
         m = _DEFINITE_DOCUMENT.fullmatch(name)
+        fresh = _ISSUED_DOCUMENT.match(name) if m is None else None
+        m = m or fresh
         if m is None or self.art.doc is None:
             return None
         noun = m.group(1).lower()
@@ -308,9 +312,8 @@ class _Attributor:
         if self.issued is None:
             self.issued = []  # reading the issuers asks who they are, never back into this
             self.issued = documents_issued(self, self.art.doc)
-        before = [
-            w for at, n, w in self.issued if n == noun and -len(name) < pos - at <= _ISSUED_REACH
-        ]
+        reach = 0 if fresh else _ISSUED_REACH  # a new document's issuer is in its phrase
+        before = [w for at, n, w in self.issued if n == noun and -len(name) < pos - at <= reach]
         return (
             _Who(before[-1].speaker, "named", before[-1].entity_id, "statement") if before else None
         )

@@ -593,3 +593,13 @@ _SUBORDINATORS = {
 # nouns of a definite description that name no one person: an anonymous source, a document,
 # a court; across articles also a body or a group ("the police", "the family")
 _NO_ONE = frozenset({"source", "statement", "report", "court"})
+
+
+# what a person is, not whom they speak for: "the U.N. chief" after "Ban Ki-moon called ..."
+# is Ban Ki-moon ("the spokesman" after him would be someone else)
+_OWN_ROLES = frozenset(
+    "chief leader head executive president minister senator governor mayor judge director "
+    "chairman chairwoman lawmaker congressman congresswoman actor actress singer star player "
+    "coach scientist researcher professor astronomer author winner nominee candidate champion "
+    "quarterback manager rapper comedian host founder billionaire republican democrat".split()
+)

@@ -13,6 +13,7 @@ from .common import (
     _COLLECTIVES,
     _DETERMINERS,
     _LISTENER,
+    _OWN_ROLES,
     _RELATIVE,
     _SENT_END,
     _SPEAKER_NOUNS,
@@ -254,6 +255,9 @@ def _relative_head(phrase: str) -> str | None:
 _PLACE_LINKS = frozenset({"at", "in", "on", "near", "from", "of", "outside", "inside"})
 
 
+_AGED = re.compile(r"\d{1,3}-year-old", re.IGNORECASE)
+
+
 def _np(phrase: str) -> str | None:
     """An unnamed source as written, when `phrase` is a determiner phrase about a speaker."""
     phrase = _relative_head(phrase) or phrase
@@ -285,7 +289,10 @@ def _np(phrase: str) -> str | None:
         if any(w[:1].isupper() for w in tail):
             return None
         return phrase.strip(" ,") if len(words) > 3 else _uncapitalised(phrase.strip(" ,"))
-    if not any(w.lower() in _SPEAKER_NOUNS for w in words[1:4]):
+    # "the spokesman"; "the actress", "the 36-year-old model" when the phrase ends there
+    role = words[-1].lower() in _OWN_ROLES or bool(_AGED.fullmatch(words[-1]))
+    aged = 2 <= len(words) <= 3 and bool(_AGED.fullmatch(words[1]))
+    if not (any(w.lower() in _SPEAKER_NOUNS for w in words[1:4]) or role or aged):
         return None
     return phrase.strip(" ,") if owner else _uncapitalised(phrase.strip(" ,"))
 

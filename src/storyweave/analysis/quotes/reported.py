@@ -122,9 +122,10 @@ def _lead_in(
 
 
 def _said(art: _Article, s: Sentence, who: _Who, said: str, verb: str | None) -> Quote:
-    """A reported quote of sentence `s`."""
+    """A reported quote of sentence `s`, without the wire dateline a story's first sentence
+    opens on ("WASHINGTON (Reuters) - The department paid ..., according to ...")."""
     return Quote(
-        said, who.speaker, who.kind, art.a.id, art.a.source, s.index, who.entity_id, verb, False
+        strip_dateline(said), who.speaker, who.kind, art.a.id, art.a.source, s.index, who.entity_id, verb, False
     )
 
 
