@@ -1478,3 +1478,26 @@ def test_a_description_in_place_of_the_name_carries_the_person_on() -> None:
     assert _one(qs, "I stopped reading").speaker == "Savannah Pryce"
     assert _one(qs, "the couple have").speaker == "Tessa Marlowe"
     assert _one(qs, "If Brody").speaker == "Tessa Marlowe"
+
+
+def test_an_anonymous_official_stays_unnamed_and_keeps_the_quote() -> None:
+    qs = _quotes(
+        "WASHINGTON (AP) — The White House will announce new export restrictions next week, a "
+        "senior administration official said Tuesday.\n\nThe official, who briefed reporters on "
+        "condition of anonymity under ground rules set by the White House, said the rules were "
+        '"narrowly tailored to protect national security."\n\nCommerce Secretary Nathaniel '
+        "Oduya is expected to detail the measures in a speech Thursday."
+    )
+    first = _one(qs, "The White House will")
+    assert (first.speaker_kind, first.speaker) == ("unnamed", "a senior administration official")
+    assert _one(qs, "narrowly tailored").speaker_kind == "unnamed"
+
+
+def test_the_company_is_the_one_the_narration_was_about() -> None:
+    qs = _quotes(
+        "Larkspur Airlines said on Monday it would cancel 1,200 flights because of delays in "
+        'deliveries from Boeing.\n\n"We deeply regret the inconvenience," the company said.\n\n'
+        'Vukovic, for her part, praised her opponent. "She has a big future," the Croatian said.'
+    )
+    assert _one(qs, "We deeply regret").speaker == "Larkspur Airlines"
+    assert _one(qs, "She has a big future").speaker == "Vukovic"

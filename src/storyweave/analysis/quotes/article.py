@@ -24,7 +24,7 @@ from .common import (
     _ROLE_BEFORE,
     _Who,
 )
-from .described import _DESCRIBED, _TEAM, _body_of_kind, _description_patterns
+from .described import _DESCRIBED, _PUBLIC_WORDS, _TEAM, _body_of_kind, _description_patterns
 from .direct import _CHAIN_REACH, _SUBJECT_REACH, _continues
 from .marks import (
     _QUOTE_MARKS,
@@ -45,6 +45,14 @@ if TYPE_CHECKING:
 
 # an indefinite source of one person by role: "a former detective", "a senior game official"
 _INDEFINITE_ROLE = re.compile(r"(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)", re.IGNORECASE)
+# a source the copy keeps unnamed on purpose: "a senior administration official", "a person
+# who spoke on condition of anonymity", "not authorized to speak publicly"
+_ANONYMOUS_SOURCE = re.compile(r"\b(?:senior|anonymous|unnamed)\b", re.IGNORECASE)
+_ANONYMITY = re.compile(
+    r"\b(?:condition of anonymity|(?:not|n't) (?:authori[sz]ed|permitted|allowed) to|"
+    r"declined to be (?:named|identified)|spoke anonymously)",
+    re.IGNORECASE,
+)
 # the roles a lede names before the story names the person, and the titles that name them
 _LEDE_ROLES = {
     noun: f"{noun}|{alias}" if alias else noun
@@ -218,16 +226,19 @@ class _Article:
             return None if noun in _ANY_BODY else self._unknown_place(pos)
         near = [e for start, e in self.orgs if pos - _NEAR_ORG <= start < pos and e in before]
         if near:
-            return near[-1]  # the company the last sentences named
+            # the company the last sentences named; of two, the one they were about: "Larkspur
+            # Airlines said ... delays in deliveries from Boeing. "...," the company said"
+            salient = self.salient_body(pos, firm=True) if len({e.id for e in near}) > 1 else None
+            return salient if salient in near else near[-1]
         # the organisation the article is about: named most often so far, the later on a tie
         counts = Counter(e.id for e in before)
         return max(reversed(before), key=lambda e: counts[e.id])
 
-    def salient_body(self, pos: int) -> Entity | None:
+    def salient_body(self, pos: int, firm: bool = False) -> Entity | None:
         """The organisation the narration is about at `pos`: the subject of the main clause of
         the sentence before (one of narration, as `_recent_subject` reads a pronoun's person),
         else of this sentence's words before `pos` ("Toyota recalled 1 million cars. "...," the
-        automaker said.")."""
+        automaker said."). For `firm` (a company), a name behind an article is its product."""
         doc = self.doc
         at = pos + len(self.text[pos:]) - len(self.text[pos:].lstrip())
         here = doc.char_span(at, at + 1, alignment_mode="expand") if doc else None
@@ -246,6 +257,8 @@ class _Article:
                     got = self.by_start.get(start)
                     if got is None or not got[1].start <= tok.idx < got[1].end:
                         continue
+                    if firm and _a_product(tok, e):
+                        continue  # "The Porsche was burnt out": the car, not the firm
                     # a firm the name tagger took for a place ("Toyota recalled")
                     if e.kind == "organization" or (e.kind == "place" and not _known_place(e)):
                         return e
@@ -368,12 +381,14 @@ class _Article:
         Otto, Virginia's lottery director": any office for an official)."""
         m = _INDEFINITE_ROLE.fullmatch(name.strip())
         noun = m.group(1).lower() if m else ""
-        if noun not in _LEDE_ROLES:
+        if noun not in _LEDE_ROLES or _ANONYMOUS_SOURCE.search(name):
             return None
         paras = [p for p in _paragraphs(self.text) if len(self.text[p[0] : p[1]].split()) >= 10]
         if not paras or not paras[0][0] <= pos < paras[0][1]:
             return None
         lo, hi = paras[0][1], paras[min(2, len(paras) - 1)][1]
+        if _ANONYMITY.search(self.text, paras[0][0], hi):
+            return None  # "The official, who spoke on condition of anonymity, said ..."
         roles = _OFFICES if noun == "official" else _LEDE_ROLES[noun]
         tail = re.compile(rf",\s+{_APPOSED}(?:{roles})\b", re.IGNORECASE)
         lead = re.compile(rf"\b(?:{roles})[ \t]+$", re.IGNORECASE)
@@ -514,8 +529,7 @@ class _Article:
         passed = 0  # sentences of narration passed: those inside a quotation do not count
         chained = 0  # sentences passed whose subject is the same pronoun: 'He said ... He added'
         while sent.start > 0 and (
-            passed < _SUBJECT_REACH
-            or (chained < _CHAIN_REACH and _continues(sent, pronoun))
+            passed < _SUBJECT_REACH or (chained < _CHAIN_REACH and _continues(sent, pronoun))
         ):
             chained += passed >= _SUBJECT_REACH
             sent = doc[sent.start - 1].sent
@@ -672,3 +686,11 @@ def quote_roles(sentences: Sequence[Sentence]) -> list[str | None]:
             named = speaks if inside == 1 else named
             inside += 1
     return out
+
+
+def _a_product(subject: Token, e: Entity) -> bool:
+    """A firm's name behind an article is one of its products ("the Porsche", "a Tesla"),
+    unless the name holds the article or is a public body's ("the FAA", "the Federal ...")."""
+    det = any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in subject.children)
+    words = set(e.name.lower().replace(".", "").split())
+    return det and not e.name.startswith("The ") and not (e.name.isupper() or words & _PUBLIC_WORDS)

@@ -84,6 +84,9 @@ _OWN_BODIES = frozenset("office campaign camp team family staff aides representa
 _NATIONAL = re.compile(r"[Tt]he [A-Z][a-z]+")
 
 
+_OPENS_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which)\b")
+
+
 def _national(phrase: str) -> bool:
     """Whether a phrase names one person by nationality: "the Italian", "the Frenchman"."""
     return _NATIONAL.fullmatch(phrase) is not None and phrase.split()[-1].lower() in _nationals()
@@ -265,8 +268,8 @@ class _Attributor:
             # the role first: "The returning officer, Gwen Tallis, told reporters"; of a body
             # a person is of, the person: "The lead author, Dr. Mina Patel of Stanford, said"
             got = self._person_of(start, last[1].start) or last
-        if got is None:
-            return None
+        if got is None or _OPENS_RELATIVE.search(text, phrase_start, got[1].start):
+            return None  # "The official, who ... set by the White House, said": the official
         entity, mention = got
         if entity.kind != "place" and (not whole or self._only_title(text[start : mention.start])):
             return _Who(entity.name, "named", entity.id)
