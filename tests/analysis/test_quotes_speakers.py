@@ -1501,3 +1501,17 @@ def test_the_company_is_the_one_the_narration_was_about() -> None:
     )
     assert _one(qs, "We deeply regret").speaker == "Larkspur Airlines"
     assert _one(qs, "She has a big future").speaker == "Vukovic"
+
+
+def test_an_interviews_questions_and_answers_and_an_oral_historys_labels() -> None:
+    qs = _quotes(
+        "Priya Raman’s new book is a history of the early internet. She spoke with staff writer "
+        "Dana Whitcomb from her home in Oakland.\n\nQ: Why write about the 1970s now?\n\nA: "
+        "Because everyone assumes this all started with social media.",
+        "The oral history below has been edited.\n\nGLORIA FENN, producer: We had eleven days "
+        "to shoot the pilot.\n\nWESLEY OKORO, director: They sent back forty pages of notes.",
+    )
+    assert _one(qs, "Why write about").speaker == "Dana Whitcomb"
+    assert _one(qs, "Because everyone").speaker == "Priya Raman"
+    assert _one(qs, "We had eleven days").speaker.lower() == "gloria fenn"
+    assert _one(qs, "They sent back").speaker.lower() == "wesley okoro"

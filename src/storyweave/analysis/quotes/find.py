@@ -58,7 +58,30 @@ def _turn_labels(
         m = _NAME_LABEL.match(text) if labels[k] is None else None
         if m is not None and _label_person(m.group(1), entities, art.a.id) is not None:
             labels[k] = m.group(1)
+        elif labels[k] is None and _QA_LABEL.match(text):
+            labels[k] = text[0]  # an interview's "Q:" and "A:"
     return transcript_labels(labels)
+
+
+_QA_LABEL = re.compile(r"^[QA]:\s")
+# who asks in an interview the page prints as questions and answers: "She spoke with staff
+# writer Dana Whitcomb", "Interview by Sam Cole"
+_INTERVIEWER = re.compile(
+    r"\b(?:writer|reporter|editor|correspondent|columnist|host|interviewer|"
+    r"spoke (?:with|to)|talked (?:with|to)|interview(?:ed)? by)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _interview(art: _Article) -> tuple[Entity | None, Entity | None]:
+    """(who asks, who answers) in a Q-and-A interview: the person the introduction gives as
+    the interviewer, and the first other person it names."""
+    asks = next(
+        (e for start, e in art.persons if _INTERVIEWER.search(art.text, max(0, start - 40), start)),
+        None,
+    )
+    answers = next((e for _, e in art.persons if asks is None or e.id != asks.id), None)
+    return asks, answers
 
 
 def _transcript(
@@ -78,6 +101,9 @@ def _transcript(
         while j < len(sents) and labels[j] is None and sents[j].paragraph == s.paragraph:
             j += 1
         who = _label_speaker(label, entities, art.a.id)
+        if label in {"Q", "A"}:
+            person = _interview(art)[label == "A"]
+            who = _Who(person.name, "named", person.id) if person else _Who(None, "unresolved")
         turn_of.update(dict.fromkeys(range(i, j), who))
         start = s.start + s.text.index(":") + 1
         words = art.text[start : sents[j - 1].end].strip()

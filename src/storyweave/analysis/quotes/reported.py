@@ -444,7 +444,10 @@ def _reported_in(art: _Article, attr: _Attributor, s: Sentence) -> tuple[int, Qu
 
 # A speaker's capital label opening a sentence of a transcript: "TRUMP: Well, ...",
 # "SEN. KAINE: ...". One label alone is a dateline ("NEW DELHI: ..."); promo labels never speak.
-TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
+# "TRUMP: Well, ...", and an oral history's "GLORIA FENN, producer: We had ..."
+TRANSCRIPT_LABEL = re.compile(
+    r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:, [a-z][\w'’ -]{0,30})?:\s"
+)
 
 
 PROMO_LABELS = frozenset(
