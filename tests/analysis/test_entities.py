@@ -1281,3 +1281,13 @@ def test_a_chair_or_an_mp_before_a_name_is_a_title() -> None:
         "Marshall, went ahead."
     )
     assert _by_name(place, "University of Manchester").kind == "organization"
+
+
+def test_a_citys_team_is_an_organisation_and_its_plural_is_the_team() -> None:
+    ents = _parsed(
+        "The Denver Broncos have placed Malik Jennings on injured reserve, the team announced "
+        'Wednesday. "Malik is a huge part of who we are," the Broncos said in a statement.'
+    )
+    team = _by_name(ents, "Denver Broncos")
+    assert team.kind == "organization" and "Broncos" in team.variants
+    assert _by_name(_parsed("Tourists crowd Laurel Highlands every fall."), "Laurel Highlands")

@@ -1515,3 +1515,11 @@ def test_an_interviews_questions_and_answers_and_an_oral_historys_labels() -> No
     assert _one(qs, "Because everyone").speaker == "Priya Raman"
     assert _one(qs, "We had eleven days").speaker.lower() == "gloria fenn"
     assert _one(qs, "They sent back").speaker.lower() == "wesley okoro"
+
+
+def test_the_team_after_a_clause_about_it_is_that_team() -> None:
+    qs = _quotes(
+        "The Denver Broncos have placed wide receiver Malik Jennings on injured reserve, the "
+        "team announced Wednesday."
+    )
+    assert _one(qs, "The Denver Broncos have placed").speaker == "Denver Broncos"

@@ -195,8 +195,17 @@ def _context_votes(
     if before is not None and before.low in _PLACE_PREPS and not chunk[-1].poss:
         votes["place"] += 1  # not "in Dudley's pay": the place is the pay's
     if after is not None and after.low in _SAY and not chunk[-1].poss:
-        votes["person"] += 1
+        # "the Broncos said": a team or a group by its plural, no person
+        plural = before is not None and before.low == "the" and _plural_noun(chunk[-1].low)
+        votes["organization" if plural else "person"] += 1
     return gender
+
+
+# plural words that end a place's name: "Laurel Highlands", "Niagara Falls", "Palm Springs"
+_PLACE_PLURALS = frozenset(
+    "highlands lowlands heights hills falls springs islands isles walls gardens apartments "
+    "towers woods meadows pines flats shores sands lakes keys plains".split()
+)
 
 
 class _Chunker:
@@ -509,6 +518,14 @@ class _Chunker:
             chunk = chunk[1:]
         return chunk, gender, title, clause_start
 
+    def _home_and_plural(self, words: Sequence[str]) -> bool:
+        """A known city or state, then a plural noun that is no kind of place: a team."""
+        home = " ".join(words[:-1])
+        tail = words[-1]
+        if len(words) < 2 or tail in _PLACE_TAILS | _PLACE_PLURALS or not _plural_noun(tail):
+            return False
+        return home in self.cities or home in self.regions
+
     def _attested(self, first: _Tok, key: str, after: _Tok | None) -> bool:
         """Whether a lone capitalised word opening a clause is a name: a given name, a
         possessive, a word the story capitalises inside a sentence, a known place, a word of
@@ -552,6 +569,8 @@ class _Chunker:
             words[0] in _OF_HEADS or words[words.index("of", 1) - 1] in _OF_HEADS
         ):
             votes["organization"] += 3  # "National Union of Classroom Teachers"
+        if self._home_and_plural(words):
+            votes["organization"] += 3  # "Denver Broncos", "Chicago Bulls": a city's team
         if len(words) == 1 and words[0] in _SINGLE_ORGS or alias in _UNIONS:
             votes["organization"] += 4
         elif key in _PLATFORMS:

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 from ...model import Article, Entity, EntityKind, Mention
 from ...text.annotate import Annotations
 from ..unionfind import UnionFind
-from .lexicon import _acronym, _demonyms, _facility, _gazetteer, _given_names, _similar, fold
+from .lexicon import (
+    _acronym,
+    _demonyms,
+    _facility,
+    _gazetteer,
+    _given_names,
+    _plural_noun,
+    _similar,
+    fold,
+)
 from .mentions import _kind_of, _leaning, _moved, _ner_spans, _nickname, _overlapping, _short_form
 from .words import (
     _EVENT_TAILS,
@@ -567,6 +576,12 @@ def _short_names(
                                 or (
                                     kinds[fi] == "organization"
                                     and (_qualified(words[fo]) or _own_tail(ws[0], words, full))
+                                )
+                                # a team by its plural: "the Broncos" of the Denver Broncos
+                                or (
+                                    kinds[fi] == "other"
+                                    and _plural_noun(ws[0])
+                                    and _qualified(words[fo])
                                 )
                             )
                         )

@@ -252,7 +252,11 @@ class _Article:
                 sents.append(sent)
         for sent in sents:
             root = sent.root
-            for tok in (c for c in root.children if c.dep_ in _SUBJECTS and c.idx < pos):
+            # "The Broncos have placed Jennings on injured reserve, the team announced": the
+            # reported clause's subject too
+            heads = [root, *(c for c in root.children if c.dep_ == "ccomp" and c.idx < pos)]
+            subjects = (c for h in heads for c in h.children if c.dep_ in _SUBJECTS)
+            for tok in (c for c in subjects if c.idx < pos):
                 for start, e in self.bodies:
                     got = self.by_start.get(start)
                     if got is None or not got[1].start <= tok.idx < got[1].end:
