@@ -1956,3 +1956,17 @@ def test_one_persons_age_told_in_two_unlike_sentences_is_an_agreement(tfidf) -> 
     )
     agreements, _, _ = _run(arts, tfidf)
     assert any(len({e.article_id for e in a.claim.evidence}) == 2 for a in agreements)
+
+
+def test_a_toll_beside_a_count_of_injured_still_conflicts(tfidf) -> None:
+    """'Nine people were crushed to death and more than 50 injured': the fate tells which of
+    the two counts the other outlet's toll is; 'killed nine fans' is a toll of people too."""
+    arts = _pair(
+        "Nine people were crushed to death and more than 50 injured in a stampede at the "
+        "municipal stadium in Rio Seco on Friday.",
+        "Eleven people died in Friday night's stampede in Rio Seco, health officials said.",
+    )
+    _, conflicts, _ = _run(arts, tfidf)
+    assert [(c.kind, _sides(c)) for c in conflicts] == [
+        ("number", {"Nine people were crushed to death": {"p1"}, "Eleven people died": {"p2"}})
+    ]

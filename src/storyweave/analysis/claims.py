@@ -534,18 +534,25 @@ def _number_pairs(
     qi, qj = items[i].qs, items[j].qs
     out: list[_Pair] = []
     for x in qi:
-        a = [q for q in qi if q.compatible(x, rates=False)]
-        b = [q for q in qj if q.compatible(x, rates=False)]
+        a = [q for q in qi if _same_count(items[i], x, items[i], q)]
+        b = [q for q in qj if _same_count(items[i], x, items[j], q)]
+        if len(a) != 1 or len(b) != 1:
+            # "Nine people were crushed to death and more than 50 injured": the fate tells;
+            # "for $38 a share in cash, valuing it at $2.1 billion": the unit of the rate
+            a, b = _of_fate(items[i], x, a), _of_fate(items[i], x, b, items[j])
+            a, b = [q for q in a if q.per == x.per], [q for q in b if q.per == x.per]
         if len(a) != 1 or len(b) != 1:
             continue  # several amounts of one kind: cannot tell which matches which
         y = b[0]
-        if not x.compatible(y):
+        if not _same_count(items[i], x, items[j], y, rates=True):
             continue  # "$100,000 a year" / "$100,000": a rate and a total
         fx, fy = _frame_of(items[i], x), _frame_of(items[j], y)
         if not same_measure(fx, fy, x.kind, loose):
             continue  # a share of another thing, another subject's count, a model number
         same_frame = len(x.frame.split()) == 2 and x.frame == y.frame and x.heads == y.heads
         same_frame = same_frame or (x.kind == "length" and one_fall(fx, fy))
+        # one fate of one story's people: "Nine people were crushed to death" / "Eleven died"
+        same_frame = same_frame or _fate_of(items[i], x) == _fate_of(items[j], y) == "killed"
         if loose and not (x.context & y.context) - x.heads - _MONEY_WORDS and not same_frame:
             continue  # "cost" alone does not make two sums one figure; "which has 412 pupils"
             # and "which has about 380 pupils" say one thing in one frame
@@ -572,6 +579,36 @@ def _number_pairs(
         group = "number:count:" + "/".join(sorted(x.heads & y.heads)) if x.heads else x.kind
         out.append(_Pair("number", f"number:{group}", topic, i, j, x.text, y.text))
     return out
+
+
+# the people a toll counts, whatever the story calls them: "nine fans" / "eleven people"
+_PERSONS = frozenset(
+    _lemma(w)
+    for w in "people person fan passenger victim worker miner resident child student civilian "
+    "soldier pilgrim spectator migrant patient climber tourist".split()
+)
+
+
+def _fate_of(it: _Item, q: Quantity) -> str:
+    frame = _frame_of(it, q)
+    return fate(frame.anchors | {frame.verb}) if frame is not None else ""
+
+
+def _same_count(ix: _Item, x: Quantity, iq: _Item, q: Quantity, rates: bool = False) -> bool:
+    """Whether `q` counts what `x` counts: the same kind (`rates`: and both rates of one unit
+    or both totals), or people of one fate ("killed nine fans" / "Eleven people died")."""
+    if q.compatible(x, rates=rates):
+        return True
+    if not (x.kind.startswith("count:") and q.kind.startswith("count:")):
+        return False
+    persons = bool(x.heads & _PERSONS) and bool(q.heads & _PERSONS)
+    return persons and _fate_of(ix, x) != "" and _fate_of(ix, x) == _fate_of(iq, q)
+
+
+def _of_fate(ix: _Item, x: Quantity, qs: list[Quantity], iq: _Item | None = None) -> list[Quantity]:
+    """Of several counts in one sentence, those of `x`'s fate (killed, or harmed)."""
+    want = _fate_of(ix, x)
+    return [q for q in qs if want and _fate_of(iq or ix, q) == want] if want else qs
 
 
 def _writes(items: Sequence[_Item], outlet: int, q: Quantity) -> bool:

@@ -500,6 +500,10 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
         return True
     if kind == "percent" and a.thing != b.thing:
         return False  # a share of one thing against a share of another
+    fates = {fate(f.anchors | {f.verb}) for f in (a, b)}
+    part = bool((a.anchors | b.anchors) & _PART_OF_TOLL)  # "Two people died on the scene"
+    if kind.startswith("count:") and fates == {"killed"} and {a.thing, b.thing} & _ANYONE:
+        return not part  # "killed nine fans" / "Eleven people died": one toll, told of anyone
     if kind.startswith("count:") or kind == "money":
         if _other_things(a, b):
             return False  # "three young children" / "two young girls"; a loss / a charge
@@ -509,6 +513,10 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
     fates = {fate(f.anchors | {f.verb}) for f in (a, b)}
     if fates >= {"harmed", "killed"}:
         return False  # "killed two workers" / "five workers were injured": two counts
+    if kind.startswith("count:") and fates == {"killed"}:
+        # "Nine people were crushed to death" / "Eleven people died"; not the injured, whom
+        # copy counts in parts ("two remain seriously injured")
+        return not part
     if _doer_and_done_to(a, b):
         return False  # "three officers could not hear" / "a woman heard two officers"
     if a.subject and b.subject and a.subject != b.subject:
@@ -521,6 +529,8 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
     return not loose  # sentences of one claim need no shared argument
 
 
+_ANYONE = frozenset({"people", "person", "peopl"})
+_PART_OF_TOLL = frozenset("scene spot site hospital later instantly immediately".split())
 _PERSON_NOUNS = frozenset(
     "people person man woman men women suspect victim officer worker employee student member "
     "passenger resident friend relative adult teenager teen gunman attacker".split()
