@@ -1523,3 +1523,13 @@ def test_the_team_after_a_clause_about_it_is_that_team() -> None:
         "team announced Wednesday."
     )
     assert _one(qs, "The Denver Broncos have placed").speaker == "Denver Broncos"
+
+
+def test_one_of_many_is_no_name_and_a_councillors_title_comes_off() -> None:
+    qs = _quotes(
+        "Talks on the budget stalled on Tuesday. The two sides are \"further apart than it looks "
+        'from the outside," one House Republican said.\n\nCllr Simon Athersmith, the council '
+        "leader, said: 'I'm not going to stand here and make excuses.'"
+    )
+    assert _one(qs, "further apart").speaker_kind == "unnamed"
+    assert _one(qs, "I'm not going").speaker == "Simon Athersmith"

@@ -403,6 +403,7 @@ _HONORIFICS: dict[str, str | None] = {
     "atty": None,
     "ambassador": None,
     "councillor": None,
+    "cllr": None,  # "Cllr Simon Athersmith", in British local news
     "councilman": "m",
     "councilwoman": "f",
     "commissioner": None,

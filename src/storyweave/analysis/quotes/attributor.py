@@ -270,6 +270,8 @@ class _Attributor:
             got = self._person_of(start, last[1].start) or last
         if got is None or _OPENS_RELATIVE.search(text, phrase_start, got[1].start):
             return None  # "The official, who ... set by the White House, said": the official
+        if re.search(r"\b(?:an?|one)\s+$", text[max(0, got[1].start - 4) : got[1].start], re.I):
+            return None  # "a House Republican said": one of many, no name
         entity, mention = got
         if entity.kind != "place" and (not whole or self._only_title(text[start : mention.start])):
             return _Who(entity.name, "named", entity.id)
