@@ -1970,3 +1970,17 @@ def test_a_toll_beside_a_count_of_injured_still_conflicts(tfidf) -> None:
     assert [(c.kind, _sides(c)) for c in conflicts] == [
         ("number", {"Nine people were crushed to death": {"p1"}, "Eleven people died": {"p2"}})
     ]
+
+
+def test_one_deal_told_with_two_verbs_and_two_prices_is_disputed(tfidf) -> None:
+    """Sentences aligned as one fact give two figures under two verbs ("agreed to buy" /
+    "agreed to acquire"): a disagreement, not an agreement."""
+    arts = _pair(
+        "Halvorsen Foods agreed on Monday to buy snack maker Crispin Brands for $38 a share in "
+        "cash, valuing the company at about $4.2 billion including debt.",
+        "Crispin Brands' shares soared on Monday after Halvorsen Foods agreed to acquire the "
+        "maker of Zingo crackers for $36 per share.",
+    )
+    agreements, conflicts, _ = _run(arts, tfidf)
+    assert [c.kind for c in conflicts] == ["number"]
+    assert not any({e.article_id for e in a.claim.evidence} == {"p1", "p2"} for a in agreements)

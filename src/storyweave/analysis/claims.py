@@ -526,10 +526,16 @@ def _fmt(v: float) -> str:
 
 
 def _number_pairs(
-    items: Sequence[_Item], i: int, j: int, loose: bool = False, stated: bool = False
+    items: Sequence[_Item],
+    i: int,
+    j: int,
+    loose: bool = False,
+    stated: bool = False,
+    aligned: bool = False,
 ) -> list[_Pair]:
     """Different values of one kind of quantity; `loose` pairs also need shared context;
-    `stated` compares the figures a bound states (see `Quantity.interval`)."""
+    `stated` compares the figures a bound states (see `Quantity.interval`); `aligned`: the
+    sentences were aligned as one fact (see `frames.same_measure`)."""
     ti, tj = items[i].sent.text, items[j].sent.text
     qi, qj = items[i].qs, items[j].qs
     out: list[_Pair] = []
@@ -547,7 +553,7 @@ def _number_pairs(
         if not _same_count(items[i], x, items[j], y, rates=True):
             continue  # "$100,000 a year" / "$100,000": a rate and a total
         fx, fy = _frame_of(items[i], x), _frame_of(items[j], y)
-        if not same_measure(fx, fy, x.kind, loose):
+        if not same_measure(fx, fy, x.kind, loose, aligned):
             continue  # a share of another thing, another subject's count, a model number
         same_frame = len(x.frame.split()) == 2 and x.frame == y.frame and x.heads == y.heads
         same_frame = same_frame or (x.kind == "length" and one_fall(fx, fy))
@@ -998,7 +1004,7 @@ def _hidden_pairs(
                 if items[lo].outlet == items[hi].outlet:
                     continue
                 out.extend(_name_slot_pairs(items, lo, hi))
-                stated = _number_pairs(items, lo, hi, stated=True)
+                stated = _number_pairs(items, lo, hi, stated=True, aligned=True)
                 if (lo, hi) in checked:  # compared already: only what a stated bound adds
                     seen = _number_pairs(items, lo, hi)
                     out.extend(p for p in stated if p not in seen)

@@ -482,9 +482,13 @@ def _doer_and_done_to(a: Frame, b: Frame) -> bool:
     return (da in _DOER and db in _DONE_TO) or (da in _DONE_TO and db in _DOER)
 
 
-def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bool:
+def same_measure(
+    a: Frame | None, b: Frame | None, kind: str, loose: bool, aligned: bool = False
+) -> bool:
     """Whether two figures measure the same thing of the same subject. Without a parse the
-    regular-expression frame decides alone (True here)."""
+    regular-expression frame decides alone (True here). `aligned`: the two sentences were
+    aligned as one fact, so two verbs are two wordings ("agreed to buy ... for $38 a share" /
+    "agreed to acquire ... for $36 per share"), unless one is the other's opposite."""
     if a is None or b is None:
         return True
     if a.skip or b.skip:
@@ -524,9 +528,24 @@ def same_measure(a: Frame | None, b: Frame | None, kind: str, loose: bool) -> bo
             return False  # "Turnout was 71.8%" / "the party won 48.1%"
     if a.anchors & b.anchors or (a.role == b.role and a.subject == b.subject != ""):
         return True  # shared arguments, or one subject's figure in one role: "which has"
-    if a.verb and b.verb and a.verb != b.verb:
+    if a.verb and b.verb and a.verb != b.verb and not (aligned and not _opposed(a.verb, b.verb)):
         return False  # "approved by 86% of investors" / "59% of investors rejected"
     return not loose  # sentences of one claim need no shared argument
+
+
+# verbs of one figure's two sides: "approved by 86%" / "59% rejected" are two measures
+_OPPOSED = frozenset(
+    frozenset(pair.split("/"))
+    for pair in (
+        "approve/reject accept/reject win/lose rise/fall increase/decrease gain/lose "
+        "support/oppose favor/oppose favour/oppose buy/sell raise/cut hire/fire add/cut "
+        "open/close pass/fail import/export borrow/lend receive/pay"
+    ).split()
+)
+
+
+def _opposed(a: str, b: str) -> bool:
+    return frozenset((a, b)) in _OPPOSED
 
 
 _ANYONE = frozenset({"people", "person", "peopl"})
