@@ -1984,3 +1984,11 @@ def test_one_deal_told_with_two_verbs_and_two_prices_is_disputed(tfidf) -> None:
     agreements, conflicts, _ = _run(arts, tfidf)
     assert [c.kind for c in conflicts] == ["number"]
     assert not any({e.article_id for e in a.claim.evidence} == {"p1", "p2"} for a in agreements)
+
+
+def test_the_shares_of_a_votes_two_sides_do_not_conflict(tfidf) -> None:
+    votes = _pair(
+        "The plan was approved by 86% of shareholders at the meeting on Monday.",
+        "The plan was rejected by 14% of shareholders at the meeting on Monday.",
+    )
+    assert [c for c in _run(votes, tfidf)[1] if c.kind == "number"] == []

@@ -521,6 +521,8 @@ def same_measure(
         # "Nine people were crushed to death" / "Eleven people died"; not the injured, whom
         # copy counts in parts ("two remain seriously injured")
         return not part
+    if a.verb and b.verb and _opposed(a.verb, b.verb):
+        return False  # "approved by 86% of shareholders" / "rejected by 14%": two sides' shares
     if _doer_and_done_to(a, b):
         return False  # "three officers could not hear" / "a woman heard two officers"
     if a.subject and b.subject and a.subject != b.subject:
